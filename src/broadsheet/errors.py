@@ -1,0 +1,88 @@
+"""The exception hierarchy: every error broadsheet raises on purpose.
+
+::
+
+    BroadsheetError
+     ├── ModelError            a value the model cannot hold (also a ValueError)
+     ├── OptionError           an unknown or ill-typed reader/writer option
+     ├── UnknownFormatError    a format name, extension or content nobody reads
+     ├── SourceError           the input could not be obtained (missing file, HTTP)
+     ├── ReadError             the input was obtained but cannot be read
+     │    ├── SchemaError      it parses but does not fit the format (with a path)
+     │    ├── VersionError     it declares a format version this release cannot read
+     │    └── LimitError       it is too large or too deeply nested to read safely
+     └── WriteError            the document cannot be written in the asked format
+          └── OutputError      the output file cannot be written
+
+Messages say what was wrong and where: a JSON path such as
+``$.body[3].children[0]``, an element and line, or a file name.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BroadsheetError",
+    "LimitError",
+    "ModelError",
+    "OptionError",
+    "OutputError",
+    "ReadError",
+    "SchemaError",
+    "SourceError",
+    "UnknownFormatError",
+    "VersionError",
+    "WriteError",
+]
+
+
+class BroadsheetError(Exception):
+    """Root of every error broadsheet raises deliberately."""
+
+
+class ModelError(BroadsheetError, ValueError):
+    """A value that an article, edition or body node cannot hold."""
+
+
+class OptionError(BroadsheetError, TypeError):
+    """An option a reader or writer does not know, or of the wrong type."""
+
+
+class UnknownFormatError(BroadsheetError, LookupError):
+    """No installed format matches the name, extension or content given."""
+
+
+class SourceError(BroadsheetError, OSError):
+    """The input could not be obtained: a missing file, a failed download."""
+
+
+class ReadError(BroadsheetError):
+    """The input was obtained but is not a readable document of its format.
+
+    ``where`` locates the problem inside the input (a JSON path, ``line 12``,
+    an element name) when that is known.
+    """
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.where = where
+        self.problem = message
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class SchemaError(ReadError):
+    """The input parses but does not fit the format's schema."""
+
+
+class VersionError(ReadError):
+    """The input declares a format version this release cannot read."""
+
+
+class LimitError(ReadError):
+    """The input is too large or too deeply nested to read safely."""
+
+
+class WriteError(BroadsheetError):
+    """The document cannot be written in the requested format."""
+
+
+class OutputError(WriteError, OSError):
+    """The output file could not be written; nothing was left behind."""

@@ -1,0 +1,109 @@
+"""Reading, writing and converting documents through the format registry.
+
+>>> import broadsheet
+>>> article = broadsheet.read("story.html")            # doctest: +SKIP
+>>> data = broadsheet.write(article, "epub")           # doctest: +SKIP
+>>> broadsheet.convert("story.html", "story.pdf")      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from broadsheet.errors import ReadError, WriteError
+from broadsheet.formats import registry
+from broadsheet.formats._shared.files import write_atomic
+from broadsheet.formats._shared.options import make_options
+from broadsheet.formats._shared.sources import Loaded, Source, load
+from broadsheet.formats.registry import Format
+from broadsheet.model import Article, Document, Edition
+
+__all__ = ["convert", "read", "read_document", "read_edition", "write", "write_file"]
+
+
+def _reader_options(fmt: Format, loaded: Loaded, options: dict[str, Any]) -> Any:
+    module = fmt.load()
+    cls = getattr(module, "ReadOptions", None)
+    if cls is not None:
+        # What we learnt while loading (a URL, HTTP headers, the file's path)
+        # goes to readers whose options can hold it, unless the caller set it.
+        import attrs
+
+        names = {f.name for f in attrs.fields(cls)}
+        for key, value in (("url", loaded.url), ("headers", loaded.headers), ("path", loaded.path)):
+            if key in names and key not in options and value is not None:
+                options[key] = value
+    return make_options(cls, options, what=f"the {fmt.name} reader")
+
+
+def read_document(source: Source, format: str | None = None, **options: Any) -> Document:
+    """Read an article or an edition from bytes, text, a path or a URL.
+
+    ``format`` is a format name; without it the format is told from the file
+    name and, where that is unclear, from the content. ``options`` are the
+    reader's options (see ``broadsheet formats``).
+    """
+    loaded = load(source)
+    fmt = registry.get(format, can="can_read") if format else registry.for_input(loaded.data, loaded.name)
+    opts = _reader_options(fmt, loaded, dict(options))
+    document: Document = fmt.load().read(loaded.data, opts)
+    return document
+
+
+def read(source: Source, format: str | None = None, **options: Any) -> Article:
+    """Read one article; see :func:`read_document` for the arguments."""
+    document = read_document(source, format, **options)
+    if isinstance(document, Edition):
+        raise ReadError("the input holds an edition, not one article; use broadsheet.read_edition")
+    return document
+
+
+def read_edition(source: Source, format: str | None = None, **options: Any) -> Edition:
+    """Read an edition; see :func:`read_document` for the arguments."""
+    document = read_document(source, format, **options)
+    if not isinstance(document, Edition):
+        raise ReadError("the input holds one article, not an edition; use broadsheet.read")
+    return document
+
+
+def write(document: Document, format: str, **options: Any) -> bytes:
+    """Write an article or edition in ``format`` and return the bytes."""
+    if not isinstance(document, (Article, Edition)):
+        raise WriteError(f"can only write an Article or an Edition, not a {type(document).__name__}")
+    fmt = registry.get(format, can="can_write")
+    module = fmt.load()
+    opts = make_options(getattr(module, "WriteOptions", None), options, what=f"the {fmt.name} writer")
+    data: bytes = module.write(document, opts)
+    return data
+
+
+def write_file(
+    document: Document, path: str | os.PathLike[str], format: str | None = None, **options: Any
+) -> None:
+    """Write ``document`` to ``path`` atomically; the format defaults to the extension's."""
+    fmt = registry.get(format, can="can_write") if format else registry.for_output(os.fspath(path))
+    write_atomic(path, write(document, fmt.name, **options))
+
+
+def convert(
+    source: Source,
+    output: str | os.PathLike[str] | None = None,
+    *,
+    from_format: str | None = None,
+    to: str | None = None,
+    read_options: dict[str, Any] | None = None,
+    write_options: dict[str, Any] | None = None,
+) -> bytes:
+    """Read ``source`` and write it as ``to`` (or the format ``output``'s extension names).
+
+    Returns the bytes; also writes them atomically to ``output`` when given.
+    """
+    if to is None and output is None:
+        raise WriteError("convert needs an output format: pass to= or an output path")
+    fmt = registry.get(to, can="can_write") if to else registry.for_output(os.fspath(output))  # type: ignore[arg-type]
+    document = read_document(source, from_format, **(read_options or {}))
+    data = write(document, fmt.name, **(write_options or {}))
+    if output is not None:
+        write_atomic(output, data)
+    return data

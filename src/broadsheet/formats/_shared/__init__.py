@@ -1,0 +1,1 @@
+"""Code the formats share: loading sources, atomic files, options, safe XML."""

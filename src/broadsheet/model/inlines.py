@@ -1,0 +1,111 @@
+"""Inline nodes: the closed set of things a paragraph is made of.
+
+=================  ==========================================================
+node               what it is
+=================  ==========================================================
+:class:`Text`      a run of plain text
+:class:`Emphasis`  emphasised text (usually italic)
+:class:`Strong`    strongly emphasised text (usually bold)
+:class:`Link`      a hyperlink around inline content
+:class:`InlineQuote`  a quotation inside a sentence, with its speaker
+:class:`Mention`   another article named in the prose, with its structured link
+:class:`LineBreak` a forced line break
+=================  ==========================================================
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeAlias, Union
+
+import attrs
+
+from broadsheet.model import values
+from broadsheet.model._fields import check_members, instance_of
+from broadsheet.model.links import RelatedLink
+from broadsheet.model.quotes import Quote
+
+
+def _inlines(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    # INLINE_TYPES is defined at the end of this module; it exists by the
+    # time any node is built.
+    check_members(instance, attribute, value, INLINE_TYPES)
+
+
+@attrs.frozen(kw_only=True)
+class Text:
+    """A run of plain text; spaces at its ends separate it from its neighbours."""
+
+    text: str = attrs.field(converter=values.clean_inline)
+    """The characters, NFC, with layout whitespace collapsed to single spaces."""
+
+
+@attrs.frozen(kw_only=True)
+class Emphasis:
+    """Emphasised text, usually set in italics."""
+
+    children: tuple[Inline, ...] = attrs.field(converter=values.as_tuple, validator=_inlines)
+    """The emphasised content."""
+
+
+@attrs.frozen(kw_only=True)
+class Strong:
+    """Strongly emphasised text, usually set in bold."""
+
+    children: tuple[Inline, ...] = attrs.field(converter=values.as_tuple, validator=_inlines)
+    """The emphasised content."""
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """A hyperlink around inline content."""
+
+    url: str = attrs.field(converter=values.url)
+    """The target; never a ``javascript:`` URL."""
+    children: tuple[Inline, ...] = attrs.field(converter=values.as_tuple, validator=_inlines)
+    """The linked content."""
+    title: str | None = attrs.field(default=None, converter=values.optional_line)
+    """Advisory title (the HTML ``title`` attribute)."""
+
+
+@attrs.frozen(kw_only=True)
+class InlineQuote:
+    """A quotation within a sentence; writers add the quotation marks."""
+
+    quote: Quote = attrs.field(validator=instance_of(Quote))
+    """The quoted words and who said them."""
+
+
+@attrs.frozen(kw_only=True)
+class Mention:
+    """Another article named in the prose, e.g. by its author and title.
+
+    ``children`` is the text as the paragraph prints it (the title in quotation
+    marks, perhaps linked); ``link`` is what it refers to, with the authors in
+    their base form.
+    """
+
+    link: RelatedLink = attrs.field(validator=instance_of(RelatedLink))
+    """The article named."""
+    children: tuple[Inline, ...] = attrs.field(converter=values.as_tuple, validator=_inlines)
+    """The words of the paragraph that name it."""
+
+
+@attrs.frozen(kw_only=True)
+class LineBreak:
+    """A forced line break inside a paragraph (as in a poem or an address)."""
+
+
+Inline: TypeAlias = Union[Text, Emphasis, Strong, Link, InlineQuote, Mention, LineBreak]
+"""Any inline node."""
+
+INLINE_TYPES: tuple[type[Inline], ...] = (
+    Text,
+    Emphasis,
+    Strong,
+    Link,
+    InlineQuote,
+    Mention,
+    LineBreak,
+)
+"""The inline node classes, in the order of the table above."""
+
