@@ -25,6 +25,7 @@ import attrs
 from broadsheet.errors import ModelError
 from broadsheet.model import values
 from broadsheet.model._fields import check_members, instance_of, members_of
+from broadsheet.model.canonical import block_children
 from broadsheet.model.inlines import INLINE_TYPES, Inline
 from broadsheet.model.links import RelatedLink
 from broadsheet.model.media import Image
@@ -49,7 +50,7 @@ def _item_tuple(items: Any) -> tuple[tuple[Any, ...], ...]:
 class Paragraph:
     """A paragraph of running text."""
 
-    children: tuple[Inline, ...] = attrs.field(converter=values.as_tuple, validator=_inlines)
+    children: tuple[Inline, ...] = attrs.field(converter=block_children, validator=_inlines)
     """The paragraph's content."""
 
 
@@ -64,7 +65,7 @@ class Heading:
 
     level: int = attrs.field(validator=_level)
     """1 for the highest level of the body's own outline, down to 6."""
-    children: tuple[Inline, ...] = attrs.field(converter=values.as_tuple, validator=_inlines)
+    children: tuple[Inline, ...] = attrs.field(converter=block_children, validator=_inlines)
     """The heading's content."""
 
 
@@ -116,7 +117,7 @@ def _span(instance: object, attribute: attrs.Attribute[int], value: int) -> None
 class TableCell:
     """One cell of a table."""
 
-    children: tuple[Inline, ...] = attrs.field(default=(), converter=values.as_tuple, validator=_inlines)
+    children: tuple[Inline, ...] = attrs.field(default=(), converter=block_children, validator=_inlines)
     """The cell's content."""
     header: bool = attrs.field(default=False, validator=instance_of(bool))
     """Whether the cell heads its row or column (``<th>``)."""

@@ -21,6 +21,7 @@ import attrs
 
 from broadsheet.model import values
 from broadsheet.model._fields import check_members, instance_of
+from broadsheet.model.canonical import inline_children
 from broadsheet.model.links import RelatedLink
 from broadsheet.model.quotes import Quote
 
@@ -43,7 +44,7 @@ class Text:
 class Emphasis:
     """Emphasised text, usually set in italics."""
 
-    children: tuple[Inline, ...] = attrs.field(converter=values.as_tuple, validator=_inlines)
+    children: tuple[Inline, ...] = attrs.field(converter=inline_children, validator=_inlines)
     """The emphasised content."""
 
 
@@ -51,7 +52,7 @@ class Emphasis:
 class Strong:
     """Strongly emphasised text, usually set in bold."""
 
-    children: tuple[Inline, ...] = attrs.field(converter=values.as_tuple, validator=_inlines)
+    children: tuple[Inline, ...] = attrs.field(converter=inline_children, validator=_inlines)
     """The emphasised content."""
 
 
@@ -61,7 +62,7 @@ class Link:
 
     url: str = attrs.field(converter=values.url)
     """The target; never a ``javascript:`` URL."""
-    children: tuple[Inline, ...] = attrs.field(converter=values.as_tuple, validator=_inlines)
+    children: tuple[Inline, ...] = attrs.field(converter=inline_children, validator=_inlines)
     """The linked content."""
     title: str | None = attrs.field(default=None, converter=values.optional_line)
     """Advisory title (the HTML ``title`` attribute)."""
@@ -86,7 +87,7 @@ class Mention:
 
     link: RelatedLink = attrs.field(validator=instance_of(RelatedLink))
     """The article named."""
-    children: tuple[Inline, ...] = attrs.field(converter=values.as_tuple, validator=_inlines)
+    children: tuple[Inline, ...] = attrs.field(converter=inline_children, validator=_inlines)
     """The words of the paragraph that name it."""
 
 

@@ -19,7 +19,9 @@ from broadsheet.errors import ModelError
 # Invisible characters that carry no meaning in stored text. Zero-width
 # (non-)joiners and bidi marks are kept: Persian, Indic scripts and RTL text
 # need them.
-_JUNK = re.compile("[\u00ad\u200b\u2060\ufeff\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_JUNK = re.compile(
+    "[\u00ad\u200b\u2060\ufeff\ufffe\uffff\ud800-\udfff\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]"
+)
 # Layout whitespace collapses; no-break and thin spaces are typography and stay.
 _LAYOUT_SPACE = re.compile("[ \t\n\r\f\v\u0085\u2028\u2029]+")
 _LINE_SPACE = re.compile("[ \t\r\f\v]+")

@@ -1,0 +1,117 @@
+"""Canonical form of inline content, applied whenever a node is built.
+
+One piece of text has one representation: no empty or adjacent ``Text``
+nodes, no empty emphasis or links, and, inside a block (paragraph, heading,
+table cell), no space at the ends or doubled across node boundaries. This is
+what every format's reader produces too, so a document survives a round trip
+through any of them unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from broadsheet.model import values
+
+_DROP_WHEN_EMPTY = ("Emphasis", "Strong", "Link")
+
+
+
+
+def inline_children(value: Any) -> tuple[Any, ...]:
+    """Children of an inline container: adjacent texts merged, empty nodes dropped."""
+    from broadsheet.model.inlines import Text
+
+    nodes = values.as_tuple(value)
+    if len(nodes) == 1 and not (isinstance(nodes[0], Text) and not nodes[0].text):
+        return nodes
+    out: list[Any] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            if not node.text:
+                continue
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(text=out[-1].text + node.text)
+                continue
+        elif type(node).__name__ in _DROP_WHEN_EMPTY and not node.children:
+            continue
+        out.append(node)
+    return tuple(out)
+
+
+def block_children(value: Any) -> tuple[Any, ...]:
+    """Children of a block: :func:`inline_children`, then spaces trimmed at the
+    ends, around line breaks and where two nodes would double them."""
+    from broadsheet.model.inlines import Text
+
+    nodes = values.as_tuple(value)
+    if len(nodes) == 1 and isinstance(nodes[0], Text):
+        text = nodes[0].text
+        stripped = text.strip(" ")
+        if stripped == text:
+            return nodes
+        return (Text(text=stripped),) if stripped else ()
+    state = [True]  # whether the text emitted so far ends in a space (or is a line start)
+    out = _forward(nodes, state)
+    return tuple(_rstrip(out))
+
+
+def _forward(nodes: tuple[Any, ...], state: list[bool]) -> list[Any]:
+    from broadsheet.model.inlines import InlineQuote, LineBreak, Text
+
+    out: list[Any] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            text = node.text.lstrip(" ") if state[0] else node.text
+            if not text:
+                continue
+            state[0] = text.endswith(" ")
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(text=out[-1].text + text)
+            else:
+                out.append(node if text is node.text else Text(text=text))
+        elif isinstance(node, LineBreak):
+            out = _rstrip(out)
+            out.append(node)
+            state[0] = True
+        elif isinstance(node, InlineQuote):
+            out.append(node)
+            state[0] = False
+        else:
+            children = _forward(node.children, state)
+            if not children and type(node).__name__ in _DROP_WHEN_EMPTY:
+                continue
+            if tuple(children) != node.children:
+                node = attrs.evolve(node, children=tuple(children))
+            out.append(node)
+    return out
+
+
+def _rstrip(nodes: list[Any]) -> list[Any]:
+    from broadsheet.model.inlines import InlineQuote, LineBreak, Text
+
+    out = list(nodes)
+    while out:
+        last = out[-1]
+        if isinstance(last, Text):
+            text = last.text.rstrip(" ")
+            if text == last.text:
+                return out
+            if text:
+                out[-1] = Text(text=text)
+                return out
+            out.pop()
+        elif isinstance(last, (LineBreak, InlineQuote)):
+            return out
+        else:
+            children = _rstrip(list(last.children))
+            if tuple(children) == last.children:
+                return out
+            if not children and type(last).__name__ in _DROP_WHEN_EMPTY:
+                out.pop()
+                continue
+            out[-1] = attrs.evolve(last, children=tuple(children))
+            return out
+    return out

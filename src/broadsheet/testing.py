@@ -1,0 +1,314 @@
+"""Hypothesis strategies for the model, for property tests here and in other projects.
+
+Every strategy produces valid model objects: ``articles()`` covers every field
+and every body node, so a format that claims to be lossless can be checked
+with ``read(write(a)) == a``. Requires the ``hypothesis`` package (the
+``test`` extra).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Any
+
+from hypothesis import strategies as st
+
+from broadsheet.model import (
+    Article,
+    Block,
+    BulletList,
+    Edition,
+    Embed,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    Inline,
+    InlineQuote,
+    LineBreak,
+    Link,
+    Mention,
+    OrderedList,
+    Paragraph,
+    Person,
+    Publisher,
+    Quote,
+    QuoteBlock,
+    RelatedBox,
+    RelatedLink,
+    Relation,
+    Section,
+    Separator,
+    Source,
+    Strong,
+    Table,
+    TableCell,
+    Text,
+    Translation,
+)
+from broadsheet.model import values
+
+__all__ = [
+    "articles",
+    "blocks",
+    "datetimes",
+    "editions",
+    "images",
+    "inlines",
+    "languages",
+    "lines",
+    "people",
+    "quotes",
+    "related_links",
+    "urls",
+]
+
+_ALPHABET = st.characters(
+    codec="utf-8",
+    categories=("L", "N", "P", "S", "Zs", "M"),
+    exclude_characters="\u00ad\u2028\u2029",
+)
+# A readable mix most of the time, any Unicode some of the time.
+_WORDS = st.sampled_from(
+    ["news", "Київ", "Москва", "Ентоні", "«цитата»", "„лапки“", "“quote”", "a&b", "<tag>", "x > y",
+     "1 000", "Ελλάδα", "café", "naïve", "—", "’", "ґанок", "їжак", "NATO", "ٱلعربية", "עברית", "😀"]
+)
+
+
+@st.composite
+def _phrase(draw: st.DrawFn, max_words: int) -> str:
+    if draw(st.integers(0, 4)) == 0:
+        return draw(st.text(_ALPHABET, min_size=1, max_size=24))
+    words = draw(st.lists(_WORDS, min_size=1, max_size=max_words))
+    return " ".join(words)
+
+
+@functools.cache
+def lines(max_words: int = 8) -> st.SearchStrategy[str]:
+    """Non-empty one-line strings, already in the model's normal form."""
+    return _phrase(max_words).map(values.clean_line).filter(bool)
+
+
+@functools.cache
+def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+@functools.cache
+def urls() -> st.SearchStrategy[str]:
+    """Absolute http(s) URLs, some with paths, queries and non-ASCII paths."""
+    host = st.sampled_from(["zn.ua", "example.com", "news.example.org", "interfax.com.ua"])
+    path = st.lists(st.sampled_from(["politics", "2022", "01", "blinken-nato", "статья", "a b", "x%20y"]),
+                    max_size=4)
+    query = st.sampled_from(["", "?id=1", "?q=a&b=c", "#part"])
+    return st.builds(
+        lambda scheme, h, p, q: f"{scheme}://{h}/{'/'.join(s.replace(' ', '%20') for s in p)}{q}",
+        st.sampled_from(["https", "http"]), host, path, query,
+    )
+
+
+@functools.cache
+def languages() -> st.SearchStrategy[str]:
+    """BCP 47 tags in canonical case."""
+    return st.sampled_from(["uk", "ru", "en", "de", "en-GB", "pl", "fr", "sr-Latn", "zh-Hant-TW", "ar", "he"])
+
+
+@functools.cache
+def datetimes() -> st.SearchStrategy[dt.datetime]:
+    """Timezone-aware datetimes to the second, with offsets in quarter hours."""
+    offsets = st.integers(-14 * 4, 14 * 4).map(lambda q: dt.timezone(dt.timedelta(minutes=15 * q)))
+    return st.datetimes(
+        min_value=dt.datetime(1970, 1, 2), max_value=dt.datetime(2099, 12, 30), timezones=offsets
+    ).map(lambda d: d.replace(microsecond=0))
+
+
+@functools.cache
+def people() -> st.SearchStrategy[Person]:
+    """People with and without roles and pages."""
+    return st.builds(Person, name=lines(4), role=_optional(lines(4)), url=_optional(urls()))
+
+
+@functools.cache
+def images() -> st.SearchStrategy[Image]:
+    """Images with every optional field sometimes set."""
+    return st.builds(
+        Image,
+        url=urls(),
+        alt=_optional(lines()),
+        caption=_optional(lines()),
+        credit=_optional(lines(3)),
+        width=_optional(st.integers(1, 5000)),
+        height=_optional(st.integers(1, 5000)),
+        media_type=_optional(st.sampled_from(["image/jpeg", "image/png", "image/webp"])),
+    )
+
+
+@functools.cache
+def quotes() -> st.SearchStrategy[Quote]:
+    """Quotations, some with a speaker, a cite URL or a language."""
+    return st.builds(
+        Quote,
+        text=lines(12),
+        speaker=_optional(people()),
+        cite=_optional(urls()),
+        language=_optional(languages()),
+    )
+
+
+@functools.cache
+def related_links() -> st.SearchStrategy[RelatedLink]:
+    """Links to other articles of every relation."""
+    return st.builds(
+        RelatedLink,
+        title=lines(),
+        url=_optional(urls()),
+        authors=st.lists(people(), max_size=2).map(tuple),
+        relation=st.sampled_from(list(Relation)),
+    )
+
+
+@functools.cache
+def _text() -> st.SearchStrategy[Text]:
+    return st.builds(Text, text=_phrase(6).map(values.clean_inline))
+
+
+@functools.cache
+def inlines(max_leaves: int = 4) -> st.SearchStrategy[Inline]:
+    """Inline nodes, nested a few levels deep."""
+
+    def extend(children: st.SearchStrategy[Inline]) -> st.SearchStrategy[Inline]:
+        kids = st.lists(children, min_size=1, max_size=2).map(tuple)
+        return st.one_of(
+            st.builds(Emphasis, children=kids),
+            st.builds(Strong, children=kids),
+            st.builds(Link, url=urls(), children=kids, title=_optional(lines())),
+            st.builds(Mention, link=related_links(), children=kids),
+        )
+
+    leaves = st.one_of(
+        _text(), _text(), _text(), st.builds(InlineQuote, quote=quotes()), st.just(LineBreak())
+    )
+    return st.recursive(leaves, extend, max_leaves=max_leaves)
+
+
+@functools.cache
+def _inline_seq() -> st.SearchStrategy[tuple[Inline, ...]]:
+    return st.lists(inlines(), min_size=1, max_size=3).map(tuple)
+
+
+@functools.cache
+def _table() -> st.SearchStrategy[Table]:
+    cell = st.builds(
+        TableCell,
+        children=st.lists(_text(), max_size=2).map(tuple),
+        header=st.booleans(),
+        colspan=st.integers(1, 3),
+        rowspan=st.integers(1, 2),
+    )
+    rows = st.lists(st.lists(cell, min_size=1, max_size=3).map(tuple), min_size=1, max_size=3).map(tuple)
+    return rows.flatmap(
+        lambda r: st.builds(
+            Table, rows=st.just(r), header_rows=st.integers(0, len(r)), caption=_optional(lines())
+        )
+    )
+
+
+@functools.cache
+def blocks() -> st.SearchStrategy[Block]:
+    """Block nodes of every kind; lists nest other blocks."""
+    simple: st.SearchStrategy[Block] = st.one_of(
+        st.builds(Paragraph, children=_inline_seq()),
+        st.builds(Paragraph, children=_inline_seq()),
+        st.builds(Heading, level=st.integers(1, 6), children=_inline_seq()),
+        st.builds(QuoteBlock, quote=quotes()),
+        st.builds(Figure, image=images()),
+        _table(),
+        st.builds(RelatedBox, links=st.lists(related_links(), min_size=1, max_size=3).map(tuple),
+                  label=_optional(lines(3))),
+        st.builds(Embed, url=urls(), title=_optional(lines()), provider=_optional(lines(2))),
+        st.just(Separator()),
+    )
+
+    def extend(children: st.SearchStrategy[Block]) -> st.SearchStrategy[Block]:
+        items = st.lists(st.lists(children, min_size=1, max_size=2).map(tuple), min_size=1, max_size=3)
+        return st.one_of(
+            st.builds(BulletList, items=items.map(tuple)),
+            st.builds(OrderedList, items=items.map(tuple), start=st.integers(-5, 100)),
+        )
+
+    return st.recursive(simple, extend, max_leaves=3)
+
+
+@st.composite
+def _translations(draw: st.DrawFn, own: str | None, full: bool) -> tuple[Translation, ...]:
+    langs = draw(st.lists(languages().filter(lambda t: t != own), max_size=2, unique=True))
+    out = []
+    for lang in langs:
+        article = None
+        if full and draw(st.booleans()):
+            article = draw(articles(translations=False, language=lang))
+        out.append(Translation(language=lang, url=draw(_optional(urls())),
+                               title=draw(_optional(lines())), article=article))
+    return tuple(out)
+
+
+@st.composite
+def articles(
+    draw: st.DrawFn, *, translations: bool = True, language: str | None = None, max_blocks: int = 5
+) -> Article:
+    """Articles with any combination of fields and body nodes.
+
+    ``translations=False`` leaves translations out; ``language`` fixes the
+    article's language.
+    """
+    lang = language if language is not None else draw(_optional(languages()))
+    return Article(
+        title=draw(lines()),
+        id=draw(_optional(st.sampled_from(["urn:uuid:3f1c", "tag:zn.ua,2022:1", "12345"]))),
+        url=draw(_optional(urls())),
+        subtitle=draw(_optional(lines())),
+        lead=draw(_optional(lines(20))),
+        language=lang,
+        authors=tuple(draw(st.lists(people(), max_size=3))),
+        published=draw(_optional(datetimes())),
+        modified=draw(_optional(datetimes())),
+        section=draw(_optional(lines(2))),
+        tags=tuple(draw(st.lists(lines(2), max_size=4))),
+        genre=draw(_optional(st.sampled_from(["news", "interview", "opinion", "analysis"]))),
+        dateline=draw(_optional(lines(3))),
+        source=draw(_optional(st.builds(Source, name=lines(2), url=_optional(urls())))),
+        publisher=draw(_optional(st.builds(Publisher, name=lines(2), url=_optional(urls()),
+                                           logo=_optional(urls())))),
+        rights=draw(_optional(lines())),
+        images=tuple(draw(st.lists(images(), max_size=2))),
+        body=tuple(draw(st.lists(blocks(), max_size=max_blocks))),
+        see_also=tuple(draw(st.lists(related_links(), max_size=2))),
+        translations=draw(_translations(lang, translations)) if translations else (),
+    )
+
+
+@st.composite
+def editions(draw: st.DrawFn, max_articles: int = 3) -> Edition:
+    """Editions of one to three sections of a few articles each."""
+    sections = draw(
+        st.lists(
+            st.builds(
+                Section,
+                articles=st.lists(articles(translations=False, max_blocks=3), min_size=1,
+                                  max_size=max_articles).map(tuple),
+                title=_optional(lines(3)),
+            ),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    return Edition(
+        title=draw(lines()),
+        sections=tuple(sections),
+        date=draw(_optional(st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31)))),
+        publisher=draw(_optional(st.builds(Publisher, name=lines(2), url=_optional(urls())))),
+        language=draw(_optional(languages())),
+        cover=draw(_optional(images())),
+        id=draw(_optional(st.sampled_from(["urn:uuid:1", "edition-2022-01-21"]))),
+    )
