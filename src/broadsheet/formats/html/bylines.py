@@ -1,0 +1,104 @@
+"""Turning bylines and author metadata into separate names: no "By", no job titles, no "Email the author".
+
+A byline such as ``"By Jane Roe and John Doe, Political Correspondent"``
+becomes two names, the second with a role. Values that are links, handles,
+e-mail addresses or calls to action are not names and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+_PREFIX = re.compile(
+    r"^(?:(?:written|reported|text|story|words|interview)\s+by|by|von|par|por|di|da|door|av|af|od|från|"
+    r"text(?:e)?|autor(?:in|a|es|en)?|auteur|author|authors|автор(?:и|ка)?|от|від|"
+    r"ein\s+(?:kommentar|bericht|gastbeitrag)\s+von|eine\s+analyse\s+von|"
+    r"ein\s+interview\s+von|kommentar\s+von|analyse\s+von)\s*[:\-–—]?\s+",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    r"\s*(?:;|\||/|•|·|&|\+|,|\s(?:and|und|et|y|e|i|и|і|та|oraz|og|och|en|ve)\s)\s*",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:editor|correspondent|reporter|writer|journalist|columnist|contributor|staff|producer|analyst|"
+    r"chief|senior|deputy|bureau|desk|contributing|freelance|photographer|presenter|host|anchor|"
+    r"redakteur(?:in)?|redaktion|korrespondent(?:in)?|reporter(?:in)?|journalist(?:in)?|chefredakteur(?:in)?|"
+    r"leiter(?:in)?|ressort|volontär(?:in)?|rédacteur|rédactrice|envoyé|envoyée|spéciale?|redactor|"
+    r"corresponsal|periodista|giornalista|inviato|кореспондент(?:ка)?|журналіст(?:ка)?|журналист(?:ка)?|"
+    r"редактор(?:ка)?|оглядач(?:ка)?|обозреватель|колумніст(?:ка)?|спецкор|власкор)\b",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"(?:https?://|www\.|@|\bemail\b|\be-mail\b|\bfollow\b|\btwitter\b|\bfacebook\b|\binstagram\b|"
+    r"\bmore\s+(?:from|by|articles|stories)\b|\ball\s+(?:articles|stories)\b|\bmehr\s+von\b|\bview\s+profile\b|"
+    r"\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bmin(?:ute)?s?\s+read\b|\bread\s+more\b|"
+    r"\bcontact\b|\bsubscribe\b|\bnewsletter\b|\bshare\b|\bcomments?\b|\d{1,2}[:.]\d{2}|\d{4})",
+    re.IGNORECASE,
+)
+_PARENTHESES = re.compile(r"\s*[\(\[][^)\]]*[\)\]]")
+_SPACE = re.compile(r"\s+")
+
+
+@attrs.frozen
+class Byline:
+    """One author named by a byline, with the role the byline gives, if any."""
+
+    name: str
+    """The person's (or desk's) name."""
+    role: str | None = None
+    """The job title that followed the name (``"Political Correspondent"``)."""
+
+
+def split(text: str) -> list[Byline]:
+    """The separate authors named by one byline string."""
+    text = _SPACE.sub(" ", text.replace("\u00a0", " ")).strip(" \t\r\n-–—:,;|")
+    if not text or len(text) > 300:
+        return []
+    text = _PREFIX.sub("", text).strip()
+    text = _PARENTHESES.sub("", text).strip()
+    out: list[Byline] = []
+    for part in _SPLIT.split(text):
+        part = _PREFIX.sub("", part.strip(" .-–—:")).strip()
+        if not part:
+            continue
+        if _ROLE_WORDS.search(part) and (not out or _looks_like_role(part)):
+            if out and out[-1].role is None:
+                out[-1] = Byline(out[-1].name, part)
+            continue
+        name = clean_name(part)
+        if name:
+            out.append(Byline(name))
+    return out
+
+
+def _looks_like_role(part: str) -> bool:
+    words = part.split()
+    return len(words) <= 6
+
+
+def clean_name(text: str) -> str | None:
+    """One name, or ``None`` when ``text`` is not a plausible name."""
+    text = _SPACE.sub(" ", text).strip(" .,;:-–—|\"'«»“”")
+    text = _PREFIX.sub("", text).strip()
+    if not text or len(text) > 80 or _NOT_A_NAME.search(text):
+        return None
+    if not any(ch.isalpha() for ch in text):
+        return None
+    if len(text.split()) > 6:
+        return None
+    return text
+
+
+def unique(bylines: list[Byline]) -> list[Byline]:
+    """Drop repeated names (case and spacing aside), keeping the first and any role learnt later."""
+    out: dict[str, Byline] = {}
+    for byline in bylines:
+        key = byline.name.casefold()
+        if key not in out:
+            out[key] = byline
+        elif out[key].role is None and byline.role:
+            out[key] = Byline(out[key].name, byline.role)
+    return list(out.values())

@@ -1,0 +1,109 @@
+"""Parsing untrusted page bytes into an lxml.html tree within fixed limits of size and depth.
+
+Everything the HTML reader looks at comes from :func:`parse`. It refuses
+what cannot be a page (empty or binary input), bounds the size it will
+parse, and turns libxml2's silent truncation of absurdly deep nesting into
+a :class:`~broadsheet.errors.LimitError`, so no later recursive walk can
+blow the stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+import lxml.etree
+import lxml.html
+
+from broadsheet.errors import LimitError, ReadError
+from broadsheet.formats.html.encoding import decode
+
+MAX_BYTES = 20_000_000
+"""The largest page parsed by default (news pages are rarely over 3 MB)."""
+MAX_DEPTH = 255
+"""libxml2's own limit on element nesting; deeper documents are refused, not truncated."""
+
+_CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)}
+
+
+@attrs.frozen(kw_only=True)
+class Parsed:
+    """A parsed page and what was learnt on the way."""
+
+    root: lxml.html.HtmlElement
+    """The ``<html>`` element."""
+    encoding: str
+    """The codec the bytes were decoded with."""
+    encoding_source: str
+    """Where the encoding came from (see :class:`~broadsheet.formats.html.encoding.Decoded`)."""
+
+
+def parse(
+    data: bytes,
+    *,
+    headers: Mapping[str, str] | None = None,
+    max_bytes: int = MAX_BYTES,
+    where: str = "the page",
+) -> Parsed:
+    """Decode and parse ``data`` as an HTML page.
+
+    Raises :class:`ReadError` for empty input or bytes that are not text, and
+    :class:`LimitError` for pages over ``max_bytes`` or nested deeper than
+    :data:`MAX_DEPTH` elements.
+    """
+    if len(data) > max_bytes:
+        raise LimitError(
+            f"the page is {len(data):,} bytes; the HTML reader reads at most {max_bytes:,} "
+            "(option max_bytes)",
+            where=where,
+        )
+    if not data.strip():
+        raise ReadError("the page is empty", where=where)
+    _refuse_binary(data, where)
+    decoded = decode(data, headers=headers, where=where)
+    text = decoded.text
+    if not text.strip():
+        raise ReadError("the page is empty", where=where)
+    sample = text[:4096]
+    junk = sum(
+        1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd" or ch > "\uffef"
+    )
+    if junk * 10 > len(sample) or "<" not in text[:65536]:
+        raise ReadError("the input is binary data or plain text, not an HTML page", where=where)
+    # lxml refuses str input with an encoding declaration, and bare bytes
+    # would be sniffed again; UTF-8 bytes with the encoding stated are neither.
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, collect_ids=False
+    )
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as error:
+        raise ReadError(f"not an HTML page: {error}", where=where) from error
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
+            raise LimitError(
+                f"elements nest deeper than {MAX_DEPTH} levels (line {entry.line}); "
+                "refusing a truncated page",
+                where=where,
+            )
+    if root is None:
+        raise ReadError("not an HTML page: nothing could be parsed", where=where)
+    return Parsed(root=root, encoding=decoded.encoding, encoding_source=decoded.how)
+
+
+def _refuse_binary(data: bytes, where: str) -> None:
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_shape(head):
+        return  # UTF-16 text is full of NULs
+    controls = sum(1 for byte in head if byte in _CONTROL)
+    if controls * 10 > len(head) or (b"\x00" in head and b"<" not in head):
+        raise ReadError("the input is binary data, not an HTML page", where=where)
+
+
+def _utf16_shape(head: bytes) -> bool:
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    half = len(head) // 2
+    return half >= 4 and (
+        (even * 4 >= half * 3 and odd * 4 < half) or (odd * 4 >= half * 3 and even * 4 < half)
+    )

@@ -1,0 +1,244 @@
+"""Turning a web page's bytes into text: which character encoding it is in, and proof it is not mojibake.
+
+The order follows what browsers do, with one safeguard: a byte-order mark,
+then the HTTP ``Content-Type`` charset, then ``<meta charset>`` /
+``http-equiv``, then detection with charset-normalizer. A declaration is
+only believed if the text it gives looks like text: bytes that are valid
+UTF-8 are UTF-8 whatever a stale ``<meta>`` claims, and a single-byte
+decoding that turns Cyrillic into upper-case soup (windows-1251 read as
+KOI8-R, UTF-8 read as windows-1251) is rejected for the next candidate.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from broadsheet.errors import ReadError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+# WHATWG: these labels mean windows-1252 on the web, and a <meta> claiming
+# UTF-16 in an ASCII-compatible page can only mean UTF-8.
+_ALIASES = {
+    "latin1": "cp1252",
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "x-user-defined": "cp1252",
+    "windows-874": "cp874",
+    "x-cp1251": "cp1251",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "ks_c_5601-1987": "cp949",
+    "euc-kr": "cp949",
+    "shift_jis": "cp932",
+    "sjis": "cp932",
+    "tis-620": "cp874",
+}
+_META_SCAN_BYTES = 16384
+_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_TAG_OR_SCRIPT = re.compile(
+    rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>", re.DOTALL | re.I
+)
+_DETECT_BYTES = 200_000
+_CYRILLIC_FAMILY = ("cp1251", "koi8-u", "koi8-r", "iso8859-5", "mac-cyrillic", "cp866")
+
+
+@attrs.frozen(kw_only=True)
+class Decoded:
+    """A page's text and how its encoding was settled."""
+
+    text: str
+    """The page as Unicode text, without a byte-order mark."""
+    encoding: str
+    """The Python codec name used, e.g. ``"cp1251"``."""
+    how: str
+    """Where the encoding came from: ``"bom"``, ``"http"``, ``"meta"``, ``"utf-8"`` or ``"detected"``."""
+
+
+def normalise_label(label: str | None) -> str | None:
+    """The Python codec for an encoding label from HTTP or HTML, or ``None`` if unknown."""
+    if not label:
+        return None
+    key = label.strip().strip("\"'").lower()
+    key = _ALIASES.get(key, key)
+    try:
+        name = codecs.lookup(key).name
+    except LookupError:
+        return None
+    name = _ALIASES.get(name, name)
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return name
+
+
+def header_charset(headers: Mapping[str, str] | None) -> str | None:
+    """The charset label of a ``Content-Type`` header, if any (header names compared case-insensitively)."""
+    if not headers:
+        return None
+    for key, value in headers.items():
+        if key.lower() == "content-type":
+            match = _HEADER_CHARSET.search(value)
+            return match.group(1) if match else None
+    return None
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset label of the first ``<meta charset>`` or ``http-equiv`` in the page's head."""
+    match = _META_CHARSET.search(data[:_META_SCAN_BYTES])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def decode(data: bytes, *, headers: Mapping[str, str] | None = None, where: str = "the page") -> Decoded:
+    """Decode a page, trying each source of its encoding in turn (see the module's docstring).
+
+    Raises :class:`ReadError` only when no candidate gives plausible text.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(text=data[len(bom) :].decode(codec), encoding=codec, how="bom")
+            except UnicodeDecodeError:
+                break  # a lying BOM: let the other evidence decide
+    if _looks_like_utf16(data):
+        for codec in ("utf-16-le", "utf-16-be"):
+            text = _strict(data, codec)
+            if text is not None and _plausible(text):
+                return Decoded(text=text, encoding=codec, how="detected")
+    utf8 = _strict(data, "utf-8")
+    if utf8 is not None and (utf8.isascii() or _plausible(utf8)):
+        # Valid UTF-8 with non-ASCII text is, in practice, never an accident:
+        # a <meta> saying windows-1251 on such a page is stale.
+        return Decoded(text=utf8, encoding="utf-8", how="utf-8")
+    declared = [
+        (normalise_label(header_charset(headers)), "http"),
+        (normalise_label(meta_charset(data)), "meta"),
+    ]
+    for name, how in declared:
+        if name is None or name == "utf-8":
+            continue
+        text = _strict(data, name)
+        if text is not None and _plausible(text):
+            return Decoded(text=text, encoding=name, how=how)
+    detected = _detect(data, [name for name, _ in declared if name])
+    if detected is not None:
+        return detected
+    if any(name == "utf-8" for name, _ in declared) or _mostly_utf8(data):
+        # Declared (or nearly) UTF-8 with a few broken bytes: keep the text and mark the holes.
+        return Decoded(text=data.decode("utf-8", "replace"), encoding="utf-8", how="meta")
+    raise ReadError("cannot tell the character encoding: no candidate gives readable text", where=where)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    head = data[:512]
+    even, odd, half = head[0::2].count(0), head[1::2].count(0), len(head) // 2
+    return half >= 4 and (
+        (even * 4 >= half * 3 and odd * 4 < half) or (odd * 4 >= half * 3 and even * 4 < half)
+    )
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    text = data[:_DETECT_BYTES].decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return good > 0 and bad * 20 <= good
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYR_UPPER = re.compile("[\u0410-\u042f\u0400-\u040f]")
+_CYR_LOWER_THEN_UPPER = re.compile("[\u0430-\u044f][\u0410-\u042f]")
+_UTF8_AS_CP1251 = re.compile(
+    "[РС][\u0080-\u00bf\u2013-\u203a\u20ac\u2116\u2122\u0402\u0403\u0405\u0408-\u040c\u040e\u040f"
+    "\u0452\u0453\u0455\u0458-\u045c\u045e\u045f]"
+)
+_UTF8_AS_LATIN = re.compile("[ÃÂÐÑÄÅ][\u0080-\u00bf\u2018-\u203a\u0152-\u017e\u0192\u02c6\u02dc]")
+_C1_OR_BOX = re.compile("[\u0080-\u009f\u2500-\u259f\ufffd]")
+_LATIN1_LETTER = re.compile("[\u00c0-\u00ff]")
+_RARE_CYRILLIC = re.compile(
+    "[\u0400-\u0403\u0405\u0408-\u040d\u040f\u0450\u0452\u0453\u0455\u0458-\u045d\u045f]"
+)
+
+
+def suspicion(text: str) -> float:
+    """How much ``text`` looks like mojibake: 0 for clean text, higher for worse.
+
+    It counts C1 controls and box-drawing characters, UTF-8 sequences shown
+    as windows-1251 or Latin-1, and Cyrillic words whose letters are mostly
+    capitals or change case inside the word (what a wrong Cyrillic code page
+    produces), and text where most letters are accented Latin or rare
+    Cyrillic (a code page of the wrong alphabet), per hundred letters.
+    """
+    sample = _TEXT_ONLY.sub(" ", text[: _DETECT_BYTES * 2])
+    letters = sum(1 for ch in sample if ch.isalpha()) or 1
+    bad = len(_C1_OR_BOX.findall(sample)) * 2
+    bad += len(_UTF8_AS_CP1251.findall(sample)) * 2 + len(_UTF8_AS_LATIN.findall(sample)) * 2
+    latin1 = len(_LATIN1_LETTER.findall(sample))
+    if latin1 * 4 > letters:
+        bad += latin1  # Cyrillic or Greek read as windows-1252: every letter accented
+    cyrillic = len(_CYRILLIC.findall(sample))
+    if cyrillic:
+        bad += len(_RARE_CYRILLIC.findall(sample)) * 2
+        upper = len(_CYR_UPPER.findall(sample))
+        if upper * 2 > cyrillic:
+            bad += upper
+        bad += len(_CYR_LOWER_THEN_UPPER.findall(sample)) * 2
+    return 100.0 * bad / letters
+
+
+_TEXT_ONLY = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
+
+
+def _plausible(text: str) -> bool:
+    return suspicion(text) < 1.0
+
+
+def _detect(data: bytes, declared: Iterable[str]) -> Decoded | None:
+    """Pick the candidate encoding whose text looks least like mojibake."""
+    sample = _TAG_OR_SCRIPT.sub(b" ", data[:_DETECT_BYTES])
+    candidates: list[str] = []
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(sample).best()
+        if best is not None and best.encoding:
+            found = normalise_label(best.encoding)
+            if found:
+                candidates.append(found)
+    except Exception:  # noqa: S110 (detection is advice; the fallbacks below still run)
+        pass
+    candidates.extend(declared)
+    candidates.extend(("cp1252", *_CYRILLIC_FAMILY))
+    scored: list[tuple[float, int, str, str]] = []
+    seen: set[str] = set()
+    for order, codec in enumerate(candidates):
+        if codec in seen:
+            continue
+        seen.add(codec)
+        text = _strict(data, codec)
+        if text is None:
+            continue
+        scored.append((suspicion(text), order, codec, text))
+    if not scored:
+        return None
+    score, _, codec, text = min(scored)
+    if score >= 1.0:
+        return None
+    return Decoded(text=text, encoding=codec, how="detected")

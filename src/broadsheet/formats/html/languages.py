@@ -1,0 +1,214 @@
+"""The page's language and its translations: ``hreflang`` alternates and "UA / RU" language switches.
+
+A translation is the same story in another language; links to another
+language's home page are not translations, and neither is the page itself.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+
+from broadsheet.errors import ModelError
+from broadsheet.model import Translation
+from broadsheet.model.values import language_tag
+
+# Codes pages use that are not the ISO 639-1 code of the language.
+_MISTAKES = {
+    "ua": "uk",
+    "ukr": "uk",
+    "rus": "ru",
+    "eng": "en",
+    "ger": "de",
+    "deu": "de",
+    "cz": "cs",
+    "gr": "el",
+    "jp": "ja",
+    "cn": "zh",
+    "kz": "kk",
+    "by": "be",
+    "dk": "da",
+    "se": "sv",
+    "si": "sl",
+    "ee": "et",
+}
+
+_SWITCH_TEXT = {
+    "ua": "uk",
+    "uk": "uk",
+    "укр": "uk",
+    "українська": "uk",
+    "українською": "uk",
+    "укр.": "uk",
+    "ru": "ru",
+    "рус": "ru",
+    "рус.": "ru",
+    "русский": "ru",
+    "на русском": "ru",
+    "русская версия": "ru",
+    "российская": "ru",
+    "російська": "ru",
+    "en": "en",
+    "eng": "en",
+    "english": "en",
+    "in english": "en",
+    "english version": "en",
+    "de": "de",
+    "deutsch": "de",
+    "auf deutsch": "de",
+    "fr": "fr",
+    "français": "fr",
+    "francais": "fr",
+    "es": "es",
+    "español": "es",
+    "pl": "pl",
+    "polski": "pl",
+    "po polsku": "pl",
+    "it": "it",
+    "italiano": "it",
+    "pt": "pt",
+    "português": "pt",
+    "be": "be",
+    "беларуская": "be",
+    "kk": "kk",
+    "қазақша": "kk",
+    "ro": "ro",
+    "română": "ro",
+    "cs": "cs",
+    "čeština": "cs",
+    "tr": "tr",
+    "türkçe": "tr",
+}
+_SWITCH_CONTAINER = re.compile(r"lang|locale|i18n|translat|мов|язык", re.IGNORECASE)
+_LANGUAGE_SEGMENT = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2})?$", re.IGNORECASE)
+
+
+def tag(value: str | None) -> str | None:
+    """A well-formed BCP 47 tag from what a page declares (``uk_UA``, ``ua``, ``en-us``), or ``None``."""
+    if not value:
+        return None
+    value = value.strip().split(",", 1)[0].split(";", 1)[0].strip()
+    if not value or value.lower() in ("x-default", "und", "mul", "zxx"):
+        return None
+    primary, _, rest = value.replace("_", "-").partition("-")
+    primary = _MISTAKES.get(primary.lower(), primary.lower())
+    try:
+        return language_tag(f"{primary}-{rest}" if rest else primary)
+    except ModelError:
+        return None
+
+
+def primary(value: str | None) -> str | None:
+    """The primary subtag of a tag (``"uk"`` for ``"uk-UA"``)."""
+    return value.split("-", 1)[0].lower() if value else None
+
+
+def hreflang_alternates(root: lxml.html.HtmlElement, base_url: str | None) -> list[tuple[str, str]]:
+    """``(language, absolute URL)`` for each ``<link rel="alternate" hreflang>`` of the page."""
+    out: list[tuple[str, str]] = []
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        language = tag(link.get("hreflang"))
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and language and href:
+            out.append((language, _absolute(href, base_url)))
+    return out
+
+
+def switch_links(root: lxml.html.HtmlElement, base_url: str | None) -> list[tuple[str, str, str]]:
+    """``(language, absolute URL, text)`` for links of a language switch ("UA / RU").
+
+    A link counts when its text names a language and it has an ``hreflang``
+    or ``lang`` attribute or sits inside an element whose class or id speaks of
+    languages, or when it is one of two to four such links side by side.
+    """
+    found: list[tuple[str, str, str, lxml.html.HtmlElement]] = []
+    for anchor in root.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        text = " ".join(anchor.text_content().split()).lower()
+        language = tag(anchor.get("hreflang")) or tag(anchor.get("lang"))
+        named = _SWITCH_TEXT.get(text)
+        if language is None and named is None:
+            continue
+        found.append((language or named or "", _absolute(href, base_url), text, anchor))
+    out: list[tuple[str, str, str]] = []
+    for language, url, text, anchor in found:
+        marked = anchor.get("hreflang") is not None or anchor.get("lang") is not None or _in_switch(anchor)
+        siblings = sum(1 for other in found if other[3] is not anchor and _near(other[3], anchor))
+        if marked or 1 <= siblings <= 5:
+            out.append((language, url, text))
+    return out
+
+
+def _in_switch(anchor: lxml.html.HtmlElement) -> bool:
+    node: lxml.html.HtmlElement | None = anchor
+    for _ in range(4):
+        if node is None:
+            return False
+        if _SWITCH_CONTAINER.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _near(a: lxml.html.HtmlElement, b: lxml.html.HtmlElement) -> bool:
+    pa, pb = a.getparent(), b.getparent()
+    if pa is None or pb is None:
+        return False
+    return pa is pb or pa.getparent() is pb.getparent()
+
+
+def _absolute(href: str, base_url: str | None) -> str:
+    return urljoin(base_url, href) if base_url else href
+
+
+def looks_like_story(url: str, page_url: str | None) -> bool:
+    """Whether ``url`` can be a story rather than a site's (or a language's) home page."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s and not _LANGUAGE_SEGMENT.match(s)]
+    if not segments and not parts.query:
+        return False
+    if page_url and _same(url, page_url):
+        return False
+    return any(len(s) >= 8 or any(ch.isdigit() for ch in s) for s in segments) or bool(parts.query)
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(u: str) -> str:
+        p = urlsplit(u)
+        return f"{p.netloc.lower().removeprefix('www.')}{p.path.rstrip('/')}?{p.query}"
+
+    return norm(a) == norm(b)
+
+
+def translations(
+    root: lxml.html.HtmlElement, *, language: str | None, page_url: str | None, base_url: str | None
+) -> tuple[Translation, ...]:
+    """The page's translations: ``hreflang`` alternates first, then language-switch links.
+
+    One per language, never the page's own language or URL; switch links only
+    when they lead to a story, not to a home page.
+    """
+    own = primary(language)
+    chosen: dict[str, Translation] = {}
+
+    def add(lang: str, url: str) -> None:
+        key = primary(lang)
+        if not key or key == own or key in chosen or (page_url and _same(url, page_url)):
+            return
+        try:
+            chosen[key] = Translation(language=lang, url=url)
+        except ModelError:
+            return
+
+    for lang, url in hreflang_alternates(root, base_url):
+        if looks_like_story(url, page_url) or not page_url:
+            add(lang, url)
+    for lang, url, _text in switch_links(root, base_url):
+        if looks_like_story(url, page_url):
+            add(lang, url)
+    return tuple(chosen.values())
