@@ -1,13 +1,283 @@
-"""The ``broadsheet`` command line (filled in below)."""
+"""The ``broadsheet`` command line: convert documents, build editions, list formats."""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import json
+import os
 import sys
+import traceback
+from collections.abc import Sequence
+from typing import Any
+
+from broadsheet import __version__
+from broadsheet.errors import BroadsheetError, OptionError
+from broadsheet.formats import read_document, write
+from broadsheet.formats import registry
+from broadsheet.formats._shared.files import write_atomic
+from broadsheet.formats._shared.options import parse_value
+from broadsheet.formats.registry import Format
+from broadsheet.model import Article, Document, Edition, Publisher, Section
+
+EXAMPLES = """\
+examples:
+  broadsheet convert story.html -o story.json
+  broadsheet convert story.html -o story.epub -o story.pdf
+  broadsheet convert https://zn.ua/ukr/WORLD/some-story.html -o story.epub
+  broadsheet convert story.xml --to ninjs -o -            (NewsML-G2 to ninjs on stdout)
+  broadsheet convert story.json -o story.pdf -O columns=2 -O profile=print
+  broadsheet edition a.html b.json c.xml -o today.epub --title "Ранковий випуск" --date 2022-01-21
+  broadsheet edition --section "Політика:a.html,b.html" --section "Світ:c.xml" -o today.pdf --title Digest
+  broadsheet formats
+"""
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line and return its exit status."""
-    return 0
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line and exit status 2, as argparse does, but terser
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"broadsheet: error: {message}\n")
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="broadsheet",
+        description="Read news articles from web pages, JSON, ninjs or NewsML-G2 and write them as "
+        "JSON, ninjs, NewsML-G2, EPUB or PDF.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"broadsheet {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert one document to one or more formats",
+        description="Read INPUT (a file, a URL or - for stdin) and write it to each OUTPUT. Formats are "
+        "told from the file extensions and the content; --from and --to override them.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    convert.add_argument("input", metavar="INPUT", help="a file, an http(s) URL, or - for standard input")
+    convert.add_argument("-o", "--output", action="append", required=True, metavar="OUTPUT",
+                         help="where to write; repeat for several formats; - is standard output")
+    _add_common(convert)
+
+    edition = commands.add_parser(
+        "edition",
+        help="collect articles into one edition (EPUB, PDF, JSON, NewsML-G2)",
+        description="Read every INPUT (in any readable format) and write them as one edition.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    edition.add_argument("inputs", nargs="*", metavar="INPUT", help="articles, in reading order")
+    edition.add_argument("-o", "--output", action="append", required=True, metavar="OUTPUT",
+                         help="where to write; repeat for several formats")
+    edition.add_argument("--title", required=True, help="the edition's title")
+    edition.add_argument("--date", help="the edition's date, YYYY-MM-DD")
+    edition.add_argument("--publisher", help="the publisher's name")
+    edition.add_argument("--language", help="the edition's language (BCP 47); default: the articles'")
+    edition.add_argument("--section", action="append", default=[], metavar="NAME:FILES",
+                         help="a named section and its comma-separated files; repeat for more")
+    _add_common(edition)
+
+    formats = commands.add_parser("formats", help="list the installed formats")
+    formats.add_argument("--json", action="store_true", help="print the list as JSON")
+    commands.add_parser("schema", help="print the JSON Schema of the native JSON format")
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-f", "--from", dest="from_format", metavar="FORMAT", help="the input format")
+    parser.add_argument("-t", "--to", dest="to_format", metavar="FORMAT", help="the output format")
+    parser.add_argument("-R", "--read-option", action="append", default=[], metavar="KEY=VALUE",
+                        help="a reader option (e.g. -R profile=zn.ua); repeatable")
+    parser.add_argument("-O", "--option", action="append", default=[], metavar="[FORMAT.]KEY=VALUE",
+                        help="a writer option (e.g. -O columns=2 or -O pdf.columns=2); repeatable")
+
+
+def _split(pairs: Sequence[str], flag: str) -> list[tuple[str | None, str, str]]:
+    out: list[tuple[str | None, str, str]] = []
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise OptionError(f"{flag} wants KEY=VALUE, got {pair!r}")
+        prefix, dot, name = key.partition(".")
+        out.append((prefix, name, value) if dot else (None, key, value))
+    return out
+
+
+def _options_for(fmt: Format, pairs: list[tuple[str | None, str, str]], kind: str) -> dict[str, Any]:
+    cls = getattr(fmt.load(), "ReadOptions" if kind == "reader" else "WriteOptions", None)
+    what = f"the {fmt.name} {kind}"
+    return {
+        name: parse_value(cls, name, value, what=what)
+        for prefix, name, value in pairs
+        if prefix is None or registry.get(prefix, can="can_write" if kind == "writer" else "can_read") == fmt
+    }
+
+
+def _targets(outputs: list[str], to_format: str | None) -> list[tuple[str, Format]]:
+    if to_format and len(outputs) > 1:
+        raise OptionError("--to names one format; with several outputs, let their extensions choose")
+    targets = []
+    for output in outputs:
+        if to_format:
+            fmt = registry.get(to_format, can="can_write")
+        elif output == "-":
+            raise OptionError("writing to standard output needs --to FORMAT")
+        else:
+            fmt = registry.for_output(output)
+        targets.append((output, fmt))
+    return targets
+
+
+def _read(source: str, args: argparse.Namespace) -> Document:
+    try:
+        pairs = _split(args.read_option, "-R")
+        options: dict[str, Any] = {}
+        if pairs:
+            from broadsheet.formats._shared.sources import load
+
+            loaded = load(source)
+            fmt = (
+                registry.get(args.from_format)
+                if args.from_format
+                else registry.for_input(loaded.data, loaded.name)
+            )
+            options = _options_for(fmt, pairs, "reader")
+            return read_document(loaded.data if source == "-" else source, fmt.name, **options)
+        return read_document(source, args.from_format)
+    except BroadsheetError as error:
+        raise _Located(source, error) from error
+
+
+class _Located(Exception):
+    def __init__(self, where: str, error: BroadsheetError) -> None:
+        text = str(error)
+        # Source errors already start with the file name; don't say it twice.
+        super().__init__(text if text.startswith(where) else f"{where}: {text}")
+        self.error = error
+
+
+def _emit(document: Document, targets: list[tuple[str, Format]], args: argparse.Namespace) -> None:
+    pairs = _split(args.option, "-O")
+    rendered = []
+    # Render everything before writing anything, so one failing format leaves no files behind.
+    for output, fmt in targets:
+        options = _options_for(fmt, pairs, "writer")
+        try:
+            rendered.append((output, write(document, fmt.name, **options)))
+        except BroadsheetError as error:
+            raise _Located("<stdout>" if output == "-" else output, error) from error
+    for output, data in rendered:
+        if output == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            try:
+                write_atomic(output, data)
+            except BroadsheetError as error:
+                raise _Located(output, error) from error
+
+
+def _convert(args: argparse.Namespace) -> None:
+    targets = _targets(args.output, args.to_format)
+    _emit(_read(args.input, args), targets, args)
+
+
+def _edition(args: argparse.Namespace) -> None:
+    targets = _targets(args.output, args.to_format)
+    sections: list[Section] = []
+    if args.inputs:
+        sections.append(Section(articles=[_article(path, args) for path in args.inputs]))
+    for spec in args.section:
+        name, sep, files = spec.partition(":")
+        if not sep or not name.strip() or not files.strip():
+            raise OptionError(f"--section wants NAME:FILE[,FILE...], got {spec!r}")
+        paths = [path for path in files.split(",") if path.strip()]
+        sections.append(Section(title=name, articles=[_article(path.strip(), args) for path in paths]))
+    if not sections:
+        raise OptionError("an edition needs at least one INPUT or --section")
+    date = None
+    if args.date:
+        try:
+            date = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise OptionError(f"--date wants YYYY-MM-DD, got {args.date!r}") from None
+    edition = Edition(
+        title=args.title,
+        sections=sections,
+        date=date,
+        publisher=Publisher(name=args.publisher) if args.publisher else None,
+        language=args.language,
+    )
+    _emit(edition, targets, args)
+
+
+def _article(path: str, args: argparse.Namespace) -> Article:
+    document = _read(path, args)
+    if isinstance(document, Edition):
+        raise _Located(path, OptionError("holds an edition; an edition's inputs are single articles"))
+    return document
+
+
+def _formats(args: argparse.Namespace) -> None:
+    rows = registry.available()
+    if args.json:
+        data = [
+            {"name": f.name, "aliases": list(f.aliases), "extensions": list(f.extensions),
+             "media_type": f.media_type, "read": f.can_read, "write": f.can_write, "title": f.title}
+            for f in rows
+        ]
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    width = max(len(f.name) for f in rows)
+    for f in rows:
+        can = ("r" if f.can_read else "-") + ("w" if f.can_write else "-")
+        sys.stdout.write(f"{f.name:<{width}}  {can}  {' '.join(f.extensions):<28} {f.title}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        if args.command == "convert":
+            _convert(args)
+        elif args.command == "edition":
+            _edition(args)
+        elif args.command == "formats":
+            _formats(args)
+        elif args.command == "schema":
+            from broadsheet.formats.json.schema import schema_text
+
+            sys.stdout.write(schema_text())
+        return 0
+    except (_Located, BroadsheetError) as error:
+        if args.debug:
+            traceback.print_exc()
+        sys.stderr.write(f"broadsheet: error: {error}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("broadsheet: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader of our stdout went away (e.g. `| head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:  # a bug of ours: say so in one line, never a bare traceback
+        if args.debug:
+            traceback.print_exc()
+        sys.stderr.write(
+            f"broadsheet: internal error: {type(error).__name__}: {error} (run with --debug and report it)\n"
+        )
+        return 70
 
 
 if __name__ == "__main__":
