@@ -1,0 +1,118 @@
+"""One article as one chapter: headline, lead, byline, dates, source, figures, body, links."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from broadsheet.formats._shared.typography import LANGUAGE_NAMES, primary_language
+from broadsheet.formats.epub.blocks import render_blocks, render_figure, render_related
+from broadsheet.formats.epub.context import Context
+from broadsheet.formats.epub.dates import format_datetime, machine_datetime
+from broadsheet.formats.epub.hrefs import external_href
+from broadsheet.formats.epub.labels import label
+from broadsheet.formats.epub.plan import Page
+from broadsheet.formats.epub.skeleton import new_page
+from broadsheet.formats.epub.xmltext import EPUB_TYPE, add_text, element, serialise, set_language, text_element
+from broadsheet.model import Article, Person
+
+
+def render_chapter(
+    article: Article, *, name: str, page_id: str, language: str, stylesheets: tuple[str, ...], context: Context
+) -> Page:
+    """The XHTML page of ``article``, in its own language (``language`` when it has none)."""
+    language = article.language or language
+    html, body = new_page(article.title, language, stylesheets, body_type="bodymatter")
+    section = element(body, "section", {"class": "article", "role": "doc-chapter", "aria-labelledby": "headline"})
+    section.set(EPUB_TYPE, "chapter")
+    _header(section, article, context)
+    for image in article.images:
+        render_figure(section, image, context)
+    render_blocks(section, article.body, context)
+    _footer(section, article, context)
+    return Page(name=name, id=page_id, title=article.title, data=serialise(html))
+
+
+def _header(parent: etree._Element, article: Article, context: Context) -> None:
+    language = context.language
+    header = element(parent, "header")
+    if article.section:
+        text_element(header, "p", article.section, {"class": "kicker"})
+    text_element(header, "h1", article.title, {"id": "headline"})
+    if article.subtitle:
+        text_element(header, "p", article.subtitle, {"class": "subtitle"})
+    if article.lead:
+        lead = element(header, "div", {"class": "lead"})
+        for line in article.lead.split("\n"):
+            text_element(lead, "p", line)
+    if article.authors:
+        byline = element(header, "p", {"class": "byline"})
+        add_text(byline, label("by", language) + " ")
+        for index, person in enumerate(article.authors):
+            if index:
+                add_text(byline, ", ")
+            _person(byline, person, context)
+    _dates(header, article, context)
+    if article.source is not None:
+        source = element(header, "p", {"class": "source"})
+        add_text(source, label("source", language) + ": ")
+        href = external_href(article.source.url, context.base_url)
+        target = element(source, "a", {"href": href}) if href else source
+        add_text(target, article.source.name)
+
+
+def _person(parent: etree._Element, person: Person, context: Context) -> None:
+    href = external_href(person.url, context.base_url)
+    target = element(parent, "a", {"href": href, "class": "author"}) if href else element(
+        parent, "span", {"class": "author"}
+    )
+    add_text(target, person.name)
+    if person.role:
+        add_text(parent, f" ({person.role})")
+
+
+def _dates(parent: etree._Element, article: Article, context: Context) -> None:
+    if not (article.dateline or article.published or article.modified):
+        return
+    line = element(parent, "p", {"class": "dateline"})
+    parts = 0
+    if article.dateline:
+        text_element(line, "span", article.dateline, {"class": "place"})
+        parts += 1
+    for moment, key in ((article.published, "published"), (article.modified, "updated")):
+        if moment is None or (key == "updated" and moment == article.published):
+            continue
+        if parts:
+            add_text(line, " · ")
+        add_text(line, label(key, context.language) + " ")
+        text_element(line, "time", format_datetime(moment, context.language), {"datetime": machine_datetime(moment)})
+        parts += 1
+
+
+def _footer(parent: etree._Element, article: Article, context: Context) -> None:
+    url = external_href(article.url)
+    if not (article.see_also or article.translations or article.rights or url or article.tags):
+        return
+    footer = element(parent, "footer")
+    if article.see_also:
+        render_related(footer, article.see_also, label("read_also", context.language), context)
+    if article.translations:
+        title = label("translations", context.language)
+        aside = element(footer, "aside", {"class": "translations", "aria-label": title})
+        text_element(aside, "p", title, {"class": "label"})
+        ul = element(aside, "ul")
+        for translation in article.translations:
+            li = element(ul, "li")
+            lang = translation.language
+            name = LANGUAGE_NAMES.get(primary_language(lang), lang)
+            href = external_href(translation.url, context.base_url)
+            target = element(li, "a", {"href": href, "hreflang": lang}) if href else li
+            text = element(target, "span")
+            set_language(text, lang)
+            add_text(text, f"{name}: {translation.title}" if translation.title else name)
+    if article.tags:
+        text_element(footer, "p", " · ".join(article.tags), {"class": "tags"})
+    if article.rights:
+        text_element(footer, "p", article.rights, {"class": "rights"})
+    if url:
+        p = element(footer, "p", {"class": "original"})
+        text_element(p, "a", url, {"href": url})
