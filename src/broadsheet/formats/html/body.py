@@ -1,0 +1,116 @@
+"""Main-content extraction: from a parsed page to the article's body blocks, standfirst and bylines.
+
+The HTML reader calls :func:`extract_body` after it has read the page's metadata.  Extraction
+removes scripts and plug-ins, finds the element that holds the story (or takes the one a site
+profile names), reads the standfirst and bylines around the headline, and turns the story's markup
+into blocks, dropping the site chrome inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+from cssselect import SelectorError
+from lxml import html
+
+from broadsheet.errors import OptionError
+from broadsheet.formats.html.content_blocks import BlockReader, normalised_words
+from broadsheet.formats.html.content_chrome import JUNK_TAGS
+from broadsheet.formats.html.content_header import (
+    article_region,
+    byline_texts,
+    find_bylines,
+    find_headline,
+    find_lead,
+)
+from broadsheet.formats.html.content_score import choose_main
+from broadsheet.model import Block, Figure, Heading, Image, Separator
+
+__all__ = ["Body", "extract_body"]
+
+
+@attrs.frozen(kw_only=True)
+class Body:
+    """What main-content extraction found on a page."""
+
+    blocks: tuple[Block, ...] = ()
+    """The body, in reading order, without headline, standfirst or bylines."""
+    images: tuple[Image, ...] = ()
+    """The images of the body's figures, in order."""
+    lead: str | None = None
+    """The standfirst printed under the headline, when the markup marks one."""
+    authors: tuple[str, ...] = ()
+    """Byline texts found near the headline, as printed ("By Jane Doe"), for the reader to parse."""
+
+
+def extract_body(
+    root: html.HtmlElement,
+    *,
+    base_url: str | None = None,
+    title: str | None = None,
+    language: str | None = None,
+    body_selector: str | None = None,
+    drop_selectors: tuple[str, ...] = (),
+) -> Body:
+    """Extract the article body from a parsed page; ``root`` is modified.
+
+    ``base_url`` resolves relative links and images; ``title`` (the headline found in metadata)
+    keeps the headline out of the body; ``body_selector`` and ``drop_selectors`` are CSS
+    selectors from a site profile: the elements holding the text, and elements to remove first.
+    ``language`` is the page's language, when known.
+    """
+    for selector in drop_selectors:
+        for element in _select(root, selector):
+            _drop(element)
+    for element in list(root.iter(*JUNK_TAGS)):
+        _drop(element)
+    mains = _select(root, body_selector) if body_selector else []
+    main = mains[0] if mains else choose_main(root)
+    headline = find_headline(root, title)
+    if title is None and headline is not None:
+        title = headline.text_content()
+    lead_element = find_lead(root, main, headline)
+    bylines = find_bylines(article_region(main, headline))
+    skip = {*bylines, *([lead_element] if lead_element is not None else [])}
+    if headline is not None:
+        skip.add(headline)
+    blocks: list[Block] = []
+    for part in mains or [main]:
+        keep_size = max(300, len(part.text_content()) // 2)
+        blocks.extend(BlockReader(base_url=base_url, title=title, skip=skip, keep_size=keep_size).read(part))
+    lead = " ".join(lead_element.text_content().split()) if lead_element is not None else None
+    if lead and blocks and title and normalised_words(lead) == normalised_words(title):
+        lead = None
+    finished = _finish(blocks)
+    return Body(
+        blocks=finished,
+        images=tuple(block.image for block in finished if isinstance(block, Figure)),
+        lead=lead or None,
+        authors=byline_texts(bylines),
+    )
+
+
+def _select(root: html.HtmlElement, selector: str) -> list[html.HtmlElement]:
+    try:
+        return list(root.cssselect(selector))
+    except SelectorError as exc:
+        raise OptionError(f"CSS selector {selector!r} is not valid: {exc}") from exc
+
+
+def _drop(element: html.HtmlElement) -> None:
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+def _finish(blocks: Iterable[Block]) -> tuple[Block, ...]:
+    out = list(blocks)
+    while out and isinstance(out[-1], (Heading, Separator)):
+        out.pop()
+    while out and isinstance(out[0], Separator):
+        out.pop(0)
+    levels = [block.level for block in out if isinstance(block, Heading)]
+    if levels and min(levels) > 1:
+        shift = min(levels) - 1
+        out = [attrs.evolve(b, level=b.level - shift) if isinstance(b, Heading) else b for b in out]
+    return tuple(out)

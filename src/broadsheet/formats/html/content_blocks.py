@@ -1,0 +1,441 @@
+"""Turn the element holding an article's text into body blocks, leaving site chrome behind.
+
+Block-level markup always ends a paragraph, so words from neighbouring elements never run
+together; chrome inside the article (share bars, ad slots, prompts, bylines) is skipped unless it
+holds a large part of the text, in which case the class name was misleading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from lxml import html
+
+from broadsheet.errors import ModelError
+from broadsheet.formats.html.content_chrome import (
+    JUNK_TAGS,
+    class_words,
+    is_boilerplate_text,
+    is_chrome,
+    is_hidden,
+    looks_related,
+)
+from broadsheet.formats.html.content_inlines import (
+    BLOCK_LEVEL,
+    InlineReader,
+    absolute_url,
+    split_at_blank_lines,
+    text_of,
+    tidy,
+)
+from broadsheet.formats.html.content_media import (
+    embedded_post,
+    figure_image,
+    frame_embed,
+    is_decorative,
+    make_image,
+)
+from broadsheet.formats.html.content_related import read_also_label, related_box
+from broadsheet.model import (
+    Block,
+    BulletList,
+    Figure,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    OrderedList,
+    Paragraph,
+    Person,
+    Quote,
+    QuoteBlock,
+    RelatedBox,
+    RelatedLink,
+    Relation,
+    Separator,
+    Table,
+    TableCell,
+    Text,
+)
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_META_NAME = re.compile(
+    r"(?<![a-z])(?:byline|by-?line|authors?|autor|autoren|auteur|dateline|date|time|timestamp|pubdate"
+    r"|published|publish-?date|meta|article-?meta|post-?meta|entry-?meta|caption|credit|copyright"
+    r"|kicker|overline|eyebrow|label|category|rubric|rubrik)(?![a-z])"
+)
+_FIGURE_NAME = re.compile(
+    r"(?<![a-z])(?:figure|image|img|photo|picture|media|foto|bild|thumbnail|wp-caption|gallery)(?![a-z])"
+)
+_DATE_ONLY = re.compile(r"^[\W\d_]*\d{1,4}[./:\-]\d{1,2}(?:[./:\-]\d{2,4})?[\w\W]{0,40}$")
+_WORDS = re.compile(r"\w+")
+_MAX_DEPTH = 120
+_FIGURE_TEXT = 600
+_META_TEXT = 300
+
+
+def normalised_words(text: str) -> str:
+    """Lower-cased words of ``text`` joined by single spaces, for loose comparison."""
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def _first_text(element: html.HtmlElement) -> str:
+    collected = ""
+    for piece in element.itertext():
+        collected += piece
+        if len(collected.strip()) >= 40:
+            break
+    return collected.strip()
+
+
+class BlockReader:
+    """Reads the blocks of one container; a fresh reader reads each list item and quotation."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None,
+        title: str | None,
+        skip: Collection[html.HtmlElement] = (),
+        keep_size: int = 10**9,
+    ) -> None:
+        """Set up a reader.
+
+        ``skip`` are elements read elsewhere (the lead, bylines); chrome holding more than
+        ``keep_size`` characters is kept, because a page that wraps its story in a ``share``
+        container has misleading class names, not a huge share bar.
+        """
+        self.base_url = base_url
+        self.title = normalised_words(title) if title else ""
+        self.skip = skip
+        self.keep_size = keep_size
+        self.blocks: list[Block] = []
+        self.pending: list[Inline] = []
+        self.pending_figures: list[Figure] = []
+        self.inline = InlineReader(base_url, self._inline_image)
+        self.seen_text = False
+
+    def read(self, element: html.HtmlElement) -> list[Block]:
+        """The blocks of everything inside ``element``."""
+        self._container(element, 0)
+        self._flush()
+        return self.blocks
+
+    def _sub(self, element: html.HtmlElement, depth: int) -> list[Block]:
+        reader = BlockReader(base_url=self.base_url, title=None, skip=self.skip, keep_size=self.keep_size)
+        reader._container(element, depth)
+        reader._flush()
+        return reader.blocks
+
+    # -- inline content and paragraphs -------------------------------------------------------
+
+    def _inline_image(self, element: html.HtmlElement) -> None:
+        if is_decorative(element):
+            return
+        image = make_image(element, self.base_url)
+        if image is not None:
+            self.pending_figures.append(Figure(image=image))
+
+    def _flush(self) -> None:
+        if self.pending:
+            self._paragraphs(tidy(self.pending))
+            self.pending = []
+        self._flush_figures()
+
+    def _flush_figures(self) -> None:
+        if self.pending_figures:
+            self.blocks.extend(self.pending_figures)
+            self.pending_figures = []
+
+    def _paragraphs(self, inlines: tuple[Inline, ...]) -> None:
+        for part in split_at_blank_lines(inlines):
+            self._paragraph(part)
+
+    def _paragraph(self, inlines: tuple[Inline, ...]) -> None:
+        text = text_of(inlines)
+        if not text or is_boilerplate_text(text):
+            return
+        if self.title and normalised_words(text) == self.title:
+            return
+        if len(text) < 50 and _DATE_ONLY.match(text):
+            return
+        links = [node for node in inlines if isinstance(node, Link)]
+        if len(inlines) == 1 and links and len(text.split()) <= 6:
+            return  # a lone short link is a button: "Subscribe", "Support us", "More"
+        label = read_also_label(text)
+        if label is not None and links:
+            box = self._box_from_links(links, label, len(text) - len(label))
+            if box is not None:
+                self.blocks.append(box)
+                return
+        try:
+            self.blocks.append(Paragraph(children=inlines))
+            self.seen_text = True
+        except ModelError:
+            return
+
+    def _box_from_links(self, links: list[Link], label: str, rest: int) -> RelatedBox | None:
+        related: list[RelatedLink] = []
+        linked = 0
+        for link in links:
+            title = text_of(link.children).strip(" «»\"“”„'‘’")
+            linked += len(title)
+            if len(title) >= 12:
+                try:
+                    related.append(RelatedLink(title=title, url=link.url, relation=Relation.READ_ALSO))
+                except ModelError:
+                    continue
+        if not related or linked < 0.5 * rest:
+            return None
+        return RelatedBox(links=related, label=label)
+
+    # -- containers ---------------------------------------------------------------------------
+
+    def _container(self, element: html.HtmlElement, depth: int) -> None:
+        if element.text:
+            self.pending.append(Text(text=element.text))
+        for child in element:
+            self._child(child, depth + 1)
+            if child.tail:
+                self.pending.append(Text(text=child.tail))
+
+    def _child(self, element: html.HtmlElement, depth: int) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in JUNK_TAGS or element in self.skip or is_hidden(element):
+            return
+        if tag == "br":
+            self.pending.append(LineBreak())
+            return
+        if (
+            tag not in BLOCK_LEVEL
+            and tag != "img"
+            and next(element.iterdescendants(*BLOCK_LEVEL), None) is None
+        ):
+            if self._is_meta(element):
+                return
+            self.pending.extend(self.inline.node(element, 0))
+            return
+        self._flush()
+        if depth > _MAX_DEPTH:
+            self._paragraph(tidy([Text(text=element.text_content())]))
+            return
+        self._block(element, tag, depth)
+        self._flush()
+
+    def _is_meta(self, element: html.HtmlElement) -> bool:
+        names = class_words(element)
+        if not names or (_META_NAME.search(names) is None and not is_chrome(element)):
+            return False
+        return len(element.text_content()) < _META_TEXT
+
+    def _is_dropped_chrome(self, element: html.HtmlElement) -> bool:
+        if not is_chrome(element) and not self._is_meta(element):
+            return False
+        return len(element.text_content()) < self.keep_size
+
+    def _block(self, element: html.HtmlElement, tag: str, depth: int) -> None:
+        if (looks_related(element) or read_also_label(_first_text(element))) and tag not in _HEADINGS:
+            box = related_box(element, self.base_url)
+            if box is not None:
+                self.blocks.append(box)
+                return
+        if self._is_dropped_chrome(element):
+            return
+        if tag == "p":
+            self._paragraphs(tidy(self.inline.children(element)))
+        elif tag in _HEADINGS:
+            self._heading(element, _HEADINGS[tag])
+        elif tag in ("ul", "ol"):
+            self._list(element, tag == "ol", depth)
+        elif tag == "table":
+            self._table(element, depth)
+        elif tag == "blockquote":
+            self._blockquote(element, depth)
+        elif tag == "figure":
+            self._figure(element, depth)
+        elif tag in ("iframe", "video", "audio"):
+            embed = frame_embed(element, self.base_url)
+            if embed is not None:
+                self.blocks.append(embed)
+        elif tag == "img":
+            self._inline_image(element)
+        elif tag == "hr":
+            if self.blocks and not isinstance(self.blocks[-1], Separator):
+                self.blocks.append(Separator())
+        elif tag == "pre":
+            self._paragraphs(tidy(self._preformatted(element)))
+        elif tag in ("noscript", "aside", "nav", "footer", "form", "hgroup"):
+            return
+        elif self._is_figure_like(element):
+            self._figure(element, depth)
+        else:
+            self._container(element, depth)
+
+    def _preformatted(self, element: html.HtmlElement) -> list[Inline]:
+        out: list[Inline] = []
+        for number, line in enumerate(element.text_content().split("\n")):
+            if number:
+                out.append(LineBreak())
+            out.append(Text(text=line))
+        return out
+
+    # -- particular blocks --------------------------------------------------------------------
+
+    def _heading(self, element: html.HtmlElement, level: int) -> None:
+        inlines = tidy(self.inline.children(element))
+        text = text_of(inlines)
+        if not text or is_boilerplate_text(text):
+            return
+        words = normalised_words(text)
+        if self.title and (words == self.title or (level == 1 and not self.seen_text)):
+            return
+        label = read_also_label(text)
+        if label is not None and len(label) >= len(text) - 2:
+            following = element.getnext()
+            if following is not None and isinstance(following.tag, str):
+                box = related_box(following, self.base_url, label=text.rstrip(" :"))
+                if box is not None:
+                    self.blocks.append(box)
+                    self.skip = {*self.skip, following}
+                    return
+        self.blocks.append(Heading(level=level, children=inlines))
+
+    def _list(self, element: html.HtmlElement, ordered: bool, depth: int) -> None:
+        items: list[tuple[Block, ...]] = []
+        for item in element:
+            if not isinstance(item.tag, str) or item.tag in JUNK_TAGS or is_hidden(item):
+                continue
+            blocks = self._sub(item, depth + 1)
+            if blocks:
+                items.append(tuple(blocks))
+        if not items:
+            return
+        lone_links = [_lone_link(item) for item in items]
+        if all(link is not None for link in lone_links):
+            # A list of nothing but links is navigation, tags, or a box of related stories.
+            titles = [text_of(link.children) for link in lone_links if link is not None]
+            if sum(len(t.split()) for t in titles) >= 4 * len(titles):
+                box = self._box_from_links([link for link in lone_links if link is not None], "", 0)
+                if box is not None:
+                    self.blocks.append(RelatedBox(links=box.links))
+            return
+        if ordered:
+            start = element.get("start", "1").strip()
+            self.blocks.append(OrderedList(items=items, start=int(start) if start.isdigit() else 1))
+        else:
+            self.blocks.append(BulletList(items=items))
+
+    def _table(self, element: html.HtmlElement, depth: int) -> None:
+        cells = list(element.iter("td", "th"))
+        if len(cells) < 2 or any(
+            next(cell.iterdescendants("table", "h1", "h2", "h3", "figure", "img", "ul", "ol"), None)
+            is not None
+            for cell in cells
+        ):
+            self._container(element, depth)  # a layout table
+            return
+        rows: list[tuple[TableCell, ...]] = []
+        header_rows = 0
+        for row in element.iter("tr"):
+            row_cells = [self._cell(cell) for cell in row if cell.tag in ("td", "th")]
+            if not row_cells:
+                continue
+            if len(rows) == header_rows and (
+                all(cell.header for cell in row_cells) or row.getparent().tag == "thead"  # type: ignore[union-attr]
+            ):
+                header_rows += 1
+            rows.append(tuple(row_cells))
+        if not rows or all(not cell.children for row in rows for cell in row):
+            return
+        caption = element.find("caption")
+        caption_text = " ".join(caption.text_content().split()) if caption is not None else None
+        self.blocks.append(Table(rows=rows, header_rows=header_rows, caption=caption_text))
+
+    def _cell(self, cell: html.HtmlElement) -> TableCell:
+        def span(name: str) -> int:
+            value = cell.get(name, "1").strip()
+            return min(max(int(value), 1), 1000) if value.isdigit() else 1
+
+        return TableCell(
+            children=tidy(self.inline.children(cell)),
+            header=cell.tag == "th",
+            colspan=span("colspan"),
+            rowspan=span("rowspan"),
+        )
+
+    def _blockquote(self, element: html.HtmlElement, depth: int) -> None:
+        embed = embedded_post(element, self.base_url)
+        if embed is not None:
+            self.blocks.append(embed)
+            return
+        speaker_elements = [el for el in element.iter("cite", "footer") if el is not element]
+        speaker = None
+        for candidate in speaker_elements:
+            name = " ".join(candidate.text_content().split()).lstrip("—–-―~ ").strip()
+            if name and len(name) <= 100:
+                speaker = name
+                break
+        reader = BlockReader(
+            base_url=self.base_url, title=None, skip={*self.skip, *speaker_elements}, keep_size=self.keep_size
+        )
+        blocks = reader.read(element)
+        self.pending_figures.extend(block for block in blocks if isinstance(block, Figure))
+        lines = [_block_text(block) for block in blocks]
+        words = "\n".join(line for line in lines if line)
+        if not words:
+            return
+        try:
+            quote = Quote(
+                text=words,
+                speaker=Person(name=speaker) if speaker else None,
+                cite=absolute_url(element.get("cite"), self.base_url),
+            )
+        except ModelError:
+            return
+        self.blocks.append(QuoteBlock(quote=quote))
+        self.seen_text = True
+
+    def _is_figure_like(self, element: html.HtmlElement) -> bool:
+        names = class_words(element)
+        if not names or _FIGURE_NAME.search(names) is None or element.find(".//img") is None:
+            return False
+        return len(element.text_content()) < _FIGURE_TEXT
+
+    def _figure(self, element: html.HtmlElement, depth: int) -> None:
+        image = figure_image(element, self.base_url)
+        if image is not None:
+            self.blocks.append(Figure(image=image))
+            return
+        for tag in ("iframe", "video", "audio"):
+            frame = next(element.iter(tag), None)
+            if frame is not None:
+                embed = frame_embed(frame, self.base_url)
+                if embed is not None:
+                    self.blocks.append(embed)
+                return
+        quote = next(element.iter("blockquote"), None)
+        if quote is not None and embedded_post(quote, self.base_url) is not None:
+            self._blockquote(quote, depth)
+            return
+        if element.tag != "figure":
+            self._container(element, depth)
+
+
+def _lone_link(item: tuple[Block, ...]) -> Link | None:
+    if len(item) != 1 or not isinstance(item[0], Paragraph):
+        return None
+    children = item[0].children
+    if len(children) == 1 and isinstance(children[0], Link):
+        return children[0]
+    return None
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, (Paragraph, Heading)):
+        return text_of(block.children)
+    if isinstance(block, (BulletList, OrderedList)):
+        return "\n".join(_block_text(inner) for item in block.items for inner in item)
+    if isinstance(block, QuoteBlock):
+        return block.quote.text
+    return ""

@@ -1,0 +1,133 @@
+"""What site chrome looks like in markup: tags, roles, class/id words and short texts.
+
+The main-content extractor asks these predicates whether an element is navigation, an ad, a share
+bar, a prompt or a comment thread rather than part of the story.  They hold vocabulary only; the
+decision of what to drop, given the element's size, is the caller's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+JUNK_TAGS = frozenset(
+    {
+        "script", "style", "template", "svg", "canvas", "button", "input", "select", "textarea",
+        "option", "optgroup", "datalist", "label", "dialog", "menu", "link", "meta", "title", "head",
+        "map", "area", "object", "embed", "applet", "frameset", "frame", "math", "progress", "meter",
+        "output", "source", "track", "base",
+    }
+)  # fmt: skip
+"""Elements that never hold article text: scripts, styles, form controls, plug-ins."""
+
+CHROME_TAGS = frozenset({"nav", "footer", "aside", "form"})
+"""Elements that are site chrome unless they turn out to be a read-also box (checked by the caller)."""
+
+_CHROME_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
+     "alertdialog", "toolbar", "tablist", "tab", "button"}
+)  # fmt: skip
+
+_HIDDEN_TOKENS = frozenset(
+    {"hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader",
+     "screen-reader-only", "offscreen", "element-invisible", "u-hidden", "is-hidden", "d-none"}
+)  # fmt: skip
+
+# Class and id words of chrome.  Compound words ("socialshare", "adslot") are matched by stem;
+# short words only as whole parts of a dash/underscore/space separated name, so "head" is not "ad".
+_CHROME_NAME = re.compile(
+    r"share|sharing|social|cookie|consent|gdpr|newsletter|advert|taboola|outbrain|breadcrumb|sponsor"
+    r"|disqus|comment(?!ar)|kommentar|donat|spende|paywall-?(?:prompt|offer|teaser|banner)"
+    r"|subscribe(?!r)|subscription-?(?:box|prompt|banner|promo|cta|offer)|signup|sign-up|login|signin"
+    r"|(?<![a-z])(?:ads?|adslot|adunit|adbox|adcontainer|adwrapper|advertising|nav|navbar|navigation"
+    r"|menu|footer|sidebar|widget|widgets|popup|modal|overlay|promo|promos|promotion|tags?|taglist"
+    r"|tag-list|keywords|pagination|pager|rating|reactions?|most-?read|mostviewed|most-?viewed"
+    r"|most-?popular|popular|trending|skip-?link|toolbar|print-?only|banner|teaser-?list|cta"
+    r"|follow|support-?us|recirculation|more-?stories|partner|partners|masthead|site-?header"
+    r"|page-?header|topbar|top-?bar|header-?bar|author-?bio|bio|jump-?link|toc|table-?of-?contents"
+    r"|audio-?player|player|podcast|survey|poll|feedback|app-?promo|related-?topics|tools)(?![a-z])"
+)
+
+_RELATED_NAME = re.compile(
+    r"related|read-?also|also-?read|see-?also|read-?more|readmore|recommend|further-?reading"
+    r"|more-?on|lesetipp|mehr-?zum|weiterlesen|inline-?link|further|linkbox|link-?box|more-?links"
+)
+
+# Labels of read-also boxes, matched at the start of a box's text.
+READ_ALSO_LABEL = re.compile(
+    r"\s*(?P<label>"
+    r"read also|also read|read more|see also|related(?: articles?| stories| story| coverage| content"
+    r"| news| reading| links?)?|more on this(?: story| topic)?|more about this|more from .{1,40}?"
+    r"|further reading|recommended(?: reading| articles?| stories)?|you (?:may|might) also like"
+    r"|читайте (?:також|также|тоже|еще|ещё)|читай також|також читайте|также читайте|дивіться також"
+    r"|див\. також|смотрите также|см\. также|по теме|по темі|на тему|более по теме|більше на тему"
+    r"|рекомендуємо|рекомендуем|рекомендуємо прочитати|вас може зацікавити|вас может заинтересовать"
+    r"|lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|zum thema|siehe auch|weitere artikel"
+    r"|das könnte sie auch interessieren|passend zum thema|à lire aussi|a lire aussi|lire aussi"
+    r"|voir aussi|à voir aussi|sur le même sujet|lea también|leer también|lee también|ver también"
+    r"|le puede interesar|te puede interesar|leggi anche|vedi anche|potrebbe interessarti"
+    r"|czytaj (?:też|także|również|więcej)|przeczytaj (?:też|także|również)|zobacz (?:też|także|również)"
+    r"|lees ook|bekijk ook|læs også|les også|läs (?:också|även|mer)|leia (?:também|mais)|veja também"
+    r"|čtěte (?:také|též)|přečtěte si (?:také|též)|čítajte aj|olvassa el|ayrıca okuyun|ilgili haberler"
+    r"|διαβάστε (?:επίσης|ακόμη)|lue myös|loe ka|citește și|прочетете още|pročitajte (?:još|i)"
+    r"|прочитајте још|اقرأ أيضا|اقرأ أيضًا|קראו גם|相关阅读|関連記事"
+    r")\s*(?:[:：.|>»›–—-]+|$|(?=\s))",
+    re.IGNORECASE,
+)
+"""A read-also label ("Read also:", "Читайте також", "Lesen Sie auch") at the start of a text."""
+
+_BOILERPLATE_TEXT = re.compile(
+    r"\s*(?:advertisement|advertising|anzeige|werbung|реклама|publicidad|publicité|pubblicità|reklama"
+    r"|sponsored|share (?:this|on|via)|teilen|поділитися|поделиться|follow us|folgen sie uns"
+    r"|підписуйтесь|подписывайтесь|subscribe (?:to|now|for)|sign up|newsletter|support us|підтримати"
+    r"|поддержать|donate|jetzt spenden|unterstützen sie|all rights reserved|alle rechte vorbehalten"
+    r"|все права защищены|усі права захищені|copyright|©|click here|klicken sie hier|cookie"
+    r"|loading|lädt|завантаження|загрузка|mehr anzeigen|show more|load more|weiterlesen"
+    r"|read more|continue reading|zum artikel|to the article|back to top|nach oben)\b",
+    re.IGNORECASE,
+)
+
+
+def class_words(element: html.HtmlElement) -> str:
+    """The element's class and id, lower-cased and joined, for name matching."""
+    names = element.get("class", "")
+    ident = element.get("id")
+    if ident:
+        names = f"{names} {ident}"
+    return names.lower()
+
+
+def is_hidden(element: html.HtmlElement) -> bool:
+    """Whether the markup hides the element from readers."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    if style and ("none" in style or "hidden" in style):
+        compact = style.replace(" ", "").lower()
+        if "display:none" in compact or "visibility:hidden" in compact:
+            return True
+    names = element.get("class")
+    return names is not None and not _HIDDEN_TOKENS.isdisjoint(names.lower().split())
+
+
+def is_chrome(element: html.HtmlElement) -> bool:
+    """Whether tag, role or class/id name the element as site chrome (not a size check)."""
+    if element.tag in CHROME_TAGS:
+        return True
+    role = element.get("role")
+    if role and role.lower() in _CHROME_ROLES:
+        return True
+    names = class_words(element)
+    return bool(names) and _CHROME_NAME.search(names) is not None
+
+
+def looks_related(element: html.HtmlElement) -> bool:
+    """Whether class/id names the element as a box of related or read-also links."""
+    names = class_words(element)
+    return bool(names) and _RELATED_NAME.search(names) is not None
+
+
+def is_boilerplate_text(text: str) -> bool:
+    """Whether a short text is a prompt, label or notice ("Advertisement", "Share this", "©")."""
+    return len(text) < 160 and _BOILERPLATE_TEXT.match(text) is not None

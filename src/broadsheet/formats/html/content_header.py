@@ -1,0 +1,144 @@
+"""Find what sits around an article's headline in markup: the headline element itself, the
+standfirst under it, and byline candidates, so they are read once and kept out of the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+from broadsheet.formats.html.content_chrome import class_words, is_chrome
+
+_LEAD_NAME = re.compile(
+    r"(?<![a-z])(?:lead|lede|standfirst|stand-?first|intro|introduction|summary|teaser|excerpt|sub-?title"
+    r"|sub-?headline|subhead|deck|dek|description|abstract|perex|chapeau|chapo|entradilla|sottotitolo"
+    r"|occhiello|vorspann|anons|strapline|summary-?text|article-?lead|article-?intro|article-?teaser"
+    r"|article-?summary|article-?description|head-?intro)(?![a-z])"
+)
+_AUTHOR_NAME = re.compile(
+    r"(?<![a-z])(?:author|authors|author-?name|authorname|byline|by-?line|bylines|autor|autoren|autorin"
+    r"|auteur|autore|avtor|writer|reporter|contributor|contributors)(?![a-z])"
+)
+_LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong")
+_MAX_LEAD = 1500
+_MIN_LEAD = 30
+_MAX_BYLINE = 150
+_WORDS = re.compile(r"\w+")
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def _text(element: html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def find_headline(root: html.HtmlElement, title: str | None) -> html.HtmlElement | None:
+    """The ``h1`` that prints the article's title (the first ``h1`` when none matches)."""
+    headings = list(root.iter("h1"))
+    if not headings:
+        return None
+    if title:
+        wanted = _words(title)
+        for heading in headings:
+            words = _words(heading.text_content())
+            if words and (words == wanted or words in wanted or wanted in words):
+                return heading
+    return headings[0]
+
+
+def _first_prose(main: html.HtmlElement) -> html.HtmlElement | None:
+    for paragraph in main.iter("p"):
+        if len(paragraph.text_content().strip()) >= 80:
+            return paragraph
+    return None
+
+
+def find_lead(
+    root: html.HtmlElement, main: html.HtmlElement, headline: html.HtmlElement | None
+) -> html.HtmlElement | None:
+    """The standfirst: an element named as one, between the headline and the first body paragraph."""
+    order = {element: index for index, element in enumerate(root.iter())}
+    first = _first_prose(main)
+    end = order[first] if first is not None else order[main] + sum(1 for _ in main.iter())
+    start = order[headline] if headline is not None else order[main]
+    for element in root.iter(*_LEAD_TAGS):
+        index = order[element]
+        if index <= start:
+            continue
+        if index >= end:
+            break
+        names = class_words(element)
+        if element.get("itemprop") != "description" and (not names or _LEAD_NAME.search(names) is None):
+            continue
+        if element.find(".//img") is not None or element.find(".//h1") is not None:
+            continue
+        text = _text(element)
+        if not _MIN_LEAD <= len(text) <= _MAX_LEAD:
+            continue
+        linked = sum(len(_text(a)) for a in element.iter("a"))
+        if linked > 0.5 * len(text):
+            continue
+        return element
+    return None
+
+
+def article_region(main: html.HtmlElement, headline: html.HtmlElement | None) -> html.HtmlElement:
+    """The smallest element holding both the headline and the main text (bylines live there)."""
+    if headline is None:
+        parent = main.getparent()
+        return parent if parent is not None else main
+    around_headline = {headline, *headline.iterancestors()}
+    region = main
+    while region not in around_headline:
+        parent = region.getparent()
+        if parent is None:
+            return region
+        region = parent
+    return region
+
+
+def find_bylines(region: html.HtmlElement) -> list[html.HtmlElement]:
+    """Elements in ``region`` that name the authors, innermost first in reading order."""
+    found: list[html.HtmlElement] = []
+    for element in region.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.get("rel") == "author" or element.get("itemprop") == "author":
+            found.append(element)
+            continue
+        names = class_words(element)
+        if names and _AUTHOR_NAME.search(names) and "comment" not in names:
+            found.append(element)
+    chosen: list[html.HtmlElement] = []
+    for element in found:
+        if any(other is not element and element in other.iterancestors() for other in found):
+            continue  # an inner byline element says it more precisely
+        text = _text(element)
+        if not text or len(text) > _MAX_BYLINE:
+            continue
+        if _inside_chrome(element, region):
+            continue
+        chosen.append(element)
+    return chosen
+
+
+def _inside_chrome(element: html.HtmlElement, region: html.HtmlElement) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is region:
+            return False
+        if is_chrome(ancestor):
+            return True
+    return False
+
+
+def byline_texts(elements: list[html.HtmlElement]) -> tuple[str, ...]:
+    """The distinct texts of byline elements, as printed."""
+    out: list[str] = []
+    for element in elements:
+        text = _text(element)
+        if text and text not in out:
+            out.append(text)
+    return tuple(out)

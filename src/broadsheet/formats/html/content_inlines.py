@@ -1,0 +1,202 @@
+"""Turn the inline markup of a paragraph into the model's inline nodes.
+
+Emphasis, strong text, links (made absolute), inline quotations and line breaks are kept; other
+inline tags give their text.  Spaces between inline elements survive, and an element that breaks
+the line in a browser (a ``div`` inside a link, a ``br``) always separates the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from urllib.parse import urljoin
+
+import attrs
+from lxml import html
+
+from broadsheet.errors import ModelError
+from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats.html.content_chrome import JUNK_TAGS, is_hidden
+from broadsheet.model import Emphasis, Inline, InlineQuote, LineBreak, Link, Quote, Strong, Text
+
+BLOCK_LEVEL = frozenset(
+    {
+        "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "figure",
+        "figcaption", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead",
+        "tbody", "tfoot", "tr", "td", "th", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+        "address", "details", "summary", "fieldset", "legend", "form", "iframe", "video", "audio",
+        "picture", "center", "noscript", "hgroup", "body", "html",
+    }
+)  # fmt: skip
+"""Tags a browser lays out as blocks: they end a paragraph, or at least a word."""
+
+_EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
+_STRONG = frozenset({"strong", "b"})
+_MAX_DEPTH = 48
+_UNSAFE_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|livescript|data|about|blob):", re.IGNORECASE)
+
+
+def absolute_url(href: str | None, base_url: str | None) -> str | None:
+    """``href`` resolved against ``base_url``; ``None`` for empty, in-page or script targets."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith("#") or _UNSAFE_SCHEME.match(href):
+        return None
+    if base_url:
+        try:
+            return urljoin(base_url, href)
+        except ValueError:
+            return None
+    return href
+
+
+class InlineReader:
+    """Reads inline content, reporting images it meets to ``on_image`` (they become figures)."""
+
+    def __init__(self, base_url: str | None, on_image: Callable[[html.HtmlElement], None]) -> None:
+        """Remember the page address links are resolved against and where to report images."""
+        self.base_url = base_url
+        self.on_image = on_image
+
+    def children(self, element: html.HtmlElement, depth: int = 0) -> list[Inline]:
+        """The inline nodes of everything inside ``element`` (not yet tidied)."""
+        out: list[Inline] = []
+        if element.text:
+            out.append(Text(text=element.text))
+        for child in element:
+            out.extend(self.node(child, depth + 1))
+            if child.tail:
+                out.append(Text(text=child.tail))
+        return out
+
+    def node(self, element: html.HtmlElement, depth: int) -> list[Inline]:
+        """The inline nodes for one element (without its tail)."""
+        tag = element.tag
+        if not isinstance(tag, str) or tag in JUNK_TAGS or is_hidden(element):
+            return []
+        if depth > _MAX_DEPTH:
+            return [Text(text=f" {element.text_content()} ")]
+        if tag == "br":
+            return [LineBreak()]
+        if tag == "img":
+            self.on_image(element)
+            return []
+        kids = self.children(element, depth)
+        if tag == "a":
+            return self._link(element, kids)
+        if tag in _EMPHASIS:
+            return [Emphasis(children=kids)]
+        if tag in _STRONG:
+            return [Strong(children=kids)]
+        if tag == "q":
+            return self._quote(element, kids)
+        if tag in BLOCK_LEVEL:
+            return [Text(text=" "), *kids, Text(text=" ")]
+        return kids
+
+    def _link(self, element: html.HtmlElement, kids: list[Inline]) -> list[Inline]:
+        url = absolute_url(element.get("href"), self.base_url)
+        if url is None:
+            return kids
+        try:
+            return [Link(url=url, children=kids, title=element.get("title"))]
+        except ModelError:
+            return kids
+
+    def _quote(self, element: html.HtmlElement, kids: list[Inline]) -> list[Inline]:
+        words = plain_text(tidy(kids)).strip()
+        if not words:
+            return kids
+        try:
+            cite = absolute_url(element.get("cite"), self.base_url)
+            return [InlineQuote(quote=Quote(text=words, cite=cite))]
+        except ModelError:
+            return kids
+
+
+def tidy(nodes: Sequence[Inline]) -> tuple[Inline, ...]:
+    """Merge adjacent text, collapse spaces across node edges, drop empty formatting, trim the ends."""
+    out = _tidy(nodes, [True])
+    _rstrip(out)
+    return tuple(out)
+
+
+def _tidy(nodes: Sequence[Inline], after_space: list[bool]) -> list[Inline]:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            text = node.text.lstrip(" ") if after_space[0] else node.text
+            if not text:
+                continue
+            after_space[0] = text.endswith(" ")
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(text=out[-1].text + text)
+            else:
+                out.append(node if text is node.text else Text(text=text))
+        elif isinstance(node, LineBreak):
+            _rstrip_spaces(out)
+            out.append(node)
+            after_space[0] = True
+        elif isinstance(node, (Emphasis, Strong, Link)):
+            kids = _tidy(node.children, after_space)
+            if kids and any(not isinstance(kid, LineBreak) for kid in kids):
+                out.append(attrs.evolve(node, children=tuple(kids)))
+        else:
+            out.append(node)
+            after_space[0] = False
+    return out
+
+
+def _rstrip_spaces(nodes: list[Inline]) -> None:
+    if nodes and isinstance(nodes[-1], Text):
+        text = nodes[-1].text.rstrip(" ")
+        if text:
+            nodes[-1] = Text(text=text)
+        else:
+            nodes.pop()
+
+
+def _rstrip(nodes: list[Inline]) -> None:
+    while nodes:
+        last = nodes[-1]
+        if isinstance(last, Text):
+            text = last.text.rstrip(" ")
+            if text:
+                nodes[-1] = Text(text=text)
+                return
+            nodes.pop()
+        elif isinstance(last, LineBreak):
+            nodes.pop()
+        elif isinstance(last, (Emphasis, Strong, Link)):
+            kids = list(last.children)
+            _rstrip(kids)
+            if kids:
+                nodes[-1] = attrs.evolve(last, children=tuple(kids))
+                return
+            nodes.pop()
+        else:
+            return
+
+
+def split_at_blank_lines(nodes: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
+    """Split tidied inline content where two or more line breaks in a row mark a new paragraph."""
+    parts: list[list[Inline]] = [[]]
+    breaks = 0
+    for node in nodes:
+        if isinstance(node, LineBreak):
+            breaks += 1
+            continue
+        if breaks:
+            if breaks >= 2:
+                parts.append([])
+            else:
+                parts[-1].append(LineBreak())
+            breaks = 0
+        parts[-1].append(node)
+    return [tidy(part) for part in parts if part]
+
+
+def text_of(nodes: Sequence[Inline]) -> str:
+    """The plain text of inline nodes, without quotation marks for inline quotes' edges trimmed."""
+    return plain_text(tuple(nodes)).strip()

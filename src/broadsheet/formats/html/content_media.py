@@ -1,0 +1,228 @@
+"""Figures and embeds in page markup: the image behind lazy loading, its caption and credit, and
+third-party players and posts kept as links.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml import html
+
+from broadsheet.errors import ModelError
+from broadsheet.formats.html.content_chrome import class_words
+from broadsheet.formats.html.content_inlines import absolute_url
+from broadsheet.model import Embed, Image
+
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-full-src",
+                 "data-hi-res-src", "data-fallback-src", "src")  # fmt: skip
+_SRCSET_SOURCES = ("data-srcset", "data-lazy-srcset", "srcset")
+_PLACEHOLDER = re.compile(
+    r"(?:^data:|blank\.|spacer|pixel\.|1x1|transparent\.|placeholder|loader\.gif)", re.I
+)
+_CREDIT_NAME = re.compile(r"credit|copyright|source|photographer|byline|attribution|quelle|fotograf|author")
+_CAPTION_NAME = re.compile(r"caption|legend|description|beschreibung|subtitle|bildunterschrift|text")
+_CREDIT_TEXT = re.compile(
+    r"(?:^|[\s(|/])(?P<credit>(?:©|\(c\)|photo(?:graph)?s?\s*:|photo by|foto(?:s|grafie)?\s*:|фото\s*:"
+    r"|фото\s+|bild\s*:|image\s*:|images?\s+by|picture\s*:|credit\s*:|quelle\s*:|source\s*:|джерело\s*:"
+    r"|источник\s*:|zdjęcie\s*:|fot\.\s*)[^()]{2,120}?)\)?\s*$",
+    re.IGNORECASE,
+)
+_SMALL = 64
+
+EMBED_PROVIDERS: dict[str, str] = {
+    "youtube.com": "YouTube", "youtube-nocookie.com": "YouTube", "youtu.be": "YouTube", "vimeo.com": "Vimeo",
+    "twitter.com": "X", "x.com": "X", "facebook.com": "Facebook", "instagram.com": "Instagram",
+    "t.me": "Telegram", "telegram.org": "Telegram", "tiktok.com": "TikTok", "soundcloud.com": "SoundCloud",
+    "spotify.com": "Spotify", "datawrapper.dwcdn.net": "Datawrapper", "dailymotion.com": "Dailymotion",
+    "google.com": "Google", "flourish.studio": "Flourish", "reddit.com": "Reddit", "bsky.app": "Bluesky",
+    "threads.net": "Threads", "linkedin.com": "LinkedIn", "podcasts.apple.com": "Apple Podcasts",
+}  # fmt: skip
+"""Host names of embedded content and the provider names shown for them."""
+
+_AD_HOSTS = re.compile(
+    r"doubleclick|googlesyndication|adservice|adsystem|taboola|outbrain|criteo|amazon-adsystem"
+)
+_EMBED_CLASS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-post|reddit-card|bluesky-embed"
+                          r"|telegram-post|text-post-media")  # fmt: skip
+
+
+def _size(value: str | None) -> int | None:
+    if not value:
+        return None
+    digits = re.match(r"\s*(\d{1,6})(?:px)?\s*$", value)
+    return int(digits.group(1)) or None if digits else None
+
+
+def _best_of_srcset(srcset: str) -> str | None:
+    best, best_width = None, -1.0
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if not parts:
+            continue
+        width = 0.0
+        if len(parts) > 1:
+            descriptor = parts[1].lower()
+            try:
+                width = float(descriptor[:-1]) * (1000 if descriptor.endswith("x") else 1)
+            except ValueError:
+                width = 0.0
+        if width > best_width:
+            best, best_width = parts[0], width
+    return best
+
+
+def image_source(element: html.HtmlElement) -> str | None:
+    """The real address of an ``img`` (or ``source``), looking past lazy-loading placeholders."""
+    for name in _LAZY_SOURCES:
+        value = element.get(name)
+        if value and value.strip() and not _PLACEHOLDER.search(value.strip()[:200]):
+            return value.strip()
+    for name in _SRCSET_SOURCES:
+        value = element.get(name)
+        if value:
+            best = _best_of_srcset(value)
+            if best and not _PLACEHOLDER.search(best):
+                return best
+    return None
+
+
+def is_decorative(element: html.HtmlElement) -> bool:
+    """Whether an ``img`` is an icon, spacer or tracking pixel rather than a picture."""
+    width, height = _size(element.get("width")), _size(element.get("height"))
+    if (width is not None and width < _SMALL) or (height is not None and height < _SMALL):
+        return True
+    names = class_words(element)
+    return "icon" in names or "logo" in names or "avatar" in names or "emoji" in names
+
+
+def make_image(
+    element: html.HtmlElement, base_url: str | None, caption: str | None = None, credit: str | None = None
+) -> Image | None:
+    """An :class:`Image` for an ``img`` element, or ``None`` when it has no usable address."""
+    source = image_source(element)
+    if source is None:
+        picture = element.getparent()
+        if picture is not None and picture.tag == "picture":
+            for alternative in picture.iter("source"):
+                source = image_source(alternative)
+                if source:
+                    break
+    url = absolute_url(source, base_url)
+    if url is None:
+        return None
+    try:
+        return Image(
+            url=url,
+            alt=element.get("alt"),
+            caption=caption,
+            credit=credit,
+            width=_size(element.get("width")),
+            height=_size(element.get("height")),
+        )
+    except ModelError:
+        return None
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """Split a trailing credit ("Foto: Reuters", "© AP") off a caption."""
+    match = _CREDIT_TEXT.search(caption)
+    if match is None:
+        return caption, None
+    return caption[: match.start("credit")].rstrip(" (|/-–—"), match.group("credit").strip()
+
+
+def _text(element: html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def figure_image(figure: html.HtmlElement, base_url: str | None) -> Image | None:
+    """The image of a figure-like element with its caption and credit, or ``None`` when it has none."""
+    image_element = None
+    for candidate in figure.iter("img"):
+        if image_source(candidate) and not is_decorative(candidate):
+            image_element = candidate
+            break
+    if image_element is None:
+        return None
+    credit_parts: list[str] = []
+    caption_parts: list[str] = []
+    for element in figure.iter():
+        if not isinstance(element.tag, str) or element.tag in ("img", "script", "style", "noscript"):
+            continue
+        names = class_words(element)
+        if names and _CREDIT_NAME.search(names):
+            text = _text(element)
+            if text and text not in credit_parts and not any(text in part for part in credit_parts):
+                credit_parts.append(text)
+    captions = list(figure.iter("figcaption")) or [
+        element
+        for element in figure.iter()
+        if isinstance(element.tag, str) and _CAPTION_NAME.search(class_words(element) or "-")
+    ]
+    for element in captions[:1]:
+        text = _caption_text(element)
+        if text:
+            caption_parts.append(text)
+    caption = " ".join(caption_parts) or None
+    credit = " ".join(credit_parts) or None
+    if caption and credit and caption.endswith(credit):
+        caption = caption[: -len(credit)].rstrip(" |/-–—(") or None
+    if caption and credit is None:
+        caption, credit = split_credit(caption)
+    return make_image(image_element, base_url, caption=caption or None, credit=credit)
+
+
+def _caption_text(element: html.HtmlElement) -> str:
+    parts: list[str] = []
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str) and not _CREDIT_NAME.search(class_words(child) or "-"):
+            parts.append(child.text_content())
+        if child.tail:
+            parts.append(child.tail)
+    return " ".join(" ".join(parts).split())
+
+
+def embed_for_url(url: str | None, title: str | None = None) -> Embed | None:
+    """An :class:`Embed` for third-party content at ``url``, naming a known provider."""
+    if not url or not url.lower().startswith(("http://", "https://", "//")):
+        return None
+    if url.startswith("//"):
+        url = "https:" + url
+    host = (urlsplit(url).hostname or "").lower()
+    if not host or _AD_HOSTS.search(host):
+        return None
+    provider = None
+    for domain, name in EMBED_PROVIDERS.items():
+        if host == domain or host.endswith("." + domain):
+            provider = name
+            break
+    try:
+        return Embed(url=url, title=title, provider=provider)
+    except ModelError:
+        return None
+
+
+def embedded_post(element: html.HtmlElement, base_url: str | None) -> Embed | None:
+    """An embedded social post (a ``blockquote class="twitter-tweet"`` and the like) as an :class:`Embed`."""
+    names = class_words(element)
+    if not names or _EMBED_CLASS.search(names) is None:
+        return None
+    url = absolute_url(element.get("cite") or element.get("data-instgrm-permalink"), base_url)
+    if url is None:
+        links = [absolute_url(a.get("href"), base_url) for a in element.iter("a")]
+        links = [link for link in links if link]
+        url = links[-1] if links else None
+    text = " ".join(element.text_content().split())[:200] or None
+    return embed_for_url(url, text)
+
+
+def frame_embed(element: html.HtmlElement, base_url: str | None) -> Embed | None:
+    """An ``iframe``, ``video`` or ``audio`` element as an :class:`Embed` of what it plays."""
+    source = element.get("src") or element.get("data-src")
+    if not source and element.tag in ("video", "audio"):
+        inner = next(element.iter("source"), None)
+        source = inner.get("src") if inner is not None else None
+    return embed_for_url(absolute_url(source, base_url), element.get("title") or element.get("aria-label"))
