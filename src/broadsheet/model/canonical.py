@@ -79,6 +79,8 @@ def _forward(nodes: tuple[Any, ...], state: list[bool]) -> list[Any]:
         elif isinstance(node, InlineQuote):
             out.append(node)
             state[0] = False
+        elif not isinstance(getattr(node, "children", None), tuple):
+            out.append(node)  # not an inline node: the validator will say so
         else:
             children = _forward(node.children, state)
             if not children and type(node).__name__ in _DROP_WHEN_EMPTY:
@@ -103,7 +105,7 @@ def _rstrip(nodes: list[Any]) -> list[Any]:
                 out[-1] = Text(text=text)
                 return out
             out.pop()
-        elif isinstance(last, (LineBreak, InlineQuote)):
+        elif isinstance(last, (LineBreak, InlineQuote)) or not isinstance(getattr(last, "children", None), tuple):
             return out
         else:
             children = _rstrip(list(last.children))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -50,10 +51,13 @@ def parse_value(cls: type[Any] | None, name: str, text: str, *, what: str) -> An
 def _convert(kind: Any, text: str, label: str) -> Any:
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         if text.lower() in ("", "none", "null") and type(None) in args:
             return None
-        for arg in args:
+        members = [arg for arg in args if arg is not type(None)]
+        if len(members) == 1:
+            return _convert(members[0], text, label)
+        for arg in members:
             if arg is type(None):
                 continue
             try:
