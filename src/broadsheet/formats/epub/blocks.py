@@ -10,7 +10,7 @@ from broadsheet.formats.epub.context import Context
 from broadsheet.formats.epub.hrefs import external_href
 from broadsheet.formats.epub.inlines import render_inlines
 from broadsheet.formats.epub.labels import label
-from broadsheet.formats.epub.xmltext import add_text, element, set_language, text_element
+from broadsheet.formats.epub.xmltext import add_text, element, set_direction, set_language, text_element
 from broadsheet.model import (
     Block,
     BulletList,
@@ -73,19 +73,19 @@ def _list(parent: etree._Element, items: tuple[tuple[Block, ...], ...], context:
 def render_quote(parent: etree._Element, quote: Quote, context: Context) -> None:
     """A quotation set apart, with its speaker under it."""
     figure = element(parent, "figure", {"class": "quote"})
-    attrs = {}
-    cite = external_href(quote.cite, context.base_url)
-    if cite:
-        attrs["cite"] = cite
-    blockquote = element(figure, "blockquote", attrs)
+    # No cite attribute: EPUBCheck counts it as a remote resource (RSC-031 for http).
+    blockquote = element(figure, "blockquote")
     if quote.language and quote.language != context.language:
         set_language(blockquote, quote.language)
+        set_direction(blockquote, quote.language, context.language)
     for line in quote.text.split("\n"):
         text_element(blockquote, "p", line)
     if quote.speaker is not None:
         caption = element(figure, "figcaption", {"class": "speaker"})
         add_text(caption, "— ")
-        text_element(caption, "cite", quote.speaker.name)
+        cite = element(caption, "cite")
+        href = external_href(quote.cite, context.base_url)
+        add_text(element(cite, "a", {"href": href}) if href else cite, quote.speaker.name)
         if quote.speaker.role:
             add_text(caption, f", {quote.speaker.role}")
 

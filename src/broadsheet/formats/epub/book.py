@@ -13,7 +13,7 @@ from broadsheet.formats.epub.dates import format_date
 from broadsheet.formats.epub.images import ImageStore, load_checked
 from broadsheet.formats.epub.labels import label
 from broadsheet.formats.epub.masthead import NAME as MASTHEAD
-from broadsheet.formats.epub.masthead import Listed, render_masthead, section_anchor
+from broadsheet.formats.epub.masthead import Listed, render_masthead
 from broadsheet.formats.epub.options import WriteOptions
 from broadsheet.formats.epub.plan import Book, Creator, Landmark, Metadata, NavEntry, Page, Resource
 from broadsheet.model import Article, Edition
@@ -86,7 +86,7 @@ def plan_book(document: Article | Edition, options: WriteOptions) -> Book:
         metadata=_metadata(document, languages, shown, without_alt),
         pages=tuple(pages),
         resources=tuple(resources),
-        toc=_toc(sections, with_masthead=edition and options.contents_page),
+        toc=_toc(sections),
         landmarks=tuple(landmarks),
         nav_title=label("contents", language),
         landmarks_title=label("landmarks", language),
@@ -94,9 +94,7 @@ def plan_book(document: Article | Edition, options: WriteOptions) -> Book:
     )
 
 
-def _toc(
-    sections: list[tuple[str | None, tuple[Listed, ...]]], *, with_masthead: bool
-) -> tuple[NavEntry, ...]:
+def _toc(sections: list[tuple[str | None, tuple[Listed, ...]]]) -> tuple[NavEntry, ...]:
     out: list[NavEntry] = []
     for index, (title, listed) in enumerate(sections, start=1):
         entries = tuple(
@@ -104,8 +102,9 @@ def _toc(
             for entry in listed
         )
         if title:
-            href = f"{MASTHEAD}#{section_anchor(index)}" if with_masthead else listed[0].href
-            out.append(NavEntry(title=title, href=href, id=f"nav-section-{index}", children=entries))
+            # The section's first article, not its place on the masthead: EPUBCheck
+            # wants the toc in reading order (NAV-011).
+            out.append(NavEntry(title=title, href=listed[0].href, id=f"nav-section-{index}", children=entries))
         else:
             out.extend(entries)
     return tuple(out)

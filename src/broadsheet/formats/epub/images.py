@@ -221,4 +221,7 @@ def _clean_svg(data: bytes) -> bytes:
                 del node.attrib[name]
             elif (name in ("href", _XLINK_HREF)) and not value.startswith(("#", "data:image/")):
                 del node.attrib[name]
+                if local in ("image", "use", "feImage") and node.getparent() is not None:
+                    node.getparent().remove(node)  # type: ignore[union-attr]
+                    break
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")

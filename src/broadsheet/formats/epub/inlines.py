@@ -9,7 +9,7 @@ from lxml import etree
 from broadsheet.formats._shared.typography import quote_marks
 from broadsheet.formats.epub.context import Context
 from broadsheet.formats.epub.hrefs import external_href
-from broadsheet.formats.epub.xmltext import add_text, element, set_language
+from broadsheet.formats.epub.xmltext import add_text, element, set_direction, set_language
 from broadsheet.model import (
     Emphasis,
     Inline,
@@ -84,4 +84,5 @@ def _quote(parent: etree._Element, node: InlineQuote, context: Context, *, in_li
     span = element(parent, "span", attrs)
     if quote.language and quote.language != context.language:
         set_language(span, quote.language)
+        set_direction(span, quote.language, context.language)
     add_text(span, opening + quote.text.replace("\n", " ") + closing)

@@ -152,8 +152,10 @@ def _normalise_zip(raw: bytes, book: Book) -> bytes:
         names.sort(key=lambda name: name != "mimetype")  # the mimetype entry must come first
         for name in names:
             data = source.read(name)
-            if name == f"{_FOLDER}/content.opf" or name.endswith(".ncx"):
+            if name == f"{_FOLDER}/content.opf":
                 data = _set_language(data, language)
+            elif name.endswith(".ncx"):
+                data = _finish_ncx(data, language)
             info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
             info.create_system = 3
             info.external_attr = 0o644 << 16
@@ -166,8 +168,28 @@ def _normalise_zip(raw: bytes, book: Book) -> bytes:
     return out.getvalue()
 
 
+def _parse(data: bytes) -> etree._Element:
+    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
 def _set_language(data: bytes, language: str) -> bytes:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
-    root = etree.fromstring(data, parser)
+    root = _parse(data)
     root.set(_XML_LANG, language)
+    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="utf-8")
+
+
+def _finish_ncx(data: bytes, language: str) -> bytes:
+    """Add ``xml:lang`` and number navPoints so that one target always has one playOrder.
+
+    ebooklib numbers every navPoint anew, but a section points at its first
+    article, and the NCX requires equal targets to share their playOrder.
+    """
+    root = _parse(data)
+    root.set(_XML_LANG, language)
+    ncx = "{http://www.daisy.org/z3986/2005/ncx/}"
+    orders: dict[str, int] = {}
+    for point in root.iter(f"{ncx}navPoint"):
+        content = point.find(f"{ncx}content")
+        target = content.get("src", "") if content is not None else ""
+        point.set("playOrder", str(orders.setdefault(target, len(orders) + 1)))
     return etree.tostring(root.getroottree(), xml_declaration=True, encoding="utf-8")

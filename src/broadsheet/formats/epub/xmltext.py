@@ -56,6 +56,14 @@ def set_language(node: etree._Element, language: str) -> None:
     node.set(XML_LANG, language)
 
 
+def set_direction(node: etree._Element, language: str, surrounding: str | None) -> None:
+    """Mark ``node`` right-to-left or left-to-right when its language runs the other way."""
+    from broadsheet.formats._shared.typography import is_rtl
+
+    if is_rtl(language) != is_rtl(surrounding):
+        node.set("dir", "rtl" if is_rtl(language) else "ltr")
+
+
 def serialise(root: etree._Element) -> bytes:
     """A complete XHTML document with the XML declaration and the HTML5 doctype."""
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")

@@ -1,0 +1,301 @@
+"""Documents the EPUB tests write and check: the seed story, an edition, edge cases.
+
+The seed story is /work/shared/seeds/000_5d8bebfd66070adc.txt built by hand with
+the model (its URLs are illustrative).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from broadsheet.model import (
+    Article,
+    BulletList,
+    Edition,
+    Embed,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    InlineQuote,
+    Link,
+    Mention,
+    OrderedList,
+    Paragraph,
+    Person,
+    Publisher,
+    Quote,
+    QuoteBlock,
+    RelatedBox,
+    RelatedLink,
+    Relation,
+    Section,
+    Separator,
+    Source,
+    Strong,
+    Table,
+    TableCell,
+    Text,
+    Translation,
+)
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "epub"
+KYIV = dt.timezone(dt.timedelta(hours=2))
+BLINKEN = Person(name="Ентоні Блінкен", role="Державний секретар США")
+
+
+def p(*parts: str | object) -> Paragraph:
+    """A paragraph from strings and inline nodes."""
+    return Paragraph(children=tuple(Text(text=x) if isinstance(x, str) else x for x in parts))
+
+
+def _mention(author: str, title: str) -> Mention:
+    return Mention(
+        link=RelatedLink(title=title, authors=(Person(name=author),), relation=Relation.MENTIONED),
+        children=(Text(text=f"«{title}»"),),
+    )
+
+
+def seed() -> Article:
+    """The seed story: ZN.ua on Blinken and NATO's open door, in Ukrainian."""
+    return Article(
+        title="США не обговорюватимуть із РФ принцип «відчинених дверей» НАТО – Блінкен",
+        url="https://zn.ua/ukr/POLITICS/ssha-ne-obhovorjuvatimut-iz-rf-printsip-vidchinenikh-dverej-nato-blinken.html",
+        lead="Держсекретар США зазначив, що держави не можуть диктувати іншим країнам їх вибір та їхню політику.",
+        language="uk",
+        published=dt.datetime(2022, 1, 21, 19, 30, tzinfo=KYIV),
+        section="Політика",
+        source=Source(name="Інтерфакс-Україна", url="https://interfax.com.ua/"),
+        publisher=Publisher(name="ZN.ua", url="https://zn.ua/"),
+        body=(
+            p(
+                "Держсекретар Сполучених Штатів Ентоні Блінкен після зустрічі з міністром закордонних справ "
+                "РФ Сєргєєм Лавровим заявив, що США не вестимуть переговори з Росією щодо принципу "
+                "«відкритих дверей» НАТО, пише «Інтерфакс-Україна». Блінкен додав, що США вважають "
+                "неприпустимою зміну кордонів за допомогою сили."
+            ),
+            QuoteBlock(
+                quote=Quote(
+                    text="Дуже важливо бути взаємно відвертим про речі, на які ми не підемо, і однією з них є "
+                    "факт того, що ми не переглядатимемо фундаментальні принципи, які ми маємо і які ми "
+                    "захищатимемо. Одним із них є принцип „відкритих дверей“ НАТО",
+                    speaker=BLINKEN,
+                )
+            ),
+            p(
+                "За словами держсекретаря США, це стосується принципу того, що держави не можуть змінювати "
+                "кордони інших країн за допомогою сили і не можуть диктувати іншим їхній вибір та їхню політику."
+            ),
+            RelatedBox(
+                label="Читайте також",
+                links=(
+                    RelatedLink(
+                        title="США наступного тижня можуть передати Росії перелік своїх \"побоювань та ідей\" "
+                        "– Блінкен",
+                        url="https://zn.ua/ukr/POLITICS/ssha-nastupnoho-tizhnja-mozhut-peredati-rosiji-perelik.html",
+                    ),
+                ),
+            ),
+            p(
+                "Росія вже кілька місяців активно нарощує війська на кордоні з Україною. На тлі розмов про "
+                "можливість повномасштабної війни РФ вимагає від НАТО ",
+                InlineQuote(quote=Quote(text="гарантій безпеки")),
+                ", згідно з якими Альянс має відмовитися від приєднання України та будь-якої військової "
+                "діяльності в Україні, Східній Європі, Закавказзі та Центральній Азії.",
+            ),
+            p(
+                "Переговори були ",
+                InlineQuote(quote=Quote(text="складними, але професійними")),
+                ", повідомили у РФ. За підсумками всі учасники заявили про розбіжності в позиціях.",
+            ),
+            p(
+                "Докладніше про те, чого добивається Москва і чи піде Захід їй на поступки, читайте у статтях "
+                "Сергія Корсунського ",
+                _mention("Сергій Корсунський", "Ультиматум Путіна і переговори Росія–США: чи здадуть Україну"),
+                " та Олексія Іжака ",
+                _mention("Олексій Іжак", "Чи відведе Путін війська від України після переговорів зі США?"),
+            ),
+            p(
+                "Про стратегію адміністрації Джо Байдена щодо стримування масштабної агресії Росії проти України "
+                "читайте у статті Олександра Хари ",
+                _mention("Олександр Хара", "Як Білий дім відповів Кремлю: навіщо Блінкен приїздив до Києва"),
+                ".",
+            ),
+        ),
+        translations=(
+            Translation(
+                language="ru",
+                url="https://zn.ua/POLITICS/ssha-ne-budut-obsuzhdat-s-rf-printsip-otkrytykh-dverej-nato-blinken.html",
+                title="США не будут обсуждать с РФ принцип «открытых дверей» НАТО – Блинкен",
+            ),
+        ),
+    )
+
+
+def two_authors() -> Article:
+    """An English article by two authors, with crossheads, lists, a table and an embed."""
+    return Article(
+        title="Grain corridor reopens as talks resume",
+        lead="Ships leave Odesa for the first time in weeks.",
+        language="en",
+        authors=(Person(name="Jane Doe", role="correspondent"), Person(name="John Roe", url="https://example.com/roe")),
+        published=dt.datetime(2023, 8, 1, 9, 0, tzinfo=dt.UTC),
+        modified=dt.datetime(2023, 8, 1, 12, 15, tzinfo=dt.UTC),
+        dateline="ODESA, Aug 1",
+        tags=("Ukraine", "grain", "shipping"),
+        rights="© 2023 Example News",
+        body=(
+            p("The first ", Strong(children=(Text(text="three"),)), " ships left ", Emphasis(
+                children=(Text(text="on Tuesday"),)), ", officials said (",
+              Link(url="/relative/link", children=(Text(text="a relative link with no base"),)), ")."),
+            Heading(level=1, children=(Text(text="What comes next"),)),
+            BulletList(items=((p("Insurance"),), (p("Escorts"), p("and more")))),
+            OrderedList(items=((p("First"),), (p("Second"),)), start=3),
+            Table(
+                caption="Departures",
+                header_rows=1,
+                rows=(
+                    (TableCell(children=(Text(text="Ship"),), header=True), TableCell(children=(Text(text="Tonnes"),))),
+                    (TableCell(children=(Text(text="Joseph Schulte"),)), TableCell(children=(Text(text="30,000"),))),
+                    (TableCell(children=(Text(text="Total"),), colspan=2),),
+                ),
+            ),
+            Embed(url="https://www.youtube.com/watch?v=xyz", title="Ships leaving port", provider="YouTube"),
+            Separator(),
+            p(Link(url="https://example.com/a b?q=ä#x", children=(Text(text="odd but fixable URL"),))),
+        ),
+        see_also=(RelatedLink(title="Earlier: the corridor closes", url="https://example.com/earlier",
+                              relation=Relation.SEE_ALSO),),
+    )
+
+
+def with_images() -> Article:
+    """Every kind of image source: files, file: URL, data: URL, remote, missing, broken."""
+    png = base64.b64encode((DATA / "chart.png").read_bytes()).decode()
+    return Article(
+        title="Pictures of the day",
+        language="en",
+        images=(Image(url=str(DATA / "photo.jpg"), alt="A blue square on sand", caption="The lead picture",
+                      credit="Photo: Example"),),
+        body=(
+            Figure(image=Image(url=(DATA / "icon.gif").as_uri(), alt="An icon", caption="A GIF by file: URL")),
+            Figure(image=Image(url=f"data:image/png;base64,{png}", alt="A chart", credit="Chart: Example")),
+            Figure(image=Image(url=str(DATA / "scan.bmp"), alt="A scan", caption="A BMP, converted to PNG")),
+            Figure(image=Image(url=str(DATA / "photo.jpg"), alt="The same photo again")),
+            Figure(image=Image(url="https://example.com/remote.jpg", caption="Remote: kept as a caption")),
+            Figure(image=Image(url=str(DATA / "missing.jpg"), caption="Missing file: kept as a caption")),
+            Figure(image=Image(url=str(DATA / "broken.png"), caption="Broken PNG: kept as a caption")),
+            Figure(image=Image(url=str(DATA / "unknown.img"), caption="Unknown type: kept as a caption")),
+            Figure(image=Image(url=str(DATA / "scripted.svg"), alt="A teal square", caption="SVG, scripts removed")),
+            Figure(image=Image(url=str(DATA / "missing.png"))),
+        ),
+    )
+
+
+def rtl_arabic() -> Article:
+    """An Arabic article with a quote and a link: right to left."""
+    return Article(
+        title="وزير الخارجية: المفاوضات مستمرة",
+        lead="قال الوزير إن المحادثات ستستمر الأسبوع المقبل.",
+        language="ar",
+        authors=(Person(name="سارة أحمد"),),
+        published=dt.datetime(2022, 1, 21, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=3))),
+        body=(
+            p("وقال الوزير ", InlineQuote(quote=Quote(text="لن نتراجع", speaker=Person(name="الوزير"))), " للصحفيين."),
+            QuoteBlock(quote=Quote(text="السلام ممكن", speaker=Person(name="الوزير"), language="ar")),
+            p("English words inside: ", Link(url="https://example.com/", children=(Text(text="example"),)), "."),
+        ),
+    )
+
+
+def rtl_hebrew() -> Article:
+    """A Hebrew article."""
+    return Article(title="השיחות יימשכו בשבוע הבא", language="he", body=(p("שלום עולם."),))
+
+
+def empty_body() -> Article:
+    """An article with nothing but a title."""
+    return Article(title="Only a headline")
+
+
+def edition(count: int = 50) -> Edition:
+    """A Ukrainian edition of ``count`` articles in four sections (with one Arabic story)."""
+    names = ("Політика", "Економіка", "Світ", "Культура")
+    sections = []
+    per = count // len(names)
+    number = 0
+    for index, name in enumerate(names):
+        articles = []
+        size = per if index < len(names) - 1 else count - per * (len(names) - 1)
+        for _ in range(size):
+            number += 1
+            if number == 1:
+                articles.append(seed())
+            elif number == 7:
+                articles.append(rtl_arabic())
+            else:
+                articles.append(
+                    Article(
+                        title=f"Новина номер {number}: уряд ухвалив рішення",
+                        lead=f"Короткий виклад новини {number}.",
+                        language="uk",
+                        authors=(Person(name=f"Автор {number}"), Person(name="Редакція")),
+                        published=dt.datetime(2022, 1, 21, 8, number % 60, tzinfo=KYIV),
+                        body=tuple(p(f"Абзац {k} новини {number}. " * 6) for k in range(8)),
+                    )
+                )
+        sections.append(Section(title=name, articles=tuple(articles)))
+    return Edition(
+        title="ZN.ua — ранковий випуск",
+        sections=tuple(sections),
+        date=dt.date(2022, 1, 22),
+        publisher=Publisher(name="ZN.ua", url="https://zn.ua/"),
+    )
+
+
+def untitled_edition() -> Edition:
+    """An edition without sections, with a cover image from a file."""
+    return Edition.of(
+        "Weekend reading",
+        (two_authors(), rtl_hebrew(), empty_body()),
+        cover=Image(url=str(DATA / "photo.jpg"), alt="Cover photo"),
+    )
+
+
+BOOKS: dict[str, tuple[Callable[[], Article | Edition], dict[str, object]]] = {
+    "seed": (seed, {}),
+    "edition-50": (edition, {}),
+    "two-authors": (two_authors, {}),
+    "images": (with_images, {}),
+    "rtl-arabic": (rtl_arabic, {}),
+    "rtl-hebrew": (rtl_hebrew, {}),
+    "empty-body": (empty_body, {}),
+    "untitled-edition": (untitled_edition, {}),
+    "seed-no-cover-user-css": (seed, {"cover": False, "stylesheet": "p { color: #333; }"}),
+    "edition-text-only": (edition, {"images": False, "contents_page": False}),
+}
+"""Sample books: name → (document factory, writer options)."""
+
+GENERATED_COUNT = 8
+"""How many documents from broadsheet.testing strategies join the EPUBCheck run."""
+
+
+def generated_documents() -> list[Article | Edition]:
+    """A fixed (derandomized) sample of generated articles and editions."""
+    from hypothesis import Phase, given, settings
+    from hypothesis import strategies as st
+
+    from broadsheet.testing import articles, editions
+
+    found: list[Article | Edition] = []
+
+    @settings(max_examples=GENERATED_COUNT, derandomize=True, database=None, phases=[Phase.generate])
+    @given(st.one_of(articles(), editions()))
+    def gather(document: Article | Edition) -> None:
+        found.append(document)
+
+    gather()
+    return found[:GENERATED_COUNT]
