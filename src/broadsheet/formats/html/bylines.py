@@ -19,7 +19,7 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:;|\||/|•|·|&|\+|,|\s(?:and|und|et|y|e|i|и|і|та|oraz|og|och|en|ve)\s)\s*",
+    r"\s*(?:;|\||\s/\s|•|·|&|\+|,|\s(?:and|und|et|y|e|i|и|і|та|oraz|og|och|en|ve)\s)\s*",
     re.IGNORECASE,
 )
 _ROLE_WORDS = re.compile(
@@ -38,6 +38,8 @@ _NOT_A_NAME = re.compile(
     r"\bcontact\b|\bsubscribe\b|\bnewsletter\b|\bshare\b|\bcomments?\b|\d{1,2}[:.]\d{2}|\d{4})",
     re.IGNORECASE,
 )
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
+_ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|記者|特派員|记者|編集委員)(?:\s.*)?$")
 _PARENTHESES = re.compile(r"\s*[\(\[][^)\]]*[\)\]]")
 _SPACE = re.compile(r"\s+")
 
@@ -83,7 +85,8 @@ def clean_name(text: str) -> str | None:
     """One name, or ``None`` when ``text`` is not a plausible name."""
     text = _SPACE.sub(" ", text).strip(" .,;:-–—|\"'«»“”")
     text = _PREFIX.sub("", text).strip()
-    if not text or len(text) > 80 or _NOT_A_NAME.search(text):
+    text = _ROLE_SUFFIX.sub("", text).strip()
+    if not text or len(text) > 80 or _NOT_A_NAME.search(text) or _SLUG.match(text):
         return None
     if not any(ch.isalpha() for ch in text):
         return None

@@ -119,3 +119,87 @@ def settle(stamp: Stamp | None, others: list[Stamp]) -> dt.datetime | None:
             zone = other.value.tzinfo
             break
     return value.replace(tzinfo=zone)
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan januar jänner janvier gennaio enero janeiro januari stycznia января січня",
+            "february feb februar février febbraio febrero fevereiro februari lutego февраля лютого",
+            "march mar märz mars marzo março maart marca марта березня",
+            "april apr avril aprile abril kwietnia апреля квітня",
+            "may mai maggio mayo maio mei maja мая травня",
+            "june jun juni juin giugno junio junho czerwca июня червня",
+            "july jul juli juillet luglio julio julho lipca июля липня",
+            "august aug août agosto augustus sierpnia августа серпня",
+            "september sep sept septembre settembre septiembre setembro września сентября вересня",
+            "october oct oktober octobre ottobre octubre outubro października октября жовтня",
+            "november nov novembre noviembre novembro listopada ноября листопада",
+            "december dec dezember décembre dicembre diciembre dezembro grudnia декабря грудня",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_TIME = r"(?:\D{0,12}?(?P<H>\d{1,2})[:.h](?P<M>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
+_TEXT_FORMS = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME, re.IGNORECASE),
+    re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})" + _TIME, re.IGNORECASE),
+    re.compile(
+        r"(?P<y>\d{4})\s?[年.]\s?(?P<m>\d{1,2})\s?[月.]\s?(?P<d>\d{1,2})\s?日?" + _TIME, re.IGNORECASE
+    ),
+    re.compile(r"(?P<d>\d{1,2})\.?\s+(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?P<y>\d{4})" + _TIME, re.IGNORECASE),
+    re.compile(r"(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
+)
+
+
+def from_text(text: str) -> Stamp | None:
+    """The first date (with its time, if printed next to it) in a line of visible text."""
+    text = " ".join(text.split())[:300]
+    best: tuple[int, Stamp] | None = None
+    for form in _TEXT_FORMS:
+        for match in form.finditer(text):
+            stamp = _from_parts(match)
+            if stamp is not None and (best is None or match.start() < best[0]):
+                best = (match.start(), stamp)
+                break
+    return best[1] if best else None
+
+
+def _from_parts(match: re.Match[str]) -> Stamp | None:
+    parts = match.groupdict()
+    month = parts.get("m")
+    number = int(month) if month else _MONTHS.get((parts.get("mon") or "").lower().rstrip("."))
+    if not number:
+        return None
+    hour = int(parts["H"]) if parts.get("H") else 0
+    ampm = (parts.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    try:
+        value = dt.datetime(int(parts["y"]), number, int(parts["d"]), hour, int(parts.get("M") or 0))
+    except (TypeError, ValueError):
+        return None
+    if not 1990 < value.year < 2200:
+        return None
+    return Stamp(value, has_time=bool(parts.get("H")))
+
+
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?:/|[^\d])")
+
+
+def from_url(url: str | None) -> Stamp | None:
+    """A date in a URL's path (``/2024/04/24/``, ``/2024/0424/``), without a time."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        value = dt.datetime(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+    return Stamp(value, has_time=False)

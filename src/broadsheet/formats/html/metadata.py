@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -44,6 +44,8 @@ class Metadata:
     """The page's language as a BCP 47 tag."""
     authors: tuple[Person, ...] = ()
     """The authors, each a separate person."""
+    authors_are_outlets: bool = False
+    """Whether the only authors found are the outlet itself (a byline in the text may do better)."""
     published: dt.datetime | None = None
     """First publication, timezone-aware."""
     modified: dt.datetime | None = None
@@ -117,7 +119,11 @@ def extract(
     language = _language(root, meta, article, headers)
     site_name = meta.first("og:site_name", "application-name", "twitter:site")
     publisher = _publisher(graph, article, meta, base)
-    stamps = _dates(root, meta, article, graph)
+    stamps = _dates(root, meta, article, canonical or url)
+    outlets = [
+        o for o in (site_name, publisher.name if publisher else None, _host_name(canonical or url)) if o
+    ]
+    authors, outlets_only = _authors(root, meta, article, graph, base, outlets)
     published, modified = stamps
     return Metadata(
         title=_title(root, meta, article, site_name, publisher),
@@ -127,7 +133,8 @@ def extract(
         or None,
         url=canonical,
         language=language,
-        authors=_authors(root, meta, article, graph, base),
+        authors=authors,
+        authors_are_outlets=outlets_only,
         published=published,
         modified=modified,
         section=_section(meta, article),
@@ -216,12 +223,21 @@ def _title(
     sites = [s for s in (site_name, publisher.name if publisher else None) if s]
     h1s = [_SPACE.sub(" ", h.text_content()).strip() for h in root.iter("h1")][:5]
     h1s = [h for h in h1s if 3 <= len(h) <= 400]
+    stripped = [_strip_site(c, sites) for c in [*metas, page_title] if c]
     for h1 in h1s:
         key = _norm(h1)
-        for candidate in metas + ([page_title] if page_title else []):
-            other = _norm(_strip_site(candidate, sites))
-            if key and other and (key == other or (len(other) >= 20 and key.startswith(other.rstrip(". ")))):
-                return h1
+        if not key:
+            continue
+        for candidate in stripped:
+            other = _norm(candidate)
+            if key == other:
+                # Same words: the metadata's punctuation is the cleaner one
+                # (an <h1> often runs a kicker <span> into the headline).
+                return candidate if candidate != h1 and len(metas) else h1
+            if len(other) >= 20 and key.startswith(other.rstrip(". ")):
+                return h1  # the metadata title was cut short
+            if len(key) >= 20 and other.endswith(key):
+                return h1  # the metadata title adds a kicker
     if metas:
         return _strip_site(metas[0], sites)
     if h1s:
@@ -266,22 +282,45 @@ def _authors(
     article: Mapping[str, Any],
     graph: jsonld.Graph,
     base: str | None,
-) -> tuple[Person, ...]:
+    outlets: list[str],
+) -> tuple[tuple[Person, ...], bool]:
+    """The authors from the first source that names people, and whether they are only outlets.
+
+    Sources in order: JSON-LD ``author``/``creator``, ``article:author``,
+    ``<meta name=author>`` and friends, microdata and ``rel=author``. A source
+    naming only the outlet itself (``"STERN.de"``, an ``Organization``) is
+    passed over for a later one that names people, and used if none does.
+    """
+    fallback: list[tuple[bylines.Byline, str | None]] = []
+    for found in _author_sources(root, meta, article, graph, base):
+        people = [(b, url) for b, url in found if not _is_outlet(b.name, outlets)]
+        if people:
+            return _people_of(people), False
+        fallback = fallback or found
+    return _people_of(fallback), bool(fallback)
+
+
+def _author_sources(
+    root: lxml.html.HtmlElement,
+    meta: _Meta,
+    article: Mapping[str, Any],
+    graph: jsonld.Graph,
+    base: str | None,
+) -> Iterator[list[tuple[bylines.Byline, str | None]]]:
     found: list[tuple[bylines.Byline, str | None]] = []
     for value in graph.each(article.get("author") or article.get("creator")):
         found += _jsonld_people(value, graph)
-    if not found:
-        names = [v for v in meta.all("article:author", "og:article:author") if not _is_url(v)]
-        names = names or meta.all(
-            "author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator"
-        )
-        names = names or meta.all("byl", "cxenseparse:author", "twitter:creator")
-        for name in names:
-            if name.startswith("@"):
-                continue
-            found += [(b, None) for b in bylines.split(name)]
-    if not found:
-        found += _microdata_people(root, base)
+    yield found
+    for names in (
+        [v for v in meta.all("article:author", "og:article:author") if not _is_url(v)],
+        meta.all("author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator"),
+        meta.all("byl", "cxenseparse:author"),
+    ):
+        yield [(b, None) for name in names if not name.startswith("@") for b in bylines.split(name)]
+    yield _microdata_people(root, base)
+
+
+def _people_of(found: list[tuple[bylines.Byline, str | None]]) -> tuple[Person, ...]:
     people: list[Person] = []
     seen: set[str] = set()
     for byline, url in found:
@@ -294,6 +333,19 @@ def _authors(
         except ModelError:
             continue
     return tuple(people)
+
+
+_DOMAIN_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+
+
+def _is_outlet(name: str, outlets: list[str]) -> bool:
+    """Whether an author name is the publishing outlet rather than a person."""
+    key = _norm(name)
+    if _DOMAIN_LIKE.match(name.strip()):
+        return True
+    return any(
+        key and (key == _norm(o) or key.replace(" ", "") == _norm(o).replace(" ", "")) for o in outlets
+    )
 
 
 def _jsonld_people(value: Any, graph: jsonld.Graph) -> list[tuple[bylines.Byline, str | None]]:
@@ -347,7 +399,7 @@ def _is_url(value: str) -> bool:
 
 
 def _dates(
-    root: lxml.html.HtmlElement, meta: _Meta, article: Mapping[str, Any], graph: jsonld.Graph
+    root: lxml.html.HtmlElement, meta: _Meta, article: Mapping[str, Any], url: str | None
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
     published = [
         article.get("datePublished"),
@@ -365,6 +417,9 @@ def _dates(
         meta.first("dcterms.modified", "last-modified", "lastmod"),
     ]
     stamps = [s for s in (dates.parse(v) for v in published) if s is not None]
+    if not stamps:
+        printed = _printed_date(root) or dates.from_url(url)
+        stamps = [printed] if printed else []
     modified_stamps = [s for s in (dates.parse(v) for v in modified) if s is not None]
     context = stamps + modified_stamps
     return dates.settle(_best(stamps), context), dates.settle(_best(modified_stamps), context)
@@ -391,6 +446,32 @@ def _best(stamps: list[dates.Stamp]) -> dates.Stamp | None:
         ):
             return other
     return first
+
+
+_DATE_HINT = re.compile(r"date|time|datum|zeit|publish|posted|created|erstellt|byline|meta", re.IGNORECASE)
+
+
+def _printed_date(root: lxml.html.HtmlElement) -> dates.Stamp | None:
+    """A date printed near the article's head: in a ``<time>`` or an element whose class says "date"."""
+    body = root.find("body")
+    if body is None:
+        return None
+    seen = 0
+    for element in body.iter("time", "span", "div", "p", "li", "small"):
+        if element.tag != "time" and not _DATE_HINT.search(
+            f"{element.get('class', '')} {element.get('id', '')}"
+        ):
+            continue
+        seen += 1
+        if seen > 60:
+            break
+        text = element.text_content()
+        if len(text) > 300 or not any(ch.isdigit() for ch in text):
+            continue
+        stamp = dates.from_text(text)
+        if stamp is not None:
+            return stamp
+    return None
 
 
 def _itemprop_attr(root: lxml.html.HtmlElement, name: str) -> str | None:
@@ -505,6 +586,13 @@ def _publisher(
         except ModelError:
             return None
     return None
+
+
+def _host_name(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    if not host:
+        return None
+    return host.removeprefix("www.").rsplit(".", 1)[0]
 
 
 def _home(url: str | None) -> str | None:

@@ -1,0 +1,231 @@
+"""The HTML reader: from a news page's bytes (and its URL and HTTP headers) to a complete Article.
+
+Steps: decode and parse safely (:mod:`.document`), read the metadata
+(:mod:`.metadata`), extract the body (:mod:`.body`), assemble the
+:class:`~broadsheet.model.Article`, then let :mod:`broadsheet.analysis` find
+quotes, related articles and source credits in the text. A page with a
+title but no recognisable article text gives an Article with an empty body;
+a page with neither raises :class:`~broadsheet.errors.ReadError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from broadsheet.errors import ModelError, OptionError, ReadError
+from broadsheet.formats.html import bylines, dates, document, metadata, profiles
+from broadsheet.model import Article, Figure, Image, Person, collect, values
+
+if TYPE_CHECKING:
+    import lxml.html
+
+__all__ = ["ReadOptions", "read"]
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise OptionError(f"html reader option {attribute.name} must be a positive integer, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class ReadOptions:
+    """Options of the HTML reader."""
+
+    url: str | None = None
+    """Where the page was fetched from; resolves relative links and picks a site profile. Filled in
+    automatically when the page is read from a URL."""
+    headers: Mapping[str, str] | None = attrs.field(default=None, eq=False)
+    """The HTTP response headers (their ``Content-Type`` charset and ``Content-Language`` are used).
+    Filled in automatically when the page is fetched."""
+    path: Path | None = None
+    """The file the page was read from, if any (named in error messages)."""
+    profile: str | None = None
+    """A built-in site profile's name, a path to a profile JSON file, or ``"none"``. Default: the
+    built-in profile whose domain matches ``url``, if any."""
+    enrich: bool = True
+    """Find quotes with speakers, related articles and source credits in the text
+    (:func:`broadsheet.analysis.enrich`)."""
+    max_bytes: int = attrs.field(default=document.MAX_BYTES, validator=_positive)
+    """The largest page read; larger ones raise :class:`~broadsheet.errors.LimitError`."""
+
+
+def read(data: bytes, options: ReadOptions | None = None) -> Article:
+    """Read a news page into an :class:`~broadsheet.model.Article`."""
+    options = options or ReadOptions()
+    where = options.url or (str(options.path) if options.path else "the page")
+    parsed = document.parse(data, headers=options.headers, max_bytes=options.max_bytes, where=where)
+    root = parsed.root
+    profile = profiles.choose(options.profile, options.url)
+    meta = metadata.extract(root, url=options.url, headers=options.headers)
+    if profile is not None:
+        meta = _apply_profile(meta, profile, root)
+    base_url = options.url or meta.url
+    # Read before the body extractor runs: it may clean the tree.
+    description_printed = _printed(meta.description, root)
+    from broadsheet.formats.html.body import extract_body
+
+    body = extract_body(
+        root,
+        base_url=base_url,
+        title=meta.title,
+        language=meta.language,
+        body_selector=profile.body if profile else None,
+        drop_selectors=profile.drop if profile else (),
+    )
+    title = meta.title or _first_heading(body.blocks)
+    if not title:
+        raise ReadError("no article found: the page has no title and no headline", where=where)
+    authors = meta.authors
+    if not authors or meta.authors_are_outlets:
+        authors = _people(body.authors) or authors
+    lead = _lead(meta.description if description_printed else None, body)
+    try:
+        article = Article(
+            title=title,
+            url=meta.url or options.url,
+            subtitle=meta.subtitle if meta.subtitle != title else None,
+            lead=lead,
+            language=meta.language,
+            authors=authors,
+            published=meta.published,
+            modified=meta.modified,
+            section=meta.section,
+            tags=meta.tags,
+            genre=meta.genre,
+            publisher=meta.publisher,
+            rights=meta.rights,
+            images=_images(meta.images, body.images, body.blocks),
+            body=body.blocks,
+            translations=meta.translations,
+        )
+    except ModelError as error:
+        raise ReadError(f"the page's content does not fit the article model: {error}", where=where) from error
+    if options.enrich:
+        article = _enrich(article)
+    return article
+
+
+def _enrich(article: Article) -> Article:
+    try:
+        from broadsheet.analysis import enrich
+    except ImportError:  # the analysis package is optional while it is being built
+        return article
+    enriched: Article = enrich(article)
+    return enriched
+
+
+def _apply_profile(
+    meta: metadata.Metadata, profile: profiles.Profile, root: lxml.html.HtmlElement
+) -> metadata.Metadata:
+    """Let the profile's selectors override what the generic reading found, where they match."""
+    changes: dict[str, Any] = {}
+    title = _joined(profile.select(root, "title"))
+    if title:
+        changes["title"] = title
+    names = [n for e in profile.select(root, "authors") for n in bylines.split(_joined([e]) or "")]
+    if names:
+        changes["authors"] = tuple(Person(name=b.name, role=b.role) for b in bylines.unique(names))
+    for field in ("published", "modified"):
+        stamps = [
+            dates.parse(e.get("datetime") or e.get("content") or _joined([e]))
+            for e in profile.select(root, field)
+        ]
+        found = [s for s in stamps if s is not None]
+        if found:
+            changes[field] = dates.settle(found[0], found)
+    lead = _joined(profile.select(root, "lead"))
+    if lead:
+        changes["description"] = lead
+    section = _joined(profile.select(root, "section")[:1])
+    if section:
+        changes["section"] = section
+    tags = tuple(t for t in (_joined([e]) for e in profile.select(root, "tags")) if t)
+    if tags:
+        changes["tags"] = tags
+    return attrs.evolve(meta, **changes)
+
+
+def _joined(elements: list[lxml.html.HtmlElement]) -> str | None:
+    text = " ".join(" ".join(e.text_content().split()) for e in elements).strip()
+    return text or None
+
+
+def _first_heading(blocks: tuple[Any, ...]) -> str | None:
+    from broadsheet.formats._shared.typography import plain_text
+    from broadsheet.model import Heading
+
+    for block in blocks:
+        if isinstance(block, Heading):
+            return plain_text(block.children).strip() or None
+    return None
+
+
+def _people(candidates: tuple[str, ...]) -> tuple[Person, ...]:
+    found = bylines.unique([b for text in candidates for b in bylines.split(text)])
+    people: list[Person] = []
+    for byline in found[:8]:
+        try:
+            people.append(Person(name=byline.name, role=byline.role))
+        except ModelError:
+            continue
+    return tuple(people)
+
+
+def _printed(description: str | None, root: lxml.html.HtmlElement) -> bool:
+    """Whether the page shows its description as text (then it is a standfirst, not only a summary)."""
+    if not description or len(description) < 40 or description.endswith(("...", "…")):
+        return False
+    body = root.find("body")
+    if body is None:
+        return False
+    texts = body.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+    printed = values.clean_line(" ".join(str(t) for t in texts))
+    return values.clean_line(description) in printed
+
+
+def _lead(description: str | None, body: Any) -> str | None:
+    """The standfirst: the one the body found, else a printed description the body does not hold."""
+    if body.lead:
+        return str(body.lead)
+    if not description:
+        return None
+    wanted = values.clean_line(description)
+    in_body = " ".join(_block_text(b) for b in body.blocks)
+    return None if wanted in in_body else wanted
+
+
+def _block_text(block: Any) -> str:
+    from broadsheet.formats._shared.typography import plain_text
+    from broadsheet.model import Heading, Paragraph
+
+    if isinstance(block, (Paragraph, Heading)):
+        return values.clean_line(plain_text(block.children))
+    return ""
+
+
+def _images(
+    meta_images: tuple[Image, ...], found: tuple[Image, ...], blocks: tuple[Any, ...]
+) -> tuple[Image, ...]:
+    """The lead image from the metadata, then figures the body found but did not place."""
+    placed = {_image_key(image.url) for image in collect(blocks, _figure_images)}
+    out: list[Image] = []
+    keys: set[str] = set()
+    for image in (*meta_images, *found):
+        key = _image_key(image.url)
+        if key in placed or key in keys:
+            continue
+        keys.add(key)
+        out.append(image)
+    return tuple(out)
+
+
+def _figure_images(node: object) -> tuple[Image, ...]:
+    return (node.image,) if isinstance(node, Figure) else ()
+
+
+def _image_key(url: str) -> str:
+    return url.split("?", 1)[0].split("#", 1)[0]
