@@ -24,6 +24,7 @@ _JUNK = re.compile(
 )
 # Layout whitespace collapses; no-break and thin spaces are typography and stay.
 _LAYOUT_SPACE = re.compile("[ \t\n\r\f\v\u0085\u2028\u2029]+")
+_UNTIDY_SPACE = re.compile("[\t\n\r\f\v\u0085\u2028\u2029]|  ")
 _LINE_SPACE = re.compile("[ \t\r\f\v]+")
 
 
@@ -35,10 +36,14 @@ def clean_inline(value: str) -> str:
     """
     if not isinstance(value, str):
         raise ModelError(f"expected text, got {type(value).__name__}")
-    if value.isascii() and value.isprintable() and "  " not in value:
-        return value
-    value = _JUNK.sub("", unicodedata.normalize("NFC", value))
-    return _LAYOUT_SPACE.sub(" ", value)
+    # Most text is already clean: test before rewriting, as the tests are cheaper.
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    if _JUNK.search(value):
+        value = _JUNK.sub("", value)
+    if _UNTIDY_SPACE.search(value):
+        value = _LAYOUT_SPACE.sub(" ", value)
+    return value
 
 
 def clean_line(value: str) -> str:
