@@ -23,7 +23,7 @@ import broadsheet
 from broadsheet.formats.json import codec, to_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "examples"))
-import seed_article  # noqa: E402
+import seed_article
 
 
 def timeit(fn: Callable[[], Any], repeat: int, number: int) -> float:
@@ -50,10 +50,16 @@ def main() -> int:
     pretty = {"ensure_ascii": False, "indent": 2}
 
     rows = [
-        ("write (pretty)", lambda: broadsheet.write(article, "json"),
-         lambda: (json.dumps(data, **pretty) + "\n").encode("utf-8")),
-        ("write (compact)", lambda: broadsheet.write(article, "json", indent=None),
-         lambda: (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")),
+        (
+            "write (pretty)",
+            lambda: broadsheet.write(article, "json"),
+            lambda: (json.dumps(data, **pretty) + "\n").encode("utf-8"),
+        ),
+        (
+            "write (compact)",
+            lambda: broadsheet.write(article, "json", indent=None),
+            lambda: (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"),
+        ),
         ("read", lambda: broadsheet.read(written, "json"), lambda: json.loads(written)),
         ("build model", seed_article.build, lambda: json.loads(json.dumps(data))),
         ("model -> dict", lambda: codec.dump(article), lambda: json.loads(json.dumps(data))),

@@ -70,7 +70,7 @@ def build() -> Article:
             links=(
                 RelatedLink(
                     title="США наступного тижня можуть передати Росії перелік своїх "
-                    "\"побоювань та ідей\" – Блінкен",
+                    '"побоювань та ідей" – Блінкен',
                     relation=Relation.READ_ALSO,
                 ),
             ),
@@ -148,8 +148,10 @@ def main(argv: list[str]) -> int:
     output = argv[1] if len(argv) > 1 else "seed-article.json"
     article = build()
     broadsheet.write_file(article, output, "json")
-    print(f"wrote {output}: {len(article.body)} blocks, {len(article.quotes)} quotes, "
-          f"{len(article.related)} related articles, {len(article.translations)} translation")
+    print(
+        f"wrote {output}: {len(article.body)} blocks, {len(article.quotes)} quotes, "
+        f"{len(article.related)} related articles, {len(article.translations)} translation"
+    )
     return 0
 
 

@@ -33,8 +33,19 @@ def test_convert_infers_formats_from_extensions(tmp_path: Path) -> None:
 
 
 def test_convert_stdin_to_stdout_with_options() -> None:
-    result = run("convert", "-", "--from", "json", "--to", "json", "-o", "-", "-O", "indent=0",
-                 stdin=EXAMPLE.read_bytes())
+    result = run(
+        "convert",
+        "-",
+        "--from",
+        "json",
+        "--to",
+        "json",
+        "-o",
+        "-",
+        "-O",
+        "indent=0",
+        stdin=EXAMPLE.read_bytes(),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count(b"\n") == 1
     assert broadsheet.read(result.stdout, "json") == broadsheet.read(EXAMPLE)
@@ -59,7 +70,10 @@ def test_several_outputs_from_one_read(tmp_path: Path) -> None:
         (["convert", "{example}", "-o", "{tmp}/out.json", "--to", "docx"], "unknown format 'docx'"),
         (["convert", "{example}", "-o", "{tmp}/no/such/dir/out.json"], "does not exist"),
         (["edition", "-o", "{tmp}/out.json", "--title", "E"], "at least one INPUT"),
-        (["edition", "{example}", "-o", "{tmp}/out.json", "--title", "E", "--date", "21.01.2022"], "YYYY-MM-DD"),
+        (
+            ["edition", "{example}", "-o", "{tmp}/out.json", "--title", "E", "--date", "21.01.2022"],
+            "YYYY-MM-DD",
+        ),
         (["edition", "-o", "{tmp}/out.json", "--title", "E", "--section", "nofiles"], "NAME:FILE"),
     ],
 )
@@ -86,8 +100,24 @@ def test_a_failed_conversion_never_clobbers_the_existing_output(tmp_path: Path) 
 
 def test_edition_with_sections(tmp_path: Path) -> None:
     out = tmp_path / "digest.json"
-    code = main(["edition", str(EXAMPLE), "--section", f"Світ:{EXAMPLE},{EXAMPLE}", "-o", str(out),
-                 "--title", "Ранковий випуск", "--date", "2022-01-22", "--publisher", "ZN.ua", "--language", "uk"])
+    code = main(
+        [
+            "edition",
+            str(EXAMPLE),
+            "--section",
+            f"Світ:{EXAMPLE},{EXAMPLE}",
+            "-o",
+            str(out),
+            "--title",
+            "Ранковий випуск",
+            "--date",
+            "2022-01-22",
+            "--publisher",
+            "ZN.ua",
+            "--language",
+            "uk",
+        ]
+    )
     assert code == 0
     edition = broadsheet.read_edition(out)
     assert [s.title for s in edition.sections] == [None, "Світ"]

@@ -13,8 +13,7 @@ from typing import Any
 
 from broadsheet import __version__
 from broadsheet.errors import BroadsheetError, OptionError
-from broadsheet.formats import read_document, write
-from broadsheet.formats import registry
+from broadsheet.formats import read_document, registry, write
 from broadsheet.formats._shared.files import write_atomic
 from broadsheet.formats._shared.options import parse_value
 from broadsheet.formats.registry import Format
@@ -61,8 +60,14 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     convert.add_argument("input", metavar="INPUT", help="a file, an http(s) URL, or - for standard input")
-    convert.add_argument("-o", "--output", action="append", required=True, metavar="OUTPUT",
-                         help="where to write; repeat for several formats; - is standard output")
+    convert.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        required=True,
+        metavar="OUTPUT",
+        help="where to write; repeat for several formats; - is standard output",
+    )
     _add_common(convert)
 
     edition = commands.add_parser(
@@ -73,14 +78,25 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     edition.add_argument("inputs", nargs="*", metavar="INPUT", help="articles, in reading order")
-    edition.add_argument("-o", "--output", action="append", required=True, metavar="OUTPUT",
-                         help="where to write; repeat for several formats")
+    edition.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        required=True,
+        metavar="OUTPUT",
+        help="where to write; repeat for several formats",
+    )
     edition.add_argument("--title", required=True, help="the edition's title")
     edition.add_argument("--date", help="the edition's date, YYYY-MM-DD")
     edition.add_argument("--publisher", help="the publisher's name")
     edition.add_argument("--language", help="the edition's language (BCP 47); default: the articles'")
-    edition.add_argument("--section", action="append", default=[], metavar="NAME:FILES",
-                         help="a named section and its comma-separated files; repeat for more")
+    edition.add_argument(
+        "--section",
+        action="append",
+        default=[],
+        metavar="NAME:FILES",
+        help="a named section and its comma-separated files; repeat for more",
+    )
     _add_common(edition)
 
     formats = commands.add_parser("formats", help="list the installed formats")
@@ -92,10 +108,22 @@ def _parser() -> argparse.ArgumentParser:
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--from", dest="from_format", metavar="FORMAT", help="the input format")
     parser.add_argument("-t", "--to", dest="to_format", metavar="FORMAT", help="the output format")
-    parser.add_argument("-R", "--read-option", action="append", default=[], metavar="KEY=VALUE",
-                        help="a reader option (e.g. -R profile=zn.ua); repeatable")
-    parser.add_argument("-O", "--option", action="append", default=[], metavar="[FORMAT.]KEY=VALUE",
-                        help="a writer option (e.g. -O columns=2 or -O pdf.columns=2); repeatable")
+    parser.add_argument(
+        "-R",
+        "--read-option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a reader option (e.g. -R profile=zn.ua); repeatable",
+    )
+    parser.add_argument(
+        "-O",
+        "--option",
+        action="append",
+        default=[],
+        metavar="[FORMAT.]KEY=VALUE",
+        help="a writer option (e.g. -O columns=2 or -O pdf.columns=2); repeatable",
+    )
 
 
 def _split(pairs: Sequence[str], flag: str) -> list[tuple[str | None, str, str]]:
@@ -228,8 +256,15 @@ def _formats(args: argparse.Namespace) -> None:
     rows = registry.available()
     if args.json:
         data = [
-            {"name": f.name, "aliases": list(f.aliases), "extensions": list(f.extensions),
-             "media_type": f.media_type, "read": f.can_read, "write": f.can_write, "title": f.title}
+            {
+                "name": f.name,
+                "aliases": list(f.aliases),
+                "extensions": list(f.extensions),
+                "media_type": f.media_type,
+                "read": f.can_read,
+                "write": f.can_write,
+                "title": f.title,
+            }
             for f in rows
         ]
         sys.stdout.write(json.dumps(data, indent=2) + "\n")

@@ -46,8 +46,8 @@ from broadsheet.model import (
     TableCell,
     Text,
     Translation,
+    values,
 )
-from broadsheet.model import values
 
 __all__ = [
     "articles",
@@ -71,8 +71,30 @@ _ALPHABET = st.characters(
 )
 # A readable mix most of the time, any Unicode some of the time.
 _WORDS = st.sampled_from(
-    ["news", "Київ", "Москва", "Ентоні", "«цитата»", "„лапки“", "“quote”", "a&b", "<tag>", "x > y",
-     "1 000", "Ελλάδα", "café", "naïve", "—", "’", "ґанок", "їжак", "NATO", "ٱلعربية", "עברית", "😀"]
+    [
+        "news",
+        "Київ",
+        "Москва",
+        "Ентоні",
+        "«цитата»",
+        "„лапки“",
+        "“quote”",
+        "a&b",
+        "<tag>",
+        "x > y",
+        "1 000",
+        "Ελλάδα",
+        "café",
+        "naïve",
+        "—",
+        "’",
+        "ґанок",
+        "їжак",
+        "NATO",
+        "ٱلعربية",
+        "עברית",
+        "😀",
+    ]
 )
 
 
@@ -99,12 +121,16 @@ def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 def urls() -> st.SearchStrategy[str]:
     """Absolute http(s) URLs, some with paths, queries and non-ASCII paths."""
     host = st.sampled_from(["zn.ua", "example.com", "news.example.org", "interfax.com.ua"])
-    path = st.lists(st.sampled_from(["politics", "2022", "01", "blinken-nato", "статья", "a b", "x%20y"]),
-                    max_size=4)
+    path = st.lists(
+        st.sampled_from(["politics", "2022", "01", "blinken-nato", "статья", "a b", "x%20y"]), max_size=4
+    )
     query = st.sampled_from(["", "?id=1", "?q=a&b=c", "#part"])
     return st.builds(
         lambda scheme, h, p, q: f"{scheme}://{h}/{'/'.join(s.replace(' ', '%20') for s in p)}{q}",
-        st.sampled_from(["https", "http"]), host, path, query,
+        st.sampled_from(["https", "http"]),
+        host,
+        path,
+        query,
     )
 
 
@@ -224,8 +250,11 @@ def blocks() -> st.SearchStrategy[Block]:
         st.builds(QuoteBlock, quote=quotes()),
         st.builds(Figure, image=images()),
         _table(),
-        st.builds(RelatedBox, links=st.lists(related_links(), min_size=1, max_size=3).map(tuple),
-                  label=_optional(lines(3))),
+        st.builds(
+            RelatedBox,
+            links=st.lists(related_links(), min_size=1, max_size=3).map(tuple),
+            label=_optional(lines(3)),
+        ),
         st.builds(Embed, url=urls(), title=_optional(lines()), provider=_optional(lines(2))),
         st.just(Separator()),
     )
@@ -248,8 +277,11 @@ def _translations(draw: st.DrawFn, own: str | None, full: bool) -> tuple[Transla
         article = None
         if full and draw(st.booleans()):
             article = draw(articles(translations=False, language=lang))
-        out.append(Translation(language=lang, url=draw(_optional(urls())),
-                               title=draw(_optional(lines())), article=article))
+        out.append(
+            Translation(
+                language=lang, url=draw(_optional(urls())), title=draw(_optional(lines())), article=article
+            )
+        )
     return tuple(out)
 
 
@@ -278,8 +310,9 @@ def articles(
         genre=draw(_optional(st.sampled_from(["news", "interview", "opinion", "analysis"]))),
         dateline=draw(_optional(lines(3))),
         source=draw(_optional(st.builds(Source, name=lines(2), url=_optional(urls())))),
-        publisher=draw(_optional(st.builds(Publisher, name=lines(2), url=_optional(urls()),
-                                           logo=_optional(urls())))),
+        publisher=draw(
+            _optional(st.builds(Publisher, name=lines(2), url=_optional(urls()), logo=_optional(urls())))
+        ),
         rights=draw(_optional(lines())),
         images=tuple(draw(st.lists(images(), max_size=2))),
         body=tuple(draw(st.lists(blocks(), max_size=max_blocks))),
@@ -295,8 +328,9 @@ def editions(draw: st.DrawFn, max_articles: int = 3) -> Edition:
         st.lists(
             st.builds(
                 Section,
-                articles=st.lists(articles(translations=False, max_blocks=3), min_size=1,
-                                  max_size=max_articles).map(tuple),
+                articles=st.lists(
+                    articles(translations=False, max_blocks=3), min_size=1, max_size=max_articles
+                ).map(tuple),
                 title=_optional(lines(3)),
             ),
             min_size=1,

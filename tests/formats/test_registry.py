@@ -59,7 +59,13 @@ def test_unrecognisable_input_is_an_error_naming_the_file() -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("a.json", "json"), ("a.epub", "epub"), ("A.PDF", "pdf"), ("a.xml", "newsml"), ("a.ninjs.json", "ninjs")],
+    [
+        ("a.json", "json"),
+        ("a.epub", "epub"),
+        ("A.PDF", "pdf"),
+        ("a.xml", "newsml"),
+        ("a.ninjs.json", "ninjs"),
+    ],
 )
 def test_output_format_from_extension(name: str, expected: str) -> None:
     assert registry.for_output(name).name == expected
@@ -76,7 +82,9 @@ def test_importing_broadsheet_loads_no_heavy_dependency() -> None:
 
 
 def test_plugins_come_from_the_entry_point_group(monkeypatch: pytest.MonkeyPatch) -> None:
-    plugin = Format(name="plain-test", module="json", title="a test plugin", extensions=(".ptest",), can_write=True)
+    plugin = Format(
+        name="plain-test", module="json", title="a test plugin", extensions=(".ptest",), can_write=True
+    )
 
     class EntryPoint:
         name = "plain-test"

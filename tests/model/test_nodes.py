@@ -103,7 +103,7 @@ def test_edition_needs_an_article_and_a_date_not_datetime() -> None:
     with pytest.raises(ModelError, match="at least one article"):
         Edition(title="E", sections=[Section(articles=[])])
     with pytest.raises(ModelError, match="date"):
-        Edition.of("E", [Article(title="a")], date=dt.datetime(2022, 1, 1, tzinfo=dt.timezone.utc))
+        Edition.of("E", [Article(title="a")], date=dt.datetime(2022, 1, 1, tzinfo=dt.UTC))
     edition = Edition.of("E", [Article(title="a"), Article(title="b")])
     assert [a.title for a in edition.articles] == ["a", "b"]
 
@@ -142,7 +142,9 @@ def test_quotes_and_related_are_derived_from_the_body() -> None:
     inline = Quote(text="inline words", speaker=speaker)
     block = Quote(text="block words")
     read_also = RelatedLink(title="Read me")
-    named = RelatedLink(title="Named", authors=[Person(name="Сергій Корсунський")], relation=Relation.MENTIONED)
+    named = RelatedLink(
+        title="Named", authors=[Person(name="Сергій Корсунський")], relation=Relation.MENTIONED
+    )
     meta = RelatedLink(title="From metadata", relation=Relation.SEE_ALSO)
     article = Article(
         title="t",

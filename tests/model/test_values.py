@@ -49,8 +49,17 @@ def test_cleaning_is_idempotent_and_nfc(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("tag", "canonical"),
-    [("uk", "uk"), ("UK", "uk"), ("en-gb", "en-GB"), ("sr_latn_rs", "sr-Latn-RS"), ("zh-Hant-TW", "zh-Hant-TW"),
-     ("es-419", "es-419"), ("de-CH-1996", "de-CH-1996"), ("x-private", "x-private"), ("en-a-bbb-x-a-ccc", "en-a-bbb-x-a-ccc")],
+    [
+        ("uk", "uk"),
+        ("UK", "uk"),
+        ("en-gb", "en-GB"),
+        ("sr_latn_rs", "sr-Latn-RS"),
+        ("zh-Hant-TW", "zh-Hant-TW"),
+        ("es-419", "es-419"),
+        ("de-CH-1996", "de-CH-1996"),
+        ("x-private", "x-private"),
+        ("en-a-bbb-x-a-ccc", "en-a-bbb-x-a-ccc"),
+    ],
 )
 def test_language_tags_are_put_in_canonical_case(tag: str, canonical: str) -> None:
     assert values.language_tag(tag) == canonical
@@ -65,12 +74,19 @@ def test_malformed_language_tags_are_rejected(tag: str) -> None:
 def test_naive_datetimes_are_rejected() -> None:
     with pytest.raises(ModelError, match="time zone"):
         values.aware_datetime(dt.datetime(2022, 1, 21, 19, 45))
-    aware = dt.datetime(2022, 1, 21, 19, 45, tzinfo=dt.timezone.utc)
+    aware = dt.datetime(2022, 1, 21, 19, 45, tzinfo=dt.UTC)
     assert values.aware_datetime(aware) is aware
 
 
 @pytest.mark.parametrize(
-    "url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " vbscript:x", "data:text/html,<b>"]
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        " vbscript:x",
+        "data:text/html,<b>",
+    ],
 )
 def test_script_urls_are_refused(url: str) -> None:
     with pytest.raises(ModelError):

@@ -26,7 +26,10 @@ def test_collect_visits_in_reading_order() -> None:
         QuoteBlock(quote=Quote(text="four")),
     )
     assert collect(body, lambda n: [n.text] if isinstance(n, (Text, Quote)) else []) == [
-        "one", "two", "three", "four",
+        "one",
+        "two",
+        "three",
+        "four",
     ]
 
 

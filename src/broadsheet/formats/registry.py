@@ -168,7 +168,9 @@ def _plugin_formats() -> tuple[Format, ...]:
             try:
                 value: Any = entry.load()
             except Exception as error:  # a broken plugin must not break broadsheet
-                warnings.warn(f"broadsheet format plugin {entry.name!r} failed to load: {error}", stacklevel=2)
+                warnings.warn(
+                    f"broadsheet format plugin {entry.name!r} failed to load: {error}", stacklevel=2
+                )
                 continue
             if isinstance(value, Format):
                 found.append(value)
@@ -203,7 +205,9 @@ def get(name: str, *, can: str = "can_read") -> Format:
     fmt = _match_name(name, BUILTIN_FORMATS) or _match_name(name, available())
     verb = "read" if can == "can_read" else "write"
     if fmt is None:
-        raise UnknownFormatError(f"unknown format {name!r}; formats that can {verb}: {_known(available(), can)}")
+        raise UnknownFormatError(
+            f"unknown format {name!r}; formats that can {verb}: {_known(available(), can)}"
+        )
     if not getattr(fmt, can):
         role = "reader" if can == "can_read" else "writer"
         raise UnknownFormatError(

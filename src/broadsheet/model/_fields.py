@@ -38,8 +38,7 @@ def instance_of(*types: type[Any]) -> Any:
         if not isinstance(value, types):
             names = ", ".join("None" if t is type(None) else t.__name__ for t in types)
             raise ModelError(
-                f"{type(instance).__name__}.{attribute.name} is a {type(value).__name__}; "
-                f"expected {names}"
+                f"{type(instance).__name__}.{attribute.name} is a {type(value).__name__}; expected {names}"
             )
 
     return check

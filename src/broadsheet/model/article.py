@@ -53,7 +53,9 @@ class Article:
     """The standfirst: a short summary printed between headline and body."""
     language: str | None = attrs.field(default=None, converter=values.optional_language)
     """The article's language as a BCP 47 tag, e.g. ``"uk"``."""
-    authors: tuple[Person, ...] = attrs.field(default=(), converter=values.as_tuple, validator=members_of(Person))
+    authors: tuple[Person, ...] = attrs.field(
+        default=(), converter=values.as_tuple, validator=members_of(Person)
+    )
     """The authors, in byline order."""
     published: dt.datetime | None = attrs.field(default=None, converter=values.aware_datetime)
     """When it was first published; always carries a UTC offset."""
@@ -73,7 +75,9 @@ class Article:
     """Who publishes it."""
     rights: str | None = attrs.field(default=None, converter=values.optional_line)
     """Copyright and usage terms."""
-    images: tuple[Image, ...] = attrs.field(default=(), converter=values.as_tuple, validator=members_of(Image))
+    images: tuple[Image, ...] = attrs.field(
+        default=(), converter=values.as_tuple, validator=members_of(Image)
+    )
     """Images that belong to the article but not to a place in its body (the lead image first)."""
     body: tuple[Block, ...] = attrs.field(default=(), converter=values.as_tuple, validator=_blocks)
     """The article's text and figures, in reading order."""
@@ -81,7 +85,9 @@ class Article:
         default=(), converter=values.as_tuple, validator=members_of(RelatedLink)
     )
     """Related articles with no place in the body (from the page's metadata)."""
-    translations: tuple[Translation, ...] = attrs.field(default=(), converter=values.as_tuple, validator=_translations)
+    translations: tuple[Translation, ...] = attrs.field(
+        default=(), converter=values.as_tuple, validator=_translations
+    )
     """The same article in other languages, one per language."""
 
     @property
@@ -116,9 +122,7 @@ def _article(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 def _same_language(instance: Translation, attribute: attrs.Attribute[Any], value: Article | None) -> None:
     if value is not None and value.language is not None and value.language != instance.language:
-        raise ModelError(
-            f"translation into {instance.language!r} holds an article in {value.language!r}"
-        )
+        raise ModelError(f"translation into {instance.language!r} holds an article in {value.language!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -133,4 +137,3 @@ class Translation:
     """The translation's headline, when known."""
     article: Article | None = attrs.field(default=None, validator=[_article, _same_language])
     """The full translated article, when it has been read too."""
-

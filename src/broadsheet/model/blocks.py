@@ -18,7 +18,7 @@ node                  what it is
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias, Union
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -184,9 +184,18 @@ class Separator:
     """A thematic break between parts of the text."""
 
 
-Block: TypeAlias = Union[
-    Paragraph, Heading, BulletList, OrderedList, QuoteBlock, Figure, Table, RelatedBox, Embed, Separator
-]
+Block: TypeAlias = (
+    Paragraph
+    | Heading
+    | BulletList
+    | OrderedList
+    | QuoteBlock
+    | Figure
+    | Table
+    | RelatedBox
+    | Embed
+    | Separator
+)
 """Any block node."""
 
 BLOCK_TYPES: tuple[type[Block], ...] = (

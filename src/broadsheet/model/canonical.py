@@ -18,8 +18,6 @@ from broadsheet.model import values
 _DROP_WHEN_EMPTY = ("Emphasis", "Strong", "Link")
 
 
-
-
 def inline_children(value: Any) -> tuple[Any, ...]:
     """Children of an inline container: adjacent texts merged, empty nodes dropped."""
     from broadsheet.model.inlines import Text
@@ -105,7 +103,9 @@ def _rstrip(nodes: list[Any]) -> list[Any]:
                 out[-1] = Text(text=text)
                 return out
             out.pop()
-        elif isinstance(last, (LineBreak, InlineQuote)) or not isinstance(getattr(last, "children", None), tuple):
+        elif isinstance(last, (LineBreak, InlineQuote)) or not isinstance(
+            getattr(last, "children", None), tuple
+        ):
             return out
         else:
             children = _rstrip(list(last.children))

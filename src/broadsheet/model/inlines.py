@@ -15,7 +15,7 @@ node               what it is
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias, Union
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -96,7 +96,7 @@ class LineBreak:
     """A forced line break inside a paragraph (as in a poem or an address)."""
 
 
-Inline: TypeAlias = Union[Text, Emphasis, Strong, Link, InlineQuote, Mention, LineBreak]
+Inline: TypeAlias = Text | Emphasis | Strong | Link | InlineQuote | Mention | LineBreak
 """Any inline node."""
 
 INLINE_TYPES: tuple[type[Inline], ...] = (
@@ -109,4 +109,3 @@ INLINE_TYPES: tuple[type[Inline], ...] = (
     LineBreak,
 )
 """The inline node classes, in the order of the table above."""
-

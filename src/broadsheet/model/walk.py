@@ -89,7 +89,7 @@ def _rebuild(value: Any, change: Callable[[Any], Any], depth: int) -> Any:
         raise ModelError(f"the tree is nested more than {_MAX_DEPTH} levels deep")
     if isinstance(value, tuple):
         items = tuple(_rebuild(item, change, depth + 1) for item in value)
-        return value if all(a is b for a, b in zip(items, value)) else items
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if not attrs.has(type(value)):
         return value
     updates = {}

@@ -22,36 +22,90 @@ def para(*children: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("data", "error", "where", "problem"),
     [
-        (b'{"format": "broadsheet", "version": 1, "article": {"title": "x",', ReadError, "line 1", "not valid JSON"),
+        (
+            b'{"format": "broadsheet", "version": 1, "article": {"title": "x",',
+            ReadError,
+            "line 1",
+            "not valid JSON",
+        ),
         (b"\xff\xfe\x00junk", ReadError, None, ""),
         (b"[]", SchemaError, "$", "JSON object"),
         (b'{"format": "ninjs", "version": 1}', SchemaError, "$.format", "'broadsheet'"),
-        (b'{"format": "broadsheet", "version": 2, "article": {"title": "x"}}', VersionError, "$.version", "version 2"),
-        (b'{"format": "broadsheet", "version": "1", "article": {"title": "x"}}', VersionError, "$.version", ""),
+        (
+            b'{"format": "broadsheet", "version": 2, "article": {"title": "x"}}',
+            VersionError,
+            "$.version",
+            "version 2",
+        ),
+        (
+            b'{"format": "broadsheet", "version": "1", "article": {"title": "x"}}',
+            VersionError,
+            "$.version",
+            "",
+        ),
         (b'{"format": "broadsheet", "version": 1}', SchemaError, "$", "exactly one"),
         (doc({}), SchemaError, "$.article", "missing required field 'title'"),
         (doc({"title": 3}), SchemaError, "$.article.title", "expected a string, got a number"),
         (doc({"title": "x", "colour": "red"}), SchemaError, "$.article", "unknown field 'colour'"),
-        (doc({"title": "x", "published": "2022-01-21T10:00"}), SchemaError, "$.article.published", "no UTC offset"),
+        (
+            doc({"title": "x", "published": "2022-01-21T10:00"}),
+            SchemaError,
+            "$.article.published",
+            "no UTC offset",
+        ),
         (doc({"title": "x", "published": "soon"}), SchemaError, "$.article.published", "ISO 8601"),
         (doc({"title": "x", "language": "english!"}), SchemaError, "$.article.language", "BCP 47"),
         (doc({"title": "x", "body": {}}), SchemaError, "$.article.body", "expected an array, got an object"),
-        (doc({"title": "x", "body": [para(), para(), para(), para({"type": "text"})]}), SchemaError,
-         "$.article.body[3].children[0]", "missing required field 'text'"),
-        (doc({"title": "x", "body": [para({"type": "marquee"})]}), SchemaError, "$.article.body[0].children[0]",
-         "unknown type 'marquee'"),
-        (doc({"title": "x", "body": [para({"text": "no tag"})]}), SchemaError, "$.article.body[0].children[0]",
-         'missing "type"'),
-        (doc({"title": "x", "body": [{"type": "heading", "level": 9, "children": []}]}), SchemaError,
-         "$.article.body[0].level", "from 1 to 6"),
-        (doc({"title": "x", "body": [{"type": "heading", "level": True, "children": []}]}), SchemaError,
-         "$.article.body[0].level", "expected an integer, got a boolean"),
-        (doc({"title": "x", "body": [para({"type": "link", "url": "javascript:alert(1)", "children": []})]}),
-         SchemaError, "$.article.body[0].children[0].url", "javascript"),
-        (doc({"title": "x", "see_also": [{"title": "y", "relation": "liked"}]}), SchemaError,
-         "$.article.see_also[0].relation", "'read-also'"),
-        (doc({"title": "x", "body": [{"type": "text", "text": "inline at block level"}]}), SchemaError,
-         "$.article.body[0]", "unknown type 'text'"),
+        (
+            doc({"title": "x", "body": [para(), para(), para(), para({"type": "text"})]}),
+            SchemaError,
+            "$.article.body[3].children[0]",
+            "missing required field 'text'",
+        ),
+        (
+            doc({"title": "x", "body": [para({"type": "marquee"})]}),
+            SchemaError,
+            "$.article.body[0].children[0]",
+            "unknown type 'marquee'",
+        ),
+        (
+            doc({"title": "x", "body": [para({"text": "no tag"})]}),
+            SchemaError,
+            "$.article.body[0].children[0]",
+            'missing "type"',
+        ),
+        (
+            doc({"title": "x", "body": [{"type": "heading", "level": 9, "children": []}]}),
+            SchemaError,
+            "$.article.body[0].level",
+            "from 1 to 6",
+        ),
+        (
+            doc({"title": "x", "body": [{"type": "heading", "level": True, "children": []}]}),
+            SchemaError,
+            "$.article.body[0].level",
+            "expected an integer, got a boolean",
+        ),
+        (
+            doc(
+                {"title": "x", "body": [para({"type": "link", "url": "javascript:alert(1)", "children": []})]}
+            ),
+            SchemaError,
+            "$.article.body[0].children[0].url",
+            "javascript",
+        ),
+        (
+            doc({"title": "x", "see_also": [{"title": "y", "relation": "liked"}]}),
+            SchemaError,
+            "$.article.see_also[0].relation",
+            "'read-also'",
+        ),
+        (
+            doc({"title": "x", "body": [{"type": "text", "text": "inline at block level"}]}),
+            SchemaError,
+            "$.article.body[0]",
+            "unknown type 'text'",
+        ),
     ],
 )
 def test_bad_documents_name_the_path(
@@ -76,8 +130,13 @@ def test_absurd_nesting_is_a_limit_error_not_a_crash() -> None:
 
 
 def test_an_edition_is_not_an_article() -> None:
-    data = json.dumps({"format": "broadsheet", "version": 1,
-                       "edition": {"title": "E", "sections": [{"articles": [{"title": "a"}]}]}}).encode()
+    data = json.dumps(
+        {
+            "format": "broadsheet",
+            "version": 1,
+            "edition": {"title": "E", "sections": [{"articles": [{"title": "a"}]}]},
+        }
+    ).encode()
     with pytest.raises(ReadError, match="read_edition"):
         broadsheet.read(data, "json")
     assert broadsheet.read_edition(data, "json").articles[0].title == "a"

@@ -16,7 +16,9 @@ from broadsheet.testing import articles, editions
 
 REPO = Path(__file__).resolve().parents[3]
 SCHEMA = json.loads(schema_module.SHIPPED.read_text(encoding="utf-8"))
-VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+VALIDATOR = jsonschema.Draft202012Validator(
+    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
 
 
 @given(articles())
@@ -46,13 +48,19 @@ def test_the_shipped_schema_matches_the_model() -> None:
         "regenerate: python -m broadsheet.formats.json.schema "
         "src/broadsheet/formats/json/broadsheet-1.schema.json docs/schema/broadsheet-1.schema.json"
     )
-    assert (REPO / "docs" / "schema" / "broadsheet-1.schema.json").read_text(encoding="utf-8") == schema_module.schema_text()
+    assert (REPO / "docs" / "schema" / "broadsheet-1.schema.json").read_text(
+        encoding="utf-8"
+    ) == schema_module.schema_text()
 
 
 def test_the_schema_rejects_what_the_model_rejects() -> None:
     for bad in (
         {"format": "broadsheet", "version": 1, "article": {}},
-        {"format": "broadsheet", "version": 1, "article": {"title": "t", "body": [{"type": "heading", "level": 9, "children": []}]}},
+        {
+            "format": "broadsheet",
+            "version": 1,
+            "article": {"title": "t", "body": [{"type": "heading", "level": 9, "children": []}]},
+        },
         {"format": "broadsheet", "version": 2, "article": {"title": "t"}},
         {"format": "broadsheet", "version": 1, "article": {"title": "t", "colour": "red"}},
         {"format": "broadsheet", "version": 1, "article": {"title": "t", "published": "yesterday"}},
@@ -84,7 +92,9 @@ def test_the_seed_example_keeps_every_fact() -> None:
     assert article.source is not None and article.source.name == "Інтерфакс-Україна"
     assert article.quotes[0].speaker is not None and article.quotes[0].speaker.name == "Ентоні Блінкен"
     assert [link.authors[0].name for link in article.related if link.authors] == [
-        "Сергій Корсунський", "Олексій Іжак", "Олександр Хара",
+        "Сергій Корсунський",
+        "Олексій Іжак",
+        "Олександр Хара",
     ]
     assert [t.language for t in article.translations] == ["ru"]
 

@@ -23,7 +23,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 30.0) -> Loaded:
         url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked by caller)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise LimitError(f"{url} is {int(declared):,} bytes; the limit is {max_bytes:,}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -36,10 +37,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         os.chmod(tmp_name, 0o666 & ~umask)
         os.replace(tmp_name, target)
     except BaseException as error:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         if isinstance(error, OSError):
             raise OutputError(f"{target}: cannot write: {error.strerror or error}") from error
         raise

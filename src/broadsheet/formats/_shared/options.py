@@ -44,7 +44,9 @@ def parse_value(cls: type[Any] | None, name: str, text: str, *, what: str) -> An
     fields = {f.name: f for f in attrs.fields(attrs.resolve_types(cls))}
     field = fields.get(name)
     if field is None:
-        raise OptionError(f"{what} has no option {name!r}; its options are: {', '.join(sorted(fields)) or 'none'}")
+        raise OptionError(
+            f"{what} has no option {name!r}; its options are: {', '.join(sorted(fields)) or 'none'}"
+        )
     return _convert(field.type, text, f"{what} option {name!r}")
 
 

@@ -90,7 +90,9 @@ def read(data: bytes, options: ReadOptions | None = None) -> Document:
     except UnicodeDecodeError as error:
         raise ReadError(f"not UTF-8 text: {error.reason} at byte {error.start}") from None
     except json.JSONDecodeError as error:
-        raise ReadError(f"not valid JSON: {error.msg}", where=f"line {error.lineno}, column {error.colno}") from None
+        raise ReadError(
+            f"not valid JSON: {error.msg}", where=f"line {error.lineno}, column {error.colno}"
+        ) from None
     except RecursionError:
         raise LimitError("the JSON is nested too deeply to read") from None
     return from_data(parsed)

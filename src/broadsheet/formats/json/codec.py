@@ -175,7 +175,9 @@ def _node_loader(allowed: tuple[type[Any], ...]) -> Loader:
             raise SchemaError('missing "type"', where=path)
         cls = by_tag.get(tag)
         if cls is None:
-            raise SchemaError(f"unknown type {tag!r}; expected one of {', '.join(sorted(by_tag))}", where=path)
+            raise SchemaError(
+                f"unknown type {tag!r}; expected one of {', '.join(sorted(by_tag))}", where=path
+            )
         return _load_object(cls, value, path, depth, tagged=True)
 
     return load
@@ -275,7 +277,9 @@ def _load_object(cls: type[Any], value: dict[str, Any], path: str, depth: int, *
             continue
         spec = plan.fields.get(key)
         if spec is None:
-            raise SchemaError(f"unknown field {key!r} in {tag_of(cls) if tagged else cls.__name__}", where=path)
+            raise SchemaError(
+                f"unknown field {key!r} in {tag_of(cls) if tagged else cls.__name__}", where=path
+            )
         kwargs[key] = spec[0](item, f"{path}.{key}", depth + 1)
     for name, (_, required) in plan.fields.items():
         if required and name not in kwargs:
@@ -296,9 +300,9 @@ def _culprit(cls: type[Any], kwargs: dict[str, Any], path: str) -> str:
         value = kwargs[field.name]
         try:
             if field.converter is not None:
-                value = field.converter(value)  # type: ignore[call-arg]
+                value = field.converter(value)
             if field.validator is not None and field.name not in ("header_rows",):
-                field.validator(_Stub(), field, value)  # type: ignore[arg-type]
+                field.validator(_Stub(), field, value)
         except (BroadsheetError, TypeError, ValueError, AttributeError):
             return f"{path}.{field.name}"
     return path

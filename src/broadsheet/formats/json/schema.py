@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import enum
-import functools
 import inspect
 import json
 import sys
@@ -43,7 +42,6 @@ _EXTRA: dict[tuple[str, str], dict[str, Any]] = {
 _NON_EMPTY = (values.required_line, values.required_lines, values.language_tag, values.url, values.image_url)
 
 
-@functools.cache
 def _field_docs(cls: type[Any]) -> dict[str, str]:
     """Attribute docstrings (a string right after a field) of an attrs class."""
     try:
@@ -53,7 +51,7 @@ def _field_docs(cls: type[Any]) -> dict[str, str]:
     body = ast.parse(source).body[0]
     docs: dict[str, str] = {}
     assert isinstance(body, ast.ClassDef)
-    for first, second in zip(body.body, body.body[1:]):
+    for first, second in zip(body.body, body.body[1:], strict=False):
         if (
             isinstance(first, ast.AnnAssign)
             and isinstance(first.target, ast.Name)
