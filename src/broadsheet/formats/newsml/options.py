@@ -1,0 +1,29 @@
+"""The NewsML-G2 reader's and writer's options."""
+
+from __future__ import annotations
+
+import attrs
+
+from broadsheet.formats._shared import xml
+
+
+@attrs.frozen(kw_only=True)
+class WriteOptions:
+    """How an article or edition is written as NewsML-G2."""
+
+    version: int = 1
+    """The item version written in ``newsItem/@version`` (a positive integer)."""
+    pretty: bool = True
+    """Indent the XML for people; ``False`` writes it on one line (a few percent smaller)."""
+    xml_declaration: bool = True
+    """Start with ``<?xml version="1.0" encoding="UTF-8"?>``."""
+
+
+@attrs.frozen(kw_only=True)
+class ReadOptions:
+    """How NewsML-G2 is read."""
+
+    max_bytes: int = xml.MAX_BYTES
+    """Refuse larger input (a :class:`~broadsheet.errors.LimitError`)."""
+    max_depth: int = xml.MAX_DEPTH
+    """Refuse input nested deeper than this many elements."""

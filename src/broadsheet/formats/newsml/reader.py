@@ -1,0 +1,32 @@
+"""The NewsML-G2 reader: safe parsing, then a ``newsItem``, ``packageItem`` or ``newsMessage`` into the model."""
+
+from __future__ import annotations
+
+from broadsheet.errors import SchemaError
+from broadsheet.formats._shared import xml
+from broadsheet.formats.newsml.catalog import NAR
+from broadsheet.formats.newsml.item_read import read_news_item
+from broadsheet.formats.newsml.options import ReadOptions
+from broadsheet.formats.newsml.package_read import read_message, read_package
+from broadsheet.model import Article, Edition
+
+
+def read(data: bytes, options: ReadOptions) -> Article | Edition:
+    """Read NewsML-G2 bytes: a ``newsItem`` gives an article; a package or a message of several items an edition."""
+    root = xml.parse(data, what="NewsML-G2", max_bytes=options.max_bytes, max_depth=options.max_depth)
+    namespace = root.nsmap.get(root.prefix) if isinstance(root.tag, str) else None
+    name = xml.local_name(root)
+    if namespace != NAR:
+        raise SchemaError(
+            f"not NewsML-G2: the root element <{name}> is not in the namespace {NAR}", where=xml.where(root)
+        )
+    if name == "newsItem":
+        return read_news_item(root)
+    if name == "packageItem":
+        return read_package(root, [])
+    if name == "newsMessage":
+        return read_message(root)
+    raise SchemaError(
+        f"<{name}> is a NewsML-G2 item this reader does not read (newsItem, packageItem, newsMessage)",
+        where=xml.where(root),
+    )
