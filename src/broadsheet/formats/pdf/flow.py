@@ -1,0 +1,365 @@
+"""An article's head, body and foot as reportlab flowables.
+
+Headlines and crossheads carry an :class:`Entry` so that the document
+template can add outline entries, table-of-contents lines and bookmarks for
+them once it knows their page.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from pathlib import Path
+from typing import Any, assert_never
+
+import attrs
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus import Image as ImageFlowable
+
+from broadsheet.formats._shared.typography import (
+    LANGUAGE_NAMES,
+    label,
+    plain_text,
+    primary_language,
+    quote_marks,
+)
+from broadsheet.formats.pdf import images
+from broadsheet.formats.pdf.labels import date_text, pdf_label
+from broadsheet.formats.pdf.markup import Markup
+from broadsheet.formats.pdf.paragraphs import SetParagraph
+from broadsheet.formats.pdf.styles import Styles
+from broadsheet.formats.pdf.tables import boxed_links, data_table
+from broadsheet.model import (
+    Article,
+    Block,
+    BulletList,
+    Embed,
+    Figure,
+    Heading,
+    Image,
+    OrderedList,
+    Person,
+    QuoteBlock,
+    RelatedBox,
+    RelatedLink,
+    Separator,
+    Table,
+)
+from broadsheet.model import (
+    Paragraph as ParagraphNode,
+)
+
+
+class PdfWarning(UserWarning):
+    """Something the PDF writer left out or replaced (an image it could not use, characters no font has)."""
+
+
+@attrs.frozen(kw_only=True)
+class Entry:
+    """An outline and table-of-contents entry attached to a flowable."""
+
+    title: str
+    """The entry's text, plain."""
+    key: str
+    """The bookmark the entry points to (also the anchor name in the flowable)."""
+    level: int
+    """Outline depth, 0 at the top."""
+    toc: bool
+    """Whether the table of contents lists it."""
+    running: str | None = None
+    """A new running head that starts with this flowable, if any."""
+    outline: bool = True
+    """Whether the outline (bookmarks) lists it."""
+
+
+def mark(flowable: Flowable, entry: Entry) -> Flowable:
+    """Attach ``entry`` to ``flowable`` for the document template to find after it is placed."""
+    flowable._bs_entry = entry
+    return flowable
+
+
+@attrs.frozen(kw_only=True)
+class Frame:
+    """The space text flows into: one column's width and height in points."""
+
+    width: float
+    """Column width."""
+    height: float
+    """Column height."""
+    full_width: float
+    """Width of all columns together (for heads spanning them)."""
+
+
+class ArticleFlow:
+    """Builds the flowables of one article."""
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        key: str,
+        level: int,
+        styles: Styles,
+        markup: Markup,
+        frame: Frame,
+        options: Any,
+    ) -> None:
+        """``key`` names the article's bookmark; ``level`` is its outline depth."""
+        self.article = article
+        self.key = key
+        self.level = level
+        self.styles = styles
+        self.markup = markup
+        self.frame = frame
+        self.options = options
+        self.language = article.language
+        self.text_family = styles.fonts.text
+        self.head_family = styles.fonts.heading
+        self._headings = 0
+        self.where = f"article {article.title[:40]!r}"
+
+    # -- head and foot -------------------------------------------------------
+
+    def head(self, *, kicker: str | None) -> list[Flowable]:
+        """Kicker, headline, subtitle, lead, byline and date line."""
+        a, s, m, hf = self.article, self.styles, self.markup, self.head_family
+        out: list[Flowable] = []
+        if kicker:
+            out.append(Paragraph(m.text(kicker, hf, hyphenate=False), s.kicker))
+        anchor = f'<a name="{self.key}"/>'
+        headline = Paragraph(anchor + m.text(a.title, hf, hyphenate=False), s.headline)
+        out.append(
+            mark(headline, Entry(title=a.title, key=self.key, level=self.level, toc=True, running=a.title))
+        )
+        if a.subtitle:
+            out.append(Paragraph(m.text(a.subtitle, hf, hyphenate=False), s.subtitle))
+        if a.lead:
+            for line in a.lead.split("\n"):
+                out.append(SetParagraph(m.text(line, self.text_family), s.lead))
+        byline = self._byline()
+        if byline:
+            out.append(Paragraph(byline, s.byline))
+        meta = self._meta()
+        if meta:
+            out.append(Paragraph(meta, s.meta))
+        if byline or meta:
+            out.append(Spacer(1, s.size * 0.9))
+        return out
+
+    def _person(self, person: Person) -> str:
+        text = self.markup.text(person.name, self.head_family, hyphenate=False)
+        if person.url:
+            text = self.markup.link(person.url, text)
+        if person.role:
+            text += ", " + self.markup.text(person.role, self.head_family, hyphenate=False)
+        return text
+
+    def _byline(self) -> str:
+        if not self.article.authors:
+            return ""
+        names = ", ".join(self._person(person) for person in self.article.authors)
+        by = label("by", self.language)
+        return f"{self.markup.text(by, self.head_family, hyphenate=False)} {names}"
+
+    def _meta(self) -> str:
+        a, m, hf = self.article, self.markup, self.head_family
+        parts: list[str] = []
+        if a.dateline:
+            parts.append(m.text(a.dateline, hf, hyphenate=False))
+        if a.published:
+            parts.append(m.text(date_text(a.published, self.language), hf, hyphenate=False))
+        if a.source:
+            name = m.text(a.source.name, hf, hyphenate=False)
+            if a.source.url:
+                name = m.link(a.source.url, name)
+            parts.append(f"{m.text(label('source', self.language), hf, hyphenate=False)}: {name}")
+        return " · ".join(parts)
+
+    def foot(self) -> list[Flowable]:
+        """Further reading, translations and rights after the body."""
+        a, s, m, hf = self.article, self.styles, self.markup, self.head_family
+        out: list[Flowable] = []
+        if a.see_also:
+            out.extend(self._related(a.see_also, None))
+        if a.translations:
+            links = []
+            for translation in a.translations:
+                name = LANGUAGE_NAMES.get(primary_language(translation.language), translation.language)
+                text = m.text(name, hf, hyphenate=False)
+                if translation.title:
+                    text += ": " + m.text(translation.title, hf, hyphenate=False)
+                links.append(m.link(translation.url, text) if translation.url else text)
+            heading = m.text(label("translations", self.language), hf, hyphenate=False)
+            out.append(Paragraph(f"<b>{heading}:</b> " + " · ".join(links), s.footer))
+        if a.rights:
+            out.append(Paragraph(m.text(a.rights, hf, hyphenate=False), s.footer))
+        return out
+
+    # -- body ----------------------------------------------------------------
+
+    def body(self) -> list[Flowable]:
+        """The lead image, then every block of the body."""
+        out: list[Flowable] = []
+        if self.article.images and self.options.images:
+            out.extend(self._figure(self.article.images[0], self.frame.width, "images[0]"))
+        for index, block in enumerate(self.article.body):
+            out.extend(self.block(block, self.frame.width, f"body[{index}]"))
+        return out
+
+    def block(self, block: Block, width: float, path: str) -> list[Flowable]:
+        """The flowables of one block set ``width`` points wide; ``path`` locates it for messages."""
+        s, m = self.styles, self.markup
+        m.missing.where = f"{self.where}, {path}"
+        match block:
+            case ParagraphNode():
+                return [SetParagraph(m.inlines(block.children, self.text_family), s.body)]
+            case Heading():
+                self._headings += 1
+                key = f"{self.key}h{self._headings}"
+                text = m.inlines(block.children, self.head_family, hyphenate=False)
+                flowable = Paragraph(f'<a name="{key}"/>{text}', s.heading(block.level))
+                title = plain_text(block.children, self.language)
+                return [mark(flowable, Entry(title=title, key=key, level=self.level + 1, toc=False))]
+            case BulletList() | OrderedList():
+                return [self._list(block, width, path)]
+            case QuoteBlock():
+                return self._quote(block)
+            case Figure():
+                return self._figure(block.image, width, path)
+            case Table():
+                return self._table(block, width, path)
+            case RelatedBox():
+                return self._related(block.links, block.label)
+            case Embed():
+                name = block.title or block.provider or block.url
+                provider = f"{block.provider}: " if block.provider and block.title else ""
+                text = m.text(f"{pdf_label('embed', self.language)} · {provider}{name}", self.head_family)
+                return [Paragraph(m.link(block.url, text), s.embed)]
+            case Separator():
+                return [Paragraph("*\u2003*\u2003*", s.separator)]
+            case _:
+                assert_never(block)
+
+    def _list(self, block: BulletList | OrderedList, width: float, path: str) -> Flowable:
+        s = self.styles
+        indent = s.size * 1.6
+        items = []
+        for number, item in enumerate(block.items):
+            flowables: list[Flowable] = []
+            for index, child in enumerate(item):
+                if isinstance(child, ParagraphNode):
+                    flowables.append(
+                        SetParagraph(self.markup.inlines(child.children, self.text_family), s.list_item)
+                    )
+                else:
+                    flowables.extend(self.block(child, width - indent, f"{path}.items[{number}][{index}]"))
+            items.append(ListItem(flowables or [Spacer(1, 1)]))
+        ordered = isinstance(block, OrderedList)
+        return ListFlowable(
+            items,
+            bulletType="1" if ordered else "bullet",
+            start=block.start if isinstance(block, OrderedList) else "•",
+            bulletFontName=self.text_family.regular,
+            bulletFontSize=s.size,
+            bulletColor=s.palette.text,
+            leftIndent=indent,
+            bulletDedent=s.size * 1.1,
+            spaceAfter=s.size * 0.5,
+        )
+
+    def _quote(self, block: QuoteBlock) -> list[Flowable]:
+        s, m, quote = self.styles, self.markup, block.quote
+        opening, closing = quote_marks(quote.language or self.language)
+        lines = quote.text.split("\n")
+        out: list[Flowable] = []
+        for number, line in enumerate(lines):
+            text = m.text(line, self.text_family)
+            if number == 0:
+                text = m.text(opening, self.text_family, hyphenate=False) + text
+            if number == len(lines) - 1:
+                text += m.text(closing, self.text_family, hyphenate=False)
+            out.append(SetParagraph(text, s.quote))
+        if quote.speaker:
+            speaker = "\u2014 " + self._person(quote.speaker)
+            if quote.cite:
+                speaker = m.link(quote.cite, speaker)
+            out.append(Paragraph(speaker, s.speaker))
+        else:
+            out.append(Spacer(1, s.size * 0.6))
+        if sum(len(line) for line in lines) < 900:
+            return [KeepTogether(out)]
+        return out
+
+    def _figure(self, image: Image, width: float, path: str) -> list[Flowable]:
+        s, m = self.styles, self.markup
+        out: list[Flowable] = []
+        caption: list[Flowable] = []
+        if image.caption:
+            for line in image.caption.split("\n"):
+                caption.append(Paragraph(m.text(line, self.head_family), s.caption))
+        if image.credit:
+            caption.append(Paragraph(m.text(image.credit, self.head_family, hyphenate=False), s.credit))
+        elif caption:
+            caption.append(Spacer(1, s.size * 0.8))
+        if not self.options.images:
+            return caption
+        picture = self._picture(image, width, path)
+        if isinstance(picture, str):
+            warnings.warn(
+                f"PDF: {self.where}, {path}: image {image.url[:80]!r} left out: {picture}",
+                PdfWarning,
+                stacklevel=2,
+            )
+            text = pdf_label("image_missing", self.language)
+            if image.alt:
+                text += ": " + image.alt
+            out.append(Paragraph(m.text(text, self.head_family), s.placeholder))
+            return out + caption
+        scale = min(width / picture.width, self.frame.height * 0.55 / picture.height)
+        flowable = ImageFlowable(
+            io.BytesIO(picture.data), width=picture.width * scale, height=picture.height * scale
+        )
+        flowable.hAlign = "LEFT"
+        return [KeepTogether([Spacer(1, s.size * 0.3), flowable, *caption])]
+
+    def _picture(self, image: Image, width: float, path: str) -> images.Picture | str:
+        base = Path(self.options.image_dir) if self.options.image_dir else None
+        data = images.read_bytes(image.url, base)
+        if isinstance(data, str):
+            return data
+        return images.decode(
+            data,
+            cmyk=self.styles.palette.cmyk,
+            max_width=width,
+            max_height=self.frame.height * 0.55,
+            dpi=self.options.max_image_dpi,
+        )
+
+    def _table(self, block: Table, width: float, path: str) -> list[Flowable]:
+        s = self.styles
+        out: list[Flowable] = []
+        if block.caption:
+            out.append(Paragraph(self.markup.text(block.caption, self.head_family), s.table_caption))
+        out.extend(data_table(block, width, s, self.markup, where=f"{self.where}, {path}"))
+        return out
+
+    def _related(self, links: tuple[RelatedLink, ...], title: str | None) -> list[Flowable]:
+        m, hf = self.markup, self.head_family
+        rows = []
+        for link in links:
+            text = m.text(link.title, self.text_family)
+            if link.url:
+                text = m.link(link.url, text)
+            if link.authors:
+                names = ", ".join(m.text(person.name, hf, hyphenate=False) for person in link.authors)
+                text += f" <font size={self.styles.size * 0.8:.1f}>\u2014 {names}</font>"
+            rows.append(text)
+        heading = m.text(title or label("read_also", self.language), hf, hyphenate=False)
+        return boxed_links(heading, rows, self.frame.width, self.styles)

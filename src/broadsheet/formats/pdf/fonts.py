@@ -1,0 +1,161 @@
+"""Finding, checking and registering the fonts a PDF is set in.
+
+Text is set in Gentium Book Plus and heads in Noto Sans, both static OFL
+families with Latin, Cyrillic and Greek in four styles, installed with the
+``rendercv-fonts`` package; users may name their own TrueType files. Every
+font is embedded and subset by reportlab (which also writes a ToUnicode map).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+
+import attrs
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from broadsheet.errors import WriteError
+
+STYLES = ("regular", "bold", "italic", "bolditalic")
+"""The four styles of a family, in the order files are given."""
+
+_BUNDLED = {
+    "text": ("Gentium Book Plus", "GentiumBookPlus"),
+    "heading": ("Noto Sans", "NotoSans"),
+}
+_FILE_STYLE = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bolditalic": "BoldItalic"}
+
+
+@attrs.frozen(kw_only=True)
+class Family:
+    """Four registered font names (one per style) and the characters the family can draw."""
+
+    regular: str
+    """Name of the regular face, which is also the family's name for ``<b>``/``<i>`` markup."""
+    bold: str
+    """Name of the bold face."""
+    italic: str
+    """Name of the italic face."""
+    bolditalic: str
+    """Name of the bold italic face."""
+    coverage: frozenset[int] = attrs.field(repr=False)
+    """Code points every face of the family can draw."""
+
+
+@attrs.frozen(kw_only=True)
+class FontSet:
+    """The families a document uses: text, heads, and fallbacks for characters they lack."""
+
+    text: Family
+    """Running text, captions, quotes."""
+    heading: Family
+    """Headlines, crossheads, labels, running heads."""
+    fallbacks: tuple[Family, ...]
+    """Tried in order for a character neither main family has."""
+
+    def family_for(self, char: str, first: Family) -> Family | None:
+        """The family that draws ``char``: ``first`` when it can, else the first fallback that can."""
+        code = ord(char)
+        if code in first.coverage:
+            return first
+        for family in (self.text, self.heading, *self.fallbacks):
+            if code in family.coverage:
+                return family
+        return None
+
+
+def bundled_path(role: str, style: str) -> Path:
+    """The file of a bundled face: ``role`` is ``text`` or ``heading``."""
+    try:
+        import rendercv_fonts
+    except ImportError as error:  # pragma: no cover - a dependency of broadsheet
+        raise WriteError(
+            "the PDF writer needs the rendercv-fonts package (pip install rendercv-fonts)"
+        ) from error
+    folder, stem = _BUNDLED[role]
+    return Path(rendercv_fonts.__file__).parent / folder / f"{stem}-{_FILE_STYLE[style]}.ttf"
+
+
+@functools.lru_cache(maxsize=64)
+def _load(path: str, digest: str) -> tuple[str, frozenset[int]]:
+    """Register the font at ``path`` under a name derived from its content; return name and coverage."""
+    name = f"bs{digest[:10]}-{Path(path).stem}"[:60]
+    try:
+        font = TTFont(name, path)
+    except TTFError as error:
+        raise WriteError(f"font {path}: cannot be used: {error}") from error
+    except Exception as error:  # a corrupt file can fail anywhere in the parser
+        raise WriteError(
+            f"font {path}: not a readable TrueType font ({type(error).__name__}: {error})"
+        ) from error
+    if "fvar" in font.face.table:  # pragma: no cover - depends on the file given
+        raise WriteError(
+            f"font {path}: is a variable font; reportlab would lose its bold and italic, give static files"
+        )
+    pdfmetrics.registerFont(font)
+    coverage = frozenset(code for code, glyph in font.face.charToGlyph.items() if glyph)
+    return name, coverage
+
+
+def _digest(path: Path) -> str:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise WriteError(f"font {path}: no such file") from None
+    except OSError as error:
+        raise WriteError(f"font {path}: cannot be read: {error.strerror or error}") from error
+    return _digest_of(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _digest_of(name: str, mtime_ns: int, size: int) -> str:
+    """The content digest of a font file; cached while its modification time and size stay the same."""
+    path = Path(name)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise WriteError(f"font {path}: no such file") from None
+    except OSError as error:
+        raise WriteError(f"font {path}: cannot be read: {error.strerror or error}") from error
+    if data[:4] == b"OTTO":
+        raise WriteError(
+            f"font {path}: has PostScript (CFF) outlines, which reportlab cannot embed; use a TrueType (.ttf) file"
+        )
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_face(path: str | Path) -> tuple[str, frozenset[int]]:
+    """Register one font file; return its registered name and the code points it covers."""
+    file = Path(path).expanduser()
+    return _load(str(file.resolve()) if file.exists() else str(file), _digest(file))
+
+
+def load_family(files: tuple[str | Path, ...]) -> Family:
+    """Register a family from 1 (all styles), 2 (regular, bold) or 4 files."""
+    if len(files) == 1:
+        files = (files[0],) * 4
+    elif len(files) == 2:
+        files = (files[0], files[1], files[0], files[1])
+    elif len(files) != 4:
+        raise WriteError(f"a font family needs 1, 2 or 4 files, got {len(files)}")
+    faces = [load_face(file) for file in files]
+    names = [name for name, _ in faces]
+    coverage = frozenset.intersection(*(cover for _, cover in faces))
+    pdfmetrics.registerFontFamily(
+        names[0], normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3]
+    )
+    return Family(regular=names[0], bold=names[1], italic=names[2], bolditalic=names[3], coverage=coverage)
+
+
+def font_set(
+    text: tuple[str | Path, ...] = (),
+    heading: tuple[str | Path, ...] = (),
+    fallbacks: tuple[str | Path, ...] = (),
+) -> FontSet:
+    """The fonts for a document: the bundled families unless files are given."""
+    text_family = load_family(text or tuple(bundled_path("text", style) for style in STYLES))
+    heading_family = load_family(heading or tuple(bundled_path("heading", style) for style in STYLES))
+    extra = tuple(load_family((file,)) for file in fallbacks)
+    return FontSet(text=text_family, heading=heading_family, fallbacks=extra)

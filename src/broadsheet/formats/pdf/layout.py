@@ -1,0 +1,252 @@
+"""Page geometry, page templates and what is drawn on every page (running heads, numbers, marks).
+
+In the print profile the page grows by a border around the trimmed page:
+reportlab's ``cropMarks`` draws the marks there, and the TrimBox and BleedBox
+it does not set are set here. Content coordinates stay those of the trimmed
+page; backgrounds reach into the bleed with negative coordinates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from broadsheet.formats.pdf.flow import Entry
+from broadsheet.formats.pdf.options import WriteOptions, parse_length, parse_margins, parse_page_size
+from broadsheet.formats.pdf.styles import Styles
+
+MARK_LENGTH = 18.0
+"""Length of a crop mark, in points."""
+
+MARK_OFFSET = 6.0
+"""Gap between the bleed edge and the start of a crop mark."""
+
+
+@attrs.frozen(kw_only=True)
+class Geometry:
+    """Where things go on a page, in points, measured on the trimmed page."""
+
+    width: float
+    """Trimmed page width."""
+    height: float
+    """Trimmed page height."""
+    top: float
+    """Top margin."""
+    right: float
+    """Right margin."""
+    bottom: float
+    """Bottom margin."""
+    left: float
+    """Left margin."""
+    columns: int
+    """Number of text columns."""
+    gutter: float
+    """Space between columns."""
+    bleed: float
+    """Bleed beyond the trim (0 on screen)."""
+    border: float
+    """The band added around the trimmed page for bleed and marks (0 on screen)."""
+    marks: bool
+    """Whether crop marks are drawn."""
+
+    @classmethod
+    def of(cls, options: WriteOptions) -> Geometry:
+        """The geometry the options describe."""
+        width, height = parse_page_size(options.page_size)
+        if options.landscape:
+            width, height = max(width, height), min(width, height)
+        top, right, bottom, left = parse_margins(options.margins)
+        if left + right > width * 0.6 or top + bottom > height * 0.6:
+            from broadsheet.errors import OptionError
+
+            raise OptionError(
+                f"margins {options.margins!r} leave too little of a {options.page_size} page for text"
+            )
+        printing = options.profile == "print"
+        bleed = parse_length(options.bleed, what="bleed") if printing else 0.0
+        marks = printing and options.crop_marks
+        border = bleed + MARK_OFFSET + MARK_LENGTH if marks else bleed
+        return cls(
+            width=width,
+            height=height,
+            top=top,
+            right=right,
+            bottom=bottom,
+            left=left,
+            columns=options.columns,
+            gutter=options.font_size * 1.6,
+            bleed=bleed,
+            border=border,
+            marks=marks,
+        )
+
+    @property
+    def text_width(self) -> float:
+        """Width of the text area."""
+        return self.width - self.left - self.right
+
+    @property
+    def text_height(self) -> float:
+        """Height of the text area."""
+        return self.height - self.top - self.bottom
+
+    @property
+    def column_width(self) -> float:
+        """Width of one column."""
+        return (self.text_width - self.gutter * (self.columns - 1)) / self.columns
+
+    def frames(self, prefix: str, *, head: float = 0.0, columns: int | None = None) -> list[Frame]:
+        """Frames for a page: a full-width head ``head`` points tall, then the columns below it."""
+        count = columns or self.columns
+        width = (self.text_width - self.gutter * (count - 1)) / count
+        out: list[Frame] = []
+        if head:
+            out.append(
+                _frame(f"{prefix}-head", self.left, self.height - self.top - head, self.text_width, head)
+            )
+        height = self.text_height - head
+        for index in range(count):
+            x = self.left + index * (width + self.gutter)
+            out.append(_frame(f"{prefix}-c{index}", x, self.bottom, width, height))
+        return out
+
+    def boxes(self) -> dict[str, tuple[float, float, float, float]]:
+        """TrimBox and BleedBox in the grown page's coordinates (empty on screen)."""
+        if not self.border:
+            return {}
+        b = self.border
+        trim = (b, b, b + self.width, b + self.height)
+        bleed = (b - self.bleed, b - self.bleed, b + self.width + self.bleed, b + self.height + self.bleed)
+        return {"trimBox": trim, "bleedBox": bleed}
+
+
+def _frame(name: str, x: float, y: float, width: float, height: float) -> Frame:
+    return Frame(x, y, width, height, id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+
+class CropMarks:
+    """The parameters reportlab's ``cropMarks`` reads: a border with marks and no scaling."""
+
+    def __init__(self, geometry: Geometry, color: Any) -> None:
+        """Marks of MARK_LENGTH in ``color``, outside the bleed."""
+        self.borderWidth = geometry.border
+        self.markLength = MARK_LENGTH if geometry.marks else 0
+        self.markWidth = 0.25
+        self.markColor = color
+        self.markLast = 1
+        self.bleedWidth = 0  # reportlab would scale the page into the bleed; we draw there ourselves
+
+
+class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
+    """The document template: records outline and contents entries and decorates each page."""
+
+    def __init__(
+        self,
+        target: Any,
+        *,
+        geometry: Geometry,
+        styles: Styles,
+        options: WriteOptions,
+        running_left: str,
+        running_markup: Callable[[str], str],
+        **kwargs: Any,
+    ) -> None:
+        """``running_left`` is printed at the top left of pages; ``running_markup`` turns text into markup."""
+        self.geometry = geometry
+        self.styles = styles
+        self.options = options
+        self.running_left = running_left
+        self.running_markup = running_markup
+        self.running_title = ""
+        self.article_page = 0
+        extra: dict[str, Any] = dict(geometry.boxes())
+        if geometry.border:
+            extra["cropMarks"] = CropMarks(geometry, styles.palette.marks)
+        if styles.palette.cmyk:
+            extra["enforceColorSpace"] = "cmyk"
+        super().__init__(
+            target,
+            pagesize=(geometry.width, geometry.height),
+            leftMargin=geometry.left,
+            rightMargin=geometry.right,
+            topMargin=geometry.top,
+            bottomMargin=geometry.bottom,
+            invariant=1,
+            initialFontName=styles.fonts.text.regular,
+            initialFontSize=styles.size,
+            **extra,
+            **kwargs,
+        )
+
+    def template(self, name: str, frames: list[Frame], *, decorate: bool = True, cover: bool = False) -> None:
+        """Add a page template; ``decorate`` adds running heads and numbers, ``cover`` the cover's band."""
+        on_end = self._decorate if decorate else (self._cover if cover else _nothing)
+        self.addPageTemplates([PageTemplate(id=name, frames=frames, onPageEnd=on_end)])
+
+    def beforeDocument(self) -> None:
+        """Forget the running head of an earlier pass (a table of contents makes several)."""
+        self.running_title = ""
+        self.article_page = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Outline, contents and running-head bookkeeping for flowables that carry an :class:`Entry`."""
+        entry: Entry | None = getattr(flowable, "_bs_entry", None)
+        if entry is None:
+            return
+        if entry.outline:
+            self.canv.addOutlineEntry(entry.title, entry.key, level=entry.level, closed=entry.level > 0)
+        if entry.toc:
+            from xml.sax.saxutils import escape
+
+            self.notify("TOCEntry", (entry.level, escape(entry.title), self.page, entry.key))
+        if entry.running is not None:
+            self.running_title = entry.running
+            self.article_page = self.page
+
+    def _decorate(self, canvas: Any, doc: Any) -> None:
+        g, s = self.geometry, self.styles
+        canvas.saveState()
+        if self.options.running_heads and self.page != self.article_page:
+            y = g.height - g.top + s.size * 1.0
+            half = g.text_width / 2 - s.size
+            self._line(canvas, self.running_left, g.left, y, half, TA_LEFT)
+            if self.running_title and self.running_title != self.running_left:
+                self._line(canvas, self.running_title, g.left + g.text_width - half, y, half, TA_RIGHT)
+            canvas.setStrokeColor(s.palette.rule)
+            canvas.setLineWidth(0.4)
+            canvas.line(g.left, y - s.size * 0.45, g.left + g.text_width, y - s.size * 0.45)
+        if self.options.page_numbers:
+            y = g.bottom - s.size * 2.4
+            self._line(canvas, str(self.page), g.left, y, g.text_width, TA_RIGHT)
+        canvas.restoreState()
+
+    def _cover(self, canvas: Any, doc: Any) -> None:
+        g, s = self.geometry, self.styles
+        canvas.saveState()
+        canvas.setFillColor(s.palette.accent)
+        # The band runs into the bleed so that trimming never leaves a white edge.
+        canvas.rect(
+            -g.bleed, g.height - g.top * 0.45, g.width + 2 * g.bleed, g.top * 0.45 + g.bleed, stroke=0, fill=1
+        )
+        canvas.restoreState()
+
+    def _line(self, canvas: Any, text: str, x: float, y: float, width: float, align: int) -> None:
+        style: ParagraphStyle = ParagraphStyle("line", parent=self.styles.running, alignment=align)
+        font, size = style.fontName, style.fontSize
+        if stringWidth(text, font, size) > width:
+            while text and stringWidth(text + "…", font, size) > width:
+                text = text[: max(0, len(text) - max(1, len(text) // 8))]
+            text = text.rstrip() + "…"
+        paragraph = Paragraph(self.running_markup(text), style)
+        paragraph.wrapOn(canvas, width, size * 2)
+        paragraph.drawOn(canvas, x, y)
+
+
+def _nothing(canvas: Any, doc: Any) -> None:
+    """Draw nothing (pages without decoration)."""

@@ -1,0 +1,158 @@
+"""Inline nodes to reportlab's paragraph markup, with hyphenation, font fallback and glyph checks.
+
+Every character is drawn by the style's own family when it can be, else by
+the first family that has it; characters no family has are left out and
+recorded in :class:`MissingGlyphs`, never drawn as empty boxes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import assert_never
+from xml.sax.saxutils import escape, quoteattr
+
+from broadsheet.formats._shared.typography import quote_marks
+from broadsheet.formats.pdf.fonts import Family, FontSet
+from broadsheet.formats.pdf.hyphenation import long_word_pieces
+from broadsheet.model import Emphasis, Inline, InlineQuote, LineBreak, Link, Mention, Strong, Text
+
+
+class MissingGlyphs:
+    """Characters no font could draw, each with the first place it was met."""
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self.found: dict[str, str] = {}
+        self.where = "the document"
+
+    def add(self, char: str) -> None:
+        """Record ``char`` at the current place."""
+        self.found.setdefault(char, self.where)
+
+    def report(self) -> str:
+        """A one-line account: ``U+1F600 '😀' (in article 'X', body[3]); …``."""
+        parts = [f"U+{ord(char):04X} {char!r} (in {where})" for char, where in list(self.found.items())[:20]]
+        more = len(self.found) - 20
+        return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+
+
+class Markup:
+    """Turns inline nodes and plain strings into paragraph markup for one article."""
+
+    def __init__(
+        self,
+        fonts: FontSet,
+        *,
+        language: str | None,
+        hyphenate: Callable[[str], str] | None,
+        link_color: str,
+        internal: Mapping[str, str],
+        missing: MissingGlyphs,
+    ) -> None:
+        """``internal`` maps URLs of articles in the same document to their bookmark keys."""
+        self.fonts = fonts
+        self.language = language
+        self.hyphenate = hyphenate
+        self.link_color = link_color
+        self.internal = internal
+        self.missing = missing
+
+    def text(self, value: str, family: Family, *, hyphenate: bool = True) -> str:
+        """Plain text as markup: escaped, hyphenated, long words broken, other fonts where needed."""
+        out: list[str] = []
+        for is_break, piece in long_word_pieces(value):
+            if is_break:
+                out.append("<br/>")
+                continue
+            if hyphenate and self.hyphenate is not None:
+                piece = self.hyphenate(piece)
+            out.append(self._fonts(piece, family))
+        return "".join(out)
+
+    def _fonts(self, value: str, family: Family) -> str:
+        coverage = family.coverage
+        if all(ord(char) in coverage or char in "\u00ad\n " for char in set(value)):
+            return escape(value)
+        out: list[str] = []
+        run: list[str] = []
+        run_family: Family | None = family
+        for char in value:
+            if char in "\u00ad\n ":
+                chosen: Family | None = run_family
+            else:
+                chosen = self.fonts.family_for(char, family)
+                if chosen is None:
+                    self.missing.add(char)
+                    continue
+            if chosen is not run_family:
+                out.append(self._run("".join(run), run_family, family))
+                run = []
+                run_family = chosen
+            run.append(char)
+        out.append(self._run("".join(run), run_family, family))
+        return "".join(out)
+
+    @staticmethod
+    def _run(text: str, run_family: Family | None, family: Family) -> str:
+        if not text:
+            return ""
+        if run_family is None or run_family is family:
+            return escape(text)
+        return f'<font face="{run_family.regular}">{escape(text)}</font>'
+
+    def href(self, url: str) -> str:
+        """The link target as markup: a bookmark for an article in this document, else the URL."""
+        key = self.internal.get(url)
+        return f"#{key}" if key else url
+
+    def link(self, url: str, content: str) -> str:
+        """``content`` made a clickable link to ``url``."""
+        return f"<a href={quoteattr(self.href(url))} color={quoteattr(self.link_color)}>{content}</a>"
+
+    def inlines(
+        self,
+        children: tuple[Inline, ...],
+        family: Family,
+        *,
+        hyphenate: bool = True,
+        depth: int = 0,
+        linked: bool = False,
+    ) -> str:
+        """Inline nodes as markup; ``linked`` is true inside a link (links do not nest)."""
+        out: list[str] = []
+        hy = hyphenate
+        for node in children:
+            match node:
+                case Text():
+                    out.append(self.text(node.text, family, hyphenate=hy))
+                case Emphasis():
+                    out.append(
+                        f"<i>{self.inlines(node.children, family, hyphenate=hy, depth=depth, linked=linked)}</i>"
+                    )
+                case Strong():
+                    out.append(
+                        f"<b>{self.inlines(node.children, family, hyphenate=hy, depth=depth, linked=linked)}</b>"
+                    )
+                case Link():
+                    inner = self.inlines(node.children, family, hyphenate=hy, depth=depth, linked=True)
+                    out.append(inner if linked else self.link(node.url, inner))
+                case InlineQuote():
+                    opening, closing = quote_marks(node.quote.language or self.language, depth)
+                    words = node.quote.text.replace("\n", " ")
+                    marks = (
+                        self.text(opening, family, hyphenate=False),
+                        self.text(closing, family, hyphenate=False),
+                    )
+                    out.append(marks[0] + self.text(words, family, hyphenate=hy) + marks[1])
+                case Mention():
+                    has_link = any(isinstance(child, Link) for child in node.children)
+                    inner = self.inlines(
+                        node.children, family, hyphenate=hy, depth=depth, linked=linked or has_link
+                    )
+                    url = node.link.url
+                    out.append(self.link(url, inner) if url and not linked and not has_link else inner)
+                case LineBreak():
+                    out.append("<br/>")
+                case _:
+                    assert_never(node)
+        return "".join(out)

@@ -1,0 +1,313 @@
+"""Paragraph styles and colours, scaled from the base font size and chosen by profile.
+
+The print profile uses CMYK colours only (text in pure black ink); the screen
+profile uses RGB. Nothing else in the package makes a colour.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from broadsheet.formats.pdf.fonts import FontSet
+
+
+class Palette:
+    """The few colours a page uses, in the profile's colour space."""
+
+    def __init__(self, profile: str) -> None:
+        """Pick CMYK colours for ``print`` and RGB colours for ``screen``."""
+        self.cmyk = profile == "print"
+        if self.cmyk:
+            self.text: Color = CMYKColor(0, 0, 0, 1)
+            self.muted: Color = CMYKColor(0, 0, 0, 0.62)
+            self.accent: Color = CMYKColor(0.05, 1, 0.85, 0.22)
+            self.rule: Color = CMYKColor(0, 0, 0, 0.35)
+            self.tint: Color = CMYKColor(0, 0, 0.03, 0.06)
+            self.link: Color = CMYKColor(0, 0, 0, 1)
+            self.marks: Color = CMYKColor(1, 1, 1, 1)
+        else:
+            self.text = Color(0.08, 0.08, 0.08)
+            self.muted = Color(0.38, 0.38, 0.38)
+            self.accent = Color(0.62, 0.06, 0.12)
+            self.rule = Color(0.65, 0.65, 0.65)
+            self.tint = Color(0.95, 0.95, 0.93)
+            self.link = Color(0.05, 0.25, 0.6)
+            self.marks = Color(0, 0, 0)
+
+    @staticmethod
+    def hex(color: Color) -> str:
+        """The colour as markup accepts it in ``<font color=…>`` (CMYK colours keep their space)."""
+        return str(color.hexval())
+
+
+class Styles:
+    """Every paragraph style of a document, built from the base size, the fonts and the palette."""
+
+    def __init__(self, size: float, fonts: FontSet, palette: Palette, *, justify: bool) -> None:
+        """Build the styles; ``justify`` False sets body text ragged right."""
+        text, head = fonts.text, fonts.heading
+        self.size = size
+        self.fonts = fonts
+        self.palette = palette
+        colour = palette.text
+        align = TA_JUSTIFY if justify else TA_LEFT
+
+        def style(name: str, **kw: object) -> ParagraphStyle:
+            base: dict[str, object] = {
+                "fontName": text.regular,
+                "fontSize": size,
+                "leading": size * 1.36,
+                "textColor": colour,
+                "allowWidows": 0,
+                "allowOrphans": 0,
+                "splitLongWords": 1,
+                "spaceShrinkage": 0.05,
+                "hyphenationLang": "",
+            }
+            base.update(kw)
+            return ParagraphStyle(name, **base)
+
+        self.body = style("body", alignment=align, spaceAfter=size * 0.55)
+        self.list_item = style("list_item", alignment=align, spaceAfter=size * 0.25)
+        self.kicker = style(
+            "kicker",
+            fontName=head.bold,
+            fontSize=size * 0.8,
+            leading=size * 1.1,
+            textColor=palette.accent,
+            spaceAfter=size * 0.4,
+            keepWithNext=1,
+        )
+        self.headline = style(
+            "headline",
+            fontName=head.bold,
+            fontSize=size * 2.3,
+            leading=size * 2.65,
+            spaceAfter=size * 0.5,
+            keepWithNext=1,
+            alignment=TA_LEFT,
+        )
+        self.subtitle = style(
+            "subtitle",
+            fontName=head.regular,
+            fontSize=size * 1.3,
+            leading=size * 1.6,
+            spaceAfter=size * 0.5,
+            keepWithNext=1,
+            textColor=palette.muted,
+        )
+        self.lead = style(
+            "lead",
+            fontName=text.bold,
+            fontSize=size * 1.15,
+            leading=size * 1.5,
+            spaceAfter=size * 0.7,
+            alignment=TA_LEFT,
+        )
+        self.byline = style(
+            "byline",
+            fontName=head.bold,
+            fontSize=size * 0.85,
+            leading=size * 1.2,
+            alignment=TA_LEFT,
+        )
+        self.meta = style(
+            "meta",
+            fontName=head.regular,
+            fontSize=size * 0.8,
+            leading=size * 1.15,
+            textColor=palette.muted,
+            alignment=TA_LEFT,
+        )
+        self.headings = tuple(
+            style(
+                f"h{level}",
+                fontName=head.bold,
+                fontSize=size * factor,
+                leading=size * factor * 1.25,
+                spaceBefore=size * 0.9,
+                spaceAfter=size * 0.35,
+                keepWithNext=1,
+                alignment=TA_LEFT,
+            )
+            for level, factor in enumerate((1.35, 1.2, 1.08, 1.0, 1.0, 1.0), start=1)
+        )
+        self.quote = style(
+            "quote",
+            fontName=text.italic,
+            fontSize=size * 1.12,
+            leading=size * 1.5,
+            leftIndent=size * 1.4,
+            rightIndent=size * 0.6,
+            spaceBefore=size * 0.4,
+            spaceAfter=size * 0.2,
+            alignment=TA_LEFT,
+        )
+        self.speaker = style(
+            "speaker",
+            fontName=head.regular,
+            fontSize=size * 0.82,
+            leading=size * 1.15,
+            leftIndent=size * 1.4,
+            spaceAfter=size * 0.9,
+            textColor=palette.muted,
+            alignment=TA_LEFT,
+        )
+        self.caption = style(
+            "caption",
+            fontName=head.regular,
+            fontSize=size * 0.8,
+            leading=size * 1.1,
+            spaceBefore=size * 0.3,
+            alignment=TA_LEFT,
+        )
+        self.credit = style(
+            "credit",
+            fontName=head.italic,
+            fontSize=size * 0.7,
+            leading=size * 0.95,
+            textColor=palette.muted,
+            spaceAfter=size * 0.8,
+            alignment=TA_LEFT,
+        )
+        self.placeholder = style(
+            "placeholder",
+            fontName=head.regular,
+            fontSize=size * 0.8,
+            leading=size * 1.1,
+            textColor=palette.muted,
+            alignment=TA_CENTER,
+            borderWidth=0.5,
+            borderColor=palette.rule,
+            borderPadding=size * 0.8,
+            spaceBefore=size,
+            spaceAfter=size * 0.4,
+        )
+        self.box_label = style(
+            "box_label",
+            fontName=head.bold,
+            fontSize=size * 0.78,
+            leading=size * 1.05,
+            textColor=palette.accent,
+            alignment=TA_LEFT,
+        )
+        self.box_link = style("box_link", fontSize=size * 0.92, leading=size * 1.2, alignment=TA_LEFT)
+        self.cell = style("cell", fontSize=size * 0.82, leading=size * 1.08, alignment=TA_LEFT)
+        self.cell_head = style("cell_head", fontName=text.bold, fontSize=size * 0.82, leading=size * 1.08)
+        self.table_caption = style(
+            "table_caption",
+            fontName=head.bold,
+            fontSize=size * 0.85,
+            leading=size * 1.15,
+            spaceBefore=size * 0.6,
+            spaceAfter=size * 0.3,
+            keepWithNext=1,
+            alignment=TA_LEFT,
+        )
+        self.embed = style(
+            "embed",
+            fontName=head.regular,
+            fontSize=size * 0.85,
+            leading=size * 1.15,
+            leftIndent=size,
+            spaceBefore=size * 0.3,
+            spaceAfter=size * 0.8,
+            alignment=TA_LEFT,
+        )
+        self.separator = style(
+            "separator", alignment=TA_CENTER, textColor=palette.muted, spaceAfter=size * 0.6
+        )
+        self.footer = style(
+            "footer",
+            fontName=head.regular,
+            fontSize=size * 0.78,
+            leading=size * 1.1,
+            textColor=palette.muted,
+            spaceBefore=size * 0.4,
+            alignment=TA_LEFT,
+        )
+        self.section = style(
+            "section",
+            fontName=head.bold,
+            fontSize=size * 1.0,
+            leading=size * 1.3,
+            textColor=palette.accent,
+            spaceAfter=size * 0.6,
+            keepWithNext=1,
+            alignment=TA_LEFT,
+        )
+        self.masthead = style(
+            "masthead",
+            fontName=head.bold,
+            fontSize=size * 3.4,
+            leading=size * 3.8,
+            alignment=TA_CENTER,
+            spaceAfter=size * 0.6,
+        )
+        self.cover_meta = style(
+            "cover_meta",
+            fontName=head.regular,
+            fontSize=size * 1.2,
+            leading=size * 1.6,
+            alignment=TA_CENTER,
+            textColor=palette.muted,
+            spaceAfter=size * 1.4,
+        )
+        self.cover_item = style(
+            "cover_item",
+            fontName=head.bold,
+            fontSize=size * 1.05,
+            leading=size * 1.35,
+            spaceAfter=size * 0.15,
+            alignment=TA_LEFT,
+        )
+        self.cover_lead = style(
+            "cover_lead",
+            fontSize=size * 0.9,
+            leading=size * 1.2,
+            spaceAfter=size * 0.8,
+            alignment=TA_LEFT,
+            textColor=palette.muted,
+        )
+        self.toc_title = style(
+            "toc_title",
+            fontName=head.bold,
+            fontSize=size * 1.8,
+            leading=size * 2.2,
+            spaceAfter=size,
+            alignment=TA_LEFT,
+        )
+        self.toc_levels = (
+            style(
+                "toc0",
+                fontName=head.bold,
+                fontSize=size,
+                leading=size * 1.35,
+                spaceBefore=size * 0.6,
+                rightIndent=size * 2.4,
+                alignment=TA_LEFT,
+            ),
+            style(
+                "toc1",
+                fontSize=size,
+                leading=size * 1.3,
+                leftIndent=size,
+                firstLineIndent=0,
+                rightIndent=size * 2.4,
+                alignment=TA_LEFT,
+            ),
+        )
+        self.running = style("running", fontName=head.regular, fontSize=size * 0.72, textColor=palette.muted)
+        self.page_number = style(
+            "page_number",
+            fontName=head.regular,
+            fontSize=size * 0.8,
+            textColor=palette.muted,
+            alignment=TA_RIGHT,
+        )
+
+    def heading(self, level: int) -> ParagraphStyle:
+        """The style of a crosshead of ``level`` 1–6."""
+        return self.headings[min(max(level, 1), 6) - 1]

@@ -1,0 +1,159 @@
+"""Tables and boxed link lists as reportlab tables that split across pages in bounded time.
+
+reportlab re-measures every remaining row each time a table splits, so a
+table of n rows costs O(n²) to set; long tables are therefore cut into
+chunks of :data:`CHUNK_ROWS` rows (each repeating the head rows), which keeps
+the cost linear. Rows taller than a page split inside the row.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Table as TableFlowable
+
+from broadsheet.errors import WriteError
+from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats.pdf.markup import Markup
+from broadsheet.formats.pdf.styles import Styles
+from broadsheet.model import Table, TableCell
+
+CHUNK_ROWS = 60
+"""Rows per reportlab table; longer tables are set as a run of such tables."""
+
+MAX_SPAN = 200
+"""Column and row spans are clipped to this many cells."""
+
+Span = tuple[int, int, int, int]
+
+
+def layout_grid(table: Table) -> tuple[list[list[TableCell | None]], list[Span]]:
+    """Place cells on a grid the way HTML does (spans push later cells right); return grid and spans.
+
+    A span is ``(first column, first row, last column, last row)``.
+    """
+    nrows = len(table.rows)
+    placed: dict[tuple[int, int], TableCell | None] = {}
+    spans: list[Span] = []
+    width = 0
+    for r, row in enumerate(table.rows):
+        c = 0
+        for cell in row:
+            while (r, c) in placed:
+                c += 1
+            colspan = min(cell.colspan, MAX_SPAN)
+            rowspan = min(cell.rowspan, MAX_SPAN, nrows - r)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    placed[(r + dr, c + dc)] = None
+            placed[(r, c)] = cell
+            if colspan > 1 or rowspan > 1:
+                spans.append((c, r, c + colspan - 1, r + rowspan - 1))
+            c += colspan
+            width = max(width, c)
+    grid = [[placed.get((r, c)) for c in range(width)] for r in range(nrows)]
+    return grid, spans
+
+
+def _column_widths(grid: list[list[TableCell | None]], width: float, language: str | None) -> list[float]:
+    ncols = len(grid[0])
+    weights = [4.0] * ncols
+    for row in grid:
+        for c, cell in enumerate(row):
+            if cell is not None and cell.colspan == 1:
+                weights[c] = max(weights[c], min(len(plain_text(cell.children, language)), 40) + 4.0)
+    total = sum(weights)
+    return [width * weight / total for weight in weights]
+
+
+def data_table(table: Table, width: float, styles: Styles, markup: Markup, *, where: str) -> list[Flowable]:
+    """The table as reportlab tables of at most :data:`CHUNK_ROWS` body rows each."""
+    if not table.rows or not any(table.rows):
+        return []
+    grid, spans = layout_grid(table)
+    ncols = len(grid[0])
+    min_width = styles.size * 2.2
+    if ncols * min_width > width:
+        raise WriteError(
+            f"{where}: the table has {ncols} columns; at most {int(width // min_width)} fit a "
+            f"{width / 72 * 25.4:.0f} mm wide column (use fewer columns or a larger page)"
+        )
+    widths = _column_widths(grid, width, markup.language)
+    family = styles.fonts.text
+    cells = [
+        [
+            Paragraph(
+                markup.inlines(cell.children, family) if cell is not None else "",
+                styles.cell_head
+                if cell is not None and (cell.header or r < table.header_rows)
+                else styles.cell,
+            )
+            for cell in row
+        ]
+        for r, row in enumerate(grid)
+    ]
+    head = cells[: table.header_rows] if table.header_rows < len(cells) else []
+    body = cells[len(head) :]
+    out: list[Flowable] = []
+    for start in range(0, len(body), CHUNK_ROWS):
+        first = len(head) + start
+        last = first + min(CHUNK_ROWS, len(body) - start) - 1
+        chunk_spans = [
+            (c0, r0 - first + len(head), c1, min(r1, last) - first + len(head))
+            for c0, r0, c1, r1 in spans
+            if first <= r0 <= last
+        ] + [span for span in spans if span[3] < len(head)]
+        out.append(_table(head + body[start : start + CHUNK_ROWS], len(head), widths, chunk_spans, styles))
+    return out
+
+
+def _table(
+    rows: list[list[Paragraph]], head: int, widths: list[float], spans: list[Span], styles: Styles
+) -> TableFlowable:
+    palette = styles.palette
+    commands: list[tuple[object, ...]] = [
+        ("FONT", (0, 0), (-1, -1), styles.fonts.text.regular, styles.size * 0.82),
+        ("TEXTCOLOR", (0, 0), (-1, -1), palette.text),
+        ("GRID", (0, 0), (-1, -1), 0.4, palette.rule),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if head:
+        commands.append(("BACKGROUND", (0, 0), (-1, head - 1), palette.tint))
+    commands.extend(("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans if (c0, r0) != (c1, r1))
+    flowable = TableFlowable(
+        rows, colWidths=widths, repeatRows=head, style=commands, hAlign="LEFT", splitInRow=1
+    )
+    flowable.spaceAfter = styles.size * 0.2
+    return flowable
+
+
+def boxed_links(heading: str, rows: list[str], width: float, styles: Styles) -> list[Flowable]:
+    """A tinted box with a coloured bar: a label, then one link per row (markup already escaped)."""
+    palette = styles.palette
+    cells = [[Paragraph(heading, styles.box_label)]] + [[Paragraph(row, styles.box_link)] for row in rows]
+    out: list[Flowable] = []
+    for start in range(0, len(cells), CHUNK_ROWS):
+        chunk = cells[start : start + CHUNK_ROWS]
+        table = TableFlowable(
+            chunk,
+            colWidths=[width],
+            hAlign="LEFT",
+            splitInRow=1,
+            style=[
+                ("FONT", (0, 0), (-1, -1), styles.fonts.heading.regular, styles.size * 0.8),
+                ("TEXTCOLOR", (0, 0), (-1, -1), palette.text),
+                ("BACKGROUND", (0, 0), (-1, -1), palette.tint),
+                ("LINEBEFORE", (0, 0), (0, -1), 2.5, palette.accent),
+                ("LEFTPADDING", (0, 0), (-1, -1), styles.size * 0.8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), styles.size * 0.6),
+                ("TOPPADDING", (0, 0), (-1, -1), styles.size * 0.25),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), styles.size * 0.3),
+            ],
+        )
+        table.spaceBefore = styles.size * 0.4 if start == 0 else 0
+        table.spaceAfter = styles.size * 0.9 if start + CHUNK_ROWS >= len(cells) else 0
+        out.append(table)
+    return out

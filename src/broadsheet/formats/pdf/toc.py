@@ -1,0 +1,67 @@
+"""An edition's cover (masthead) page and its table of contents.
+
+The contents are reportlab's ``TableOfContents``, filled from the entries the
+document template records while laying out (hence a multi-pass build); its
+table gets our font explicitly, since by default it would pull in an
+unembedded Helvetica.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from broadsheet.formats._shared.typography import label
+from broadsheet.formats.pdf.flow import Entry, mark
+from broadsheet.formats.pdf.labels import date_text
+from broadsheet.formats.pdf.markup import Markup
+from broadsheet.formats.pdf.styles import Styles
+from broadsheet.model import Edition
+
+
+def contents(edition: Edition, styles: Styles, markup: Markup) -> list[Flowable]:
+    """The contents heading and the table, entries linked to their pages."""
+    name = label("contents", edition.language)
+    title = '<a name="contents"/>' + markup.text(name, styles.fonts.heading, hyphenate=False)
+    table = TableOfContents(
+        levelStyles=list(styles.toc_levels),
+        dotsMinLevel=0,
+        tableStyle=[
+            ("FONT", (0, 0), (-1, -1), styles.fonts.text.regular, styles.size),
+            ("TEXTCOLOR", (0, 0), (-1, -1), styles.palette.text),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
+    heading = mark(
+        Paragraph(title, styles.toc_title),
+        Entry(title=name, key="contents", level=0, toc=False, running=name),
+    )
+    return [heading, table]
+
+
+def cover(edition: Edition, styles: Styles, markup: Markup, width: float, height: float) -> list[Flowable]:
+    """The masthead, the edition's date and the first headlines, cut to fit one page."""
+    head = styles.fonts.heading
+    language = edition.language
+    out: list[Flowable] = [Spacer(1, styles.size * 2)]
+    name = edition.publisher.name if edition.publisher else edition.title
+    out.append(Paragraph(markup.text(name, head, hyphenate=False), styles.masthead))
+    lines = []
+    if edition.publisher:
+        lines.append(markup.text(edition.title, head, hyphenate=False))
+    if edition.date:
+        lines.append(markup.text(date_text(edition.date, language), head, hyphenate=False))
+    if lines:
+        out.append(Paragraph("<br/>".join(lines), styles.cover_meta))
+    items: list[Flowable] = []
+    for article in edition.articles[:12]:
+        items.append(Paragraph(markup.text(article.title, head, hyphenate=False), styles.cover_item))
+        if article.lead:
+            lead = article.lead.split("\n")[0]
+            items.append(Paragraph(markup.text(lead[:300], styles.fonts.text), styles.cover_lead))
+    used = styles.size * 12
+    out.append(KeepInFrame(width, max(height - used, styles.size * 4), items, mode="truncate"))
+    return out

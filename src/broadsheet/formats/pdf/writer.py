@@ -1,0 +1,222 @@
+"""Writing an article or an edition as PDF: fonts, story, page templates, one build."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections import Counter
+
+from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus.doctemplate import LayoutError
+
+from broadsheet import __version__
+from broadsheet.errors import BroadsheetError, WriteError
+from broadsheet.formats.pdf.flow import ArticleFlow, Entry, Frame, PdfWarning, mark
+from broadsheet.formats.pdf.fonts import font_set
+from broadsheet.formats.pdf.hyphenation import hyphenator
+from broadsheet.formats.pdf.layout import Geometry, PdfDocument
+from broadsheet.formats.pdf.markup import Markup, MissingGlyphs
+from broadsheet.formats.pdf.options import WriteOptions
+from broadsheet.formats.pdf.styles import Palette, Styles
+from broadsheet.formats.pdf.toc import contents, cover
+from broadsheet.model import Article, Document, Edition
+
+HEAD_SHARE = 0.6
+"""A headline block taller than this share of the page is set in the columns instead of above them."""
+
+
+def write(document: Document, options: WriteOptions | None = None) -> bytes:
+    """The PDF of an article or an edition."""
+    options = options or WriteOptions()
+    if not isinstance(document, (Article, Edition)):
+        raise WriteError(f"the PDF writer takes an Article or an Edition, not a {type(document).__name__}")
+    try:
+        return _Build(document, options).run()
+    except BroadsheetError:
+        raise
+    except LayoutError as error:
+        raise WriteError(f"PDF layout failed: {error}") from error
+    except RecursionError as error:
+        raise WriteError("PDF layout failed: the document is nested too deeply") from error
+
+
+class _Build:
+    """The state of one write: options, fonts, styles, and the story being assembled."""
+
+    def __init__(self, document: Document, options: WriteOptions) -> None:
+        self.document = document
+        self.options = options
+        self.geometry = Geometry.of(options)
+        fonts = font_set(options.fonts, options.heading_fonts, options.fallback_fonts)
+        self.palette = Palette(options.profile)
+        self.styles = Styles(options.font_size, fonts, self.palette, justify=options.justify)
+        self.missing = MissingGlyphs()
+        self.edition = document if isinstance(document, Edition) else None
+        self.articles = document.articles if isinstance(document, Edition) else (document,)
+        self.language = self._language()
+        self.internal = {a.url: f"a{i}" for i, a in enumerate(self.articles) if a.url and self.edition}
+        self.frame = Frame(
+            width=self.geometry.column_width,
+            height=self.geometry.text_height,
+            full_width=self.geometry.text_width,
+        )
+        self.markup = self._markup(self.language)
+
+    def _language(self) -> str | None:
+        if isinstance(self.document, Article):
+            return self.document.language
+        if self.document.language:
+            return self.document.language
+        counts = Counter(a.language for a in self.articles if a.language)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _markup(self, language: str | None) -> Markup:
+        return Markup(
+            self.styles.fonts,
+            language=language,
+            hyphenate=hyphenator(language) if self.options.hyphenate else None,
+            link_color=self.palette.hex(self.palette.link),
+            internal=self.internal,
+            missing=self.missing,
+        )
+
+    def run(self) -> bytes:
+        buffer = io.BytesIO()
+        doc = self._document(buffer)
+        story = self._story(doc)
+        self._check_glyphs()
+        if self.edition is not None and self.options.toc:
+            doc.multiBuild(story, maxPasses=6)
+        else:
+            doc.build(story)
+        return buffer.getvalue()
+
+    def _check_glyphs(self) -> None:
+        if not self.missing.found:
+            return
+        message = f"no font has glyphs for {len(self.missing.found)} character(s): {self.missing.report()}"
+        if self.options.missing_glyphs == "error":
+            raise WriteError(message + " (name a font that has them with fallback_fonts)")
+        warnings.warn(f"PDF: left out text: {message}", MissingGlyphsWarning, stacklevel=4)
+
+    def _document(self, buffer: io.BytesIO) -> PdfDocument:
+        doc = self.document
+        if isinstance(doc, Article):
+            title, author = doc.title, ", ".join(p.name for p in doc.authors)
+            subject = (doc.lead or doc.subtitle or doc.section or "").split("\n")[0]
+            keywords = list(doc.tags)
+            left = doc.publisher.name if doc.publisher else (doc.source.name if doc.source else doc.title)
+        else:
+            title = doc.title
+            author = doc.publisher.name if doc.publisher else ""
+            subject = f"{doc.title}, {doc.date.isoformat()}" if doc.date else doc.title
+            keywords = []
+            left = doc.title
+        markup = self.markup
+        return PdfDocument(
+            buffer,
+            geometry=self.geometry,
+            styles=self.styles,
+            options=self.options,
+            running_left=left,
+            running_markup=lambda text: markup.text(text, self.styles.fonts.heading, hyphenate=False),
+            title=title,
+            author=author,
+            subject=subject,
+            keywords=keywords,
+            creator=f"broadsheet {__version__}",
+            lang=self.language,
+            displayDocTitle=1,
+        )
+
+    def _story(self, doc: PdfDocument) -> list[Flowable]:
+        g = self.geometry
+        story: list[Flowable] = []
+        started = False
+        if self.edition is not None and self.options.cover:
+            doc.template("cover", g.frames("cover", columns=1), decorate=False, cover=True)
+            story.extend(cover(self.edition, self.styles, self.markup, g.text_width, g.text_height))
+            started = True
+        if self.edition is not None and self.options.toc:
+            doc.template("single", g.frames("single", columns=1))
+            if started:
+                story.extend([NextPageTemplate("single"), PageBreak()])
+            story.extend(contents(self.edition, self.styles, self.markup))
+            started = True
+        doc.template("cols", g.frames("cols"))
+        if started and self.options.article_break == "continue":
+            story.extend([NextPageTemplate("cols"), PageBreak()])
+        for number, (section, article) in enumerate(self._sections()):
+            heads, body = self._article(number, section, article)
+            split_head = g.columns > 1 and self.options.article_break == "page"
+            height = _height(heads, g.text_width) + self.styles.size if split_head else 0.0
+            if split_head and height < g.text_height * HEAD_SHARE:
+                name = f"first-{number}"
+                doc.template(name, g.frames(name, head=height))
+                if started:
+                    story.extend([NextPageTemplate(name), PageBreak()])
+                story.extend([*heads, FrameBreak(), NextPageTemplate("cols")])
+            else:
+                if started and self.options.article_break == "page":
+                    story.extend([NextPageTemplate("cols"), PageBreak()])
+                story.extend(heads)
+            story.extend(body)
+            started = True
+        self._order_templates(doc)
+        return story
+
+    def _order_templates(self, doc: PdfDocument) -> None:
+        # reportlab starts on the first template in the list.
+        order = ["cover", "single", "first-0", "cols"]
+        doc.pageTemplates.sort(key=lambda t: order.index(t.id) if t.id in order else len(order))
+
+    def _sections(self) -> list[tuple[str | None, Article]]:
+        if self.edition is None:
+            return [(None, self.articles[0])]
+        out: list[tuple[str | None, Article]] = []
+        for section in self.edition.sections:
+            for index, article in enumerate(section.articles):
+                out.append((section.title if index == 0 else None, article))
+        return out
+
+    def _article(
+        self, number: int, section: str | None, article: Article
+    ) -> tuple[list[Flowable], list[Flowable]]:
+        titled = self.edition is not None and any(s.title for s in self.edition.sections)
+        level = 1 if titled else 0
+        markup = self._markup(article.language or self.language)
+        flow = ArticleFlow(
+            article,
+            key=f"a{number}",
+            level=level,
+            styles=self.styles,
+            markup=markup,
+            frame=self.frame,
+            options=self.options,
+        )
+        heads: list[Flowable] = []
+        if section:
+            key = f"s{number}"
+            text = f'<a name="{key}"/>' + markup.text(section, self.styles.fonts.heading, hyphenate=False)
+            heads.append(
+                mark(Paragraph(text, self.styles.section), Entry(title=section, key=key, level=0, toc=True))
+            )
+        self.missing.where = f"article {article.title[:40]!r}, head"
+        kicker = article.section if not titled else None
+        heads.extend(flow.head(kicker=kicker))
+        return heads, flow.body() + flow.foot()
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    total = 0.0
+    for index, flowable in enumerate(flowables):
+        _, height = flowable.wrap(width, 1e6)
+        total += height + flowable.getSpaceAfter() + (flowable.getSpaceBefore() if index else 0.0)
+    return total
+
+
+class MissingGlyphsWarning(PdfWarning):
+    """Characters no font could draw were left out of the PDF (the message names them and where they were)."""
+
+
+__all__ = ["MissingGlyphsWarning", "PdfWarning", "WriteOptions", "write"]
