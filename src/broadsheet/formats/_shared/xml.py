@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from broadsheet.errors import LimitError, ReadError
+from broadsheet.errors import LimitError, ReadError, SchemaError
 
 MAX_BYTES = 64 * 1024 * 1024
 """The largest XML document read by default (64 MiB)."""
@@ -19,6 +19,7 @@ MAX_DEPTH = 200
 """The deepest element nesting read by default; news documents stay far below it."""
 
 _depth_checks: dict[int, etree.XPath] = {}
+_schemas: dict[str, etree.XMLSchema] = {}
 
 
 def _parser() -> etree.XMLParser:
@@ -104,3 +105,24 @@ def _check_depth(root: etree._Element, max_depth: int, what: str) -> None:
         _depth_checks[max_depth] = check
     if check(root):
         raise LimitError(f"{what} input is nested more than {max_depth} elements deep")
+
+
+def load_schema(path: str) -> etree.XMLSchema:
+    """Compile the XSD at ``path`` (cached); its imports resolve from local files only, never the network."""
+    schema = _schemas.get(path)
+    if schema is None:
+        try:
+            document = etree.parse(path, _parser())
+            schema = etree.XMLSchema(document)
+        except (OSError, etree.XMLSyntaxError, etree.XMLSchemaParseError) as error:
+            raise ReadError(f"cannot load the schema {path!r}: {error}") from None
+        _schemas[path] = schema
+    return schema
+
+
+def validate(root: etree._Element, schema_path: str, *, what: str = "XML") -> None:
+    """Validate ``root`` against the XSD at ``schema_path``; the first violation is a SchemaError with its line."""
+    schema = load_schema(schema_path)
+    if not schema.validate(root):
+        error = schema.error_log.filter_from_errors()[0]
+        raise SchemaError(f"{what} input is not valid: {error.message}", where=f"line {error.line}")

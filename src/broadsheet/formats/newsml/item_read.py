@@ -17,7 +17,17 @@ from broadsheet.formats.newsml.nitf_read import NitfBody
 from broadsheet.formats.newsml.timestamps import as_datetime, parse_datetime
 from broadsheet.formats.newsml.xhtml_read import xhtml_as_nitf
 from broadsheet.formats.newsml.xmltext import build, collapse, lines_of, text_of
-from broadsheet.model import Article, Paragraph, Person, Publisher, RelatedLink, Source, Text, Translation
+from broadsheet.model import (
+    Article,
+    Image,
+    Paragraph,
+    Person,
+    Publisher,
+    RelatedLink,
+    Source,
+    Text,
+    Translation,
+)
 
 ANONYMOUS_GUID = "urn:x-broadsheet:anon:"
 """Prefix of guids broadsheet makes up for articles without an id."""
@@ -135,7 +145,7 @@ def read_news_item(item: etree._Element) -> Article:
         source=_source(cm),
         publisher=publisher_of(meta),
         rights=_rights(item),
-        images=body.images if body else (),
+        images=body.images if body else _remote_images(item, cm),
         body=blocks,
         see_also=tuple(
             _related(link) for link in meta.findall("{*}link") if link.get("rel") in catalog.RELATIONS
@@ -175,6 +185,34 @@ def _inline_data(item: etree._Element) -> tuple[Paragraph, ...]:
     text = (data.text or "").replace("\r\n", "\n")
     chunks = text.split("\n\n") if "\n\n" in text.strip() else text.split("\n")
     return tuple(Paragraph(children=(Text(text=collapse(c)),)) for c in chunks if collapse(c))
+
+
+def _remote_images(item: etree._Element, cm: etree._Element) -> tuple[Image, ...]:
+    # A picture item (ninat:picture) holds its renditions as remoteContent;
+    # the first image rendition stands for the picture, described by the item.
+    for remote in item.findall("{*}contentSet/{*}remoteContent"):
+        kind = remote.get("contenttype") or ""
+        if remote.get("href") and kind.startswith("image/"):
+            caption = next(
+                (lines_of(d) for d in cm.findall("{*}description") if d.get("role") == catalog.CAPTION), None
+            )
+            return (
+                build(
+                    Image,
+                    remote,
+                    url=remote.get("href"),
+                    caption=caption,
+                    credit=text_of(cm.find("{*}creditline")),
+                    width=_positive(remote.get("width")),
+                    height=_positive(remote.get("height")),
+                    media_type=kind,
+                ),
+            )
+    return ()
+
+
+def _positive(value: str | None) -> int | None:
+    return int(value) if value and value.strip().isdigit() and int(value) > 0 else None
 
 
 def _authors(cm: etree._Element, body: NitfBody | None) -> tuple[Person, ...]:

@@ -93,6 +93,7 @@ def lines(parent: etree._Element, text: str) -> None:
 
 def news_item(article: Article, options: WriteOptions, ids: ItemIds) -> etree._Element:
     """The ``newsItem`` for one article."""
+    prefix = ids.next_prefix()
     root = item_root("newsItem", guid_of(article), options, article.language)
     if article.rights is not None:
         etree.SubElement(etree.SubElement(root, q("rightsInfo")), q("copyrightNotice")).text = article.rights
@@ -100,7 +101,7 @@ def news_item(article: Article, options: WriteOptions, ids: ItemIds) -> etree._E
     _content_meta(root, article)
     content_set = etree.SubElement(root, q("contentSet"))
     inline = etree.SubElement(content_set, q("inlineXML"), contenttype=catalog.NITF_TYPE)
-    inline.append(nitf(article, ids.next_prefix()))
+    inline.append(nitf(article, prefix))
     return root
 
 

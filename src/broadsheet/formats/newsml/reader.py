@@ -14,6 +14,8 @@ from broadsheet.model import Article, Edition
 def read(data: bytes, options: ReadOptions) -> Article | Edition:
     """Read NewsML-G2 bytes: a ``newsItem`` gives an article; a package or a message of several items an edition."""
     root = xml.parse(data, what="NewsML-G2", max_bytes=options.max_bytes, max_depth=options.max_depth)
+    if options.schema is not None:
+        xml.validate(root, options.schema, what="NewsML-G2")
     namespace = root.nsmap.get(root.prefix) if isinstance(root.tag, str) else None
     name = xml.local_name(root)
     if namespace != NAR:
