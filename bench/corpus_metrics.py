@@ -12,6 +12,9 @@ from collections.abc import Iterable
 
 import attrs
 
+from broadsheet.formats._shared.typography import plain_text
+from broadsheet.model import Article, Block, BulletList, Heading, OrderedList, Paragraph, QuoteBlock, Table
+
 _TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4
 """Tokens per shingle."""
@@ -28,6 +31,26 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
     if len(tokens) < size:
         return Counter([tuple(tokens)])
     return Counter(tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+
+
+def block_text(block: Block) -> str:
+    """The running text of a block as the corpus truth counts it: captions, embeds and read-also
+    boxes are not part of it."""
+    if isinstance(block, (Paragraph, Heading)):
+        return plain_text(block.children)
+    if isinstance(block, (BulletList, OrderedList)):
+        return "\n".join(block_text(inner) for item in block.items for inner in item)
+    if isinstance(block, QuoteBlock):
+        return block.quote.text
+    if isinstance(block, Table):
+        return "\n".join(" ".join(plain_text(cell.children) for cell in row) for row in block.rows)
+    return ""
+
+
+def article_text(article: Article) -> str:
+    """An article's standfirst and body text, one block a line, as the corpus truth holds it."""
+    lines = [article.lead or ""] + [block_text(block) for block in article.body]
+    return "\n".join(line for line in lines if line)
 
 
 @attrs.frozen(kw_only=True)

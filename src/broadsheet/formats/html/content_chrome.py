@@ -7,6 +7,7 @@ decision of what to drop, given the element's size, is the caller's.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import html
@@ -34,20 +35,70 @@ _HIDDEN_TOKENS = frozenset(
      "screen-reader-only", "offscreen", "element-invisible", "u-hidden", "is-hidden", "d-none"}
 )  # fmt: skip
 
-# Class and id words of chrome.  Compound words ("socialshare", "adslot") are matched by stem;
-# short words only as whole parts of a dash/underscore/space separated name, so "head" is not "ad".
-_CHROME_NAME = re.compile(
-    r"share|sharing|social|cookie|consent|gdpr|newsletter|advert|taboola|outbrain|breadcrumb|sponsor"
-    r"|disqus|comment(?!ar)|kommentar|donat|spende|paywall-?(?:prompt|offer|teaser|banner)"
-    r"|subscribe(?!r)|subscription-?(?:box|prompt|banner|promo|cta|offer)|signup|sign-up|login|signin"
-    r"|(?<![a-z])(?:ads?|adslot|adunit|adbox|adcontainer|adwrapper|advertising|nav|navbar|navigation"
-    r"|menu|footer|sidebar|widget|widgets|popup|modal|overlay|promo|promos|promotion|tags?|taglist"
-    r"|tag-list|keywords|pagination|pager|rating|reactions?|most-?read|mostviewed|most-?viewed"
-    r"|most-?popular|popular|trending|skip-?link|toolbar|print-?only|banner|teaser-?list|cta"
-    r"|follow|support-?us|recirculation|more-?stories|partner|partners|masthead|site-?header"
-    r"|page-?header|topbar|top-?bar|header-?bar|author-?bio|bio|jump-?link|toc|table-?of-?contents"
-    r"|audio-?player|player|podcast|survey|poll|feedback|app-?promo|related-?topics|tools)(?![a-z])"
-)
+# Class and id names are read as BEM-like compounds ("article__share--top", "c-site-footer"):
+# what a name is is its last part once layout suffixes ("container", "top", "2") are stripped.
+# Taxonomy values ("tag-wetter", "category-social") and state flags ("has-sidebar") name nothing.
+_CHROME_HEADS = frozenset(
+    {
+        "ad", "ads", "adslot", "adunit", "adbox", "advertising", "advertisement", "nav", "navbar",
+        "navigation", "menu", "menus", "footer", "sidebar", "widget", "widgets", "popup", "modal",
+        "overlay", "promo", "promos", "promotion", "tags", "taglist", "keywords", "pagination", "pager",
+        "rating", "ratings", "reactions", "popular", "trending", "toolbar", "banner", "cta", "follow",
+        "recirculation", "partner", "partners", "masthead", "topbar", "bio", "toc", "player", "podcast",
+        "survey", "poll", "feedback", "breadcrumbs", "breadcrumb", "comments", "comment", "login",
+        "signin", "signup", "donate", "donation", "donations", "subscribe", "subscription", "sponsored",
+        "sponsor", "newsletter", "mostread", "skiplink", "outbrain", "taboola", "disqus",
+    }
+)  # fmt: skip
+_CHROME_STEMS = re.compile(r"share|social|comment(?!ar)|cookie|consent|gdpr|newsletter|advert|taboola|outbrain"
+                           r"|breadcrumb|sponsor|disqus|donat|subscribe(?!r)|signup|login")  # fmt: skip
+_CHROME_PAIRS = frozenset(
+    {
+        "most-read", "most-viewed", "most-popular", "site-header", "page-header", "header-bar", "top-bar",
+        "author-bio", "support-us", "skip-link", "sign-up", "sign-in", "log-in", "teaser-list",
+        "more-stories", "jump-link", "print-only", "related-topics", "app-promo", "audio-player",
+        "of-contents", "social-media", "read-next",
+    }
+)  # fmt: skip
+_LAYOUT_PARTS = frozenset(
+    {
+        "container", "wrapper", "wrap", "box", "bar", "list", "block", "area", "section", "inner", "outer",
+        "holder", "module", "links", "link", "items", "item", "panel", "content", "zone", "slot", "unit",
+        "placement", "buttons", "button", "btn", "icons", "icon", "top", "bottom", "left", "right",
+        "main", "primary", "secondary", "mobile", "desktop", "sticky", "inline", "wide", "small",
+        "large", "fixed", "global", "el", "element", "col", "column", "row", "grid", "group",
+        "component", "js", "v2", "new", "default", "container-fluid", "outer", "sm", "md", "lg", "xl",
+    }
+)  # fmt: skip
+_VALUE_PREFIXES = ("has-", "with-", "no-", "is-", "category-", "tag-", "tags-", "topic-", "format-", "type-",
+                   "status-", "rubric-", "ressort-", "theme-", "template-", "single-", "layout-", "page-id",
+                   "postid", "term-", "section-", "channel-", "show-", "hide-", "can-")  # fmt: skip
+_FLAG_PARTS = frozenset({"has", "with", "no", "without", "is", "show", "hide"})
+_CONTENT_TAGS = frozenset({"html", "body", "main", "article"})
+_NAME_PARTS = re.compile(r"[-_:.]+")
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_chrome_name(names: str) -> bool:
+    for token in names.split():
+        lowered = _CAMEL.sub(r"\1-\2", token).lower()
+        if lowered.startswith(_VALUE_PREFIXES):
+            continue
+        parts = [part for part in _NAME_PARTS.split(lowered) if part]
+        if not _FLAG_PARTS.isdisjoint(parts):
+            continue
+        while parts and (parts[-1] in _LAYOUT_PARTS or parts[-1].isdigit() or len(parts[-1]) == 1):
+            parts.pop()
+        if not parts:
+            continue
+        head = parts[-1]
+        if head in _CHROME_HEADS or _CHROME_STEMS.search(head):
+            return True
+        if len(parts) > 1 and f"{parts[-2]}-{head}" in _CHROME_PAIRS:
+            return True
+    return False
+
 
 _RELATED_NAME = re.compile(
     r"related|read-?also|also-?read|see-?also|read-?more|readmore|recommend|further-?reading"
@@ -113,13 +164,19 @@ def is_hidden(element: html.HtmlElement) -> bool:
 
 def is_chrome(element: html.HtmlElement) -> bool:
     """Whether tag, role or class/id name the element as site chrome (not a size check)."""
-    if element.tag in CHROME_TAGS:
+    tag = element.tag
+    if tag in CHROME_TAGS:
         return True
+    if tag in _CONTENT_TAGS:
+        return False
     role = element.get("role")
     if role and role.lower() in _CHROME_ROLES:
         return True
-    names = class_words(element)
-    return bool(names) and _CHROME_NAME.search(names) is not None
+    names = element.get("class")
+    ident = element.get("id")
+    if ident:
+        names = f"{names} {ident}" if names else ident
+    return names is not None and _is_chrome_name(names)
 
 
 def looks_related(element: html.HtmlElement) -> bool:
