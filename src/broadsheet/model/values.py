@@ -166,6 +166,7 @@ def aware_datetime(value: dt.datetime | None) -> dt.datetime | None:
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _URL_NOISE = re.compile("[\t\n\r]")
+_URL_CONTROL = re.compile("[\x00-\x1f\x7f]")
 _FORBIDDEN_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "mocha"})
 
 
@@ -177,7 +178,7 @@ def _url(value: str, *, allow_data: bool) -> str:
     url = _URL_NOISE.sub("", unicodedata.normalize("NFC", value)).strip(" \x00\x0b\x0c")
     if not url:
         raise ModelError("URL must not be empty")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in url):
+    if _URL_CONTROL.search(url):
         raise ModelError(f"URL {url[:80]!r} contains control characters")
     scheme = _SCHEME.match(url)
     if scheme is not None:

@@ -1,0 +1,64 @@
+"""The Markdown and plain-text writers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+
+import broadsheet
+from broadsheet.formats._shared.typography import plain_text
+from broadsheet.model import Article, Edition, Paragraph, Table, TableCell, Text, collect
+from broadsheet.testing import articles, editions
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "zn-blinken.json"
+
+
+def test_text_holds_every_paragraph_of_the_seed_with_its_quotation_marks() -> None:
+    article = broadsheet.read(EXAMPLE)
+    text = broadsheet.write(article, "text").decode("utf-8")
+    for block in article.body:
+        if isinstance(block, Paragraph):
+            assert plain_text(block.children, "uk") in text
+    assert "«Дуже важливо" in text and "НАТО», - заявив Блінкен" in text
+    assert "Читайте також: США наступного тижня" in text
+
+
+def test_markdown_of_the_seed() -> None:
+    markdown = broadsheet.write(broadsheet.read(EXAMPLE), "markdown").decode("utf-8")
+    assert markdown.startswith("# США не обговорюватимуть")
+    assert "**Читайте також:**\n- США наступного тижня" in markdown
+    assert "Інтерфакс-Україна" in markdown
+
+
+def test_markdown_escapes_what_would_become_markup() -> None:
+    article = Article(title="*not bold*", body=[Paragraph(children=[Text(text="- not a list [x](y) <b>")])])
+    markdown = broadsheet.write(article, "md").decode("utf-8")
+    assert "# \\*not bold\\*" in markdown
+    assert "\\- not a list \\[x\\](y) \\<b\\>" in markdown
+
+
+def test_tables_in_markdown() -> None:
+    cells = ((TableCell(children=(Text(text="a"),), header=True), TableCell(children=(Text(text="b"),))),)
+    article = Article(
+        title="t", body=[Table(rows=cells + ((TableCell(children=(Text(text="1"),)),),), header_rows=1)]
+    )
+    assert "| a | b |\n|---|---|\n| 1 |  |" in broadsheet.write(article, "markdown").decode("utf-8")
+
+
+@given(articles())
+def test_every_text_node_reaches_the_plain_text(article: Article) -> None:
+    text = broadsheet.write(article, "text").decode("utf-8")
+    words = collect(
+        article.body, lambda n: [n.text.strip()] if isinstance(n, Text) and n.text.strip() else []
+    )
+    for word in words:
+        assert word in text
+    broadsheet.write(article, "markdown").decode("utf-8")
+
+
+@given(editions())
+def test_editions_write_every_headline(edition: Edition) -> None:
+    text = broadsheet.write(edition, "text", width=60).decode("utf-8")
+    markdown = broadsheet.write(edition, "markdown").decode("utf-8")
+    assert edition.title.split()[0] in text and edition.title.split()[0] in markdown.replace("\\", "")
