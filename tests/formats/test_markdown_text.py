@@ -41,7 +41,7 @@ def test_markdown_escapes_what_would_become_markup() -> None:
 def test_tables_in_markdown() -> None:
     cells = ((TableCell(children=(Text(text="a"),), header=True), TableCell(children=(Text(text="b"),))),)
     article = Article(
-        title="t", body=[Table(rows=cells + ((TableCell(children=(Text(text="1"),)),),), header_rows=1)]
+        title="t", body=[Table(rows=(*cells, (TableCell(children=(Text(text="1"),)),)), header_rows=1)]
     )
     assert "| a | b |\n|---|---|\n| 1 |  |" in broadsheet.write(article, "markdown").decode("utf-8")
 
