@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 import broadsheet
+
 sys.path.insert(0, str(Path(__file__).parent))
 
-from epub_samples import BOOKS, generated_documents  # noqa: E402
-from epubcheck_runner import check_many  # noqa: E402
+from epub_samples import BOOKS, generated_documents
+from epubcheck_runner import check_many
+
 
 @pytest.fixture(scope="session")
 def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:

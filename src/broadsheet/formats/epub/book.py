@@ -76,7 +76,9 @@ def plan_book(document: Article | Edition, options: WriteOptions) -> Book:
     if edition and options.contents_page:
         assert isinstance(document, Edition)
         publisher = document.publisher.name if document.publisher else None
-        pages.append(render_masthead(document.title, document.date, publisher, tuple(sections), language, sheets))
+        pages.append(
+            render_masthead(document.title, document.date, publisher, tuple(sections), language, sheets)
+        )
         landmarks.append(Landmark(kind="toc", href=MASTHEAD, title=label("contents", language)))
     landmarks.append(Landmark(kind="text", href=chapters[0].name, title=label("start", language)))
     pages.extend(chapters)
@@ -98,19 +100,25 @@ def _toc(sections: list[tuple[str | None, tuple[Listed, ...]]]) -> tuple[NavEntr
     out: list[NavEntry] = []
     for index, (title, listed) in enumerate(sections, start=1):
         entries = tuple(
-            NavEntry(title=entry.article.title, href=entry.href, id=f"nav-{entry.href.removesuffix('.xhtml')}")
+            NavEntry(
+                title=entry.article.title, href=entry.href, id=f"nav-{entry.href.removesuffix('.xhtml')}"
+            )
             for entry in listed
         )
         if title:
             # The section's first article, not its place on the masthead: EPUBCheck
             # wants the toc in reading order (NAV-011).
-            out.append(NavEntry(title=title, href=listed[0].href, id=f"nav-section-{index}", children=entries))
+            out.append(
+                NavEntry(title=title, href=listed[0].href, id=f"nav-section-{index}", children=entries)
+            )
         else:
             out.extend(entries)
     return tuple(out)
 
 
-def _cover(document: Article | Edition, options: WriteOptions, language: str, sheets: tuple[str, ...]) -> _Cover | None:
+def _cover(
+    document: Article | Edition, options: WriteOptions, language: str, sheets: tuple[str, ...]
+) -> _Cover | None:
     title = document.title
     if isinstance(document, Edition):
         day = document.date
@@ -131,16 +139,26 @@ def _cover(document: Article | Edition, options: WriteOptions, language: str, sh
         extension = {"image/jpeg": "jpg", "image/svg+xml": "svg"}.get(media_type, media_type.split("/")[1])
         name = f"cover.{extension}"
     else:
-        data, media_type, name = generated_cover(title, lines, publisher, language), "image/svg+xml", "cover.svg"
+        data, media_type, name = (
+            generated_cover(title, lines, publisher, language),
+            "image/svg+xml",
+            "cover.svg",
+        )
     page = cover_page(name, description, label("cover", language), language, sheets)
     return _Cover(page=page, resource=Resource(name=name, media_type=media_type, data=data, cover_image=True))
 
 
-def _metadata(document: Article | Edition, languages: tuple[str, ...], shown: int, without_alt: int) -> Metadata:
+def _metadata(
+    document: Article | Edition, languages: tuple[str, ...], shown: int, without_alt: int
+) -> Metadata:
     articles = metadata.articles_of(document)
     if isinstance(document, Article):
         creators = tuple(Creator(name=person.name) for person in document.authors)
-        publisher = document.publisher.name if document.publisher else (document.source.name if document.source else None)
+        publisher = (
+            document.publisher.name
+            if document.publisher
+            else (document.source.name if document.source else None)
+        )
         description = document.lead
         subjects = tuple(dict.fromkeys((*((document.section,) if document.section else ()), *document.tags)))
         rights, source = document.rights, document.url

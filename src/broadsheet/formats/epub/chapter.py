@@ -12,17 +12,32 @@ from broadsheet.formats.epub.hrefs import external_href
 from broadsheet.formats.epub.labels import label
 from broadsheet.formats.epub.plan import Page
 from broadsheet.formats.epub.skeleton import new_page
-from broadsheet.formats.epub.xmltext import EPUB_TYPE, add_text, element, serialise, set_language, text_element
+from broadsheet.formats.epub.xmltext import (
+    EPUB_TYPE,
+    add_text,
+    element,
+    serialise,
+    set_language,
+    text_element,
+)
 from broadsheet.model import Article, Person
 
 
 def render_chapter(
-    article: Article, *, name: str, page_id: str, language: str, stylesheets: tuple[str, ...], context: Context
+    article: Article,
+    *,
+    name: str,
+    page_id: str,
+    language: str,
+    stylesheets: tuple[str, ...],
+    context: Context,
 ) -> Page:
     """The XHTML page of ``article``, in its own language (``language`` when it has none)."""
     language = article.language or language
     html, body = new_page(article.title, language, stylesheets, body_type="bodymatter")
-    section = element(body, "section", {"class": "article", "role": "doc-chapter", "aria-labelledby": "headline"})
+    section = element(
+        body, "section", {"class": "article", "role": "doc-chapter", "aria-labelledby": "headline"}
+    )
     section.set(EPUB_TYPE, "chapter")
     _header(section, article, context)
     for image in article.images:
@@ -62,8 +77,10 @@ def _header(parent: etree._Element, article: Article, context: Context) -> None:
 
 def _person(parent: etree._Element, person: Person, context: Context) -> None:
     href = external_href(person.url, context.base_url)
-    target = element(parent, "a", {"href": href, "class": "author"}) if href else element(
-        parent, "span", {"class": "author"}
+    target = (
+        element(parent, "a", {"href": href, "class": "author"})
+        if href
+        else element(parent, "span", {"class": "author"})
     )
     add_text(target, person.name)
     if person.role:
@@ -84,7 +101,9 @@ def _dates(parent: etree._Element, article: Article, context: Context) -> None:
         if parts:
             add_text(line, " · ")
         add_text(line, label(key, context.language) + " ")
-        text_element(line, "time", format_datetime(moment, context.language), {"datetime": machine_datetime(moment)})
+        text_element(
+            line, "time", format_datetime(moment, context.language), {"datetime": machine_datetime(moment)}
+        )
         parts += 1
 
 

@@ -35,12 +35,16 @@ def generated_cover(title: str, lines: tuple[str, ...], top: str | None, languag
     )
     etree.SubElement(svg, f"{{{_SVG}}}title").text = xml_safe(" — ".join((title, *lines)))
     etree.SubElement(svg, f"{{{_SVG}}}rect", {"width": "100%", "height": "100%", "fill": "#f6f3ec"})
-    etree.SubElement(svg, f"{{{_SVG}}}rect", {"x": "0", "y": "0", "width": str(_WIDTH), "height": "24", "fill": "#1d1d1b"})
+    etree.SubElement(
+        svg, f"{{{_SVG}}}rect", {"x": "0", "y": "0", "width": str(_WIDTH), "height": "24", "fill": "#1d1d1b"}
+    )
     rtl = is_rtl(language)
     if top:
         _text(svg, top, 200, 56, weight="bold", rtl=rtl, family="sans-serif", spacing="4")
         etree.SubElement(
-            svg, f"{{{_SVG}}}rect", {"x": "100", "y": "250", "width": str(_WIDTH - 200), "height": "6", "fill": "#1d1d1b"}
+            svg,
+            f"{{{_SVG}}}rect",
+            {"x": "100", "y": "250", "width": str(_WIDTH - 200), "height": "6", "fill": "#1d1d1b"},
         )
     size = 104 if len(title) <= 40 else 84 if len(title) <= 90 else 68
     wrapped = textwrap.wrap(title, width=max(8, int((_WIDTH - 200) / (size * 0.52)))) or [title]
@@ -52,7 +56,9 @@ def generated_cover(title: str, lines: tuple[str, ...], top: str | None, languag
         y += int(size * 1.25)
     y += 60
     etree.SubElement(
-        svg, f"{{{_SVG}}}rect", {"x": str(_WIDTH // 2 - 120), "y": str(y), "width": "240", "height": "4", "fill": "#8a1c1c"}
+        svg,
+        f"{{{_SVG}}}rect",
+        {"x": str(_WIDTH // 2 - 120), "y": str(y), "width": "240", "height": "4", "fill": "#8a1c1c"},
     )
     y += 110
     for line in lines:
@@ -62,7 +68,15 @@ def generated_cover(title: str, lines: tuple[str, ...], top: str | None, languag
 
 
 def _text(
-    svg: etree._Element, words: str, y: int, size: int, *, weight: str, rtl: bool, family: str, spacing: str = "0"
+    svg: etree._Element,
+    words: str,
+    y: int,
+    size: int,
+    *,
+    weight: str,
+    rtl: bool,
+    family: str,
+    spacing: str = "0",
 ) -> None:
     attrs = {
         "x": str(_WIDTH // 2),
@@ -80,7 +94,9 @@ def _text(
     etree.SubElement(svg, f"{{{_SVG}}}text", attrs).text = xml_safe(words)
 
 
-def cover_page(image_name: str, description: str, title: str, language: str, stylesheets: tuple[str, ...]) -> Page:
+def cover_page(
+    image_name: str, description: str, title: str, language: str, stylesheets: tuple[str, ...]
+) -> Page:
     """The cover page: the cover image alone, described by ``description``."""
     html, body = new_page(title, language, stylesheets, body_type="cover")
     section = element(body, "section", {"class": "cover"})

@@ -12,8 +12,18 @@ from broadsheet.formats._shared.typography import primary_language
 
 _DAY_FIRST_DOTTED = frozenset({"uk", "ru", "be", "de", "pl", "cs", "sk", "bg", "sr", "hr", "fi", "nb", "da"})
 _MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 

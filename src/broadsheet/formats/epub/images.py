@@ -168,10 +168,9 @@ def _checked(data: bytes) -> tuple[bytes, str]:
             if kind in _PILLOW_FORMATS:
                 return data, _PILLOW_FORMATS[kind]
             # Not a core EPUB type (BMP, TIFF…): a PNG of it reads everywhere.
-            if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
-                image = image.convert("RGBA")
+            converted = image if image.mode in ("1", "L", "LA", "P", "RGB", "RGBA") else image.convert("RGBA")
             out = io.BytesIO()
-            image.save(out, "PNG")
+            converted.save(out, "PNG")
             return out.getvalue(), "image/png"
     except UnidentifiedImageError:
         raise ImageUnavailable("unknown image type") from None
@@ -205,8 +204,9 @@ def _clean_svg(data: bytes) -> bytes:
         raise ImageUnavailable("unknown image type (XML, but not SVG)")
     for node in list(root.iter()):
         if not isinstance(node.tag, str):
-            if isinstance(node, (etree._ProcessingInstruction, etree._Entity)) and node.getparent() is not None:
-                node.getparent().remove(node)  # type: ignore[union-attr]
+            parent = node.getparent()
+            if parent is not None and isinstance(node, (etree._ProcessingInstruction, etree._Entity)):
+                parent.remove(node)
             continue
         local = etree.QName(node).localname
         if local in _SVG_DROP or (local == "style" and b"@import" in etree.tostring(node)):

@@ -38,7 +38,9 @@ def render_inlines(
             case Emphasis():
                 render_inlines(element(parent, "em"), node.children, context, in_link=in_link, depth=depth)
             case Strong():
-                render_inlines(element(parent, "strong"), node.children, context, in_link=in_link, depth=depth)
+                render_inlines(
+                    element(parent, "strong"), node.children, context, in_link=in_link, depth=depth
+                )
             case Link():
                 _link(parent, node.url, node.title, node.children, context, in_link=in_link, depth=depth)
             case InlineQuote():

@@ -92,7 +92,9 @@ def accessibility(*, images: int, images_without_alt: int) -> tuple[tuple[str, s
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
     if described:
         features.append("alternativeText")
-    summary = "Text with headings, a table of contents and a logical reading order; no flashing, sound or motion."
+    summary = (
+        "Text with headings, a table of contents and a logical reading order; no flashing, sound or motion."
+    )
     if images and not images_without_alt:
         summary += " Every image has a text alternative."
     elif images:

@@ -99,7 +99,9 @@ def _write_with_ebooklib(epub: Any, book: Book) -> bytes:
         # A plain item, not EpubHtml: our pages are complete XHTML already, and
         # EpubHtml re-parses them with an HTML parser and rebuilds their head.
         eb.add_item(
-            epub.EpubItem(uid=page.id, file_name=page.name, media_type="application/xhtml+xml", content=page.data)
+            epub.EpubItem(
+                uid=page.id, file_name=page.name, media_type="application/xhtml+xml", content=page.data
+            )
         )
     nav = epub.EpubNav(title=xml_safe(book.nav_title), direction="rtl" if rtl else None)
     for sheet in book.stylesheets:
@@ -108,7 +110,9 @@ def _write_with_ebooklib(epub: Any, book: Book) -> bytes:
     eb.add_item(epub.EpubNcx())
     eb.toc = [_toc_entry(epub, entry) for entry in book.toc]
     eb.spine = [page.id for page in book.pages]
-    eb.guide = [{"type": mark.kind, "href": mark.href, "title": xml_safe(mark.title)} for mark in book.landmarks]
+    eb.guide = [
+        {"type": mark.kind, "href": mark.href, "title": xml_safe(mark.title)} for mark in book.landmarks
+    ]
 
     buffer = io.BytesIO()
     epub.write_epub(
@@ -156,7 +160,7 @@ def _normalise_zip(raw: bytes, book: Book) -> bytes:
                 data = _set_language(data, language)
             elif name.endswith(".ncx"):
                 data = _finish_ncx(data, language)
-            info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.create_system = 3
             info.external_attr = 0o644 << 16
             if name == "mimetype":

@@ -47,12 +47,15 @@ def user_css(value: str) -> bytes:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            raise OptionError(f"stylesheet {path}: no such file (pass a path to a .css file or CSS text)") from None
+            raise OptionError(
+                f"stylesheet {path}: no such file (pass a path to a .css file or CSS text)"
+            ) from None
         except (OSError, UnicodeDecodeError) as error:
             raise OptionError(f"stylesheet {path}: cannot read it as UTF-8 CSS: {error}") from error
     if "@import" in text.lower() or _EXTERNAL_URL.search(text):
         raise OptionError(
-            f"{where}: @import and url() of other files cannot work inside an EPUB; inline them or use data: URLs"
+            f"{where}: @import and url() of other files cannot work inside an EPUB; "
+            "inline them or use data: URLs"
         )
     if "\x00" in text:
         raise OptionError(f"{where}: is not CSS text")

@@ -43,7 +43,9 @@ def add_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def text_element(parent: etree._Element, tag: str, text: str, attrs: dict[str, str] | None = None) -> etree._Element:
+def text_element(
+    parent: etree._Element, tag: str, text: str, attrs: dict[str, str] | None = None
+) -> etree._Element:
     """Append an element holding just ``text``."""
     node = element(parent, tag, attrs)
     add_text(node, text)
