@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import urllib.error
 import urllib.request
 
@@ -17,8 +18,10 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 30.0) -> Loaded:
 
     Redirects are followed; a non-2xx status, a timeout, a body over
     ``max_bytes`` or any network failure raises :class:`SourceError` (or
-    :class:`LimitError` for size).
+    :class:`LimitError` for size). ``timeout`` bounds the whole download, not
+    only each read, so a server that drips bytes cannot hold the caller.
     """
+    deadline = time.monotonic() + timeout
     request = urllib.request.Request(
         url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
     )
@@ -27,9 +30,19 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 30.0) -> Loaded:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise LimitError(f"{url} is {int(declared):,} bytes; the limit is {max_bytes:,}")
-            data = response.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                raise LimitError(f"{url} is larger than the limit of {max_bytes:,} bytes")
+            chunks: list[bytes] = []
+            size = 0
+            while True:
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+                chunk = response.read1(min(65536, max_bytes + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > max_bytes:
+                    raise LimitError(f"{url} is larger than the limit of {max_bytes:,} bytes")
+            data = b"".join(chunks)
             headers = {key.lower(): value for key, value in response.headers.items()}
             final_url = response.geturl()
     except urllib.error.HTTPError as error:
@@ -37,7 +50,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 30.0) -> Loaded:
     except urllib.error.URLError as error:
         raise SourceError(f"{url}: {error.reason}") from error
     except TimeoutError as error:
-        raise SourceError(f"{url}: no answer within {timeout:g} s") from error
+        raise SourceError(f"{url}: no complete answer within {timeout:g} s") from error
     except OSError as error:
         raise SourceError(f"{url}: {error}") from error
     return Loaded(data=data, name=url, url=final_url, headers=headers)

@@ -1,0 +1,110 @@
+"""Bad pages end in a clear BroadsheetError or a documented partial Article, never a crash or a hang."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+import broadsheet
+from broadsheet.errors import BroadsheetError, LimitError, OptionError, ReadError
+from broadsheet.model import Article
+
+
+def read(data: bytes, **options: object) -> Article:
+    return broadsheet.read(data, format="html", enrich=False, **options)
+
+
+@pytest.mark.parametrize(
+    ("data", "error", "message"),
+    [
+        (b"", ReadError, "empty"),
+        (b"  \n\t ", ReadError, "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(2000), ReadError, "binary"),
+        (bytes(range(256)) * 40, ReadError, "binary"),
+        (b"just some words, no markup at all", ReadError, "not an HTML page"),
+        (b"<html><body><div></div></body></html>", ReadError, "no article found"),
+    ],
+)
+def test_not_a_page(data: bytes, error: type[BroadsheetError], message: str) -> None:
+    with pytest.raises(error, match=message):
+        read(data)
+
+
+def test_random_bytes() -> None:
+    junk = os.urandom(200_000)
+    with pytest.raises(ReadError):
+        read(junk)
+
+
+def test_a_100_000_deep_nest_is_refused_quickly() -> None:
+    data = b"<html><head><title>Deep</title></head><body>" + b"<div>" * 100_000 + b"x" + b"</div>" * 100_000
+    start = time.perf_counter()
+    with pytest.raises(LimitError, match="nest deeper"):
+        read(data)
+    assert time.perf_counter() - start < 5
+
+
+def test_a_page_over_the_size_limit_is_refused_before_parsing() -> None:
+    data = b"<html><head><title>Big</title></head><body>" + b"<p>word word word</p>" * 2_500_000
+    assert len(data) > 50_000_000
+    start = time.perf_counter()
+    with pytest.raises(LimitError, match="max_bytes"):
+        read(data)
+    assert time.perf_counter() - start < 2
+
+
+def test_the_size_limit_is_an_option() -> None:
+    page = b"<html><head><title>Small</title></head><body><p>" + b"text " * 1000 + b"</p></body></html>"
+    with pytest.raises(LimitError):
+        read(page, max_bytes=1000)
+    assert read(page).title == "Small"
+    with pytest.raises(OptionError):
+        read(page, max_bytes=0)
+
+
+def test_a_page_with_a_title_and_no_article_gives_an_empty_body() -> None:
+    article = read(
+        b"<html><head><title>Only a title</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+    )
+    assert article.title == "Only a title"
+
+
+def test_broken_markup_still_reads() -> None:
+    page = (
+        b"<html><head><title>Broken</title><body><p>First paragraph of a story that has enough words to count "
+        b"as the article text here.<p>Second <b>bold <i>and italic</b> text</i> continues the story further."
+        b"<div><table><tr><td>cell</div></table>"
+    )
+    article = read(page)
+    assert article.title == "Broken"
+
+
+def test_broken_encoding_declaration_does_not_give_mojibake() -> None:
+    text = (
+        "Держсекретар США зазначив, що держави не можуть диктувати іншим країнам їх вибір та їхню політику."
+    )
+    page = f"<html><head><meta charset='koi8-u'><title>Заголовок новини</title></head><body><p>{text}</p></body></html>"
+    article = read(page.encode("cp1251"))
+    assert article.title == "Заголовок новини"
+
+
+def test_scripts_styles_and_event_handlers_never_reach_the_model() -> None:
+    page = (
+        b"<html><head><title>Safe</title><script>alert('x')</script><style>p{color:red}</style></head><body>"
+        b'<article><h1>Safe</h1><p onclick="steal()">A paragraph with a <a href="javascript:alert(1)">bad link</a>'
+        b' and a <a href=" JaVa\tScRiPt:alert(2)">sneaky one</a>, long enough to be the article\'s text.</p>'
+        b'<p>Another paragraph <img src=x onerror="steal()"> keeps the story going for the extractor.</p>'
+        b"<script>document.write('<p>injected</p>')</script><noscript><p>Enable JavaScript</p></noscript>"
+        b"</article></body></html>"
+    )
+    article = read(page)
+    dumped = broadsheet.write(article, "json").decode()
+    for needle in ("alert", "steal", "javascript", "JaVa", "color:red", "injected", "onclick", "onerror"):
+        assert needle not in dumped
+
+
+def test_unknown_profile_is_an_option_error() -> None:
+    with pytest.raises(OptionError, match="no site profile"):
+        read(b"<html><head><title>x</title></head></html>", profile="no-such-site")
