@@ -39,6 +39,10 @@ def _content_type(suffix: str) -> str:
     return "text/html" if any(word in suffix for word in ("html", "richtext", "xhtml")) else "text/plain"
 
 
+def _rendition(item: dict[str, Any]) -> dict[str, Any]:
+    return {("contenttype" if key.lower() == "mimetype" else key): value for key, value in item.items()}
+
+
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     """The 2.x-shaped equivalent of a 1.x object (nested associations too)."""
     out: dict[str, Any] = {}
@@ -59,6 +63,11 @@ def upgrade(data: dict[str, Any]) -> dict[str, Any]:
         elif lower == "associations" and isinstance(value, dict):
             out["associations"] = [
                 {"name": name, **upgrade(item)} if isinstance(item, dict) else item
+                for name, item in value.items()
+            ]
+        elif lower == "renditions" and isinstance(value, dict):
+            out["renditions"] = [
+                {"name": name, **_rendition(item)} if isinstance(item, dict) else item
                 for name, item in value.items()
             ]
         elif lower == "altids" and isinstance(value, dict):

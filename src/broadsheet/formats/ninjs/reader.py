@@ -106,11 +106,8 @@ class _Reader:
     def document(self, data: dict[str, Any]) -> Article | Edition:
         standard = data.get("standard") or data.get("$standard")
         if isinstance(standard, dict):
-            name, version = standard.get("name"), standard.get("version")
-            if isinstance(name, str) and name.strip().lower() not in ("ninjs", ""):
-                raise SchemaError(
-                    f"the document declares the standard {name!r}, not ninjs", where="$.standard.name"
-                )
+            # Providers' profiles of ninjs name themselves ("TTNINJS"): only the version matters.
+            version = standard.get("version")
             if isinstance(version, str) and version.split(".")[0] not in ("1", "2", "3"):
                 raise VersionError(
                     f"ninjs {version} is not a version this release reads (1.x to 3.x)",
@@ -158,7 +155,8 @@ class _Reader:
                 source=self.source(obj),
                 publisher=self.publisher(obj),
                 rights=self.rights(obj),
-                images=tuple(self.image(a) for a in associations if self.kind(a) == "image"),
+                images=self.own_image(obj)
+                + tuple(self.image(a) for a in associations if self.kind(a) == "image"),
                 body=self.body(obj),
                 see_also=tuple(
                     link for a in associations if self.kind(a) == "related" and (link := self.related(a))
@@ -170,6 +168,14 @@ class _Reader:
         )
         self.depth -= 1
         return article
+
+    def own_image(self, obj: Obj) -> tuple[Image, ...]:
+        """A picture item is its own image: its renditions become the article's first image."""
+        if obj.string("type") in ("picture", "graphic") and any(
+            r.has("href") for r in obj.objects("renditions")
+        ):
+            return (self.image(obj),)
+        return ()
 
     def title(self, obj: Obj) -> str:
         headlines = [(_role(h), h.string("value")) for h in obj.objects("headlines")]

@@ -124,7 +124,8 @@ def _article(article: Article, options: WriteOptions, *, root: bool) -> Json:
 
 def _bodies(article: Article, options: WriteOptions) -> list[Json]:
     text = body_text(article.body, article.language)
-    counts = {"charCount": len(text), "wordCount": len(text.split())}
+    words = sum(1 for word in text.split() if any(char.isalnum() for char in word))
+    counts = {"charCount": len(text), "wordCount": words}
     bodies: list[Json] = [
         {"role": v.HTML_BODY_ROLE, "contentType": "text/html", **counts, "value": body_html(article.body)}
     ]
