@@ -1,41 +1,15 @@
-"""Shared fixtures for the NewsML-G2 tests: the official schemas (offline) and validation helpers."""
+"""Fixtures for the NewsML-G2 tests; puts this folder's helper modules on the import path."""
 
 from __future__ import annotations
 
-import functools
+import sys
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
-REPO = Path(__file__).resolve().parents[3]
-STANDARDS = (REPO / ".." / "shared" / "standards" / "newsml-g2").resolve()
-NAR = "{http://iptc.org/std/nar/2006-10-01/}"
-NITF = "{http://iptc.org/std/NITF/2006-10-18/}"
+sys.path.insert(0, str(Path(__file__).parent))
 
-
-@functools.cache
-def newsml_schema() -> etree.XMLSchema:
-    """The NewsML-G2 2.35 All-Power schema (imports only the local xml.xsd)."""
-    return etree.XMLSchema(etree.parse(str(STANDARDS / "NewsML-G2_2.35-spec-All-Power.xsd")))
-
-
-@functools.cache
-def nitf_schema() -> etree.XMLSchema:
-    """The NITF 3.6 schema (with its local ruby include)."""
-    return etree.XMLSchema(etree.parse(str(STANDARDS / "nitf-3-6.xsd")))
-
-
-def assert_valid(data: bytes) -> etree._Element:
-    """Validate a written document against NewsML-G2 2.35 and each NITF body against NITF 3.6."""
-    root = etree.fromstring(data)
-    schema = newsml_schema()
-    assert schema.validate(root), schema.error_log.filter_from_errors()
-    bodies = list(root.iter(f"{NITF}nitf"))
-    for body in bodies:
-        standalone = etree.fromstring(etree.tostring(body))
-        assert nitf_schema().validate(standalone), nitf_schema().error_log.filter_from_errors()
-    return root
+from newsml_schemas import STANDARDS
 
 
 @pytest.fixture(scope="session")

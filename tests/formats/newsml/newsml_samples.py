@@ -39,7 +39,9 @@ from broadsheet.model import (
 
 REPO = Path(__file__).resolve().parents[3]
 KYIV = dt.timezone(dt.timedelta(hours=2))
-BLINKEN = Person(name="Ентоні Блінкен", role="Держсекретар США", url="https://www.state.gov/biographies/antony-j-blinken/")
+BLINKEN = Person(
+    name="Ентоні Блінкен", role="Держсекретар США", url="https://www.state.gov/biographies/antony-j-blinken/"
+)
 
 
 def seed() -> Article:
@@ -74,10 +76,20 @@ def full_article() -> Article:
                 Text(text="окремо."),
             )
         ),
-        BulletList(items=((Paragraph(children=(Text(text="Женева"),)),), (Paragraph(children=(Text(text="Брюссель"),)),))),
+        BulletList(
+            items=(
+                (Paragraph(children=(Text(text="Женева"),)),),
+                (Paragraph(children=(Text(text="Брюссель"),)),),
+            )
+        ),
         OrderedList(
             start=10,
-            items=((Paragraph(children=(Text(text="перший"),)), BulletList(items=((Paragraph(children=(Text(text="вкладений"),)),),))),),
+            items=(
+                (
+                    Paragraph(children=(Text(text="перший"),)),
+                    BulletList(items=((Paragraph(children=(Text(text="вкладений"),)),),)),
+                ),
+            ),
         ),
         Figure(
             image=Image(
@@ -92,8 +104,14 @@ def full_article() -> Article:
         ),
         Table(
             rows=(
-                (TableCell(children=(Text(text="Місто"),), header=True), TableCell(children=(Text(text="Дата"),), header=True)),
-                (TableCell(children=(Text(text="Женева"),)), TableCell(children=(Text(text="10 січня"),), rowspan=2)),
+                (
+                    TableCell(children=(Text(text="Місто"),), header=True),
+                    TableCell(children=(Text(text="Дата"),), header=True),
+                ),
+                (
+                    TableCell(children=(Text(text="Женева"),)),
+                    TableCell(children=(Text(text="10 січня"),), rowspan=2),
+                ),
                 (TableCell(children=(Text(text="Брюссель, Відень"),), colspan=2),),
             ),
             header_rows=1,
@@ -113,14 +131,22 @@ def full_article() -> Article:
         id="tag:zn.ua,2022:ssha-ne-obhovorjuvatimut",
         subtitle="Держави не можуть диктувати іншим країнам їхній вибір",
         lead="Держсекретар США зазначив, що держави не можуть диктувати іншим країнам їх вибір.\nДругий абзац лиду.",
-        authors=(Person(name="Олена Кравченко", role="кореспондентка", url="https://zn.ua/author/olena"), Person(name="Редакція ZN.ua")),
+        authors=(
+            Person(name="Олена Кравченко", role="кореспондентка", url="https://zn.ua/author/olena"),
+            Person(name="Редакція ZN.ua"),
+        ),
         modified=dt.datetime(2022, 1, 21, 21, 5, 30, tzinfo=KYIV),
         dateline="ЖЕНЕВА, 21 січня",
         rights="© ZN.ua, 2022. Передрук лише з посиланням.",
         publisher=Publisher(name="ZN.ua", url="https://zn.ua", logo="https://zn.ua/logo.svg"),
         genre="news",
         images=(
-            Image(url="https://zn.ua/img/lead.jpg", caption="Ентоні Блінкен", credit="AP", media_type="image/jpeg"),
+            Image(
+                url="https://zn.ua/img/lead.jpg",
+                caption="Ентоні Блінкен",
+                credit="AP",
+                media_type="image/jpeg",
+            ),
         ),
         body=article.body + extra,
         see_also=(
@@ -145,11 +171,21 @@ def edition() -> Edition:
     second = Article(title="Друга новина", language="uk", body=(Paragraph(children=(Text(text="Текст."),)),))
     return Edition(
         title="ZN.ua — ранковий випуск",
-        sections=(Section(title="Світ", articles=(first,)), Section(articles=(second, attrs.evolve(second, title="Третя")))),
+        sections=(
+            Section(title="Світ", articles=(first,)),
+            Section(articles=(second, attrs.evolve(second, title="Третя"))),
+        ),
         date=dt.date(2022, 1, 22),
         publisher=Publisher(name="ZN.ua", url="https://zn.ua"),
         language="uk",
-        cover=Image(url="https://zn.ua/cover.png", alt="Обкладинка", caption="Випуск 22 січня", credit="ZN.ua",
-                    width=600, height=800, media_type="image/png"),
+        cover=Image(
+            url="https://zn.ua/cover.png",
+            alt="Обкладинка",
+            caption="Випуск 22 січня",
+            credit="ZN.ua",
+            width=600,
+            height=800,
+            media_type="image/png",
+        ),
         id="tag:zn.ua,2022:edition-2022-01-22",
     )
