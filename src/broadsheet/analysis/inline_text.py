@@ -1,0 +1,224 @@
+"""A paragraph's inlines seen as one string, so recognisers can search text, and new nodes spliced back.
+
+Each top-level inline becomes a *piece* of the string: a ``Text`` its
+characters, a ``LineBreak`` a newline, ``Emphasis``/``Strong``/``Link`` the
+text of their content, and an existing ``InlineQuote`` or ``Mention`` one
+opaque character (:data:`OPAQUE`), so what was recognised before is never
+recognised twice. A recogniser names a range of the string and the node to
+put there; the range may cut a ``Text`` anywhere but other nodes only whole.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from broadsheet.model import (
+    Block,
+    Emphasis,
+    Inline,
+    InlineQuote,
+    LineBreak,
+    Link,
+    Mention,
+    Paragraph,
+    RelatedBox,
+    Strong,
+    Text,
+)
+
+OPAQUE = "\ufffc"
+"""Stands for an inline quote or mention already recognised (U+FFFC OBJECT REPLACEMENT CHARACTER)."""
+
+_WORD = re.compile(r"\w+")
+
+
+def flat_text(node: Inline) -> str:
+    """The characters ``node`` contributes to its paragraph's string."""
+    parts: list[str] = []
+    stack: list[Inline] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Text):
+            parts.append(current.text)
+        elif isinstance(current, LineBreak):
+            parts.append("\n")
+        elif isinstance(current, (InlineQuote, Mention)):
+            parts.append(OPAQUE)
+        else:
+            stack.extend(reversed(current.children))
+    return "".join(parts)
+
+
+@attrs.frozen
+class Piece:
+    """One top-level inline and the range of the string it fills."""
+
+    start: int
+    """Index of its first character."""
+    end: int
+    """Index just past its last character."""
+    node: Inline
+    """The inline itself."""
+
+
+class FlatInlines:
+    """A sequence of inlines with its string, the pieces that make it, and splicing."""
+
+    def __init__(self, children: Sequence[Inline]) -> None:
+        """Flatten ``children``."""
+        self.children = tuple(children)
+        pieces: list[Piece] = []
+        parts: list[str] = []
+        position = 0
+        for node in self.children:
+            text = flat_text(node)
+            pieces.append(Piece(start=position, end=position + len(text), node=node))
+            parts.append(text)
+            position += len(text)
+        self.text = "".join(parts)
+        """The string the inlines make."""
+        self.pieces = tuple(pieces)
+        """The top-level inlines with their ranges, in order."""
+        self._starts = [piece.start for piece in pieces]
+
+    def _containing(self, offset: int) -> Piece | None:
+        """The piece that strictly contains ``offset`` (a cut there would split it)."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return None
+        piece = self.pieces[index]
+        return piece if piece.start < offset < piece.end else None
+
+    def can_cut(self, offset: int) -> bool:
+        """Whether a range may begin or end at ``offset`` without splitting a non-text node."""
+        piece = self._containing(offset)
+        return piece is None or isinstance(piece.node, Text)
+
+    def widen(self, start: int, end: int) -> tuple[int, int]:
+        """The smallest range holding ``start``–``end`` whose ends split no non-text node."""
+        piece = self._containing(start)
+        if piece is not None and not isinstance(piece.node, Text):
+            start = piece.start
+        piece = self._containing(end)
+        if piece is not None and not isinstance(piece.node, Text):
+            end = piece.end
+        return start, end
+
+    def overlapping(self, start: int, end: int) -> list[Piece]:
+        """The pieces that share at least one character with ``start``–``end``."""
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        out: list[Piece] = []
+        for piece in self.pieces[first:]:
+            if piece.start >= end:
+                break
+            if piece.end > start:
+                out.append(piece)
+        return out
+
+    def only_text(self, start: int, end: int) -> bool:
+        """Whether ``start``–``end`` holds nothing but plain text."""
+        return all(isinstance(node, Text) for node in self.covered(start, end))
+
+    def links(self, start: int, end: int) -> list[Link]:
+        """The top-level links that overlap ``start``–``end``, in order."""
+        return [piece.node for piece in self.overlapping(start, end) if isinstance(piece.node, Link)]
+
+    def covered(self, start: int, end: int) -> tuple[Inline, ...]:
+        """The inlines in ``start``–``end`` (texts cut at the ends); the ends must be cuttable."""
+        return tuple(node for _, _, node, owner in self._owned(((start, end),)) if owner == 0)
+
+    def _owned(self, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int, Inline, int | None]]:
+        """Every atom (a whole node, or a text cut at range ends) with the index of the range holding it."""
+        points = sorted({point for pair in ranges for point in pair})
+        out: list[tuple[int, int, Inline, int | None]] = []
+        index = 0
+        for piece in self.pieces:
+            if isinstance(piece.node, Text):
+                low = bisect.bisect_right(points, piece.start)
+                high = bisect.bisect_left(points, piece.end)
+                edges = [piece.start, *points[low:high], piece.end]
+                atoms: list[tuple[int, int, Inline]] = []
+                for left, right in zip(edges, edges[1:], strict=False):
+                    if left < right:
+                        whole = right - left == len(piece.node.text)
+                        part = piece.node.text[left - piece.start : right - piece.start]
+                        atoms.append((left, right, piece.node if whole else Text(text=part)))
+            else:
+                atoms = [(piece.start, piece.end, piece.node)]
+            for left, right, node in atoms:
+                while index < len(ranges) and ranges[index][1] <= left:
+                    index += 1
+                owner: int | None = None
+                if index < len(ranges):
+                    start, end = ranges[index]
+                    inside = start <= left and right <= end
+                    # An empty node exactly at a range's edge stays outside it.
+                    if inside and not (left == right and left in (start, end)):
+                        owner = index
+                out.append((left, right, node, owner))
+        return out
+
+    def splice(self, replacements: Sequence[tuple[int, int, Inline]]) -> tuple[Inline, ...]:
+        """The inlines with each ``(start, end, node)`` range replaced by ``node``.
+
+        Ranges must be non-empty, sorted, must not overlap, and must have cuttable ends.
+        """
+        if not replacements:
+            return self.children
+        out: list[Inline] = []
+        emitted: set[int] = set()
+        for _, _, node, owner in self._owned([(start, end) for start, end, _ in replacements]):
+            if owner is None:
+                out.append(node)
+            elif owner not in emitted:
+                emitted.add(owner)
+                out.append(replacements[owner][2])
+        return tuple(out)
+
+
+def inline_words(children: Iterable[Inline]) -> list[str]:
+    """The words a reader reads in ``children``, in order (quotation marks and spacing aside)."""
+    words: list[str] = []
+    stack: list[Inline] = list(reversed(tuple(children)))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Text):
+            words.extend(_WORD.findall(node.text))
+        elif isinstance(node, InlineQuote):
+            words.extend(_WORD.findall(node.quote.text))
+        elif isinstance(node, (Emphasis, Strong, Link, Mention)):
+            stack.extend(reversed(node.children))
+    return words
+
+
+def reading_text(children: Iterable[Inline]) -> str:
+    """The text of ``children`` as read, each quotation on a line of its own (for finding names)."""
+    parts: list[str] = []
+    stack: list[Inline] = list(reversed(tuple(children)))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, LineBreak):
+            parts.append("\n")
+        elif isinstance(node, InlineQuote):
+            parts.append(f"\n{node.quote.text}\n")
+        else:
+            stack.extend(reversed(node.children))
+    return "".join(parts)
+
+
+def block_words(block: Block) -> list[str]:
+    """The words of a paragraph, or of a read-also box made from one (label, then titles)."""
+    if isinstance(block, Paragraph):
+        return inline_words(block.children)
+    if isinstance(block, RelatedBox):
+        words = _WORD.findall(block.label or "")
+        for link in block.links:
+            words.extend(_WORD.findall(link.title))
+        return words
+    return []

@@ -1,0 +1,273 @@
+"""Links to other articles in the text: read-also paragraphs and articles named in the prose.
+
+A paragraph that opens with a read-also label ("Читайте також:", "Read
+also:", "Lesen Sie auch:" …) and holds only a title or links becomes a
+:class:`~broadsheet.model.RelatedBox`. A title in quotation marks (or a
+link) after "у статті", "в статье", "in an article by" and the like, with
+its authors, becomes a :class:`~broadsheet.model.Mention` around the words
+that name it, the authors in the nominative.
+"""
+
+from __future__ import annotations
+
+import re
+
+from broadsheet.analysis import marks
+from broadsheet.analysis.inline_text import OPAQUE, FlatInlines, flat_text
+from broadsheet.analysis.names import Case, base_form
+from broadsheet.analysis.people import WORD, is_name_word
+from broadsheet.model import Inline, Link, Mention, Paragraph, Person, RelatedBox, RelatedLink, Relation
+
+_LABELS = r"""
+Читайте\ також | Читайте\ ще | Також\ читайте | Читайте\ також\ на\ тему | Дивіться\ також | Див\.\ також
+| Читати\ також | Більше\ на\ тему | Більше\ по\ темі | По\ темі | На\ тему
+| Читайте\ также | Читайте\ ещё | Читайте\ еще | Также\ читайте | Читать\ также | Смотрите\ также | См\.\ также
+| Больше\ по\ теме | По\ теме | Читайте\ по\ теме
+| Чытайце\ таксама
+| Read\ also | Also\ read | Read\ more | See\ also | Also\ see | Related | Related\ articles? | Related\ stories
+| More\ on\ this\ (?:topic|story) | Further\ reading
+| Lesen\ Sie\ auch | Lesen\ Sie\ mehr | Siehe\ auch | Mehr\ zum\ Thema | Auch\ interessant | Lesetipp
+| Czytaj\ też | Czytaj\ także | Przeczytaj\ też | Przeczytaj\ także | Zobacz\ też | Zobacz\ także
+| À\ lire\ aussi | A\ lire\ aussi | Lire\ aussi | Voir\ aussi | À\ lire\ également | Lire\ également
+| Leer\ también | Lea\ también | Lee\ también | Ver\ también | Te\ puede\ interesar
+| Leggi\ anche | Vedi\ anche | Leia\ também | Veja\ também | Leia\ mais
+| Čtěte\ také | Přečtěte\ si\ také | Viz\ také | Prečítajte\ si\ aj | Olvassa\ el\ ezt\ is | Citește\ și
+"""
+_LABEL = re.compile(
+    r"[^\S\n]*(?P<label>" + _LABELS + r")[^\S\n]*(?P<sep>[:：|]|[-–—](?=[^\S\n]))[^\S\n]*",
+    re.IGNORECASE | re.VERBOSE,
+)
+MAX_TITLE_WORDS = 40
+"""Longer text after a read-also label is prose, not a title."""
+_SEPARATORS = re.compile(r"[\s;,|•·/]*")
+_OUTER_PAIRS = {"«": "»", "„": "“”", "“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
+def strip_outer_quotes(title: str) -> str:
+    """``title`` without quotation marks that wrap all of it (inner ones stay)."""
+    title = title.strip()
+    spans = marks.outermost(marks.scan(title))
+    if len(spans) == 1 and spans[0].open == 0 and spans[0].close == len(title) - 1:
+        return title[1:-1].strip()
+    return title
+
+
+def _title(text: str) -> str:
+    title = strip_outer_quotes(text.strip())
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1].rstrip()
+    return title
+
+
+def read_also(paragraph: Paragraph) -> RelatedBox | None:
+    """The read-also box ``paragraph`` is, or ``None`` when it is ordinary text."""
+    flat = FlatInlines(paragraph.children)
+    match = _LABEL.match(flat.text)
+    if match is None or OPAQUE in flat.text:
+        return None
+    label = match.group("label")
+    rest_start = match.end()
+    rest = flat.text[rest_start:]
+    if not WORD.search(rest) or len(WORD.findall(rest)) > MAX_TITLE_WORDS:
+        return None
+    if not flat.can_cut(rest_start) or not flat.can_cut(match.start("label")):
+        return None
+    links = [piece for piece in flat.pieces if isinstance(piece.node, Link) and piece.end > rest_start]
+    # Several links with nothing but separators between them: one entry each.
+    if len(links) > 1:
+        position = rest_start
+        for piece in links:
+            if not _SEPARATORS.fullmatch(flat.text[position : piece.start]):
+                break
+            position = piece.end
+        else:
+            if _SEPARATORS.fullmatch(flat.text[position:]):
+                entries = [
+                    RelatedLink(title=_title(flat.text[p.start : p.end]), url=_url(p.node), relation=Relation.READ_ALSO)
+                    for p in links
+                    if WORD.search(flat.text[p.start : p.end])
+                ]
+                if entries:
+                    return RelatedBox(label=label, links=tuple(entries))
+    url = _url(links[0].node) if len(links) == 1 else None
+    title = _title(rest)
+    if not WORD.search(title):
+        return None
+    return RelatedBox(label=label, links=(RelatedLink(title=title, url=url, relation=Relation.READ_ALSO),))
+
+
+def _url(node: Inline) -> str | None:
+    return node.url if isinstance(node, Link) else None
+
+
+# --- articles named in the prose -------------------------------------------------------------
+
+_ANCHOR = re.compile(
+    r"""\b(?:
+      стат(?:т[іяю]|тях|тями|ей|ья|ье|ью|ьи|ьях|ьями)
+    | матеріал(?:і|ах|и|у|ом)? | материал(?:е|ах|ы|ом)? | колонц[іе] | колонк(?:ах|у|ою|ой|и)
+    | публікаці(?:ї|ях|ю) | публикаци(?:и|ях|ю) | інтерв'ю | інтерв’ю | интервью | розслідуванн(?:і|ях|я)
+    | расследовани(?:и|ях|е) | огляд(?:і|у)? | обзор(?:е|ах)? | аналіз(?:і)? | анализ(?:е)? | есе | эссе
+    | тексті | тексте | блозі | блоге
+    | article | articles | piece | pieces | column | op-ed | essay | analysis | commentary | feature
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CONNECTOR = re.compile(r"[^\S\n]*(?:,|;|та|і|й|и|а\ також|а\ также|and|as\ well\ as)?[^\S\n]+", re.IGNORECASE)
+_BY = re.compile(r"[^\S\n]+by[^\S\n]+", re.IGNORECASE)
+_LOWER_REACH = 3
+_AUTHOR_JOIN = re.compile(r"[^\S\n]*(?:,|та|і|и|and|&)[^\S\n]+", re.IGNORECASE)
+
+
+def _title_at(flat: FlatInlines, spans: dict[int, marks.QuoteSpan], position: int) -> tuple[int, int, str] | None:
+    """A title starting at ``position``: a quotation, or a link, or a linked quotation."""
+    text = flat.text
+    span = spans.get(position)
+    if span is not None:
+        inner = text[span.open + 1 : span.close].strip().rstrip(",")
+        if WORD.search(inner) and OPAQUE not in inner:
+            return span.open, span.end, inner
+        return None
+    for piece in flat.pieces:
+        if piece.start == position and isinstance(piece.node, Link):
+            title = strip_outer_quotes(flat_text(piece.node)).rstrip(",").strip()
+            if WORD.search(title) and OPAQUE not in title:
+                return piece.start, piece.end, title
+        if piece.start > position:
+            break
+    return None
+
+
+def _authors_at(text: str, position: int, cyrillic: bool) -> tuple[list[list[str]], int]:
+    """Names of authors starting at ``position`` (Сергія Корсунського; John Smith and Jane Doe)."""
+    authors: list[list[str]] = []
+    cursor = position
+    while True:
+        name: list[str] = []
+        probe = cursor
+        for _ in range(4):
+            match = WORD.match(text, probe)
+            if match is None or not is_name_word(match.group()):
+                initial = re.match(r"[A-ZА-ЯІЇЄҐ]\.[^\S\n]?", text[probe : probe + 3])
+                if initial is not None and len(name) < 2:
+                    name.append(initial.group().strip())
+                    probe += initial.end()
+                    continue
+                break
+            name.append(match.group())
+            probe = match.end()
+            space = re.match(r"[^\S\n]+", text[probe:])
+            following = WORD.match(text, probe + space.end()) if space else None
+            if space is None or following is None or not is_name_word(following.group()):
+                break
+            probe += space.end()
+        if not name or not any(is_name_word(word) for word in name):
+            break
+        authors.append(name)
+        cursor = probe
+        join = _AUTHOR_JOIN.match(text, cursor)
+        if join is None:
+            break
+        nxt = WORD.match(text, join.end())
+        if nxt is None or not is_name_word(nxt.group()):
+            break
+        cursor = join.end()
+    del cyrillic
+    return authors, cursor
+
+
+def _people(authors: list[list[str]], cyrillic: bool) -> tuple[Person, ...]:
+    case = Case.GENITIVE if cyrillic else None
+    return tuple(Person(name=base_form(name, case)) for name in authors)
+
+
+def mentions(flat: FlatInlines) -> list[tuple[int, int, Mention]]:
+    """Mentions of other articles named in ``flat``'s text: ``(start, end, node)`` ranges, in order."""
+    text = flat.text
+    spans = {span.open: span for span in marks.outermost(marks.scan(text))}
+    out: list[tuple[int, int, Mention]] = []
+    claimed_until = 0
+    for anchor in _ANCHOR.finditer(text):
+        if anchor.start() < claimed_until:
+            continue
+        found = _after_anchor(flat, spans, anchor)
+        for start, end, link in found:
+            start, end = flat.widen(start, end)
+            if start < claimed_until or (out and start < out[-1][1]):
+                break
+            out.append((start, end, Mention(link=link, children=flat.covered(start, end))))
+            claimed_until = end
+    return out
+
+
+def _skip_lower(text: str, position: int) -> int:
+    """Skip a few lower-case words ("нашого автора", "експерта ZN.UA") before a name or title."""
+    cursor = position
+    for _ in range(_LOWER_REACH):
+        match = re.match(r"[^\S\n]*([^\W\d_][\w'’.-]*)[^\S\n]+", text[cursor:])
+        if match is None or match.group(1)[0].isupper() and not match.group(1).isupper():
+            break
+        if match.group(1).lower() in ("by", "та", "і", "и", "and", "що", "что", "that", "про", "о", "about"):
+            break
+        cursor += match.end()
+    return cursor
+
+
+def _after_anchor(
+    flat: FlatInlines, spans: dict[int, marks.QuoteSpan], anchor: re.Match[str]
+) -> list[tuple[int, int, RelatedLink]]:
+    text = flat.text
+    cyrillic = any("\u0400" <= char <= "\u04ff" for char in anchor.group())
+    out: list[tuple[int, int, RelatedLink]] = []
+    cursor = anchor.end()
+    english_by = _BY.match(text, cursor)
+    while True:
+        gap = re.match(r"[^\S\n]*[,:]?[^\S\n]*", text[cursor:])
+        assert gap is not None
+        position = cursor + gap.end()
+        start = position
+        authors: list[list[str]] = []
+        if english_by is not None:
+            authors, position = _authors_at(text, english_by.end(), cyrillic)
+            english_by = None
+            start = position
+            gap = re.match(r"[^\S\n]*[,:]?[^\S\n]*", text[position:])
+            assert gap is not None
+            position += gap.end()
+            start = position if not authors else start
+        elif cyrillic:
+            position = _skip_lower(text, position)
+            start = position
+            authors, after_names = _authors_at(text, position, cyrillic)
+            if authors:
+                gap = re.match(r"[^\S\n]*[,:]?[^\S\n]*", text[after_names:])
+                assert gap is not None
+                position = after_names + gap.end()
+        title = _title_at(flat, spans, position)
+        if title is None:
+            break
+        title_start, title_end, title_text = title
+        if not authors:
+            start = title_start
+        end = title_end
+        if not authors:
+            trailing = re.match(r"[^\S\n]+by[^\S\n]+" if not cyrillic else r"[^\S\n]+", text[end:])
+            if trailing is not None:
+                later, after_later = _authors_at(text, end + trailing.end(), cyrillic)
+                if later and (not cyrillic or base_form(later[0], Case.GENITIVE) != " ".join(later[0])):
+                    authors, end = later, after_later
+        elif english_by is None and not cyrillic:
+            pass
+        urls = [link.url for link in flat.links(title_start, title_end)]
+        link = RelatedLink(
+            title=title_text,
+            url=urls[0] if urls else None,
+            authors=_people(authors, cyrillic),
+            relation=Relation.MENTIONED,
+        )
+        out.append((start, end, link))
+        connector = _CONNECTOR.match(text, end)
+        if connector is None or connector.end() == end:
+            break
+        cursor = connector.end()
+    return out

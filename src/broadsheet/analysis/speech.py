@@ -1,0 +1,284 @@
+"""Attribution of quoted words: speech verbs and who they name, before or after a quotation.
+
+Handles "«…», — заявив Блінкен", "“…,” Blinken said", "“…,” said Blinken",
+"Лавров сказал: «…»", "за словами Блінкена, «…»", "according to Blinken, “…”"
+and the like in Ukrainian, Russian and English. Every look is confined to a
+short window next to the quotation, so the cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from broadsheet.analysis import names
+from broadsheet.analysis.names import Case
+from broadsheet.analysis.people import WORD, People, is_name_word, is_pronoun
+
+WINDOW = 240
+"""How many characters around a quotation are searched for its attribution."""
+
+_UK_VERBS = r"""
+заяв(?:ив|ила|или|ило|ляє|ляють|ляли) сказа(?:в|ла|ли|ло|но) каже кажуть казав казала говорить говорять
+зазнач(?:ив|ила|или|ило|ає|ають) дода(?:в|ла|ли|ло|є|ють) наголос(?:ив|ила|или|ило) наголошу(?:є|ють)
+підкресл(?:ив|ила|или|ило|ює|юють) повідом(?:ив|ила|или|ило|ляє|ляють) розпов(?:ів|іла|іли|ідає|ідають)
+поясн(?:ив|ила|или|ює|юють) відпов(?:ів|іла|іли|ідає) напис(?:ав|ала|али|ано) пише пишуть
+запевн(?:ив|ила|или|яє) визна(?:в|ла|ли|є) зауваж(?:ив|ила|или|ує) констатува(?:в|ла|ли) резюмува(?:в|ла|ли)
+попереди(?:в|ла|ли) нагада(?:в|ла|ли) уточни(?:в|ла|ли) наполяга(?:є|ють|в|ла) пообіця(?:в|ла|ли)
+цитує процитува(?:в|ла|ли) вигукну(?:в|ла|ли) звернув(?:ся)? зізна(?:вся|лася|лися) продовжи(?:в|ла|ли)
+"""
+_RU_VERBS = r"""
+заяв(?:ил|ила|или|ило|ляет|ляют) сказа(?:л|ла|ли|ло|но) говорит говорят говорил говорила
+отмет(?:ил|ила|или|ило) отмечает добав(?:ил|ила|или|ило|ляет) подчеркн(?:ул|ула|ули|уло) подчеркивает
+сообщ(?:ил|ила|или|ило|ает|ают) рассказ(?:ал|ала|али|ывает) поясн(?:ил|ила|или|яет) ответ(?:ил|ила|или)
+отвечает написа(?:л|ла|ли|но) пишет пишут завер(?:ил|ила|или) призна(?:л|ла|ли|ет|лся|лась)
+замет(?:ил|ила|или) констатирова(?:л|ла|ли) предупред(?:ил|ила|или) напомн(?:ил|ила|или)
+уточн(?:ил|ила|или) настаива(?:ет|ют|л|ла) пообеща(?:л|ла|ли) цитирует продолжи(?:л|ла|ли)
+"""
+_EN_VERBS = r"""
+said says say told tells added adds noted notes stressed stresses wrote writes explained explains
+replied replies warned warns insisted insists declared announced asked asks argued argues claimed claims
+observed remarked continued recalled recalls tweeted posted admitted admits acknowledged conceded
+emphasized emphasised suggested suggests added
+"""
+_SPEECH_VERB = re.compile(
+    "(?:" + "|".join((_UK_VERBS + _RU_VERBS + _EN_VERBS).split()) + ")",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(
+    r"(?:за\s+словами|на\s+думку|по\s+словам|по\s+мнению|according\s+to|in\s+the\s+words\s+of)\s+$",
+    re.IGNORECASE,
+)
+_ACCORDING_AHEAD = re.compile(
+    r"(?:за\s+словами|по\s+словам|according\s+to)\s+", re.IGNORECASE
+)
+_STOP_WORDS = frozenset(
+    """
+    у в на після під за з із зі до від для про по перед і й та а але що як коли який яка які не через
+    во после под с со из от о об и но что как когда который которая которые не через
+    in at on after before during to from for with and but that who which when while as adding citing by
+    """.split()
+)
+_ENGLISH_TITLES = frozenset(
+    """
+    secretary state president minister prime foreign defense defence chancellor mr mrs ms dr sen senator rep
+    gov governor general gen spokesman spokeswoman spokesperson chief deputy ambassador envoy mayor
+    the a an of his her their its us u.s. uk eu nato un white house press
+    """.split()
+)
+_SENTENCE_END = re.compile(r"[.!?…;](?=\s|$)|\n")
+_MAX_TITLE_WORDS = 6
+
+
+def is_speech_verb(word: str) -> bool:
+    """Whether ``word`` is a verb of saying (заявив, сказал, said…)."""
+    return _SPEECH_VERB.fullmatch(word) is not None
+
+
+@attrs.frozen
+class Attribution:
+    """What the text next to a quotation says about who said it."""
+
+    speaker: str | None
+    """The speaker's name in the nominative, resolved to a full name where possible; ``None`` if unnamed."""
+    end: int
+    """Index just past the attribution clause (for a quotation that continues after it)."""
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return list(WORD.finditer(text))
+
+
+def _joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Whether only spaces separate two words."""
+    gap = text[left.end() : right.start()]
+    return not gap.strip()
+
+
+def _name_run(words: list[str]) -> list[str]:
+    """The name in a run of capitalised words: from a known first name on, else the last word (Cyrillic)."""
+    for index, word in enumerate(words):
+        if names.is_first_name(word):
+            return words[index:]
+    latin = not any("\u0400" <= char <= "\u04ff" for word in words for char in word)
+    if latin:
+        kept = [word for word in words if word.lower() not in _ENGLISH_TITLES]
+        return kept[-3:]
+    return words[-1:]
+
+
+def _after_verb(text: str, tokens: list[re.Match[str]], verb: int) -> tuple[list[str] | None, bool]:
+    """The speaker named right after a speech verb: skip title words, take the last run of names.
+
+    Returns the name words (``None`` when no one is named) and whether a
+    pronoun stood there.
+    """
+    run: list[str] = []
+    skipped = 0
+    for index in range(verb + 1, len(tokens)):
+        token = tokens[index]
+        if index > verb + 1 and not _joined(text, tokens[index - 1], token):
+            break
+        word = token.group()
+        if index == verb + 1 and is_pronoun(word):
+            return None, True
+        if is_name_word(word) and word.lower() not in _ENGLISH_TITLES:
+            run.append(word)
+            continue
+        if run:
+            break
+        if word.lower() in _STOP_WORDS:
+            break
+        skipped += 1
+        if skipped > _MAX_TITLE_WORDS:
+            break
+    return (_name_run(run) if run else None), False
+
+
+def _before_verb(text: str, tokens: list[re.Match[str]], verb: int) -> tuple[list[str] | None, bool]:
+    """The speaker named right before a speech verb ("Blinken said", "Лавров сказал")."""
+    if verb == 0:
+        return None, False
+    previous = tokens[verb - 1]
+    if not _joined(text, previous, tokens[verb]):
+        return None, False
+    if is_pronoun(previous.group()):
+        return None, True
+    run: list[str] = []
+    index = verb - 1
+    while index >= 0 and is_name_word(tokens[index].group()) and tokens[index].group().lower() not in _STOP_WORDS:
+        if index < verb - 1 and not _joined(text, tokens[index], tokens[index + 1]):
+            break
+        run.insert(0, tokens[index].group())
+        index -= 1
+    return (_name_run(run) if run else None), False
+
+
+def _resolve(people: People, words: list[str] | None, case: Case | None = None) -> str | None:
+    if not words:
+        return None
+    return people.resolve(words, case)
+
+
+def after(text: str, start: int, limit: int, inner: str, people: People) -> Attribution | None:
+    """The attribution that follows a quotation closing just before ``start``, if any.
+
+    ``limit`` is where the next quotation begins; ``inner`` is the quoted text
+    (English puts the comma inside the marks).
+    """
+    window = text[start : min(limit, start + WINDOW)]
+    lead = re.match(r"[^\S\n]*([,!?…]|\.\.\.)?[^\S\n]*(?:([-–—])[^\S\n]+)?", window)
+    assert lead is not None
+    punctuated = lead.group(1) is not None or lead.group(2) is not None or inner.rstrip()[-1:] in ",!?…"
+    if not punctuated:
+        return None
+    rest_start = lead.end()
+    end_match = _SENTENCE_END.search(window, rest_start)
+    clause_end = end_match.start() if end_match else len(window)
+    clause = window[:clause_end]
+    tokens = [token for token in _tokens(clause) if token.start() >= rest_start]
+    if not tokens:
+        return None
+    end = start + (end_match.end() if end_match else len(window))
+    according = _ACCORDING_AHEAD.match(clause, rest_start)
+    if according is not None:
+        run = _leading_names(clause, [t for t in tokens if t.start() >= according.end()])
+        speaker = _resolve(people, run, Case.GENITIVE if _cyrillic(clause) else None)
+        return Attribution(speaker=speaker, end=end)
+    for index, token in enumerate(tokens[:6]):
+        if index > 0 and not _joined(clause, tokens[index - 1], token):
+            return None
+        if not is_speech_verb(token.group()):
+            continue
+        if index == 0:
+            words, _ = _after_verb(clause, tokens, index)
+        else:
+            words, pronoun = _before_verb(clause, tokens, index)
+            if words is None and not pronoun and not _title_only(tokens[:index]):
+                return None
+        return Attribution(speaker=_resolve(people, words), end=end)
+    return None
+
+
+def _leading_names(text: str, tokens: list[re.Match[str]]) -> list[str]:
+    """The words of a name phrase at the start of ``tokens`` (title words, then names)."""
+    out: list[str] = []
+    for index, token in enumerate(tokens[: _MAX_TITLE_WORDS + 3]):
+        if index > 0 and not _joined(text, tokens[index - 1], token):
+            break
+        word = token.group()
+        if word.lower() in _STOP_WORDS:
+            break
+        out.append(word)
+    return out
+
+
+def _title_only(tokens: list[re.Match[str]]) -> bool:
+    """Words before a verb that name a speaker by title only ("the minister said")."""
+    return 0 < len(tokens) <= 4 and all(not token.group()[0].isupper() or token.group().lower() in _ENGLISH_TITLES for token in tokens)
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+def before(text: str, boundary: int, open_index: int, people: People) -> tuple[Attribution, bool] | None:
+    """The attribution that introduces a quotation opening at ``open_index``, if any.
+
+    ``boundary`` is where the previous quotation ended. Returns the
+    attribution and whether it ends in a colon (which lets even a short
+    quotation count).
+    """
+    window_start = max(boundary, open_index - WINDOW)
+    window = text[window_start:open_index]
+    clause_start = 0
+    for match in _SENTENCE_END.finditer(window):
+        clause_start = match.end()
+    clause = window[clause_start:].rstrip()
+    colon = clause.endswith(":")
+    that = re.search(r"(?:,\s*|\s)(?:що|что|that)$", clause, re.IGNORECASE)
+    comma = clause.endswith(",")
+    if colon:
+        head = clause[:-1].rstrip()
+    elif that is not None:
+        head = clause[: that.start()].rstrip(" ,")
+    elif comma:
+        head = clause[:-1].rstrip()
+    else:
+        return None
+    tokens = _tokens(head)
+    if not tokens:
+        return None
+    according = None
+    for match in re.finditer(
+        r"(?:за\s+словами|на\s+думку|по\s+словам|по\s+мнению|according\s+to|in\s+the\s+words\s+of)\s+", head,
+        re.IGNORECASE,
+    ):
+        according = match
+    if according is not None and comma:
+        named = [t for t in tokens if t.start() >= according.end()]
+        words = _leading_names(head, named)
+        if len(words) != len(named):
+            return None
+        case = Case.GENITIVE if _cyrillic(head) else None
+        return Attribution(speaker=_resolve(people, words, case), end=open_index), colon
+    recent = tokens[-8:]
+    offset = len(tokens) - len(recent)
+    for index in range(len(recent) - 1, -1, -1):
+        if not is_speech_verb(recent[index].group()):
+            continue
+        verb = offset + index
+        if comma and not colon:
+            # "Як сказав Блінкен, «…»", "As Blinken put it, “…”": the verb clause must open with як/как/as.
+            opener = tokens[verb - 1].group().lower() if verb > 0 else ""
+            opener2 = tokens[verb - 2].group().lower() if verb > 1 else ""
+            if opener not in ("як", "как", "as") and opener2 not in ("як", "как", "as"):
+                return None
+        if that is not None and verb < len(tokens) - 3:
+            return None
+        words, pronoun = _before_verb(head, tokens, verb)
+        if words is None and not pronoun:
+            words, _ = _after_verb(head, tokens, verb)
+        return Attribution(speaker=_resolve(people, words), end=open_index), colon
+    return None
