@@ -15,7 +15,7 @@ from broadsheet.model import Article
 from broadsheet.testing import urls
 
 _PIECES = st.sampled_from(
-    list("abcXYZ019-._~:/?#[]@!$&'()*+,;=% \"<>\\^`{|}éї") + ["%2", "%zz", "%41", "//", "http:"]
+    [*"abcXYZ019-._~:/?#[]@!$&'()*+,;=% \"<>\\^`{|}éї", "%2", "%zz", "%41", "//", "http:"]
 )
 _URI_LIKE = st.lists(_PIECES, max_size=16).map("".join)
 
