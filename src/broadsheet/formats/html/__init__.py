@@ -210,13 +210,20 @@ def _block_text(block: Any) -> str:
 def _images(
     meta_images: tuple[Image, ...], found: tuple[Image, ...], blocks: tuple[Any, ...]
 ) -> tuple[Image, ...]:
-    """The lead image from the metadata, then figures the body found but did not place."""
-    placed = {_image_key(image.url) for image in collect(blocks, _figure_images)}
+    """The lead image from the metadata, then figures the body found but did not place.
+
+    The lead image is left out only when the body opens with it; shown further
+    down (after an author's portrait, say) it is still the article's lead image.
+    """
+    figures = collect(blocks, _figure_images)
+    placed = {_image_key(image.url) for image in figures}
+    opening = _image_key(figures[0].url) if figures and isinstance(blocks[0], Figure) else None
     out: list[Image] = []
     keys: set[str] = set()
-    for image in (*meta_images, *found):
+    for index, image in enumerate((*meta_images, *found)):
         key = _image_key(image.url)
-        if key in placed or key in keys:
+        lead = index == 0 and bool(meta_images)
+        if key in keys or (key in placed and not (lead and key != opening)):
             continue
         keys.add(key)
         out.append(image)

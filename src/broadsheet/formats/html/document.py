@@ -76,7 +76,12 @@ def parse(
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, collect_ids=False
     )
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+        utf8 = (
+            data
+            if decoded.encoding == "utf-8" and decoded.how == "utf-8"
+            else text.encode("utf-8", "replace")
+        )
+        root = lxml.html.document_fromstring(utf8, parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as error:
         raise ReadError(f"not an HTML page: {error}", where=where) from error
     for entry in parser.error_log:

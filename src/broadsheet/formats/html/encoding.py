@@ -52,6 +52,7 @@ _TAG_OR_SCRIPT = re.compile(
     rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>", re.DOTALL | re.I
 )
 _DETECT_BYTES = 200_000
+_SAMPLE_CHARS = 40_000
 _CYRILLIC_FAMILY = ("cp1251", "koi8-u", "koi8-r", "iso8859-5", "mac-cyrillic", "cp866")
 
 
@@ -186,7 +187,7 @@ def suspicion(text: str) -> float:
     produces), and text where most letters are accented Latin or rare
     Cyrillic (a code page of the wrong alphabet), per hundred letters.
     """
-    sample = _TEXT_ONLY.sub(" ", text[: _DETECT_BYTES * 2])
+    sample = _TEXT_ONLY.sub(" ", text[:_SAMPLE_CHARS])
     letters = sum(1 for ch in sample if ch.isalpha()) or 1
     bad = len(_C1_OR_BOX.findall(sample)) * 2
     bad += len(_UTF8_AS_CP1251.findall(sample)) * 2 + len(_UTF8_AS_LATIN.findall(sample)) * 2

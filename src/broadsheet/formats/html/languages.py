@@ -125,7 +125,13 @@ def switch_links(root: lxml.html.HtmlElement, base_url: str | None) -> list[tupl
     languages, or when it is one of two to four such links side by side.
     """
     found: list[tuple[str, str, str, lxml.html.HtmlElement]] = []
-    for anchor in root.iter("a"):
+    # Only short link texts can name a language; XPath filters them in C.
+    anchors = root.xpath(
+        "//a[@href][@hreflang or @lang or (text() and string-length(normalize-space(text())) <= 24)]"
+    )
+    for anchor in anchors if isinstance(anchors, list) else []:
+        if not isinstance(anchor, lxml.html.HtmlElement):
+            continue
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue

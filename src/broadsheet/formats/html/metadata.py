@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -264,8 +265,29 @@ def _strip_site(title: str, sites: list[str], *, always: bool = False) -> str:
     return title
 
 
+def _by_itemprop(root: lxml.html.HtmlElement, name: str) -> list[lxml.html.HtmlElement]:
+    # One XPath query per page (run in C), kept on the root's first use.
+    index = _ITEMPROPS.get(root)
+    if index is None:
+        index = {}
+        for element in _elements(root.xpath("//*[@itemprop]")):
+            for key in (element.get("itemprop") or "").split():
+                index.setdefault(key, []).append(element)
+        _ITEMPROPS[root] = index
+    return index.get(name, [])
+
+
+_ITEMPROPS: weakref.WeakKeyDictionary[lxml.html.HtmlElement, dict[str, list[lxml.html.HtmlElement]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _elements(found: Any) -> list[lxml.html.HtmlElement]:
+    return [e for e in found if isinstance(e, lxml.html.HtmlElement)] if isinstance(found, list) else []
+
+
 def _itemprop_text(root: lxml.html.HtmlElement, name: str) -> str | None:
-    for element in root.iterfind(f".//*[@itemprop='{name}']"):
+    for element in _by_itemprop(root, name):
         value = element.get("content") or element.get("datetime") or element.text_content()
         value = _text(value)
         if value:
@@ -374,14 +396,14 @@ def _microdata_people(
     root: lxml.html.HtmlElement, base: str | None
 ) -> list[tuple[bylines.Byline, str | None]]:
     out: list[tuple[bylines.Byline, str | None]] = []
-    for element in root.iterfind(".//*[@itemprop='author']"):
+    for element in _by_itemprop(root, "author"):
         named = element.find(".//*[@itemprop='name']")
         source = named if named is not None else element
         text = source.get("content") or source.text_content()
         href = element.get("href") if element.tag == "a" else None
         out += [(b, _absolute(href, base) if href else None) for b in bylines.split(_text(text))]
     if not out:
-        for anchor in root.iterfind(".//a[@rel]"):
+        for anchor in _elements(root.xpath("//a[@rel]")):
             if "author" in anchor.get("rel", "").lower().split():
                 href = anchor.get("href")
                 out += [
@@ -475,7 +497,7 @@ def _printed_date(root: lxml.html.HtmlElement) -> dates.Stamp | None:
 
 
 def _itemprop_attr(root: lxml.html.HtmlElement, name: str) -> str | None:
-    for element in root.iterfind(f".//*[@itemprop='{name}']"):
+    for element in _by_itemprop(root, name):
         value = element.get("content") or element.get("datetime") or element.text_content()
         if value and value.strip():
             return value.strip()
@@ -612,18 +634,29 @@ def _images(
     graph: jsonld.Graph,
     base: str | None,
 ) -> tuple[Image, ...]:
+    # OpenGraph first: it names the one picture the outlet shows for the story,
+    # where JSON-LD often lists several crops of it, largest first.
     found: list[Image] = []
+    og = meta.first("og:image:secure_url", "og:image", "og:image:url")
+    alt = meta.first("og:image:alt", "twitter:image:alt")
+    width, height = meta.first("og:image:width"), meta.first("og:image:height")
+    for url in (og, meta.first("twitter:image", "twitter:image:src")):
+        image = _image(url, base, alt=alt, width=width, height=height) if url else None
+        if image is not None:
+            found.append(image)
     for value in graph.each(article.get("image") or article.get("thumbnailUrl")):
         image = _jsonld_image(value, graph, base)
         if image is not None:
             found.append(image)
-    og = meta.first("og:image:secure_url", "og:image", "og:image:url")
-    alt = meta.first("og:image:alt", "twitter:image:alt")
-    width, height = meta.first("og:image:width"), meta.first("og:image:height")
-    for url in (og, meta.first("twitter:image", "twitter:image:src"), _link_image(root)):
-        image = _image(url, base, alt=alt, width=width, height=height) if url else None
-        if image is not None:
-            found.append(image)
+    linked = _link_image(root)
+    image = _image(linked, base) if linked else None
+    if image is not None:
+        found.append(image)
+    if found and len(found) > 1:
+        # What JSON-LD says about the same picture (caption, credit) is kept.
+        first = found[0]
+        same = [i for i in found[1:] if _same_picture(i.url, first.url)]
+        found = [first, *same, *[i for i in found[1:] if i not in same]]
     # One lead image: JSON-LD often lists the same picture in several crops,
     # and the body's figures are placed in the body, not here.
     return _unique(found)[:1]
@@ -637,7 +670,7 @@ def _link_image(root: lxml.html.HtmlElement) -> str | None:
 
 
 def _itemprop_image(root: lxml.html.HtmlElement) -> str | None:
-    for element in root.iterfind(".//*[@itemprop='image']"):
+    for element in _by_itemprop(root, "image"):
         value = element.get("content") or element.get("src") or element.get("href")
         if value:
             return value
@@ -704,6 +737,10 @@ def _pixels(value: Any) -> int | None:
     if isinstance(value, float):
         value = int(value)
     return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 100_000 else None
+
+
+def _same_picture(a: str, b: str) -> bool:
+    return a.split("?", 1)[0] == b.split("?", 1)[0]
 
 
 def _unique(images: Iterable[Image]) -> tuple[Image, ...]:
