@@ -51,6 +51,8 @@ class Reading:
     """``"m"`` or ``"f"``."""
     case: Case | None
     """The case the form is in; ``None`` for names that never change."""
+    language: str | None = None
+    """``"uk"`` or ``"ru"`` when the name belongs to one of them."""
 
 
 def _language(word: str) -> str | None:
@@ -61,9 +63,9 @@ def _language(word: str) -> str | None:
     return None
 
 
-def _first_name_forms(name: str, gender: str) -> dict[str, Case]:
+def _first_name_forms(name: str, gender: str, language: str | None) -> dict[str, Case]:
     """Oblique forms of a first name by the regular endings of Ukrainian and Russian."""
-    language = _language(name)
+    language = language or _language(name)
     uk, ru = language != "ru", language != "uk"
     forms: dict[str, Case] = {}
 
@@ -131,19 +133,27 @@ def _first_name_index() -> dict[str, tuple[Reading, ...]]:
             readings.append(reading)
 
     indeclinable = set(_words(first_names.INDECLINABLE))
-    for gender, block in ((M, first_names.MASCULINE), (F, first_names.FEMININE)):
+    blocks = (
+        (M, "uk", first_names.MASCULINE_UK),
+        (M, "ru", first_names.MASCULINE_RU),
+        (M, None, first_names.MASCULINE_FOREIGN),
+        (F, "uk", first_names.FEMININE_UK),
+        (F, "ru", first_names.FEMININE_RU),
+        (F, None, first_names.FEMININE_FOREIGN),
+    )
+    for gender, language, block in blocks:
         for name in _words(block):
             if name in indeclinable:
                 continue
-            put(name, Reading(name, gender, NOM))
+            put(name, Reading(name, gender, NOM, language))
             irregular = first_names.IRREGULAR.get(name)
             if irregular is not None:
                 cases = (GEN, DAT, INS)
                 for position, form in enumerate(irregular):
-                    put(form, Reading(name, gender, cases[position % 3]))
+                    put(form, Reading(name, gender, cases[position % 3], language))
                 continue
-            for form, case in _first_name_forms(name, gender).items():
-                put(form, Reading(name, gender, case))
+            for form, case in _first_name_forms(name, gender, language).items():
+                put(form, Reading(name, gender, case, language))
     for name in indeclinable:
         gender = F if name in first_names.FEMININE_INDECLINABLE else M
         put(name, Reading(name, gender, None))
@@ -226,7 +236,7 @@ def _rule_cases(ending: str, gender: str, case: Case) -> tuple[Case, ...]:
     return _SAME_FORMS.get((ending, gender), (case,))
 
 
-def surname_nominative(word: str, gender: str, case: Case | None) -> str | None:
+def surname_nominative(word: str, gender: str, case: Case | None, language: str | None = None) -> str | None:
     """``word`` (a surname or patronymic in ``case``) in the nominative, or ``None`` when no rule applies.
 
     ``case=None`` tries every oblique case. Only Cyrillic words change; a rule
@@ -235,7 +245,7 @@ def surname_nominative(word: str, gender: str, case: Case | None) -> str | None:
     if case is NOM or not _is_cyrillic(word):
         return None
     lower = word.lower()
-    ukrainian = _language(word) != "ru"
+    ukrainian = (_language(word) or language or "uk") != "ru"
     for ending, replacement, rule_gender, rule_case in _RULES:
         if rule_gender != gender or not lower.endswith(ending):
             continue
@@ -248,8 +258,8 @@ def surname_nominative(word: str, gender: str, case: Case | None) -> str | None:
             continue  # vowel + я is handled by the -й rules above
         if ending in ("ем", "я", "ю") and stem[-1:].lower() in _HUSHING:
             continue
-        if replacement == "ий" and not ukrainian:
-            replacement = "ой"
+        if replacement == "ий" and not ukrainian and stem[-1:].lower() not in "кгхжшчщ":
+            replacement = "ый"
         if ending == "а" and stem.lower().endswith(("нк", "шк", "чк", "цьк")) and replacement == "":
             replacement = "о"  # Кличка → Кличко
         return stem + replacement
@@ -267,17 +277,19 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
-def _score_reading(rest: Sequence[str], gender: str, case: Case | None) -> tuple[int, list[str]]:
+def _score_reading(
+    rest: Sequence[str], gender: str, case: Case | None, language: str | None
+) -> tuple[int, list[str]]:
     """How well the other words fit ``gender`` and ``case``, and their nominatives."""
     if case is NOM:
         return 1, list(rest)
     score = 2 if rest else 1
     out: list[str] = []
     for word in rest:
-        if len(word) <= 2 and word.endswith("."):
-            out.append(word)  # an initial
+        if _initial(word):
+            out.append(word)
             continue
-        nominative = surname_nominative(word, gender, case)
+        nominative = surname_nominative(word, gender, case, language)
         if nominative is None:
             if case is None:
                 score = min(score, 1)
@@ -311,7 +323,8 @@ def base_form(name: str | Sequence[str], case: Case | None = None) -> str:
     best: tuple[int, int, list[str]] | None = None
     for order, reading in enumerate(readings):
         reading_case = reading.case if reading.case is not None else case
-        score, rest = _score_reading(words[1:], reading.gender, reading_case)
+        language = next((found for found in map(_language, words) if found), reading.language)
+        score, rest = _score_reading(words[1:], reading.gender, reading_case, language)
         full = [reading.nominative, *rest]
         if best is None or (score, -order) > (best[0], best[1]):
             best = (score, -order, full)
@@ -324,10 +337,14 @@ def _surname_candidates(words: Sequence[str], case: Case | None) -> list[str]:
     if case is None or case is NOM:
         return list(words)
     for gender in (M, F):
-        out = [surname_nominative(word, gender, case) for word in words]
+        out = [word if _initial(word) else surname_nominative(word, gender, case) for word in words]
         if all(item is not None for item in out):
             return [item for item in out if item is not None]
     return list(words)
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word.endswith(".")
 
 
 def surname_readings(word: str, case: Case | None = None) -> list[str]:

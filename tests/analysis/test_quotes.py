@@ -1,0 +1,49 @@
+"""Quotations and speakers: the fixture table of Ukrainian, Russian and English cases, and the rules' edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from broadsheet.analysis import enrich
+from broadsheet.model import Article, InlineQuote, Paragraph, Text
+
+from .cases import Case, expected, found_quotes, params, paragraph, run
+
+
+@pytest.mark.parametrize("case", params("quotes.txt"))
+def test_quote_cases(case: Case) -> None:
+    _, block = run(case)
+    want = expected(case, "quote", "quotes")
+    assert want is not None, "a quote case must say what it expects"
+    assert found_quotes(block) == want
+
+
+def test_surrounding_text_is_kept_exactly() -> None:
+    text = "Переговори були «складними, але професійними», повідомили у РФ."
+    article = enrich(Article(title="T", body=(paragraph(text),)))
+    first, quote, rest = article.body[0].children  # type: ignore[union-attr]
+    assert first == Text(text="Переговори були ")
+    assert isinstance(quote, InlineQuote)
+    assert rest == Text(text=", повідомили у РФ.")
+
+
+def test_whole_paragraph_quote_stays_a_paragraph() -> None:
+    text = "«Ми не відступимо від своїх принципів», — заявив Блінкен."
+    article = enrich(Article(title="T", body=(paragraph(text),)))
+    block = article.body[0]
+    assert isinstance(block, Paragraph)
+    assert isinstance(block.children[0], InlineQuote)
+
+
+def test_existing_inline_quotes_are_left_alone() -> None:
+    from broadsheet.model import Person, Quote
+
+    given = InlineQuote(quote=Quote(text="Так", speaker=Person(name="Ann")))
+    body = (Paragraph(children=(given, Text(text=", — сказав Блінкен."))),)
+    article = Article(title="T", body=body)
+    assert enrich(article) == article
+
+
+def test_unclosed_quotation_is_not_a_quote() -> None:
+    article = enrich(Article(title="T", body=(paragraph("«Ми не підемо на це, — сказав Лавров."),)))
+    assert found_quotes(article.body[0]) == []
