@@ -10,7 +10,7 @@ from newsml_schemas import NAR, NITF, assert_valid
 
 import broadsheet
 from broadsheet.errors import OptionError
-from broadsheet.model import Article
+from broadsheet.model import Article, Emphasis, Paragraph, Person, RelatedBox, RelatedLink, Strong, Text
 
 GOLDEN = REPO / "tests" / "data" / "newsml" / "full-article.xml"
 IPTC_CATALOG = (
@@ -123,3 +123,24 @@ def test_compact_output_reads_back_the_same() -> None:
     assert b"\n <" not in compact
     assert broadsheet.read(compact, "newsml") == article
     assert attrs.evolve(article) == article
+
+
+def test_pretty_printing_never_touches_running_text() -> None:
+    box = RelatedBox(
+        links=(
+            RelatedLink(
+                title="Title", url="https://x.example/a", authors=(Person(name="A"), Person(name="B"))
+            ),
+        )
+    )
+    article = Article(
+        title="T",
+        body=(
+            box,
+            Paragraph(children=(Emphasis(children=(Text(text="a"),)), Strong(children=(Text(text="b"),)))),
+        ),
+    )
+    data = broadsheet.write(article, "newsml")
+    assert b"Title</a> \xe2\x80\x94 <person>A</person>, <person>B</person></li>" in data
+    assert b'<p><em>a</em><em class="strong">b</em></p>' in data
+    assert broadsheet.read(data, "newsml") == article

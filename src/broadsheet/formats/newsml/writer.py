@@ -77,6 +77,8 @@ def write(document: Article | Edition, options: WriteOptions) -> bytes:
 def _indent(element: etree._Element, level: int) -> None:
     if len(element) == 0 or etree.QName(element).localname not in _CONTAINERS:
         return
+    if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+        return  # mixed content (a related link's "title — author"): its spaces are text
     inner = "\n" + " " * (level + 1)
     element.text = inner
     for child in element:
