@@ -121,7 +121,18 @@ class FlatInlines:
 
     def only_text(self, start: int, end: int) -> bool:
         """Whether ``start``–``end`` holds nothing but plain text."""
-        return all(isinstance(node, Text) for node in self.covered(start, end))
+        return all(isinstance(piece.node, Text) for piece in self._within(start, end))
+
+    def _within(self, start: int, end: int) -> list[Piece]:
+        """The pieces sharing characters with ``start``–``end``, and empty ones strictly inside it."""
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        out: list[Piece] = []
+        for piece in self.pieces[first:]:
+            if piece.start >= end:
+                break
+            if piece.end > start or start < piece.start:
+                out.append(piece)
+        return out
 
     def links(self, start: int, end: int) -> list[Link]:
         """The top-level links that overlap ``start``–``end``, in order."""
@@ -129,7 +140,14 @@ class FlatInlines:
 
     def covered(self, start: int, end: int) -> tuple[Inline, ...]:
         """The inlines in ``start``–``end`` (texts cut at the ends); the ends must be cuttable."""
-        return tuple(node for _, _, node, owner in self._owned(((start, end),)) if owner == 0)
+        out: list[Inline] = []
+        for piece in self._within(start, end):
+            if isinstance(piece.node, Text) and (piece.start < start or piece.end > end):
+                low, high = max(start, piece.start) - piece.start, min(end, piece.end) - piece.start
+                out.append(Text(text=piece.node.text[low:high]))
+            else:
+                out.append(piece.node)
+        return tuple(out)
 
     def _owned(self, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int, Inline, int | None]]:
         """Every atom (a whole node, or a text cut at range ends) with the index of the range holding it."""
