@@ -172,6 +172,7 @@ _UTF8_AS_CP1251 = re.compile(
 )
 _UTF8_AS_LATIN = re.compile("[ÃÂÐÑÄÅ][\u0080-\u00bf\u2018-\u203a\u0152-\u017e\u0192\u02c6\u02dc]")
 _C1_OR_BOX = re.compile("[\u0080-\u009f\u2500-\u259f\ufffd]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _LATIN1_LETTER = re.compile("[\u00c0-\u00ff]")
 _RARE_CYRILLIC = re.compile(
     "[\u0400-\u0403\u0405\u0408-\u040d\u040f\u0450\u0452\u0453\u0455\u0458-\u045d\u045f]"
@@ -188,7 +189,7 @@ def suspicion(text: str) -> float:
     Cyrillic (a code page of the wrong alphabet), per hundred letters.
     """
     sample = _TEXT_ONLY.sub(" ", text[:_SAMPLE_CHARS])
-    letters = sum(1 for ch in sample if ch.isalpha()) or 1
+    letters = len(_NOT_LETTERS.sub("", sample)) or 1
     bad = len(_C1_OR_BOX.findall(sample)) * 2
     bad += len(_UTF8_AS_CP1251.findall(sample)) * 2 + len(_UTF8_AS_LATIN.findall(sample)) * 2
     latin1 = len(_LATIN1_LETTER.findall(sample))
