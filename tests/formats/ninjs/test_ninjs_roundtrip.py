@@ -42,7 +42,15 @@ def test_seed_article_fields_land_where_the_docs_say() -> None:
     assert document["by"] == "Ірина Кузнєцова"
     assert document["located"] == "ЖЕНЕВА, 21 січня"
     assert [s["role"] for s in document["infoSources"]] == ["author", "source", "publisher"]
-    assert {a["name"] for a in document["associations"]} == {"image", "see-also", "translation"}
+    names = [(a["name"], a.get("profile")) for a in document["associations"]]
+    assert names == [
+        ("image", None),
+        ("read-also", "broadsheet-in-body"),  # the body's links, repeated for consumers of associations
+        ("mentioned", "broadsheet-in-body"),
+        ("mentioned", "broadsheet-in-body"),
+        ("see-also", None),
+        ("translation", None),
+    ]
     translation = next(a for a in document["associations"] if a["name"] == "translation")
     assert translation["language"] == "ru"
     body = document["bodies"][0]

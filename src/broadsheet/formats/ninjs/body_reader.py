@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from lxml import etree, html
 
@@ -131,6 +131,11 @@ def _safe(build: Callable[[], T]) -> T | None:
         return None
 
 
+def _has_text(value: str | None) -> TypeGuard[str]:
+    """Whether ``value`` holds something the model keeps (spaces alone do not count, a no-break space does)."""
+    return value is not None and bool(values.clean_line(value))
+
+
 def _name(element: Any) -> str:
     tag = element.tag
     if not isinstance(tag, str):
@@ -163,7 +168,7 @@ def parse_nitf(markup: str, where: str) -> tuple[Block, ...]:
 def parse_text(text: str) -> tuple[Block, ...]:
     """Blocks of a plain-text body: paragraphs at blank lines (or at every line when there are none)."""
     parts = re.split(r"\n[ \t]*\n", text) if re.search(r"\n[ \t]*\n", text) else text.split("\n")
-    return tuple(Paragraph(children=(Text(text=part),)) for part in parts if part.strip())
+    return tuple(Paragraph(children=(Text(text=part),)) for part in parts if _has_text(part))
 
 
 def html_text(markup: str, where: str) -> str:
@@ -294,7 +299,7 @@ class _Reader:
 
     def speaker(self, el: Any, credit: str | None) -> Person | None:
         name = el.get(v.SPEAKER) or el.get("quote-source") or credit
-        if not name or not name.strip():
+        if not _has_text(name):
             return None
         return _safe(
             lambda: Person(name=name, role=el.get(v.SPEAKER_ROLE), url=el.get(v.SPEAKER_URL))
@@ -304,7 +309,7 @@ class _Reader:
         lines: list[str] = []
         credit: str | None = None
         if block:
-            if el.text and el.text.strip():
+            if _has_text(el.text):
                 lines.append(el.text)
             for child in el:
                 name = _name(child)
@@ -313,12 +318,12 @@ class _Reader:
                     credit = (cite if cite is not None else child).xpath("string()").strip(" —–-\n\t")
                 elif name not in _SKIP and name:
                     lines.extend(self.quote_lines(child))
-                if child.tail and child.tail.strip():
+                if _has_text(child.tail):
                     lines.append(child.tail)
         else:
             lines = self.quote_lines(el)
         text = "\n".join(lines)
-        if not text.strip():
+        if not values.clean_lines(text):
             return None
         language = _safe(lambda: values.optional_language(el.get("lang")))
         cite = _safe(lambda: values.optional_url(el.get("cite")))
@@ -469,7 +474,7 @@ class _Reader:
     def related_link(
         self, title: str | None, url: str | None, authors: tuple[Person, ...], relation: str | None
     ) -> RelatedLink | None:
-        if not title or not title.strip():
+        if not _has_text(title):
             return None
         kind = _relation(relation)
         return _safe(lambda: RelatedLink(title=title, url=url, authors=authors, relation=kind)) or _safe(

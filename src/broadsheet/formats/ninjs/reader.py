@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from broadsheet.errors import LimitError, ModelError, ReadError, SchemaError, VersionError
 from broadsheet.formats.ninjs import vocabulary as v
@@ -83,6 +83,11 @@ def _datetime(obj: Obj, key: str) -> dt.datetime | None:
     return value
 
 
+def _has_text(value: str | None) -> TypeGuard[str]:
+    """Whether ``value`` holds something the model keeps (spaces alone do not count, a no-break space does)."""
+    return value is not None and bool(values.clean_line(value))
+
+
 def _anonymous(uri: str | None) -> str | None:
     return None if uri is None or uri.startswith(v.ANONYMOUS_URI_PREFIX) else uri
 
@@ -93,7 +98,7 @@ def _role(obj: Obj, key: str = "role") -> str:
 
 def _split_by(by: str) -> list[str]:
     names = _BY_SPLIT.split(_BY_PREFIX.sub("", by))
-    return [name for name in names if name and name.strip()]
+    return [name for name in names if _has_text(name)]
 
 
 class _Reader:
@@ -185,11 +190,11 @@ class _Reader:
             lambda role: role not in v.SUBTITLE_ROLES,
         ):
             for role, value in headlines:
-                if value and value.strip() and wanted(role):
+                if _has_text(value) and wanted(role):
                     return value
         for key in ("title", "slugline", "uri"):
             value = obj.string(key)
-            if value and value.strip():
+            if _has_text(value):
                 return value
         raise SchemaError("the item has no headline, title or uri", where=obj.path)
 
@@ -235,7 +240,7 @@ class _Reader:
 
     def party(self, party: Obj) -> tuple[str, str | None]:
         name = party.string("name") or party.string("literal") or party.string("uri")
-        if not name or not name.strip():
+        if not _has_text(name):
             raise SchemaError("an info source has no name", where=party.path)
         url = party.string("uri")
         for contact in party.objects("contactInfo"):
@@ -293,7 +298,7 @@ class _Reader:
     def rights(self, obj: Obj) -> str | None:
         for key in ("copyrightNotice", "usageTerms", "copyrightHolder"):
             value = obj.string(key)
-            if value and value.strip():
+            if _has_text(value):
                 return value
         return None
 
@@ -327,6 +332,8 @@ class _Reader:
 
     def kind(self, association: Obj) -> str:
         """What an association is to the model: image, translation, related or ignored ('')."""
+        if association.string("profile") == v.IN_BODY_PROFILE:
+            return ""  # a copy of a link the body holds in place
         names = {_role(association, "name"), _role(association, "rel")}
         if v.TRANSLATION_ASSOCIATION in names:
             return "translation"
@@ -371,10 +378,10 @@ class _Reader:
     def related(self, association: Obj) -> RelatedLink | None:
         relation = _RELATIONS.get(_role(association, "rel")) or _RELATIONS.get(_role(association, "name"))
         headlines = [h.string("value") for h in association.objects("headlines")]
-        title = next((h for h in headlines if h and h.strip()), None) or association.string("title")
+        title = next((h for h in headlines if _has_text(h)), None) or association.string("title")
         if not title:
             title = association.string("name")
-        if not title or not title.strip():
+        if not _has_text(title):
             return None
         return _wrap(
             association.path,

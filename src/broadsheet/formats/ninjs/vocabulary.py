@@ -53,6 +53,9 @@ TRANSLATED_ARTICLE_ASSOCIATION = "article"
 SECTION_ASSOCIATION = "section"
 COVER_ASSOCIATION = "cover"
 EDITION_PROFILE = "broadsheet-edition"
+IN_BODY_PROFILE = "broadsheet-in-body"
+"""Profile of the associations that repeat a body's related links (read-also boxes, mentions) for
+consumers that do not parse the HTML; the reader skips them, as the body holds the same links."""
 
 # HTML body markup: class names and data attributes.
 RELATED_CLASS = "related"

@@ -112,8 +112,10 @@ def _article(article: Article, options: WriteOptions, *, root: bool) -> Json:
             alt_ids.append({"role": v.URL_ALT, "value": article.url})
     if alt_ids:
         obj["altIds"] = alt_ids
+    in_body = article.related[: len(article.related) - len(article.see_also)]
     associations = (
         [_image(image, options) for image in article.images]
+        + [_related(link, options, profile=v.IN_BODY_PROFILE) for link in in_body]
         + [_related(link, options) for link in article.see_also]
         + [_translation(translation, options) for translation in article.translations]
     )
@@ -187,10 +189,12 @@ def _image(image: Image, options: WriteOptions) -> Json:
     return obj
 
 
-def _related(link: RelatedLink, options: WriteOptions) -> Json:
+def _related(link: RelatedLink, options: WriteOptions, *, profile: str | None = None) -> Json:
     name = link.relation.value
     obj = _association(name, link.url, (name, link.title), options)
     obj["type"] = "text"
+    if profile is not None:
+        obj["profile"] = profile
     obj["headlines"] = [{"role": v.TITLE_ROLE, "value": link.title}]
     _add_authors(obj, link.authors)
     return obj
