@@ -24,7 +24,7 @@ from broadsheet.formats.html.content_header import (
     find_headline,
     find_lead,
 )
-from broadsheet.formats.html.content_score import choose_main
+from broadsheet.formats.html.content_score import PageIndex, choose_main
 from broadsheet.model import Block, Figure, Heading, Image, Separator
 
 __all__ = ["Body", "extract_body"]
@@ -65,12 +65,13 @@ def extract_body(
             _drop(element)
     for element in list(root.iter(*JUNK_TAGS)):
         _drop(element)
+    page = PageIndex(root)
     mains = _select(root, body_selector) if body_selector else []
-    main = mains[0] if mains else choose_main(root)
+    main = mains[0] if mains else choose_main(page)
     headline = find_headline(root, title)
     if title is None and headline is not None:
         title = headline.text_content()
-    lead_element = find_lead(root, main, headline)
+    lead_element = find_lead(root, main, headline, page.position)
     bylines = find_bylines(article_region(main, headline))
     skip = {*bylines, *([lead_element] if lead_element is not None else [])}
     if headline is not None:

@@ -15,6 +15,9 @@ from lxml import html
 from broadsheet.errors import ModelError
 from broadsheet.formats.html.content_chrome import (
     JUNK_TAGS,
+    NOT_CHROME,
+    WEAK_CHROME,
+    chrome_strength,
     class_words,
     is_boilerplate_text,
     is_chrome,
@@ -37,6 +40,7 @@ from broadsheet.formats.html.content_media import (
     make_image,
 )
 from broadsheet.formats.html.content_related import read_also_label, related_box
+from broadsheet.formats.html.content_score import WEAK_CHROME_PROSE
 from broadsheet.model import (
     Block,
     BulletList,
@@ -230,7 +234,11 @@ class BlockReader:
         return len(element.text_content()) < _META_TEXT
 
     def _is_dropped_chrome(self, element: html.HtmlElement) -> bool:
-        if not is_chrome(element) and not self._is_meta(element):
+        strength = chrome_strength(element)
+        if strength == WEAK_CHROME:
+            prose = sum(len(text) for p in element.iter("p") if len(text := p.text_content()) >= 80)
+            return prose < WEAK_CHROME_PROSE
+        if strength == NOT_CHROME and not self._is_meta(element):
             return False
         return len(element.text_content()) < self.keep_size
 

@@ -17,7 +17,7 @@ JUNK_TAGS = frozenset(
         "script", "style", "template", "svg", "canvas", "button", "input", "select", "textarea",
         "option", "optgroup", "datalist", "label", "dialog", "menu", "link", "meta", "title", "head",
         "map", "area", "object", "embed", "applet", "frameset", "frame", "math", "progress", "meter",
-        "output", "source", "track", "base",
+        "output", "track", "base",
     }
 )  # fmt: skip
 """Elements that never hold article text: scripts, styles, form controls, plug-ins."""
@@ -25,10 +25,18 @@ JUNK_TAGS = frozenset(
 CHROME_TAGS = frozenset({"nav", "footer", "aside", "form"})
 """Elements that are site chrome unless they turn out to be a read-also box (checked by the caller)."""
 
-_CHROME_ROLES = frozenset(
-    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
-     "alertdialog", "toolbar", "tablist", "tab", "button"}
-)  # fmt: skip
+NOT_CHROME, WEAK_CHROME, STRONG_CHROME = 0, 1, 2
+"""How surely an element is chrome: a weak sign (a layout name such as "sidebar", a form) is
+overruled by the prose the element holds; a strong one ("share", "comments", ``nav``) only when
+the element holds much of the page."""
+
+_TAG_STRENGTH = {"nav": STRONG_CHROME, "footer": STRONG_CHROME, "aside": STRONG_CHROME, "form": WEAK_CHROME}
+_ROLE_STRENGTH = {
+    "navigation": STRONG_CHROME, "banner": STRONG_CHROME, "contentinfo": STRONG_CHROME,
+    "search": STRONG_CHROME, "menu": STRONG_CHROME, "menubar": STRONG_CHROME,
+    "alertdialog": STRONG_CHROME, "button": STRONG_CHROME, "complementary": WEAK_CHROME,
+    "dialog": WEAK_CHROME, "toolbar": WEAK_CHROME, "tablist": WEAK_CHROME, "tab": WEAK_CHROME,
+}  # fmt: skip
 
 _HIDDEN_TOKENS = frozenset(
     {"hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader",
@@ -41,14 +49,17 @@ _HIDDEN_TOKENS = frozenset(
 _CHROME_HEADS = frozenset(
     {
         "ad", "ads", "adslot", "adunit", "adbox", "advertising", "advertisement", "nav", "navbar",
-        "navigation", "menu", "menus", "footer", "sidebar", "widget", "widgets", "popup", "modal",
-        "overlay", "promo", "promos", "promotion", "tags", "taglist", "keywords", "pagination", "pager",
-        "rating", "ratings", "reactions", "popular", "trending", "toolbar", "banner", "cta", "follow",
-        "recirculation", "partner", "partners", "masthead", "topbar", "bio", "toc", "player", "podcast",
-        "survey", "poll", "feedback", "breadcrumbs", "breadcrumb", "comments", "comment", "login",
+        "navigation", "menu", "menus", "footer", "popup", "promo", "promos", "promotion", "tags",
+        "taglist", "keywords", "pagination", "pager", "rating", "ratings", "reactions", "popular",
+        "trending", "toolbar", "banner", "cta", "follow", "recirculation", "masthead", "topbar", "bio",
+        "toc", "podcast", "survey", "poll", "feedback", "breadcrumbs", "breadcrumb", "comments", "comment", "login",
         "signin", "signup", "donate", "donation", "donations", "subscribe", "subscription", "sponsored",
         "sponsor", "newsletter", "mostread", "skiplink", "outbrain", "taboola", "disqus",
     }
+)  # fmt: skip
+_LAYOUT_CHROME_HEADS = frozenset(
+    {"sidebar", "widget", "widgets", "modal", "overlay", "partner", "partners", "player", "rail", "aside",
+     "tools", "tabs", "tab", "drawer", "offcanvas", "sticky"}
 )  # fmt: skip
 _CHROME_STEMS = re.compile(r"share|social|comment(?!ar)|cookie|consent|gdpr|newsletter|advert|taboola|outbrain"
                            r"|breadcrumb|sponsor|disqus|donat|subscribe(?!r)|signup|login")  # fmt: skip
@@ -63,11 +74,12 @@ _CHROME_PAIRS = frozenset(
 _LAYOUT_PARTS = frozenset(
     {
         "container", "wrapper", "wrap", "box", "bar", "list", "block", "area", "section", "inner", "outer",
-        "holder", "module", "links", "link", "items", "item", "panel", "content", "zone", "slot", "unit",
+        "holder", "module", "links", "link", "items", "item", "panel", "zone", "slot", "unit",
         "placement", "buttons", "button", "btn", "icons", "icon", "top", "bottom", "left", "right",
+        "elements", "region", "frame", "layout", "body",
         "main", "primary", "secondary", "mobile", "desktop", "sticky", "inline", "wide", "small",
         "large", "fixed", "global", "el", "element", "col", "column", "row", "grid", "group",
-        "component", "js", "v2", "new", "default", "container-fluid", "outer", "sm", "md", "lg", "xl",
+        "component", "js", "v2", "new", "default", "container-fluid", "sm", "md", "lg", "xl",
     }
 )  # fmt: skip
 _VALUE_PREFIXES = ("has-", "with-", "no-", "is-", "category-", "tag-", "tags-", "topic-", "format-", "type-",
@@ -79,25 +91,34 @@ _NAME_PARTS = re.compile(r"[-_:.]+")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 
 
-@functools.lru_cache(maxsize=4096)
-def _is_chrome_name(names: str) -> bool:
+@functools.lru_cache(maxsize=16384)
+def _name_strength(names: str) -> int:
+    strength = NOT_CHROME
     for token in names.split():
-        lowered = _CAMEL.sub(r"\1-\2", token).lower()
-        if lowered.startswith(_VALUE_PREFIXES):
-            continue
-        parts = [part for part in _NAME_PARTS.split(lowered) if part]
-        if not _FLAG_PARTS.isdisjoint(parts):
-            continue
-        while parts and (parts[-1] in _LAYOUT_PARTS or parts[-1].isdigit() or len(parts[-1]) == 1):
-            parts.pop()
-        if not parts:
-            continue
-        head = parts[-1]
-        if head in _CHROME_HEADS or _CHROME_STEMS.search(head):
-            return True
-        if len(parts) > 1 and f"{parts[-2]}-{head}" in _CHROME_PAIRS:
-            return True
-    return False
+        strength = max(strength, _token_strength(token))
+        if strength == STRONG_CHROME:
+            break
+    return strength
+
+
+@functools.lru_cache(maxsize=16384)
+def _token_strength(token: str) -> int:
+    lowered = _CAMEL.sub(r"\1-\2", token).lower()
+    if lowered.startswith(_VALUE_PREFIXES):
+        return NOT_CHROME
+    parts = [part for part in _NAME_PARTS.split(lowered) if part]
+    if not _FLAG_PARTS.isdisjoint(parts):
+        return NOT_CHROME
+    while parts and (parts[-1] in _LAYOUT_PARTS or parts[-1].isdigit() or len(parts[-1]) == 1):
+        parts.pop()
+    if not parts:
+        return NOT_CHROME
+    head = parts[-1]
+    if head in _CHROME_HEADS or _CHROME_STEMS.search(head):
+        return STRONG_CHROME
+    if len(parts) > 1 and f"{parts[-2]}-{head}" in _CHROME_PAIRS:
+        return STRONG_CHROME
+    return WEAK_CHROME if head in _LAYOUT_CHROME_HEADS else NOT_CHROME
 
 
 _RELATED_NAME = re.compile(
@@ -162,21 +183,27 @@ def is_hidden(element: html.HtmlElement) -> bool:
     return names is not None and not _HIDDEN_TOKENS.isdisjoint(names.lower().split())
 
 
-def is_chrome(element: html.HtmlElement) -> bool:
-    """Whether tag, role or class/id name the element as site chrome (not a size check)."""
+def chrome_strength(element: html.HtmlElement) -> int:
+    """How surely tag, role or class/id name the element as site chrome (not a size check)."""
     tag = element.tag
-    if tag in CHROME_TAGS:
-        return True
+    if tag in _TAG_STRENGTH:
+        return _TAG_STRENGTH[tag]
     if tag in _CONTENT_TAGS:
-        return False
+        return NOT_CHROME
     role = element.get("role")
-    if role and role.lower() in _CHROME_ROLES:
-        return True
+    strength = _ROLE_STRENGTH.get(role.lower(), NOT_CHROME) if role else NOT_CHROME
     names = element.get("class")
-    ident = element.get("id")
-    if ident:
-        names = f"{names} {ident}" if names else ident
-    return names is not None and _is_chrome_name(names)
+    if names:
+        strength = max(strength, _name_strength(names))
+    names = element.get("id")
+    if names:
+        strength = max(strength, _name_strength(names))
+    return strength
+
+
+def is_chrome(element: html.HtmlElement) -> bool:
+    """Whether tag, role or class/id name the element as site chrome, weakly or strongly."""
+    return chrome_strength(element) != NOT_CHROME
 
 
 def looks_related(element: html.HtmlElement) -> bool:

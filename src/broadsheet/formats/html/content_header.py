@@ -5,6 +5,7 @@ standfirst under it, and byline candidates, so they are read once and kept out o
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from lxml import html
 
@@ -57,15 +58,20 @@ def _first_prose(main: html.HtmlElement) -> html.HtmlElement | None:
 
 
 def find_lead(
-    root: html.HtmlElement, main: html.HtmlElement, headline: html.HtmlElement | None
+    root: html.HtmlElement,
+    main: html.HtmlElement,
+    headline: html.HtmlElement | None,
+    order: Mapping[html.HtmlElement, int],
 ) -> html.HtmlElement | None:
-    """The standfirst: an element named as one, between the headline and the first body paragraph."""
-    order = {element: index for index, element in enumerate(root.iter())}
+    """The standfirst: an element named as one, between the headline and the first body paragraph.
+
+    ``order`` gives every element's position in document order.
+    """
     first = _first_prose(main)
     end = order[first] if first is not None else order[main] + sum(1 for _ in main.iter())
     start = order[headline] if headline is not None else order[main]
     for element in root.iter(*_LEAD_TAGS):
-        index = order[element]
+        index = order.get(element, -1)
         if index <= start:
             continue
         if index >= end:

@@ -1,133 +1,174 @@
 """Find the element that holds a page's main text by weighing prose against links and chrome.
 
-Every run of text is classed as prose (part of a long paragraph), as noise (link text, chrome) or
-as neutral (short labels); each element's score is the prose it holds minus weighted noise.  The
-best-scoring element is the smallest one that gathers the story without the site around it, so a
-body split by an ad slot is taken whole while a list of teasers beside it is left out.
+Text is classed as prose (a long paragraph that is not mostly links), as noise (links outside
+running text, anything inside chrome) or as neutral (short labels, dates, bylines); an element's
+score is the prose it holds minus weighted noise.  The best-scoring element is the smallest one
+that gathers the story without the site around it: a body split by an ad slot is taken whole,
+a list of teasers beside it is left out.  The page is walked once into flat arrays, so scoring
+costs a few passes over integers rather than repeated tree walks.
 """
 
 from __future__ import annotations
 
+import re
+
 from lxml import html
 
-from broadsheet.formats.html.content_chrome import is_chrome
+from broadsheet.formats.html.content_chrome import STRONG_CHROME, WEAK_CHROME, chrome_strength
 
 PARAGRAPH_TAGS = frozenset(
     {"p", "li", "dd", "dt", "td", "th", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6",
      "figcaption", "caption", "address"}
 )  # fmt: skip
-"""Elements whose whole text is read as one paragraph when scoring."""
+"""Elements read as one paragraph when scoring, unless they hold other blocks."""
 
-CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "body", "span", "font", "center", "td"})
+_BLOCKS = frozenset(
+    {"p", "div", "section", "article", "main", "ul", "ol", "dl", "table", "blockquote", "figure", "h1",
+     "h2", "h3", "h4", "h5", "h6", "pre", "aside", "header", "footer", "nav", "form", "li", "tr"}
+)  # fmt: skip
 
 PROSE_LENGTH = 80
 """A paragraph at least this long (in characters) is prose."""
 NOISE_WEIGHT = 2.5
-"""How much a character of link text or chrome costs against one of prose."""
+"""How much a character of link text outside running text costs against one of prose."""
+CHROME_WEIGHT = 1.0
+"""How much a character inside chrome costs against one of prose."""
 NEUTRAL_WEIGHT = 0.3
 """How much a character of short text (labels, dates, bylines) costs."""
 MISLEADING_NAME_SHARE = 0.5
 """An element named like chrome is read as content when it holds this share of the page's prose."""
+WEAK_CHROME_PROSE = 80
+"""An element with a layout name like "sidebar" is content when it holds this much prose."""
 CLIMB_KEEP = 0.9
 """A parent replaces the best element when it keeps this share of its score."""
 _ARTICLE_BODY_BONUS = 1.25
 
-
-def _length(text: str | None) -> int:
-    return len(text.strip()) if text else 0
-
-
-def _direct_length(element: html.HtmlElement) -> int:
-    # A container's own paragraph: its text and tails plus what inline children say.
-    total = _length(element.text)
-    for child in element:
-        if isinstance(child.tag, str) and child.tag in ("a", "b", "strong", "i", "em", "span", "u"):
-            total += len(child.text_content().strip())
-        total += _length(child.tail)
-    return total
+# Chinese, Japanese and Korean say in one character what alphabets say in about three.
+_DENSE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-def _link_ratio(element: html.HtmlElement, length: int) -> float:
-    if not length:
-        return 0.0
-    linked = sum(len(a.text_content().strip()) for a in element.iter("a"))
-    return min(1.0, linked / length)
+def text_length(text: str | None) -> int:
+    """Length of ``text`` without edge spaces, counting CJK characters three times."""
+    if not text:
+        return 0
+    text = text.strip()
+    if text.isascii():
+        return len(text)
+    return len(text) + 2 * len(_DENSE_SCRIPT.findall(text))
 
 
-def choose_main(root: html.HtmlElement) -> html.HtmlElement:
-    """The element that most likely holds the article's text (``root`` when nothing stands out)."""
-    elements: list[html.HtmlElement] = []
-    parent_of: list[int] = []
-    prose_chars: list[int] = []
-    own_scores: list[float] = []
-    text_chars: list[int] = []
-    chrome: list[bool] = []
-    # (element, index of its parent, inside link noise, inside a prose paragraph)
-    stack: list[tuple[html.HtmlElement, int, bool, bool]] = [(root, -1, False, False)]
-    while stack:
-        element, parent, link_noise, prose = stack.pop()
-        tag = element.tag
+class PageIndex:
+    """The page's elements in document order with their parents, for position and scoring."""
+
+    __slots__ = ("article_hint", "chrome", "elements", "own", "parent_of", "position", "tags")
+
+    def __init__(self, root: html.HtmlElement) -> None:
+        """Walk ``root`` once."""
+        self.elements: list[html.HtmlElement] = []
+        self.position: dict[html.HtmlElement, int] = {}
+        self.parent_of: list[int] = []
+        self.tags: list[str] = []
+        self.own: list[int] = []
+        self.chrome: list[int] = []
+        self.article_hint: list[bool] = []
+        elements, position, parent_of, tags, own = (
+            self.elements, self.position, self.parent_of, self.tags, self.own,
+        )  # fmt: skip
+        for element in root.iter():
+            tag = element.tag
+            parent = position.get(element.getparent(), -1) if elements else -1  # type: ignore[arg-type]
+            if not isinstance(tag, str):  # a comment: only its tail is text
+                if parent >= 0:
+                    own[parent] += text_length(element.tail)
+                continue
+            index = len(elements)
+            position[element] = index
+            elements.append(element)
+            parent_of.append(parent)
+            tags.append(tag)
+            own.append(text_length(element.text))
+            if parent >= 0 and element.tail:
+                own[parent] += text_length(element.tail)
+            self.chrome.append(chrome_strength(element) if index else 0)
+            self.article_hint.append(tag == "article" or element.get("itemprop") == "articleBody")
+
+
+def choose_main(page: PageIndex) -> html.HtmlElement:
+    """The element that most likely holds the article's text (the root when nothing stands out)."""
+    count = len(page.elements)
+    parent_of, tags, own = page.parent_of, page.tags, page.own
+    total = own[:]
+    linked = [0] * count
+    prose = [0] * count
+    holds_blocks = [False] * count
+    value = [0.0] * count  # an element's score before chrome is taken into account
+    unit = [False] * count  # read as one paragraph: its children's values do not add up
+    for index in range(count - 1, -1, -1):
+        tag = tags[index]
+        size = total[index]
         if tag == "a":
-            link_noise = not prose
-        elif tag in PARAGRAPH_TAGS:
-            length = len(element.text_content().strip())
-            prose = length >= PROSE_LENGTH and _link_ratio(element, length) < 0.5
-        elif tag in CONTAINER_TAGS:
-            direct = _direct_length(element)
-            if direct:
-                prose = direct >= PROSE_LENGTH
-        own = _length(element.text) + sum(_length(child.tail) for child in element)
-        index = len(elements)
-        elements.append(element)
-        parent_of.append(parent)
-        text_chars.append(own)
-        chrome.append(index > 0 and is_chrome(element))
-        if link_noise:
-            prose_chars.append(0)
-            own_scores.append(-NOISE_WEIGHT * own)
-        elif prose:
-            prose_chars.append(own)
-            own_scores.append(float(own))
+            linked[index] = size
+        if tag in PARAGRAPH_TAGS and not holds_blocks[index]:
+            unit[index] = True
+            links = linked[index]
+            if size >= PROSE_LENGTH and links < 0.5 * size:
+                prose[index] = size
+                value[index] = float(size)
+            else:
+                # Links in a paragraph are part of its text; elsewhere they are navigation.
+                link_weight = NEUTRAL_WEIGHT if tag == "p" else NOISE_WEIGHT
+                value[index] = -NEUTRAL_WEIGHT * (size - links) - link_weight * links
+        elif tag == "a":
+            unit[index] = True
+            value[index] = -NOISE_WEIGHT * size
+        elif own[index] >= PROSE_LENGTH:
+            prose[index] += own[index]
+            value[index] += own[index]
         else:
-            prose_chars.append(0)
-            own_scores.append(-NEUTRAL_WEIGHT * own)
-        for child in reversed(element):
-            if isinstance(child.tag, str):
-                stack.append((child, index, link_noise, prose))
-    # Parents precede their children, so a backward sweep adds up every subtree.
-    count = len(elements)
-    for index in range(count - 1, 0, -1):
+            value[index] -= NEUTRAL_WEIGHT * own[index]
         parent = parent_of[index]
-        prose_chars[parent] += prose_chars[index]
-        text_chars[parent] += text_chars[index]
-    # A chrome name on an element holding much of the page's prose is misleading (a page wrapped
-    # in "sticky-sidebar" or "partner-wrapper"); elsewhere the whole subtree counts as noise.
-    enough = MISLEADING_NAME_SHARE * prose_chars[0]
+        if parent >= 0:
+            total[parent] += size
+            linked[parent] += linked[index]
+            prose[parent] += prose[index]
+            if tag in _BLOCKS:
+                holds_blocks[parent] = True
+    # A chrome name on an element holding much of the page's prose is misleading (a story wrapped
+    # in "sticky-sidebar" or "partner-wrapper"); elsewhere the whole subtree counts against it.
+    enough = MISLEADING_NAME_SHARE * prose[0]
+    weak_enough = min(enough, WEAK_CHROME_PROSE)
+    chrome = page.chrome
     noisy = [False] * count
     for index in range(1, count):
-        noisy[index] = noisy[parent_of[index]] or (chrome[index] and prose_chars[index] < enough)
-    scores = own_scores
+        strength = chrome[index]
+        noisy[index] = noisy[parent_of[index]] or (
+            (strength == STRONG_CHROME and prose[index] < enough)
+            or (strength == WEAK_CHROME and prose[index] < weak_enough)
+        )
+    score = value
     for index in range(count - 1, 0, -1):
         parent = parent_of[index]
-        if noisy[index] and not noisy[parent]:
-            scores[parent] -= NOISE_WEIGHT * text_chars[index]
-        elif not noisy[index]:
-            scores[parent] += scores[index]
+        if unit[parent] or noisy[parent]:
+            continue
+        if noisy[index]:
+            score[parent] -= CHROME_WEIGHT * total[index]
+        else:
+            score[parent] += score[index]
     best, best_score = 0, float("-inf")
+    hints = page.article_hint
     for index in range(count):
         if noisy[index]:
             continue
-        score = scores[index]
-        element = elements[index]
-        if score > 0 and (element.tag == "article" or element.get("itemprop") == "articleBody"):
-            score *= _ARTICLE_BODY_BONUS
+        candidate = score[index]
+        if candidate > 0 and hints[index]:
+            candidate *= _ARTICLE_BODY_BONUS
         # Ties go to the later element in document order, i.e. the deeper of two nested ones.
-        if score >= best_score:
-            best, best_score = index, score
+        if candidate >= best_score:
+            best, best_score = index, candidate
     # Short paragraphs and captions beside the best element cost little: take them along as long
     # as the wider element keeps nearly all of the score.
     while True:
         wider = parent_of[best]
-        if wider < 0 or scores[best] <= 0 or scores[wider] < CLIMB_KEEP * scores[best]:
-            return elements[best]
+        if wider < 0 or score[best] <= 0 or score[wider] < CLIMB_KEEP * score[best]:
+            return page.elements[best]
         best = wider
