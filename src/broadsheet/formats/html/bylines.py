@@ -19,7 +19,7 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:;|\||\s/\s|•|·|&|\+|,|\s(?:and|und|et|y|e|i|и|і|та|oraz|og|och|en|ve)\s)\s*",
+    r"\s*(?:;|\||\s/\s|•|·|&|\+|,|\s(?:and|with|und|mit|et|avec|y|e|i|и|і|та|oraz|og|och|en|ve)\s)\s*",
     re.IGNORECASE,
 )
 _ROLE_WORDS = re.compile(
@@ -35,7 +35,8 @@ _NOT_A_NAME = re.compile(
     r"(?:https?://|www\.|@|\bemail\b|\be-mail\b|\bfollow\b|\btwitter\b|\bfacebook\b|\binstagram\b|"
     r"\bmore\s+(?:from|by|articles|stories)\b|\ball\s+(?:articles|stories)\b|\bmehr\s+von\b|\bview\s+profile\b|"
     r"\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bmin(?:ute)?s?\s+read\b|\bread\s+more\b|"
-    r"\bcontact\b|\bsubscribe\b|\bnewsletter\b|\bshare\b|\bcomments?\b|\d{1,2}[:.]\d{2}|\d{4})",
+    r"\bcontact\b|\bsubscribe\b|\bnewsletter\b|\bshare\b|\bcomments?\b|\d{1,2}[:.]\d{2}|\d{4}|"
+    r"\b\d+\s*(?:min|minuten|minutes|хв|мин)\b|:|^(?:agencies|agenturen|agences|agencias|wires|агентства)$)",
     re.IGNORECASE,
 )
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
@@ -86,6 +87,8 @@ def clean_name(text: str) -> str | None:
     text = _SPACE.sub(" ", text).strip(" .,;:-–—|\"'«»“”")
     text = _PREFIX.sub("", text).strip()
     text = _ROLE_SUFFIX.sub("", text).strip()
+    if _PREFIX.match(text + " "):
+        return None  # a bare "By" or "Von"
     if not text or len(text) > 80 or _NOT_A_NAME.search(text) or _SLUG.match(text):
         return None
     if not any(ch.isalpha() for ch in text):
