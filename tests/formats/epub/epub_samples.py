@@ -270,6 +270,26 @@ def empty_body() -> Article:
     return Article(title="Only a headline")
 
 
+def odd_characters() -> Article:
+    """Characters XML cannot hold (a lone surrogate, U+FFFE) in the title and text."""
+    return Article(
+        title="Odd \ud800 characters \ufffe here",
+        language="en",
+        body=(
+            p("before\ud800after\uffff"),
+            p(Link(url="https://example.com/\ufffe", children=(Text(text="x"),))),
+        ),
+    )
+
+
+def deeply_nested(depth: int = 190) -> Article:
+    """Emphasis nested ``depth`` levels deep (the writer's limit is 200)."""
+    node: Text | Emphasis = Text(text="deep")
+    for _ in range(depth):
+        node = Emphasis(children=(node,))
+    return Article(title="Deeply nested", body=(p(node),))
+
+
 def edition(count: int = 50) -> Edition:
     """A Ukrainian edition of ``count`` articles in four sections (with one Arabic story)."""
     names = ("Політика", "Економіка", "Світ", "Культура")
@@ -325,6 +345,8 @@ BOOKS: dict[str, tuple[Callable[[], Article | Edition], dict[str, object]]] = {
     "untitled-edition": (untitled_edition, {}),
     "seed-no-cover-user-css": (seed, {"cover": False, "stylesheet": "p { color: #333; }"}),
     "edition-text-only": (edition, {"images": False, "contents_page": False}),
+    "odd-characters": (odd_characters, {}),
+    "deeply-nested": (deeply_nested, {}),
 }
 """Sample books: name → (document factory, writer options)."""
 

@@ -6,9 +6,10 @@ import io
 import uuid
 import warnings
 import zipfile
+from pathlib import Path
 
 import pytest
-from epub_samples import edition, empty_body, rtl_arabic, seed, two_authors
+from epub_samples import deeply_nested, edition, empty_body, odd_characters, rtl_arabic, seed, two_authors
 from lxml import etree
 
 import broadsheet
@@ -246,12 +247,24 @@ def test_whitespace_title_is_refused_by_the_model() -> None:
         Article(title=" \u200b\t ")
 
 
-def test_failed_write_leaves_no_file(tmp_path: pytest.TempPathFactory) -> None:
-    target = tmp_path / "story.epub"  # type: ignore[operator]
+def test_failed_write_leaves_no_file(tmp_path: Path) -> None:
+    target = tmp_path / "story.epub"
     with pytest.raises(broadsheet.OptionError):
         broadsheet.write_file(seed(), target, stylesheet="@import url(http://evil.example/x.css);")
+    with pytest.raises(broadsheet.WriteError, match="nested more than 200 levels"):
+        broadsheet.write_file(deeply_nested(400), target)
     assert not target.exists()
-    assert list(tmp_path.iterdir()) == []  # type: ignore[attr-defined]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_characters_xml_cannot_hold_never_reach_the_book() -> None:
+    from broadsheet.formats.epub.xmltext import xml_safe
+
+    assert xml_safe("a\ud800b\ufffe\x01c\U0001f600") == "ab c\U0001f600".replace(" ", "")
+    article = odd_characters()
+    files = unpack(broadsheet.write(article, "epub"))  # every part parses as XML below
+    assert xml(files["EPUB/article-001.xhtml"]).findtext(".//x:h1", namespaces=NS) == article.title
+    assert xml(files["EPUB/content.opf"]).findtext("opf:metadata/dc:title", namespaces=NS) == article.title
 
 
 def test_write_rejects_what_is_not_a_document() -> None:

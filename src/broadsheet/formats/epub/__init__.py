@@ -12,10 +12,11 @@ by :mod:`.chapter`, :mod:`.masthead` and :mod:`.cover`, and
 from __future__ import annotations
 
 from broadsheet.errors import WriteError
+from broadsheet.formats.epub.images import ImageWarning
 from broadsheet.formats.epub.options import WriteOptions
 from broadsheet.model import Article, Edition
 
-__all__ = ["WriteOptions", "write"]
+__all__ = ["ImageWarning", "WriteOptions", "write"]
 
 
 def write(document: Article | Edition, options: WriteOptions | None = None) -> bytes:

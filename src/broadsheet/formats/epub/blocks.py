@@ -32,6 +32,7 @@ from broadsheet.model import (
 
 def render_blocks(parent: etree._Element, blocks: tuple[Block, ...], context: Context) -> None:
     """Append ``blocks`` to ``parent``; body headings sit one level under the headline."""
+    context.enter()
     for block in blocks:
         match block:
             case Paragraph():
@@ -61,6 +62,7 @@ def render_blocks(parent: etree._Element, blocks: tuple[Block, ...], context: Co
                 element(parent, "hr")
             case _:
                 assert_never(block)
+    context.leave()
 
 
 def _list(parent: etree._Element, items: tuple[tuple[Block, ...], ...], context: Context) -> None:

@@ -47,7 +47,9 @@ def plan_book(document: Article | Edition, options: WriteOptions) -> Book:
         for article in articles:
             number += 1
             name = f"article-{number:03d}.xhtml"
-            context = Context(language=article.language or language, base_url=article.url, images=store)
+            context = Context(
+                language=article.language or language, base_url=article.url, images=store, title=article.title
+            )
             chapters.append(
                 render_chapter(
                     article,
@@ -118,7 +120,7 @@ def _toc(sections: list[tuple[str | None, tuple[Listed, ...]]]) -> tuple[NavEntr
 
 def _cover(
     document: Article | Edition, options: WriteOptions, language: str, sheets: tuple[str, ...]
-) -> _Cover | None:
+) -> _Cover:
     title = document.title
     if isinstance(document, Edition):
         day = document.date

@@ -31,6 +31,7 @@ def render_inlines(
     depth: int = 0,
 ) -> None:
     """Append ``children`` to ``parent``; ``in_link`` stops links nesting inside links."""
+    context.enter()
     for node in children:
         match node:
             case Text():
@@ -52,6 +53,7 @@ def render_inlines(
                 element(parent, "br")
             case _:
                 assert_never(node)
+    context.leave()
 
 
 def _link(
