@@ -6,6 +6,8 @@ import os
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import broadsheet
 from broadsheet.errors import BroadsheetError, LimitError, OptionError, ReadError
@@ -108,3 +110,66 @@ def test_scripts_styles_and_event_handlers_never_reach_the_model() -> None:
 def test_unknown_profile_is_an_option_error() -> None:
     with pytest.raises(OptionError, match="no site profile"):
         read(b"<html><head><title>x</title></head></html>", profile="no-such-site")
+
+
+_PIECES = st.sampled_from(
+    [
+        "<html>",
+        "</html>",
+        "<head>",
+        "<body>",
+        "<title>",
+        "</title>",
+        "<h1>",
+        "</h1>",
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<article>",
+        "<figure><img src='a.jpg'><figcaption>",
+        "</figcaption></figure>",
+        "<ul><li>",
+        "<table><tr><td>",
+        "<a href='/x'>",
+        "<a href='javascript:x()'>",
+        "</a>",
+        "<br>",
+        "<script>",
+        "</script>",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": ',
+        '"author": [{"name": "',
+        '"datePublished": "2024-',
+        "}",
+        "]",
+        "<meta property='og:title' content='",
+        "<meta charset='koi8-r'>",
+        "<time datetime='2024-13-45T99:99'>",
+        "'>",
+        "&amp;",
+        "&#0;",
+        "&#xD800;",
+        "Держсекретар",
+        "США",
+        "«",
+        "»",
+        "Blinken said",
+        "\u0000",
+        "\ufffd",
+        " ",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=60), st.sampled_from(["utf-8", "cp1251"]))
+def test_any_markup_gives_an_article_or_a_clear_error(parts: list[str], codec: str) -> None:
+    data = "".join(parts).encode(codec, "replace")
+    try:
+        article = broadsheet.read(data, format="html")  # with the text analysis too
+    except BroadsheetError:
+        return
+    assert article.title
+    dumped = broadsheet.write(article, "json").decode()
+    assert "javascript:" not in dumped
