@@ -81,7 +81,9 @@ def load(name: str) -> list[Case]:
                 title = value
             else:
                 expect.setdefault(key, []).append(value)
-        cases.append(Case(name=lines[0][3:].strip(), context=tuple(context), text=text, expect=expect, title=title))
+        cases.append(
+            Case(name=lines[0][3:].strip(), context=tuple(context), text=text, expect=expect, title=title)
+        )
     return cases
 
 

@@ -7,7 +7,7 @@ import pytest
 from broadsheet.analysis import enrich
 from broadsheet.model import Article, Source
 
-from .cases import Case, params, paragraph, run
+from .cases import Case, paragraph, params, run
 
 
 @pytest.mark.parametrize("case", params("credits.txt"))
@@ -39,7 +39,8 @@ def test_dateline_field_is_read() -> None:
 
 
 def test_sign_off_at_the_end() -> None:
-    body = tuple(paragraph(f"Paragraph number {n} of the story.") for n in range(6)) + (
+    body = (
+        *(paragraph(f"Paragraph number {n} of the story.") for n in range(6)),
         paragraph("The talks will resume next week. — AP"),
     )
     assert enrich(Article(title="T", body=body)).source == Source(name="AP")

@@ -7,7 +7,7 @@ import pytest
 from broadsheet.analysis import enrich
 from broadsheet.model import Article, InlineQuote, Paragraph, Text
 
-from .cases import Case, expected, found_quotes, params, paragraph, run
+from .cases import Case, expected, found_quotes, paragraph, params, run
 
 
 @pytest.mark.parametrize("case", params("quotes.txt"))

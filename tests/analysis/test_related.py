@@ -7,7 +7,7 @@ import pytest
 from broadsheet.analysis import enrich
 from broadsheet.model import Article, Link, Mention, Paragraph, RelatedBox, Relation, Text
 
-from .cases import Case, expected, found_box, found_mentions, found_quotes, params, paragraph, run
+from .cases import Case, expected, found_box, found_mentions, found_quotes, paragraph, params, run
 
 
 @pytest.mark.parametrize("case", params("related.txt"))

@@ -16,17 +16,18 @@ from broadsheet.analysis.people import WORD, People, is_name_word
 FIRST_PARAGRAPHS = 3
 """How many paragraphs from the start are searched for a credit."""
 
-AGENCIES = frozenset(
-    """
-    Reuters AP AFP dpa DPA Bloomberg ANSA EFE Xinhua Kyodo PAP UPI Interfax Інтерфакс Интерфакс
-    Інтерфакс-Україна Интерфакс-Украина УНІАН УНИАН UNIAN Укрінформ Укринформ Ukrinform ТАСС TASS ИТАР-ТАСС
-    РИА РБК RBC БелТА BelTA Суспільне Громадське ЛІГА.net LIGA.net NV РБК-Україна РБК-Украина Укрінформу
-    """.split()
-) | frozenset(
-    {"Associated Press", "Agence France-Presse", "РИА Новости", "RIA Novosti", "Радіо Свобода", "Радио Свобода",
-     "Radio Liberty", "Deutsche Welle", "BBC", "CNN", "Українська правда", "Економічна правда", "ZN.UA", "Дзеркало тижня",
-     "Укрінформ", "Інтерфакс", "Голос Америки", "Голос Америки", "Bloomberg News", "Dow Jones", "Press Association",
-     "PA Media", "Anadolu", "Yonhap", "Kyodo News", "Reuters news agency"}
+_AGENCY_WORDS = """
+Reuters AP AFP dpa DPA Bloomberg ANSA EFE Xinhua Kyodo PAP UPI Interfax Інтерфакс Интерфакс
+Інтерфакс-Україна Интерфакс-Украина УНІАН УНИАН UNIAN Укрінформ Укринформ Ukrinform ТАСС TASS ИТАР-ТАСС
+РИА РБК RBC БелТА BelTA Суспільне Громадське ЛІГА.net LIGA.net NV РБК-Україна РБК-Украина
+"""
+_AGENCY_PHRASES = """
+Associated Press; Agence France-Presse; РИА Новости; RIA Novosti; Радіо Свобода; Радио Свобода; Radio Liberty;
+Deutsche Welle; BBC; CNN; Українська правда; Економічна правда; ZN.UA; Дзеркало тижня; Голос Америки;
+Bloomberg News; Dow Jones; Press Association; PA Media; Anadolu; Yonhap; Kyodo News
+"""
+AGENCIES = frozenset(_AGENCY_WORDS.split()) | frozenset(
+    phrase.strip() for phrase in _AGENCY_PHRASES.replace("\n", " ").split(";")
 )
 """Agencies and outlets recognised by name alone (in brackets, after "according to", as a sign-off)."""
 
@@ -48,7 +49,9 @@ _AFTER_VERB = re.compile(
     r"(?<![\w-])" + _VERB + r"[^\S\n]+(?P<descriptor>" + _DESCRIPTOR + r")(?:" + _QUOTED + "|" + _NAMED + ")",
     re.IGNORECASE,
 )
-_BEFORE_VERB = re.compile(r"(?P<named>[A-Z][\w.&-]*(?:[^\S\n]+[A-Z][\w.&-]*){0,2})[^\S\n]+(?:reports|reported)\b")
+_BEFORE_VERB = re.compile(
+    r"(?P<named>[A-Z][\w.&-]*(?:[^\S\n]+[A-Z][\w.&-]*){0,2})[^\S\n]+(?:reports|reported)\b"
+)
 _ACCORDING = re.compile(
     r"\b(?:according[^\S\n]+to|за[^\S\n]+даними|по[^\S\n]+данным|з[^\S\n]+посиланням[^\S\n]+на|со[^\S\n]+ссылкой[^\S\n]+на)"
     r"[^\S\n]+(?:the[^\S\n]+)?(?:" + _QUOTED + "|" + _NAMED + ")",
@@ -75,7 +78,7 @@ def _outlet_name(candidate: str, people: People, described: bool) -> str | None:
         phrase = " ".join(words[:size])
         if _known(phrase):
             return _as_printed(candidate, phrase)
-    first = words[0]
+    first: str = words[0]
     if first.isupper() and len(first) >= 2:
         run = [first]
         for word in words[1:3]:
@@ -102,7 +105,9 @@ def _as_printed(candidate: str, phrase: str) -> str:
 
 def _looks_like_outlet(word: str) -> bool:
     lower = word.lower()
-    return "-" in word or lower.endswith((".net", ".ua", ".ru", ".com", "news", "post", "times", "press", "інформ", "информ"))
+    return "-" in word or lower.endswith(
+        (".net", ".ua", ".ru", ".com", "news", "post", "times", "press", "інформ", "информ")
+    )
 
 
 def credit_in(text: str, people: People, *, opening: bool) -> str | None:
@@ -155,7 +160,9 @@ def credit_in(text: str, people: People, *, opening: bool) -> str | None:
     return None
 
 
-def find_credit(dateline: str | None, paragraphs: Iterable[str], last: str | None, people: People) -> str | None:
+def find_credit(
+    dateline: str | None, paragraphs: Iterable[str], last: str | None, people: People
+) -> str | None:
     """The credit of a story: from its dateline, then its first paragraphs (lead first), then a sign-off."""
     if dateline:
         bracketed = _BRACKETED.search(dateline)

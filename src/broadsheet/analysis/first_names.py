@@ -62,7 +62,8 @@ INDECLINABLE = """
 """
 """Names that keep one form in every case (foreign names ending in a vowel other than -а/-я)."""
 
-FEMININE_INDECLINABLE = frozenset({"Гілларі", "Хиллари", "Ніккі", "Никки", "Кая", "Джилл", "Ліз", "Лиз", "Мелоні", "Мелони", "Каролін", "Нікі"})
+_FEMININE_INDECLINABLE_WORDS = "Гілларі Хиллари Ніккі Никки Кая Джилл Ліз Лиз Мелоні Мелони Каролін Нікі"
+FEMININE_INDECLINABLE = frozenset(_FEMININE_INDECLINABLE_WORDS.split())
 """The feminine names among :data:`INDECLINABLE`."""
 
 IRREGULAR: dict[str, tuple[str, ...]] = {

@@ -11,6 +11,7 @@ put there; the range may cut a ``Text`` anywhere but other nodes only whole.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -160,7 +161,7 @@ class FlatInlines:
                 high = bisect.bisect_left(points, piece.end)
                 edges = [piece.start, *points[low:high], piece.end]
                 atoms: list[tuple[int, int, Inline]] = []
-                for left, right in zip(edges, edges[1:], strict=False):
+                for left, right in itertools.pairwise(edges):
                     if left < right:
                         whole = right - left == len(piece.node.text)
                         part = piece.node.text[left - piece.start : right - piece.start]

@@ -173,6 +173,7 @@ def is_first_name(word: str) -> bool:
 
 
 # (oblique ending, nominative ending, gender, case); the longest matching ending wins.
+# fmt: off
 _RULES: tuple[tuple[str, str, str, Case], ...] = (
     # masculine adjectival: Корсунського → Корсунський, Мостового → Мостовий
     ("ського", "ський", M, GEN), ("ському", "ський", M, DAT), ("ським", "ський", M, INS),
@@ -230,6 +231,7 @@ _SAME_FORMS = {
     ("ыной", F): (GEN, DAT, INS), ("ой", F): (GEN, DAT, INS), ("ії", F): (GEN, DAT), ("ии", F): (GEN, DAT),
     ("ої", F): (GEN,), ("и", F): (GEN,),
 }
+# fmt: on
 
 
 def _rule_cases(ending: str, gender: str, case: Case) -> tuple[Case, ...]:

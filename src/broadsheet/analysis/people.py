@@ -21,9 +21,8 @@ WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 _TITLE_WORDS = 4
 _ROLE_ENDINGS = ("ами", "ями", "ові", "еві", "єві", "ого", "ому", "ою", "ею", "ом", "ем", "єм", "ам", "ям")
 _ROLE_ENDINGS_SHORT = ("а", "я", "у", "ю", "і", "и", "е", "ь", "ы", "й")
-_PRONOUNS = frozenset(
-    "він вона вони воно ми я він вона он она они оно мы я he she they we i it".split()
-)
+_PRONOUN_WORDS = "він вона вони воно ми я он она они оно мы he she they we i it"
+_PRONOUNS = frozenset(_PRONOUN_WORDS.split())
 
 
 def is_name_word(word: str) -> bool:
@@ -66,9 +65,12 @@ class People:
             parts = [token.group(), following.group()]
             if index + 2 < len(tokens):
                 third = tokens[index + 2]
-                if _patronymic(following.group()) and is_name_word(third.group()):
-                    if _space(text[following.end() : third.start()]):
-                        parts.append(third.group())
+                if (
+                    _patronymic(following.group())
+                    and is_name_word(third.group())
+                    and _space(text[following.end() : third.start()])
+                ):
+                    parts.append(third.group())
             full = names.base_form(parts)
             surname = full.split()[-1]
             self._by_surname.setdefault(surname, set()).add(full)

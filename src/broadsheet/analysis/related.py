@@ -83,7 +83,11 @@ def read_also(paragraph: Paragraph) -> RelatedBox | None:
         else:
             if _SEPARATORS.fullmatch(flat.text[position:]):
                 entries = [
-                    RelatedLink(title=_title(flat.text[p.start : p.end]), url=_url(p.node), relation=Relation.READ_ALSO)
+                    RelatedLink(
+                        title=_title(flat.text[p.start : p.end]),
+                        url=_url(p.node),
+                        relation=Relation.READ_ALSO,
+                    )
                     for p in links
                     if WORD.search(flat.text[p.start : p.end])
                 ]
@@ -113,13 +117,17 @@ _ANCHOR = re.compile(
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CONNECTOR = re.compile(r"[^\S\n]*(?:,|;|та|і|й|и|а\ також|а\ также|and|as\ well\ as)?[^\S\n]+", re.IGNORECASE)
+_CONNECTOR = re.compile(
+    r"[^\S\n]*(?:,|;|та|і|й|и|а\ також|а\ также|and|as\ well\ as)?[^\S\n]+", re.IGNORECASE
+)
 _BY = re.compile(r"[^\S\n]+by[^\S\n]+", re.IGNORECASE)
 _LOWER_REACH = 3
 _AUTHOR_JOIN = re.compile(r"[^\S\n]*(?:,|та|і|и|and|&)[^\S\n]+", re.IGNORECASE)
 
 
-def _title_at(flat: FlatInlines, spans: dict[int, marks.QuoteSpan], position: int) -> tuple[int, int, str] | None:
+def _title_at(
+    flat: FlatInlines, spans: dict[int, marks.QuoteSpan], position: int
+) -> tuple[int, int, str] | None:
     """A title starting at ``position``: a quotation, or a link, or a linked quotation."""
     text = flat.text
     span = spans.get(position)
@@ -205,7 +213,7 @@ def _skip_lower(text: str, position: int) -> int:
     cursor = position
     for _ in range(_LOWER_REACH):
         match = re.match(r"[^\S\n]*([^\W\d_][\w'’.-]*)[^\S\n]+", text[cursor:])
-        if match is None or match.group(1)[0].isupper() and not match.group(1).isupper():
+        if match is None or (match.group(1)[0].isupper() and not match.group(1).isupper()):
             break
         if match.group(1).lower() in ("by", "та", "і", "и", "and", "що", "что", "that", "про", "о", "about"):
             break

@@ -50,23 +50,19 @@ _ACCORDING = re.compile(
     r"(?:за\s+словами|на\s+думку|по\s+словам|по\s+мнению|according\s+to|in\s+the\s+words\s+of)\s+$",
     re.IGNORECASE,
 )
-_ACCORDING_AHEAD = re.compile(
-    r"(?:за\s+словами|по\s+словам|according\s+to)\s+", re.IGNORECASE
-)
-_STOP_WORDS = frozenset(
-    """
+_ACCORDING_AHEAD = re.compile(r"(?:за\s+словами|по\s+словам|according\s+to)\s+", re.IGNORECASE)
+_STOP_WORD_TEXT = """
     у в на після під за з із зі до від для про по перед і й та а але що як коли який яка які не через
     во после под с со из от о об и но что как когда который которая которые не через
     in at on after before during to from for with and but that who which when while as adding citing by
-    """.split()
-)
-_ENGLISH_TITLES = frozenset(
-    """
+"""
+_STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
+_ENGLISH_TITLE_TEXT = """
     secretary state president minister prime foreign defense defence chancellor mr mrs ms dr sen senator rep
     gov governor general gen spokesman spokeswoman spokesperson chief deputy ambassador envoy mayor
     the a an of his her their its us u.s. uk eu nato un white house press
-    """.split()
-)
+"""
+_ENGLISH_TITLES = frozenset(_ENGLISH_TITLE_TEXT.split())
 _SENTENCE_END = re.compile(r"[.!?…;](?=\s|$)|\n")
 _MAX_TITLE_WORDS = 6
 
@@ -147,7 +143,11 @@ def _before_verb(text: str, tokens: list[re.Match[str]], verb: int) -> tuple[lis
         return None, True
     run: list[str] = []
     index = verb - 1
-    while index >= 0 and is_name_word(tokens[index].group()) and tokens[index].group().lower() not in _STOP_WORDS:
+    while (
+        index >= 0
+        and is_name_word(tokens[index].group())
+        and tokens[index].group().lower() not in _STOP_WORDS
+    ):
         if index < verb - 1 and not _joined(text, tokens[index], tokens[index + 1]):
             break
         run.insert(0, tokens[index].group())
@@ -216,7 +216,9 @@ def _leading_names(text: str, tokens: list[re.Match[str]]) -> list[str]:
 
 def _title_only(tokens: list[re.Match[str]]) -> bool:
     """Words before a verb that name a speaker by title only ("the minister said")."""
-    return 0 < len(tokens) <= 4 and all(not token.group()[0].isupper() or token.group().lower() in _ENGLISH_TITLES for token in tokens)
+    return 0 < len(tokens) <= 4 and all(
+        not token.group()[0].isupper() or token.group().lower() in _ENGLISH_TITLES for token in tokens
+    )
 
 
 def _cyrillic(text: str) -> bool:
@@ -252,17 +254,18 @@ def before(text: str, boundary: int, open_index: int, people: People) -> tuple[A
         return None
     according = None
     for match in re.finditer(
-        r"(?:за\s+словами|на\s+думку|по\s+словам|по\s+мнению|according\s+to|in\s+the\s+words\s+of)\s+", head,
+        r"(?:за\s+словами|на\s+думку|по\s+словам|по\s+мнению|according\s+to|in\s+the\s+words\s+of)\s+",
+        head,
         re.IGNORECASE,
     ):
         according = match
     if according is not None and comma:
         named = [t for t in tokens if t.start() >= according.end()]
-        words = _leading_names(head, named)
-        if len(words) != len(named):
+        leading = _leading_names(head, named)
+        if len(leading) != len(named):
             return None
         case = Case.GENITIVE if _cyrillic(head) else None
-        return Attribution(speaker=_resolve(people, words, case), end=open_index), colon
+        return Attribution(speaker=_resolve(people, leading, case), end=open_index), colon
     recent = tokens[-8:]
     offset = len(tokens) - len(recent)
     for index in range(len(recent) - 1, -1, -1):
