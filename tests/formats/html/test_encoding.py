@@ -6,7 +6,15 @@ import pytest
 
 from broadsheet.errors import ReadError
 from broadsheet.formats.html.document import parse
-from broadsheet.formats.html.encoding import decode, header_charset, meta_charset, normalise_label, suspicion
+from broadsheet.formats.html.encoding import (
+    decode,
+    header_charset,
+    meta_charset,
+    normalise_label,
+    repair,
+    suspicion,
+)
+from broadsheet.formats.html.metadata import extract
 
 UK = (
     "Держсекретар Сполучених Штатів Ентоні Блінкен після зустрічі з міністром закордонних справ РФ "
@@ -111,3 +119,24 @@ def test_undecodable_bytes_are_a_read_error() -> None:
     data = b"<html><body>" + bytes(range(0x80, 0x100)) * 50 + b"</body></html>"
     with pytest.raises(ReadError, match="encoding|binary"):
         parse(data)
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1251"])
+def test_double_encoded_utf8_is_repaired(codec: str) -> None:
+    original = page(UK)
+    damaged = original.encode("utf-8").decode(codec, "replace").encode("utf-8")
+    decoded = decode(damaged)
+    assert UK in decoded.text
+    assert decoded.how == "repaired"
+
+
+def test_repair_leaves_clean_text_alone() -> None:
+    for text in ("Müller über die Straße", "Рівне, Сім, Сергій", UK, RU, "Ça coûte cher"):
+        assert repair(text) is text
+
+
+def test_double_encoded_metadata_is_repaired() -> None:
+    title = "Blinken’s «visit» to Kyiv — Київ"
+    damaged = title.encode("utf-8").decode("cp1251")
+    html = f"<html><head><meta charset='utf-8'><meta property='og:title' content='{damaged}'></head></html>"
+    assert extract(parse(html.encode()).root).title == title

@@ -122,6 +122,10 @@ def decode(data: bytes, *, headers: Mapping[str, str] | None = None, where: str 
         # Valid UTF-8 with non-ASCII text is, in practice, never an accident:
         # a <meta> saying windows-1251 on such a page is stale.
         return Decoded(text=utf8, encoding="utf-8", how="utf-8")
+    if utf8 is not None:
+        repaired = repair(utf8)
+        if repaired is not utf8:
+            return Decoded(text=repaired, encoding="utf-8", how="repaired")
     declared = [
         (normalise_label(header_charset(headers)), "http"),
         (normalise_label(meta_charset(data)), "meta"),
@@ -139,6 +143,29 @@ def decode(data: bytes, *, headers: Mapping[str, str] | None = None, where: str 
         # Declared (or nearly) UTF-8 with a few broken bytes: keep the text and mark the holes.
         return Decoded(text=data.decode("utf-8", "replace"), encoding="utf-8", how="meta")
     raise ReadError("cannot tell the character encoding: no candidate gives readable text", where=where)
+
+
+_DOUBLE_ENCODED = re.compile(
+    "[ÃÂÐÑâ][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]|[РС][\u0080-\u00bf\u0402-\u040f\u0452-\u045f\u2013-\u2122]"
+)
+
+
+def repair(text: str) -> str:
+    """Undo UTF-8 that was decoded as windows-1252, Latin-1 or windows-1251 and encoded again.
+
+    Returns ``text`` itself (the same object) when it shows no such damage
+    or cannot be repaired into plausible text.
+    """
+    if not _DOUBLE_ENCODED.search(text):
+        return text
+    for codec in ("cp1252", "latin-1", "cp1251"):
+        try:
+            candidate = text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if suspicion(candidate) < suspicion(text) and _plausible(candidate):
+            return candidate
+    return text
 
 
 def _strict(data: bytes, codec: str) -> str | None:

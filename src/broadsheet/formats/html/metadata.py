@@ -24,6 +24,7 @@ import lxml.html
 
 from broadsheet.errors import ModelError
 from broadsheet.formats.html import bylines, dates, jsonld, languages
+from broadsheet.formats.html.encoding import repair
 from broadsheet.model import Image, Person, Publisher, Translation
 
 _SPACE = re.compile(r"\s+")
@@ -102,7 +103,7 @@ def _text(value: Any) -> str:
         import html
 
         value = html.unescape(value)
-    return _SPACE.sub(" ", value).strip()
+    return _SPACE.sub(" ", repair(value)).strip()
 
 
 def extract(
