@@ -47,7 +47,7 @@ def generated_cover(title: str, lines: tuple[str, ...], top: str | None, languag
             {"x": "100", "y": "250", "width": str(_WIDTH - 200), "height": "6", "fill": "#1d1d1b"},
         )
     size = 104 if len(title) <= 40 else 84 if len(title) <= 90 else 68
-    wrapped = textwrap.wrap(title, width=max(8, int((_WIDTH - 200) / (size * 0.52)))) or [title]
+    wrapped = textwrap.wrap(title, width=max(8, int((_WIDTH - 200) / (size * 0.64)))) or [title]
     if len(wrapped) > _MAX_TITLE_LINES:
         wrapped = [*wrapped[: _MAX_TITLE_LINES - 1], wrapped[_MAX_TITLE_LINES - 1] + "…"]
     y = 420 + size
