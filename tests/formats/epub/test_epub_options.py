@@ -82,6 +82,37 @@ def test_network_images_are_fetched_only_when_allowed(monkeypatch: pytest.Monkey
     assert "EPUB/img-001.png" in files
 
 
+def test_web_articles_never_read_local_files_by_themselves(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(url: str, *, max_bytes: int, timeout: float) -> Loaded:
+        raise broadsheet.SourceError(f"{url}: offline")
+
+    monkeypatch.setattr("broadsheet.formats._shared.fetch.fetch", no_network)
+    local = DATA / "photo.jpg"
+    article = Article(
+        title="Hostile page",
+        url="https://example.com/news/story.html",
+        body=(
+            Figure(image=Image(url=str(local), alt="absolute path")),
+            Figure(image=Image(url=local.as_uri(), alt="file URL")),
+            Figure(image=Image(url="../../../" + str(local), alt="climbing out")),
+        ),
+    )
+    files = quiet_write(article, network=True)
+    assert not any(name.startswith("EPUB/img-") for name in files)
+    # The same references in a document built locally are embedded.
+    files = quiet_write(attrs.evolve(article, url=None))
+    assert "EPUB/img-001.jpg" in files
+
+
+def test_web_article_images_found_inside_image_base() -> None:
+    article = Article(
+        title="Saved page",
+        url="https://example.com/news/story.html",
+        body=(Figure(image=Image(url="/photo.jpg?w=300", alt="photo")),),
+    )
+    assert "EPUB/img-001.jpg" in quiet_write(article, image_base=str(DATA))
+
+
 def test_relative_image_paths_resolve_against_image_base() -> None:
     article = Article(title="Base", body=(Figure(image=Image(url="photo.jpg", alt="photo")),))
     assert "EPUB/img-001.jpg" in quiet_write(article, image_base=str(DATA))

@@ -97,24 +97,41 @@ def load_checked(url: str, options: WriteOptions) -> tuple[bytes, str] | None:
 
 
 def _load(url: str, base_url: str | None, options: WriteOptions) -> bytes:
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    """The bytes of the image at ``url`` in an article published at ``base_url``.
+
+    An article from the web (``base_url`` is http(s)) never reads local files
+    by itself: its relative references resolve against its URL, or inside
+    ``image_base`` when that is given, and absolute paths and ``file:`` URLs
+    are refused, so a hostile page cannot pull the reader's own files into a
+    book they share.
+    """
     if url.startswith("//"):
         return _load("https:" + url, base_url, options)
+    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    from_web = bool(base_url) and urllib.parse.urlsplit(base_url or "").scheme in ("http", "https")
     if scheme == "data":
         return _data_url(url)
-    if scheme == "file":
-        return _read_file(Path(urllib.request.url2pathname(urllib.parse.urlsplit(url).path)), options)
     if scheme in ("http", "https"):
         return _download(url, options)
+    if scheme == "file":
+        if from_web:
+            raise ImageUnavailable("an article from the web may not point at local files")
+        return _read_file(Path(urllib.request.url2pathname(urllib.parse.urlsplit(url).path)), options)
     if scheme and len(scheme) > 1:
         raise ImageUnavailable(f"{scheme}: URLs are not supported")
-    path = Path(urllib.parse.unquote(url))
+    reference = urllib.parse.unquote(urllib.parse.urlsplit(url).path if from_web else url)
+    if from_web:
+        if options.image_base is not None:
+            base = Path(options.image_base).resolve()
+            path = (base / reference.lstrip("/\\")).resolve()
+            if path.is_relative_to(base) and path.is_file():
+                return _read_file(path, options)
+        return _download(urllib.parse.urljoin(base_url or "", url), options)
+    path = Path(reference)
     if not path.is_absolute() and options.image_base is not None:
         path = Path(options.image_base) / path
     if path.is_file():
         return _read_file(path, options)
-    if base_url and urllib.parse.urlsplit(base_url).scheme in ("http", "https"):
-        return _download(urllib.parse.urljoin(base_url, url), options)
     raise ImageUnavailable(f"no such file: {path}")
 
 
