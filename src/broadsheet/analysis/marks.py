@@ -7,6 +7,8 @@ closing mark, a quotation left open) are ignored.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 _MAX_DEPTH = 8
@@ -30,6 +32,8 @@ OPENING_MARKS = frozenset(_CLOSERS)
 
 CLOSING_MARKS = frozenset("»“”‘’\"'")
 """Every character that can close a quotation."""
+
+_ANY_MARK = re.compile("[«»„“”‚‘’\"']")
 
 
 @attrs.frozen
@@ -84,9 +88,8 @@ def scan(text: str) -> list[QuoteSpan]:
         if len(stack) < _MAX_DEPTH:
             stack.append((mark, index))
 
-    for index, char in enumerate(text):
-        if char not in _CLOSERS and char not in CLOSING_MARKS:
-            continue
+    for found in _ANY_MARK.finditer(text):
+        index, char = found.start(), found.group()
         if char == "«" or char == "„" or char == "‚":
             push(char, index)
         elif char == "»":

@@ -18,7 +18,18 @@ from broadsheet.analysis.names import Case
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 """A word: letters, with inner apostrophes and hyphens (п'ять, Інтерфакс-Україна)."""
 
+_ENGLISH_TITLE_TEXT = """
+    secretary state president minister prime foreign defense defence chancellor mr mrs ms dr sen senator rep
+    gov governor general gen spokesman spokeswoman spokesperson chief deputy ambassador envoy mayor
+    the a an of his her their its us u.s. uk eu nato un white house press justice judge professor prof
+    rev pope king queen prince princess lord sir dame officer detective sergeant captain coach director ceo
+    chairman chairwoman chair councillor councilman commissioner inspector superintendent
+"""
+ENGLISH_TITLES = frozenset(_ENGLISH_TITLE_TEXT.split())
+"""Words of English titles and determiners that stand before names (Secretary, Justice, the)."""
+
 _TITLE_WORDS = 4
+_LATIN_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \u00a0][A-ZÀ-ÖØ-Þ][\w'’-]*)*")
 _ROLE_ENDINGS = ("ами", "ями", "ові", "еві", "єві", "ого", "ому", "ою", "ею", "ом", "ем", "єм", "ам", "ям")
 _ROLE_ENDINGS_SHORT = ("а", "я", "у", "ю", "і", "и", "е", "ь", "ы", "й")
 _PRONOUN_WORDS = "він вона вони воно ми я он она они оно мы he she they we i it"
@@ -51,10 +62,19 @@ class People:
         """Index the people named in ``texts`` (each a paragraph or a title)."""
         self._by_surname: dict[str, set[str]] = {}
         self._by_role: dict[str, set[str]] = {}
+        self._latin_pairs: dict[str, set[str]] = {}
+        self._texts: list[str] | None = list(texts)
+
+    def _index(self) -> None:
+        """Build the indexes on first use: most articles never need them."""
+        if self._texts is None:
+            return
+        texts, self._texts = self._texts, None
         for text in texts:
             self._scan(text)
 
     def _scan(self, text: str) -> None:
+        self._pairs(text)
         tokens = list(WORD.finditer(text))
         for index, token in enumerate(tokens):
             if not names.is_first_name(token.group()) or index + 1 >= len(tokens):
@@ -75,6 +95,17 @@ class People:
             surname = full.split()[-1]
             self._by_surname.setdefault(surname, set()).add(full)
             self._roles(text, tokens, index, full)
+
+    def _pairs(self, text: str) -> None:
+        """Two capitalised Latin words standing alone (Tanner Fischer), for resolving a bare surname.
+
+        Longer runs of capitals are places and organisations, and are skipped.
+        """
+        for run in _LATIN_RUN.finditer(text):
+            words = run.group().split()
+            if len(words) == 2 and all(_latin_name(word) for word in words):
+                surname = names.base_form([words[1]])
+                self._latin_pairs.setdefault(surname, set()).add(f"{words[0]} {surname}")
 
     def _roles(self, text: str, tokens: Sequence[re.Match[str]], index: int, full: str) -> None:
         position = index
@@ -99,11 +130,14 @@ class People:
         words = [word for word in words if word]
         if not words:
             return None
+        self._index()
         named = [word for word in words if is_name_word(word)]
         if named:
             if len(named) >= 2 and names.is_first_name(named[0]):
                 return names.base_form(named, case)
             if len(named) >= 2 and not any(names.is_first_name(word) for word in named):
+                if not _cyrillic(named):
+                    return names.base_form(named, case)
                 named = named[-1:]
             if len(named) == 1:
                 matches: set[str] = set()
@@ -111,6 +145,10 @@ class People:
                     matches |= self._by_surname.get(reading, set())
                 if len(matches) == 1:
                     return next(iter(matches))
+                if not matches and not _cyrillic(named):
+                    pairs = self._latin_pairs.get(names.base_form(named), set())
+                    if len(pairs) == 1:
+                        return next(iter(pairs))
                 return names.base_form(named, case)
             start = next(i for i, word in enumerate(named) if names.is_first_name(word))
             return names.base_form(named[start:], case)
@@ -128,3 +166,16 @@ def _patronymic(word: str) -> bool:
 
 def _space(gap: str) -> bool:
     return 0 < len(gap) <= 2 and gap.isspace() and "\n" not in gap
+
+
+def _cyrillic(words: Sequence[str]) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for word in words for char in word)
+
+
+def _latin_name(word: str) -> bool:
+    return (
+        is_name_word(word)
+        and word.isascii() is not None
+        and not _cyrillic([word])
+        and (word.lower() not in ENGLISH_TITLES)
+    )

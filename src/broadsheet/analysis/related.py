@@ -192,10 +192,13 @@ def _people(authors: list[list[str]], cyrillic: bool) -> tuple[Person, ...]:
 def mentions(flat: FlatInlines) -> list[tuple[int, int, Mention]]:
     """Mentions of other articles named in ``flat``'s text: ``(start, end, node)`` ranges, in order."""
     text = flat.text
+    anchors = list(_ANCHOR.finditer(text))
+    if not anchors:
+        return []
     spans = {span.open: span for span in marks.outermost(marks.scan(text))}
     out: list[tuple[int, int, Mention]] = []
     claimed_until = 0
-    for anchor in _ANCHOR.finditer(text):
+    for anchor in anchors:
         if anchor.start() < claimed_until:
             continue
         found = _after_anchor(flat, spans, anchor)

@@ -14,7 +14,7 @@ import attrs
 
 from broadsheet.analysis import names
 from broadsheet.analysis.names import Case
-from broadsheet.analysis.people import WORD, People, is_name_word, is_pronoun
+from broadsheet.analysis.people import ENGLISH_TITLES, WORD, People, is_name_word, is_pronoun
 
 WINDOW = 240
 """How many characters around a quotation are searched for its attribution."""
@@ -57,12 +57,7 @@ _STOP_WORD_TEXT = """
     in at on after before during to from for with and but that who which when while as adding citing by
 """
 _STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
-_ENGLISH_TITLE_TEXT = """
-    secretary state president minister prime foreign defense defence chancellor mr mrs ms dr sen senator rep
-    gov governor general gen spokesman spokeswoman spokesperson chief deputy ambassador envoy mayor
-    the a an of his her their its us u.s. uk eu nato un white house press
-"""
-_ENGLISH_TITLES = frozenset(_ENGLISH_TITLE_TEXT.split())
+_ARTICLES = frozenset({"the", "a", "an"})
 _SENTENCE_END = re.compile(r"[.!?…;](?=\s|$)|\n")
 _MAX_TITLE_WORDS = 6
 
@@ -92,26 +87,30 @@ def _joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
     return not gap.strip()
 
 
-def _name_run(words: list[str]) -> list[str]:
-    """The name in a run of capitalised words: from a known first name on, else the last word (Cyrillic)."""
+def _name_run(words: list[str]) -> list[str] | None:
+    """The name in a run of capitalised words, or ``None`` when the run looks like no person's name.
+
+    From a known first name on; else, in Cyrillic, the surname (the last
+    word); in Latin script, the words that are not titles, if at most two
+    (three unknown capitalised words are more often an organisation).
+    """
     for index, word in enumerate(words):
         if names.is_first_name(word):
             return words[index:]
-    latin = not any("\u0400" <= char <= "\u04ff" for word in words for char in word)
-    if latin:
-        kept = [word for word in words if word.lower() not in _ENGLISH_TITLES]
-        return kept[-3:]
-    return words[-1:]
+    if any("\u0400" <= char <= "\u04ff" for word in words for char in word):
+        return words[-1:]
+    kept = [word for word in words if word.lower() not in ENGLISH_TITLES]
+    return kept if 0 < len(kept) <= 2 else None
 
 
 def _after_verb(text: str, tokens: list[re.Match[str]], verb: int) -> tuple[list[str] | None, bool]:
-    """The speaker named right after a speech verb: skip title words, take the last run of names.
+    """The speaker named right after a speech verb: title words skipped, the last run of names taken.
 
     Returns the name words (``None`` when no one is named) and whether a
     pronoun stood there.
     """
-    run: list[str] = []
-    skipped = 0
+    runs: list[tuple[list[str], str]] = []
+    lower = 0
     for index in range(verb + 1, len(tokens)):
         token = tokens[index]
         if index > verb + 1 and not _joined(text, tokens[index - 1], token):
@@ -119,17 +118,24 @@ def _after_verb(text: str, tokens: list[re.Match[str]], verb: int) -> tuple[list
         word = token.group()
         if index == verb + 1 and is_pronoun(word):
             return None, True
-        if is_name_word(word) and word.lower() not in _ENGLISH_TITLES:
-            run.append(word)
+        if is_name_word(word) and word.lower() not in ENGLISH_TITLES:
+            if runs and runs[-1][1] == "open":
+                runs[-1][0].append(word)
+            else:
+                before = tokens[index - 1].group().lower() if index > verb + 1 else ""
+                runs.append(([word], "open" if before not in _ARTICLES else "article"))
+                if before in _ARTICLES:
+                    runs[-1] = (runs[-1][0], "open-article")
             continue
-        if run:
-            break
+        if runs and runs[-1][1].startswith("open"):
+            runs[-1] = (runs[-1][0], "closed" if runs[-1][1] == "open" else "article")
         if word.lower() in _STOP_WORDS:
             break
-        skipped += 1
-        if skipped > _MAX_TITLE_WORDS:
+        lower += 1
+        if lower > _MAX_TITLE_WORDS:
             break
-    return (_name_run(run) if run else None), False
+    people = [run for run, state in runs if "article" not in state]
+    return (_name_run(people[-1]) if people else None), False
 
 
 def _before_verb(text: str, tokens: list[re.Match[str]], verb: int) -> tuple[list[str] | None, bool]:
@@ -152,7 +158,9 @@ def _before_verb(text: str, tokens: list[re.Match[str]], verb: int) -> tuple[lis
             break
         run.insert(0, tokens[index].group())
         index -= 1
-    return (_name_run(run) if run else None), False
+    if not run or (index >= 0 and tokens[index].group().lower() in _ARTICLES):
+        return None, False  # "the Alliance said": an organisation
+    return _name_run(run), False
 
 
 def _resolve(people: People, words: list[str] | None, case: Case | None = None) -> str | None:
@@ -217,7 +225,7 @@ def _leading_names(text: str, tokens: list[re.Match[str]]) -> list[str]:
 def _title_only(tokens: list[re.Match[str]]) -> bool:
     """Words before a verb that name a speaker by title only ("the minister said")."""
     return 0 < len(tokens) <= 4 and all(
-        not token.group()[0].isupper() or token.group().lower() in _ENGLISH_TITLES for token in tokens
+        not token.group()[0].isupper() or token.group().lower() in ENGLISH_TITLES for token in tokens
     )
 
 
