@@ -123,6 +123,14 @@ _CONNECTOR = re.compile(
 _BY = re.compile(r"[^\S\n]+by[^\S\n]+", re.IGNORECASE)
 _LOWER_REACH = 3
 _AUTHOR_JOIN = re.compile(r"[^\S\n]*(?:,|та|і|и|and|&)[^\S\n]+", re.IGNORECASE)
+_GAP = re.compile(r"[^\S\n]*[,:]?[^\S\n]*")
+_SPACE = re.compile(r"[^\S\n]+")
+_INITIAL = re.compile(r"[A-ZА-ЯІЇЄҐ]\.[^\S\n]?")
+_LOWER_WORD = re.compile(r"[^\S\n]*([^\W\d_][\w'’.-]*)[^\S\n]+")
+_NOT_SKIPPED = frozenset({"by", "та", "і", "и", "and", "що", "что", "that", "про", "о", "about"})
+_POSSESSIVE = re.compile(
+    r"(?P<name>(?:[A-Z][\w-]+[^\S\n]){0,2}[A-Z][\w-]+)['’]s[^\S\n]+(?:(?:new|latest|recent|own)[^\S\n]+)?$"
+)
 
 
 def _title_at(
@@ -146,8 +154,8 @@ def _title_at(
     return None
 
 
-def _authors_at(text: str, position: int, cyrillic: bool) -> tuple[list[list[str]], int]:
-    """Names of authors starting at ``position`` (Сергія Корсунського; John Smith and Jane Doe)."""
+def _authors_at(text: str, position: int) -> tuple[list[list[str]], int]:
+    """Names of authors starting at ``position`` (Сергія Корсунського; John Smith and Jane Doe), and where they end."""
     authors: list[list[str]] = []
     cursor = position
     while True:
@@ -156,35 +164,33 @@ def _authors_at(text: str, position: int, cyrillic: bool) -> tuple[list[list[str
         for _ in range(4):
             match = WORD.match(text, probe)
             if match is None or not is_name_word(match.group()):
-                initial = re.match(r"[A-ZА-ЯІЇЄҐ]\.[^\S\n]?", text[probe : probe + 3])
+                initial = _INITIAL.match(text, probe)
                 if initial is not None and len(name) < 2:
                     name.append(initial.group().strip())
-                    probe += initial.end()
+                    probe = initial.end()
                     continue
                 break
             name.append(match.group())
             probe = match.end()
-            space = re.match(r"[^\S\n]+", text[probe:])
-            following = WORD.match(text, probe + space.end()) if space else None
+            space = _SPACE.match(text, probe)
+            following = WORD.match(text, space.end()) if space else None
             if space is None or following is None or not is_name_word(following.group()):
                 break
-            probe += space.end()
-        if not name or not any(is_name_word(word) for word in name):
+            probe = space.end()
+        if not any(is_name_word(word) for word in name):
             break
         authors.append(name)
         cursor = probe
         join = _AUTHOR_JOIN.match(text, cursor)
-        if join is None:
-            break
-        nxt = WORD.match(text, join.end())
-        if nxt is None or not is_name_word(nxt.group()):
+        following = WORD.match(text, join.end()) if join else None
+        if join is None or following is None or not is_name_word(following.group()):
             break
         cursor = join.end()
-    del cyrillic
     return authors, cursor
 
 
 def _people(authors: list[list[str]], cyrillic: bool) -> tuple[Person, ...]:
+    """The authors as people, in the nominative (a Cyrillic name after an article word is genitive)."""
     case = Case.GENITIVE if cyrillic else None
     return tuple(Person(name=base_form(name, case)) for name in authors)
 
@@ -215,61 +221,79 @@ def _skip_lower(text: str, position: int) -> int:
     """Skip a few lower-case words ("нашого автора", "експерта ZN.UA") before a name or title."""
     cursor = position
     for _ in range(_LOWER_REACH):
-        match = re.match(r"[^\S\n]*([^\W\d_][\w'’.-]*)[^\S\n]+", text[cursor:])
-        if match is None or (match.group(1)[0].isupper() and not match.group(1).isupper()):
+        match = _LOWER_WORD.match(text, cursor)
+        if match is None:
             break
-        if match.group(1).lower() in ("by", "та", "і", "и", "and", "що", "что", "that", "про", "о", "about"):
+        word = match.group(1)
+        initial = len(word) == 2 and word.endswith(".")
+        if initial or (word[0].isupper() and not word.isupper()) or word.lower() in _NOT_SKIPPED:
             break
-        cursor += match.end()
+        cursor = match.end()
     return cursor
+
+
+def _after_gap(text: str, position: int) -> int:
+    """``position`` moved past spaces and one comma or colon."""
+    gap = _GAP.match(text, position)
+    return gap.end() if gap else position
+
+
+def _possessive_author(text: str, anchor: re.Match[str]) -> tuple[list[str], int] | None:
+    """ "John Smith's article": the author before an English anchor word, and where the name starts."""
+    window_start = max(0, anchor.start() - 80)
+    match = _POSSESSIVE.search(text[window_start : anchor.start()])
+    if match is None:
+        return None
+    return match.group("name").split(), window_start + match.start("name")
+
+
+def _trailing_authors(text: str, position: int, cyrillic: bool) -> tuple[list[list[str]], int]:
+    """Authors named after the title: "«…» Олександра Хари", "“…” by Anne Applebaum"."""
+    lead = (_SPACE if cyrillic else _BY).match(text, position)
+    if lead is None:
+        return [], position
+    authors, end = _authors_at(text, lead.end())
+    # A Cyrillic name after a title is its author only in the genitive.
+    if cyrillic and (not authors or base_form(authors[0], Case.GENITIVE) == " ".join(authors[0])):
+        return [], position
+    return authors, end
 
 
 def _after_anchor(
     flat: FlatInlines, spans: dict[int, marks.QuoteSpan], anchor: re.Match[str]
 ) -> list[tuple[int, int, RelatedLink]]:
+    """The articles named after one anchor word: one or several (author, title) pairs joined by "та", "and"."""
     text = flat.text
     cyrillic = any("\u0400" <= char <= "\u04ff" for char in anchor.group())
     out: list[tuple[int, int, RelatedLink]] = []
     cursor = anchor.end()
-    english_by = _BY.match(text, cursor)
+    by = _BY.match(text, cursor)
+    possessive = None if cyrillic else _possessive_author(text, anchor)
     while True:
-        gap = re.match(r"[^\S\n]*[,:]?[^\S\n]*", text[cursor:])
-        assert gap is not None
-        position = cursor + gap.end()
+        position = _after_gap(text, cursor)
         start = position
         authors: list[list[str]] = []
-        if english_by is not None:
-            authors, position = _authors_at(text, english_by.end(), cyrillic)
-            english_by = None
-            start = position
-            gap = re.match(r"[^\S\n]*[,:]?[^\S\n]*", text[position:])
-            assert gap is not None
-            position += gap.end()
-            start = position if not authors else start
+        if possessive is not None:
+            authors, start = [possessive[0]], possessive[1]
+            possessive = None
+        elif by is not None:
+            start = by.end()
+            authors, position = _authors_at(text, start)
+            position = _after_gap(text, position)
+            by = None
         elif cyrillic:
-            position = _skip_lower(text, position)
-            start = position
-            authors, after_names = _authors_at(text, position, cyrillic)
-            if authors:
-                gap = re.match(r"[^\S\n]*[,:]?[^\S\n]*", text[after_names:])
-                assert gap is not None
-                position = after_names + gap.end()
+            start = _skip_lower(text, position)
+            authors, after = _authors_at(text, start)
+            position = _after_gap(text, after) if authors else start
         title = _title_at(flat, spans, position)
         if title is None:
             break
-        title_start, title_end, title_text = title
+        title_start, end, title_text = title
         if not authors:
             start = title_start
-        end = title_end
-        if not authors:
-            trailing = re.match(r"[^\S\n]+by[^\S\n]+" if not cyrillic else r"[^\S\n]+", text[end:])
-            if trailing is not None:
-                later, after_later = _authors_at(text, end + trailing.end(), cyrillic)
-                if later and (not cyrillic or base_form(later[0], Case.GENITIVE) != " ".join(later[0])):
-                    authors, end = later, after_later
-        elif english_by is None and not cyrillic:
-            pass
-        urls = [link.url for link in flat.links(title_start, title_end)]
+            authors, end = _trailing_authors(text, end, cyrillic)
+            end = max(end, title[1])
+        urls = [link.url for link in flat.links(title_start, title[1])]
         link = RelatedLink(
             title=title_text,
             url=urls[0] if urls else None,
