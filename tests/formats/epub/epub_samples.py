@@ -290,6 +290,24 @@ def deeply_nested(depth: int = 190) -> Article:
     return Article(title="Deeply nested", body=(p(node),))
 
 
+SCRIPTED_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Scripted page</title>
+<link rel="canonical" href="https://example.com/news/scripted.html">
+<script>document.write('<p>injected</p>')</script></head>
+<body onload="steal()"><article><h1 onclick="x()">Scripts must not survive</h1>
+<p onmouseover="alert(1)">First paragraph with <a href="javascript:alert(2)">a script link</a>
+and <a href="/news/other.html" onclick="y()">a relative link</a>.</p>
+<script>alert(3)</script><iframe src="https://evil.example/"></iframe>
+<p>Second paragraph <img src="x.png" onerror="alert(4)" alt="tracker"></p></article></body></html>"""
+
+
+def scripted_page() -> Article:
+    """A web page full of scripts and event handlers, read by the HTML reader."""
+    import broadsheet
+
+    return broadsheet.read(SCRIPTED_PAGE.encode("utf-8"), "html")
+
+
 def edition(count: int = 50) -> Edition:
     """A Ukrainian edition of ``count`` articles in four sections (with one Arabic story)."""
     names = ("Політика", "Економіка", "Світ", "Культура")
@@ -347,6 +365,7 @@ BOOKS: dict[str, tuple[Callable[[], Article | Edition], dict[str, object]]] = {
     "edition-text-only": (edition, {"images": False, "contents_page": False}),
     "odd-characters": (odd_characters, {}),
     "deeply-nested": (deeply_nested, {}),
+    "scripted-page": (scripted_page, {}),
 }
 """Sample books: name → (document factory, writer options)."""
 

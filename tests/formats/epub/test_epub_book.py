@@ -292,3 +292,28 @@ def test_images_left_out_warn() -> None:
     messages = [str(w.message) for w in caught]
     assert any("remote.jpg" in m and "network access is off" in m for m in messages)
     assert any("unknown.img" in m and "unknown image type" in m for m in messages)
+
+
+def test_scripts_and_handlers_from_a_page_never_reach_the_book() -> None:
+    from epub_samples import scripted_page
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        files = unpack(broadsheet.write(scripted_page(), "epub"))
+    for name, data in files.items():
+        text = data.decode("utf-8", "replace").lower()
+        for needle in ("<script", "javascript:", "onload", "onclick", "onerror", "onmouseover", "<iframe"):
+            assert needle not in text, (name, needle)
+    chapter = "".join(xml(files["EPUB/article-001.xhtml"]).itertext())
+    assert "Scripts must not survive" in chapter
+
+
+def test_ebooklib_failures_are_write_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ebooklib import epub
+
+    def broken(self: object) -> None:
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(epub.EpubWriter, "write", broken)
+    with pytest.raises(broadsheet.WriteError, match="disk on fire"):
+        broadsheet.write(seed(), "epub")

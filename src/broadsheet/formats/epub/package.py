@@ -11,6 +11,7 @@ errors are raised rather than swallowed.
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from typing import Any
 
@@ -115,19 +116,22 @@ def _write_with_ebooklib(epub: Any, book: Book) -> bytes:
     ]
 
     buffer = io.BytesIO()
-    epub.write_epub(
-        buffer,
-        eb,
-        {
-            "raise_exceptions": True,
-            "epub3_pages": False,  # ebooklib's page-list collects every element with an id and epub:type
-            "mtime": meta.modified,
-            "landmark_title": xml_safe(book.landmarks_title),
-            "play_order": {"enabled": True, "start_from": 1},
-            "package_direction": rtl,
-            "spine_direction": True,
-        },
-    )
+    with warnings.catch_warnings():
+        # ebooklib warns that raising will become its default; we raise already.
+        warnings.filterwarnings("ignore", message="In the future throwing exceptions")
+        epub.write_epub(
+            buffer,
+            eb,
+            {
+                "raise_exceptions": True,
+                "epub3_pages": False,  # ebooklib's page-list collects every element with an id and epub:type
+                "mtime": meta.modified,
+                "landmark_title": xml_safe(book.landmarks_title),
+                "play_order": {"enabled": True, "start_from": 1},
+                "package_direction": rtl,
+                "spine_direction": True,
+            },
+        )
     return buffer.getvalue()
 
 
