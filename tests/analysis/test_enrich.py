@@ -256,3 +256,25 @@ def test_quotes_found_in_a_long_paragraph() -> None:
     text = "«Ми не підемо на це», — заявив Блінкен. " * 2_500
     enriched = enrich(Article(title="T", body=(Paragraph(children=(Text(text=text),)),)))
     assert len(found_quotes(enriched.body[0])) == 2_500
+
+
+def test_russian_sibling_of_the_seed() -> None:
+    lines = (Path(__file__).resolve().parents[1] / "data" / "analysis" / "seed_ru.txt").read_text("utf-8")
+    title, *paragraphs = lines.splitlines()
+    article = enrich(
+        Article(
+            title=title, language="ru", body=tuple(Paragraph(children=(Text(text=p),)) for p in paragraphs)
+        )
+    )
+    assert [quote.speaker.name if quote.speaker else None for quote in article.quotes] == [
+        "Энтони Блинкен",
+        None,
+    ]
+    assert [(link.relation, [person.name for person in link.authors]) for link in article.related] == [
+        (Relation.READ_ALSO, []),
+        (Relation.MENTIONED, ["Сергей Корсунский"]),
+        (Relation.MENTIONED, ["Алексей Ижак"]),
+        (Relation.MENTIONED, ["Александр Хара"]),
+    ]
+    assert article.source == Source(name="Интерфакс-Украина")
+    assert enrich(article) == article
