@@ -231,6 +231,7 @@ def with_images() -> Article:
                     url=str(DATA / "scripted.svg"), alt="A teal square", caption="SVG, scripts removed"
                 )
             ),
+            Figure(image=Image(url=str(DATA / "tile.webp"), alt="A WebP tile", caption="WebP, a core type")),
             Figure(image=Image(url=str(DATA / "missing.png"))),
         ),
     )

@@ -32,13 +32,13 @@ def quiet_write(document: object, **options: object) -> dict[str, bytes]:
 def test_images_are_embedded_once_converted_cleaned_or_left_to_their_captions() -> None:
     files = quiet_write(with_images())
     images = sorted(name for name in files if name.startswith("EPUB/img-"))
-    # jpg (twice, stored once), gif, data: png and bmp → png (the same pixels: one file), svg
-    assert [Path(name).suffix for name in images] == [".jpg", ".gif", ".png", ".svg"]
+    # jpg (twice, stored once), gif, data: png and bmp → png (the same pixels: one file), svg, webp
+    assert [Path(name).suffix for name in images] == [".jpg", ".gif", ".png", ".svg", ".webp"]
     svg = files[next(name for name in images if name.endswith(".svg"))].decode()
     assert "script" not in svg and "onload" not in svg and "onclick" not in svg
     assert "javascript:" not in svg and "tracker.png" not in svg
     chapter = files["EPUB/article-001.xhtml"].decode()
-    assert chapter.count("<img ") == 6
+    assert chapter.count("<img ") == 7
     assert 'alt="A blue square on sand"' in chapter
     for caption in (
         "Remote: kept as a caption",
