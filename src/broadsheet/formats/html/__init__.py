@@ -130,10 +130,7 @@ def _apply_profile(
     if names:
         changes["authors"] = tuple(Person(name=b.name, role=b.role) for b in bylines.unique(names))
     for field in ("published", "modified"):
-        stamps = [
-            dates.parse(e.get("datetime") or e.get("content") or _joined([e]))
-            for e in profile.select(root, field)
-        ]
+        stamps = [_stamp(e) for e in profile.select(root, field)]
         found = [s for s in stamps if s is not None]
         if found:
             changes[field] = dates.settle(found[0], found)
@@ -147,6 +144,13 @@ def _apply_profile(
     if tags:
         changes["tags"] = tags
     return attrs.evolve(meta, **changes)
+
+
+def _stamp(element: lxml.html.HtmlElement) -> dates.Stamp | None:
+    value = element.get("datetime") or element.get("content")
+    if value:
+        return dates.parse(value)
+    return dates.parse(_joined([element]) or "") or dates.from_text(element.text_content())
 
 
 def _joined(elements: list[lxml.html.HtmlElement]) -> str | None:

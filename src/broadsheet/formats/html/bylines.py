@@ -18,9 +18,9 @@ _PREFIX = re.compile(
     r"ein\s+interview\s+von|kommentar\s+von|analyse\s+von)\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(
-    r"\s*(?:;|\||\s/\s|•|·|&|\+|,|\s(?:and|with|und|mit|et|avec|y|e|i|и|і|та|oraz|og|och|en|ve)\s)\s*",
-    re.IGNORECASE,
+_SEGMENTS = re.compile(r"\s*(?:;|\||\s/\s|•|·|,)\s*")
+_CONJUNCTIONS = re.compile(
+    r"\s*(?:&|\+|\s(?:and|with|und|mit|et|avec|y|e|i|и|і|та|oraz|og|och|en|ve)\s)\s*", re.IGNORECASE
 )
 _ROLE_WORDS = re.compile(
     r"\b(?:editor|correspondent|reporter|writer|journalist|columnist|contributor|staff|producer|analyst|"
@@ -63,23 +63,58 @@ def split(text: str) -> list[Byline]:
     text = _PREFIX.sub("", text).strip()
     text = _PARENTHESES.sub("", text).strip()
     out: list[Byline] = []
-    for part in _SPLIT.split(text):
-        part = _PREFIX.sub("", part.strip(" .-–—:")).strip()
-        if not part:
+    # Commas and bars separate names from job titles ("Jane Roe, Washington
+    # Correspondent"); conjunctions only ever join names.
+    for segment in _SEGMENTS.split(text):
+        segment = segment.strip(" .-–—:")
+        if out and _looks_like_role(segment, others=1):
+            if out[-1].role is None:
+                out[-1] = Byline(out[-1].name, segment)
             continue
-        if _ROLE_WORDS.search(part) and (not out or _looks_like_role(part)):
-            if out and out[-1].role is None:
-                out[-1] = Byline(out[-1].name, part)
-            continue
-        name = clean_name(part)
-        if name:
-            out.append(Byline(name))
+        for part in _CONJUNCTIONS.split(segment):
+            part = _PREFIX.sub("", part.strip(" .-–—:")).strip()
+            if not part:
+                continue
+            if out and _looks_like_role(part):
+                if out[-1].role is None:
+                    out[-1] = Byline(out[-1].name, part)
+                continue
+            name = clean_name(part)
+            if name:
+                out.append(Byline(name))
     return out
 
 
-def _looks_like_role(part: str) -> bool:
+# Words that qualify a job title without being a name ("Senior Political Correspondent").
+_ROLE_MODIFIERS = frozenset(
+    {
+        "senior", "chief", "deputy", "executive", "managing", "associate", "assistant", "staff", "special",
+        "political", "foreign", "home", "economics", "business", "sports", "sport", "science", "health",
+        "culture", "arts", "technology", "tech", "environment", "education", "security", "defence", "defense",
+        "diplomatic", "legal", "crime", "investigations", "data", "social", "media", "news", "digital",
+        "international", "national", "local", "regional", "europe", "europa", "world", "us", "uk", "eu",
+        "middle", "east", "west", "north", "south", "of", "the", "for", "and", "at", "&", "-",
+    }
+)  # fmt: skip
+
+
+def _looks_like_role(part: str, *, others: int = 0) -> bool:
+    """A job title: a role word, the other words lower-case or usual modifiers ("Senior Political").
+
+    ``others`` capitalised words of other kinds are allowed too (a place or an
+    outlet: "Washington Correspondent", "оглядач ZN.ua").
+    """
     words = part.split()
-    return len(words) <= 6
+    if not words or len(words) > 6 or not _ROLE_WORDS.search(part):
+        return False
+    for word in words:
+        plain = word.strip(",.()").lower()
+        if _ROLE_WORDS.fullmatch(plain) or plain in _ROLE_MODIFIERS or word[:1].islower():
+            continue
+        others -= 1
+        if others < 0:
+            return False
+    return True
 
 
 def clean_name(text: str) -> str | None:

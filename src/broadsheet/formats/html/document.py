@@ -25,6 +25,7 @@ MAX_DEPTH = 255
 """libxml2's own limit on element nesting; deeper documents are refused, not truncated."""
 
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _JUNK_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ufff0-\uffff]")
 
 
@@ -70,6 +71,11 @@ def parse(
     junk = len(_JUNK_CHARS.findall(sample))
     if junk * 10 > len(sample) or "<" not in text[:65536]:
         raise ReadError("the input is binary data or plain text, not an HTML page", where=where)
+    # Control characters are invalid in HTML, and lxml refuses them in any
+    # text set later: none enters the tree.
+    cleaned = _CONTROL_CHARS.search(text) is not None
+    if cleaned:
+        text = _CONTROL_CHARS.sub(lambda m: " " if m.group() == "\x0c" else "", text)
     # lxml refuses str input with an encoding declaration, and bare bytes
     # would be sniffed again; UTF-8 bytes with the encoding stated are neither.
     parser = lxml.html.HTMLParser(
@@ -78,7 +84,7 @@ def parse(
     try:
         utf8 = (
             data
-            if decoded.encoding == "utf-8" and decoded.how == "utf-8"
+            if decoded.encoding == "utf-8" and decoded.how == "utf-8" and not cleaned
             else text.encode("utf-8", "replace")
         )
         root = lxml.html.document_fromstring(utf8, parser=parser)
