@@ -25,6 +25,7 @@ from broadsheet.formats.html.content_header import (
     find_lead,
 )
 from broadsheet.formats.html.content_score import PageIndex, choose_main
+from broadsheet.formats.html.content_tail import trim
 from broadsheet.model import Block, Figure, Heading, Image, Separator
 
 __all__ = ["Body", "extract_body"]
@@ -83,12 +84,14 @@ def extract_body(
     lead = " ".join(lead_element.text_content().split()) if lead_element is not None else None
     if lead and blocks and title and normalised_words(lead) == normalised_words(title):
         lead = None
-    finished = _finish(blocks)
+    trimmed, byline_lines = trim(blocks)
+    finished = _finish(trimmed)
+    authors = byline_texts(bylines)
     return Body(
         blocks=finished,
         images=tuple(block.image for block in finished if isinstance(block, Figure)),
         lead=lead or None,
-        authors=byline_texts(bylines),
+        authors=authors + tuple(line for line in byline_lines if line not in authors),
     )
 
 

@@ -165,8 +165,12 @@ class BlockReader:
         if len(text) < 50 and _DATE_ONLY.match(text):
             return
         links = [node for node in inlines if isinstance(node, Link)]
-        if len(inlines) == 1 and links and len(text.split()) <= 6:
-            return  # a lone short link is a button: "Subscribe", "Support us", "More"
+        if len(inlines) == 1 and links:
+            # A paragraph that is one link is a button ("Subscribe", "Support us") when short, and
+            # a teaser of another story when long.
+            if len(text.split()) > 6:
+                self._teaser(links[0])
+            return
         label = read_also_label(text)
         if label is not None and links:
             box = self._box_from_links(links, label, len(text) - len(label))
@@ -178,6 +182,18 @@ class BlockReader:
             self.seen_text = True
         except ModelError:
             return
+
+    def _teaser(self, link: Link) -> None:
+        title = text_of(link.children).strip(" «»\"“”„'‘’")
+        try:
+            related = RelatedLink(title=title, url=link.url, relation=Relation.READ_ALSO)
+        except ModelError:
+            return
+        previous = self.blocks[-1] if self.blocks else None
+        if isinstance(previous, RelatedBox) and previous.label is None:
+            self.blocks[-1] = RelatedBox(links=(*previous.links, related))
+        else:
+            self.blocks.append(RelatedBox(links=(related,)))
 
     def _box_from_links(self, links: list[Link], label: str, rest: int) -> RelatedBox | None:
         related: list[RelatedLink] = []
@@ -297,6 +313,9 @@ class BlockReader:
             return
         words = normalised_words(text)
         if self.title and (words == self.title or (level == 1 and not self.seen_text)):
+            return
+        if len(inlines) == 1 and isinstance(inlines[0], Link):
+            self._teaser(inlines[0])  # a headline linking elsewhere is a teaser
             return
         label = read_also_label(text)
         if label is not None and len(label) >= len(text) - 2:

@@ -54,7 +54,8 @@ _CHROME_HEADS = frozenset(
         "trending", "toolbar", "banner", "cta", "follow", "recirculation", "masthead", "topbar", "bio",
         "toc", "podcast", "survey", "poll", "feedback", "breadcrumbs", "breadcrumb", "comments", "comment", "login",
         "signin", "signup", "donate", "donation", "donations", "subscribe", "subscription", "sponsored",
-        "sponsor", "newsletter", "mostread", "skiplink", "outbrain", "taboola", "disqus",
+        "sponsor", "newsletter", "prompt", "alert", "webpush", "push", "notification", "notifications",
+        "toast", "snackbar", "interstitial", "mostread", "skiplink", "outbrain", "taboola", "disqus",
     }
 )  # fmt: skip
 _LAYOUT_CHROME_HEADS = frozenset(
@@ -87,6 +88,11 @@ _VALUE_PREFIXES = ("has-", "with-", "no-", "is-", "category-", "tag-", "tags-", 
                    "postid", "term-", "section-", "channel-", "show-", "hide-", "can-")  # fmt: skip
 _FLAG_PARTS = frozenset({"has", "with", "no", "without", "is", "show", "hide"})
 _CONTENT_TAGS = frozenset({"html", "body", "main", "article"})
+_BREAKPOINTS = frozenset(
+    {"xs", "sm", "md", "lg", "xl", "xxl", "mobile", "desktop", "tablet", "phone", "print", "small",
+     "medium", "large", "narrow", "wide", "portrait", "landscape", "touch", "s", "m", "l", "up", "down",
+     "until", "from", "below", "above", "screen", "web", "app", "amp"}
+)  # fmt: skip
 _NAME_PARTS = re.compile(r"[-_:.]+")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 
@@ -103,6 +109,8 @@ def _name_strength(names: str) -> int:
 
 @functools.lru_cache(maxsize=16384)
 def _token_strength(token: str) -> int:
+    if _hidden_token(token):
+        return STRONG_CHROME
     lowered = _CAMEL.sub(r"\1-\2", token).lower()
     if lowered.startswith(_VALUE_PREFIXES):
         return NOT_CHROME
@@ -163,7 +171,7 @@ _BOILERPLATE_TEXT = re.compile(
 
 def class_words(element: html.HtmlElement) -> str:
     """The element's class and id, lower-cased and joined, for name matching."""
-    names = element.get("class", "")
+    names = element.get("class") or ""
     ident = element.get("id")
     if ident:
         names = f"{names} {ident}"
@@ -181,6 +189,19 @@ def is_hidden(element: html.HtmlElement) -> bool:
             return True
     names = element.get("class")
     return names is not None and not _HIDDEN_TOKENS.isdisjoint(names.lower().split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _hidden_token(token: str) -> bool:
+    # A modifier such as "alert--hidden" hides its element; "hidden-xs" or "hide-on-mobile" hide it
+    # on some screens only.
+    lowered = token.lower()
+    if lowered in _HIDDEN_TOKENS:
+        return True
+    if "hid" not in lowered:
+        return False
+    parts = [part for part in _NAME_PARTS.split(lowered) if part]
+    return parts[-1] in ("hidden", "hide") and _BREAKPOINTS.isdisjoint(parts)
 
 
 def chrome_strength(element: html.HtmlElement) -> int:

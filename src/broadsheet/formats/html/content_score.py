@@ -39,9 +39,14 @@ MISLEADING_NAME_SHARE = 0.5
 """An element named like chrome is read as content when it holds this share of the page's prose."""
 WEAK_CHROME_PROSE = 80
 """An element with a layout name like "sidebar" is content when it holds this much prose."""
+DEPTH_DECAY = 1.0
+"""Share of a child's positive score its parent inherits: prose counts most for its nearest container."""
 CLIMB_KEEP = 0.9
 """A parent replaces the best element when it keeps this share of its score."""
 _ARTICLE_BODY_BONUS = 1.25
+
+_HINTED_TAGS = frozenset({"div", "section", "main", "span"})
+_NAMED_CHROME_TAGS = frozenset({"nav", "footer", "aside", "form"})
 
 # Chinese, Japanese and Korean say in one character what alphabets say in about three.
 _DENSE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -71,26 +76,39 @@ class PageIndex:
         self.own: list[int] = []
         self.chrome: list[int] = []
         self.article_hint: list[bool] = []
-        elements, position, parent_of, tags, own = (
-            self.elements, self.position, self.parent_of, self.tags, self.own,
+        elements, position, parent_of, tags, own, chrome, hint = (
+            self.elements, self.position, self.parent_of, self.tags, self.own, self.chrome,
+            self.article_hint,
         )  # fmt: skip
+        strength_of = chrome_strength
+        dense = _DENSE_SCRIPT.findall
         for element in root.iter():
             tag = element.tag
             parent = position.get(element.getparent(), -1) if elements else -1  # type: ignore[arg-type]
-            if not isinstance(tag, str):  # a comment: only its tail is text
-                if parent >= 0:
-                    own[parent] += text_length(element.tail)
+            tail = element.tail
+            if tail and parent >= 0:
+                tail = tail.strip()
+                own[parent] += len(tail) if tail.isascii() else len(tail) + 2 * len(dense(tail))
+            if not isinstance(tag, str):  # a comment or processing instruction
                 continue
-            index = len(elements)
-            position[element] = index
+            position[element] = len(elements)
             elements.append(element)
             parent_of.append(parent)
             tags.append(tag)
-            own.append(text_length(element.text))
-            if parent >= 0 and element.tail:
-                own[parent] += text_length(element.tail)
-            self.chrome.append(chrome_strength(element) if index else 0)
-            self.article_hint.append(tag == "article" or element.get("itemprop") == "articleBody")
+            text = element.text
+            if text:
+                text = text.strip()
+                own.append(len(text) if text.isascii() else len(text) + 2 * len(dense(text)))
+            else:
+                own.append(0)
+            # Most elements carry no class, id or role: skip the name analysis for them.
+            if tag in _NAMED_CHROME_TAGS or element.get("class") or element.get("id") or element.get("role"):
+                chrome.append(strength_of(element) if parent >= 0 else 0)
+            else:
+                chrome.append(0)
+            hint.append(
+                tag == "article" or (tag in _HINTED_TAGS and element.get("itemprop") == "articleBody")
+            )
 
 
 def choose_main(page: PageIndex) -> html.HtmlElement:
@@ -152,6 +170,8 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
             continue
         if noisy[index]:
             score[parent] -= CHROME_WEIGHT * total[index]
+        elif score[index] > 0:
+            score[parent] += DEPTH_DECAY * score[index]
         else:
             score[parent] += score[index]
     best, best_score = 0, float("-inf")

@@ -1,0 +1,155 @@
+"""Trim the edges of an extracted body: the site's own sections that follow a story inside its
+container ("More on this topic", "About the author", "Comments"), and date and byline lines left
+above the first paragraph.
+
+A section label in the second half of the body ends the story; the links of what follows are kept
+as a read-also box under that label.  Earlier, the label alone is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from broadsheet.errors import ModelError
+from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats.html.content_chrome import READ_ALSO_LABEL
+from broadsheet.model import (
+    Block,
+    BulletList,
+    Heading,
+    Inline,
+    Link,
+    OrderedList,
+    Paragraph,
+    QuoteBlock,
+    RelatedBox,
+    RelatedLink,
+    Relation,
+    Table,
+)
+
+_SECTION_LABEL = re.compile(
+    r"\s*(?:about the authors?|more information|more info|related topics|more stories|top stories"
+    r"|most (?:read|popular|viewed)|comments?|(?:show |view |load )?comments|share this(?: article| story)?"
+    r"|más información|más info|sobre (?:la firma|el autor|la autora)|über (?:den autor|die autorin)"
+    r"|zur person|mehr aus .{1,40}|weitere themen|meistgelesen|meist gelesen|kommentare|empfehlungen"
+    r"|à propos de l'auteur|l'auteur|sur le même thème|plus d'infos|об авторе|про автора|комментарии"
+    r"|коментарі|популярное|популярне|новости партнеров|новини партнерів|trending|recommended(?: for you)?"
+    r"|das könnte sie (?:auch )?interessieren|you (?:may|might) also like|more from .{1,40}|auch interessant"
+    r"|weitere artikel|(?:le|te) puede interesar|potrebbe interessarti|вас може зацікавити"
+    r"|вас может заинтересовать|vous aimerez aussi|à lire également sur .{1,40}"
+    r")\W*$",
+    re.IGNORECASE,
+)
+_STORY_SHARE = 0.5
+_BY_LINE = re.compile(
+    r"\s*(?:by|von|par|por|di|door|av|af|przez|от|від|автор|авторка|автори)\b[\s:]", re.IGNORECASE
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+_PROSE_WORDS = 20
+
+
+def block_text(block: Block) -> str:
+    """The running text of a block (captions, embeds and read-also boxes have none)."""
+    if isinstance(block, (Paragraph, Heading)):
+        return plain_text(block.children)
+    if isinstance(block, (BulletList, OrderedList)):
+        return "\n".join(block_text(inner) for item in block.items for inner in item)
+    if isinstance(block, QuoteBlock):
+        return block.quote.text
+    if isinstance(block, Table):
+        return "\n".join(" ".join(plain_text(cell.children) for cell in row) for row in block.rows)
+    return ""
+
+
+def is_section_label(text: str) -> bool:
+    """Whether ``text`` is nothing but the label of the site's material after a story."""
+    return len(text) <= 60 and _SECTION_LABEL.match(text) is not None
+
+
+def is_box_label(text: str) -> bool:
+    """Whether ``text`` is nothing but a read-also label ("Читайте також:")."""
+    match = READ_ALSO_LABEL.match(text[:80])
+    return match is not None and not text[match.end() :].strip(" :.-–—»>|")
+
+
+def looks_like_dateline(text: str) -> bool:
+    """Whether a short text is a date or time stamp ("Stand: 22.04.2024, 06:00 Uhr")."""
+    if len(text) > 80 or len(_DIGIT.findall(text)) < 4:
+        return False
+    letters = len(_LETTER.findall(text))
+    return letters <= 0.5 * len(text.replace(" ", ""))
+
+
+def looks_like_byline(text: str) -> bool:
+    """Whether a short text is a byline ("By Jane Doe", "Von Max Muster")."""
+    return len(text.split()) <= 12 and _BY_LINE.match(text) is not None
+
+
+def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
+    """The body without trailing site sections and leading date/byline lines, and the bylines found."""
+    texts = [block_text(block) for block in blocks]
+    out: list[Block | None] = list(blocks)
+    bylines: list[str] = []
+    # Lines above the first real paragraph: dates and bylines.
+    start = 0
+    while start < len(out) and len(texts[start].split()) < _PROSE_WORDS:
+        text = texts[start].strip()
+        if isinstance(out[start], Paragraph) and looks_like_byline(text):
+            bylines.append(text)
+            out[start] = None
+        elif isinstance(out[start], Paragraph) and looks_like_dateline(text):
+            out[start] = None
+        start += 1
+    total = sum(len(text) for text in texts) or 1
+    seen = 0
+    for index, block in enumerate(out):
+        if block is None:
+            continue
+        text = texts[index].strip()
+        if isinstance(block, (Paragraph, Heading)) and is_section_label(text):
+            if seen >= _STORY_SHARE * total:
+                kept = [b for b in out[:index] if b is not None]
+                box = _box_of(out[index + 1 :], text.rstrip(" :"))
+                return [*kept, *([box] if box else [])], bylines
+            out[index] = None
+        elif isinstance(block, (Paragraph, Heading)) and is_box_label(text):
+            # A label printed apart from its links names the box that follows.
+            following = out[index + 1] if index + 1 < len(out) else None
+            if isinstance(following, RelatedBox) and following.label is None:
+                out[index + 1] = RelatedBox(links=following.links, label=text.rstrip(" :"))
+            out[index] = None
+        seen += len(texts[index])
+    return [block for block in out if block is not None], bylines
+
+
+def _box_of(blocks: Sequence[Block | None], label: str) -> RelatedBox | None:
+    links: list[RelatedLink] = []
+    seen: set[str] = set()
+    for block in blocks:
+        if isinstance(block, RelatedBox):
+            candidates = [(link.url or "", link.title) for link in block.links]
+        elif isinstance(block, (Paragraph, Heading)):
+            candidates = [(link.url, plain_text(link.children)) for link in _links(block.children)]
+        else:
+            continue
+        for url, title in candidates:
+            if url and url not in seen and len(title.strip()) >= 12:
+                seen.add(url)
+                try:
+                    links.append(RelatedLink(title=title, url=url, relation=Relation.READ_ALSO))
+                except ModelError:
+                    continue
+    return RelatedBox(links=links, label=label) if links else None
+
+
+def _links(nodes: Sequence[Inline]) -> list[Link]:
+    found: list[Link] = []
+    for node in nodes:
+        if isinstance(node, Link):
+            found.append(node)
+        elif hasattr(node, "children"):
+            found.extend(_links(node.children))
+    return found
