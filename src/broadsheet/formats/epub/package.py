@@ -96,12 +96,15 @@ def _write_with_ebooklib(epub: Any, book: Book) -> bytes:
                     content=resource.data,
                 )
             )
+    spine = []
     for page in book.pages:
         # A plain item, not EpubHtml: our pages are complete XHTML already, and
         # EpubHtml re-parses them with an HTML parser and rebuilds their head.
-        eb.add_item(
-            epub.EpubItem(
-                uid=page.id, file_name=page.name, media_type="application/xhtml+xml", content=page.data
+        spine.append(
+            eb.add_item(
+                epub.EpubItem(
+                    uid=page.id, file_name=page.name, media_type="application/xhtml+xml", content=page.data
+                )
             )
         )
     nav = epub.EpubNav(title=xml_safe(book.nav_title), direction="rtl" if rtl else None)
@@ -110,7 +113,7 @@ def _write_with_ebooklib(epub: Any, book: Book) -> bytes:
     eb.add_item(nav)
     eb.add_item(epub.EpubNcx())
     eb.toc = [_toc_entry(epub, entry) for entry in book.toc]
-    eb.spine = [page.id for page in book.pages]
+    eb.spine = spine  # items, not ids: ebooklib looks ids up one by one through every item
     eb.guide = [
         {"type": mark.kind, "href": mark.href, "title": xml_safe(mark.title)} for mark in book.landmarks
     ]
@@ -130,6 +133,7 @@ def _write_with_ebooklib(epub: Any, book: Book) -> bytes:
                 "play_order": {"enabled": True, "start_from": 1},
                 "package_direction": rtl,
                 "spine_direction": True,
+                "compresslevel": 0,  # the zip is recompressed once, in _normalise_zip
             },
         )
     return buffer.getvalue()
