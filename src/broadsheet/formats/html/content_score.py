@@ -44,6 +44,8 @@ DEPTH_DECAY = 1.0
 CLIMB_KEEP = 0.9
 """A parent replaces the best element when it keeps this share of its score."""
 _ARTICLE_BODY_BONUS = 1.25
+HINT_PROSE_GAIN = 1.5
+"""An enclosing ``<article>`` holding this many times the prose of the best element is taken instead."""
 
 _HINTED_TAGS = frozenset({"div", "section", "main", "span"})
 _NAMED_CHROME_TAGS = frozenset({"nav", "footer", "aside", "form"})
@@ -190,5 +192,14 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
     while True:
         wider = parent_of[best]
         if wider < 0 or score[best] <= 0 or score[wider] < CLIMB_KEEP * score[best]:
-            return page.elements[best]
+            break
         best = wider
+    # Part of a story held by an element the page marks as the article (``<article>``,
+    # ``itemprop="articleBody"``) that holds much more prose: the rest of the story is there too.
+    ancestor = parent_of[best]
+    while ancestor >= 0 and score[best] > 0:
+        if hints[ancestor] and prose[ancestor] >= HINT_PROSE_GAIN * prose[best] and score[ancestor] > 0:
+            best = ancestor
+            break
+        ancestor = parent_of[ancestor]
+    return page.elements[best]
