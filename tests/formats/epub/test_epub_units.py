@@ -1,0 +1,94 @@
+"""Small pieces of the EPUB writer: link targets, dates, labels, SVG cleaning, image checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from epub_samples import DATA
+from hypothesis import given
+from hypothesis import strategies as st
+
+from broadsheet.formats.epub.dates import format_date, format_datetime, machine_datetime
+from broadsheet.formats.epub.hrefs import external_href
+from broadsheet.formats.epub.images import ImageUnavailable, _checked
+from broadsheet.formats.epub.labels import label
+
+
+@pytest.mark.parametrize(
+    ("url", "base", "expected"),
+    [
+        ("https://zn.ua/ukr/POLITICS/x.html", None, "https://zn.ua/ukr/POLITICS/x.html"),
+        ("/ukr/other.html", "https://zn.ua/ukr/POLITICS/x.html", "https://zn.ua/ukr/other.html"),
+        ("other.html", "https://zn.ua/ukr/POLITICS/x.html", "https://zn.ua/ukr/POLITICS/other.html"),
+        ("/ukr/other.html", None, None),
+        ("#section", "https://zn.ua/", None),
+        ("https://zn.ua/статті/a b", None, "https://zn.ua/%D1%81%D1%82%D0%B0%D1%82%D1%82%D1%96/a%20b"),
+        ("https://example.com/100%", None, "https://example.com/100%25"),
+        ("https://example.com/a%20b", None, "https://example.com/a%20b"),
+        ("https://user:secret@example.com/", None, "https://example.com/"),
+        ("https://пример.рф/", None, "https://xn--e1afmkfd.xn--p1ai/"),
+        ("HTTPS://Example.COM:8443/x", None, "https://example.com:8443/x"),
+        ("mailto:desk@example.com", None, "mailto:desk@example.com"),
+        ("tel:+380441234567", None, "tel:+380441234567"),
+        ("ftp://example.com/file", None, "ftp://example.com/file"),
+        ("irc://example.com/chan", None, None),
+        ("https:///no-host", None, None),
+        ("https://exa mple.com/", None, None),
+        ("", None, None),
+        (None, None, None),
+    ],
+)
+def test_external_href(url: str | None, base: str | None, expected: str | None) -> None:
+    assert external_href(url, base) == expected
+
+
+@given(st.text(max_size=60), st.sampled_from([None, "https://zn.ua/ukr/a/b.html"]))
+def test_external_href_is_always_absolute_ascii_without_spaces(url: str, base: str | None) -> None:
+    href = external_href(url, base)
+    if href is not None:
+        assert href.isascii()
+        assert not any(ch.isspace() or ch in '<>"\\^`{|}' for ch in href)
+        assert href.split(":", 1)[0] in {"http", "https", "mailto", "tel", "ftp"}
+
+
+def test_dates_follow_the_language_not_the_locale() -> None:
+    day = dt.date(2022, 1, 21)
+    assert format_date(day, "uk") == "21.01.2022"
+    assert format_date(day, "en-GB") == "21 January 2022"
+    assert format_date(day, "ar") == "2022-01-21"
+    moment = dt.datetime(2022, 1, 21, 19, 30, 15, 500, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert format_datetime(moment, "uk") == "21.01.2022, 19:30"
+    assert machine_datetime(moment) == "2022-01-21T19:30:15+02:00"
+
+
+def test_labels_come_from_the_shared_table_then_ours_then_english() -> None:
+    assert label("contents", "uk") == "Зміст"
+    assert label("contents", "ar") == "المحتويات"
+    assert label("landmarks", "uk-UA") == "Орієнтири"
+    assert label("landmarks", "ja") == "Landmarks"
+    assert label("read_also", "he") == "קראו גם"
+
+
+def test_image_checks() -> None:
+    assert _checked((DATA / "photo.jpg").read_bytes())[1] == "image/jpeg"
+    assert _checked((DATA / "tile.webp").read_bytes())[1] == "image/webp"
+    png, kind = _checked((DATA / "scan.bmp").read_bytes())
+    assert kind == "image/png" and png.startswith(b"\x89PNG")
+    for bad in ("broken.png", "unknown.img"):
+        with pytest.raises(ImageUnavailable):
+            _checked((DATA / bad).read_bytes())
+    with pytest.raises(ImageUnavailable, match="not SVG"):
+        _checked(b"<html><body>not an image</body></html>")
+    with pytest.raises(ImageUnavailable):
+        _checked(b"")
+
+
+def test_svg_entities_are_not_expanded() -> None:
+    svg = (
+        b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><text>&x;</text></svg>'
+    )
+    data, kind = _checked(svg)
+    assert kind == "image/svg+xml"
+    assert b"root:" not in data and b"ENTITY" not in data
