@@ -29,6 +29,14 @@ ENGLISH_TITLES = frozenset(_ENGLISH_TITLE_TEXT.split())
 """Words of English titles and determiners that stand before names (Secretary, Justice, the)."""
 
 _TITLE_WORDS = 4
+_NOT_FIRST_NAME_TEXT = """
+    while but and as when then meanwhile however after before in on at for with this that these those if so yet
+    also still now today yesterday tomorrow here there many some according though although since because during
+    under over from by to of our their his her its my your we they he she it i who what where why how all both
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december
+"""
+_NOT_FIRST_NAMES = frozenset(_NOT_FIRST_NAME_TEXT.split())
 _LATIN_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \u00a0][A-ZÀ-ÖØ-Þ][\w'’-]*)*")
 _ROLE_ENDINGS = ("ами", "ями", "ові", "еві", "єві", "ого", "ому", "ою", "ею", "ом", "ем", "єм", "ам", "ям")
 _ROLE_ENDINGS_SHORT = ("а", "я", "у", "ю", "і", "и", "е", "ь", "ы", "й")
@@ -103,7 +111,11 @@ class People:
         """
         for run in _LATIN_RUN.finditer(text):
             words = run.group().split()
-            if len(words) == 2 and all(_latin_name(word) for word in words):
+            if (
+                len(words) == 2
+                and all(_latin_name(word) for word in words)
+                and words[0].lower() not in _NOT_FIRST_NAMES
+            ):
                 surname = names.base_form([words[1]])
                 self._latin_pairs.setdefault(surname, set()).add(f"{words[0]} {surname}")
 

@@ -13,6 +13,7 @@ import re
 import attrs
 
 from broadsheet.analysis import names
+from broadsheet.analysis.credits import AGENCIES
 from broadsheet.analysis.names import Case
 from broadsheet.analysis.people import ENGLISH_TITLES, WORD, People, is_name_word, is_pronoun
 
@@ -164,8 +165,8 @@ def _before_verb(text: str, tokens: list[re.Match[str]], verb: int) -> tuple[lis
 
 
 def _resolve(people: People, words: list[str] | None, case: Case | None = None) -> str | None:
-    if not words:
-        return None
+    if not words or " ".join(words) in AGENCIES:
+        return None  # "Reuters reported": a credit, not a speaker
     return people.resolve(words, case)
 
 
@@ -202,9 +203,7 @@ def after(text: str, start: int, limit: int, inner: str, people: People) -> Attr
         if index == 0:
             words, _ = _after_verb(clause, tokens, index)
         else:
-            words, pronoun = _before_verb(clause, tokens, index)
-            if words is None and not pronoun and not _title_only(tokens[:index]):
-                return None
+            words, _ = _before_verb(clause, tokens, index)
         return Attribution(speaker=_resolve(people, words), end=end)
     return None
 
@@ -220,13 +219,6 @@ def _leading_names(text: str, tokens: list[re.Match[str]]) -> list[str]:
             break
         out.append(word)
     return out
-
-
-def _title_only(tokens: list[re.Match[str]]) -> bool:
-    """Words before a verb that name a speaker by title only ("the minister said")."""
-    return 0 < len(tokens) <= 4 and all(
-        not token.group()[0].isupper() or token.group().lower() in ENGLISH_TITLES for token in tokens
-    )
 
 
 def _cyrillic(text: str) -> bool:
