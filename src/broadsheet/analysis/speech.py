@@ -41,7 +41,7 @@ _EN_VERBS = r"""
 said says say told tells added adds noted notes stressed stresses wrote writes explained explains
 replied replies warned warns insisted insists declared announced asked asks argued argues claimed claims
 observed remarked continued recalled recalls tweeted posted admitted admits acknowledged conceded
-emphasized emphasised suggested suggests added
+emphasized emphasised suggested suggests reported reports confirmed confirms
 """
 _SPEECH_VERB = re.compile(
     "(?:" + "|".join((_UK_VERBS + _RU_VERBS + _EN_VERBS).split()) + ")",
