@@ -216,22 +216,27 @@ def _images(
 ) -> tuple[Image, ...]:
     """The lead image from the metadata, then figures the body found but did not place.
 
-    The lead image is left out only when the body opens with it; shown further
-    down (after an author's portrait, say) it is still the article's lead image.
+    The metadata's lead image is left out when the body shows a figure near
+    its top: that figure is the lead picture, usually in another crop or size
+    (and so under another URL). Otherwise it comes first.
     """
     figures = collect(blocks, _figure_images)
     placed = {_image_key(image.url) for image in figures}
-    opening = _image_key(figures[0].url) if figures and isinstance(blocks[0], Figure) else None
+    if any(isinstance(b, Figure) for b in blocks[:_LEAD_FIGURE_WITHIN]):
+        meta_images = ()
     out: list[Image] = []
     keys: set[str] = set()
-    for index, image in enumerate((*meta_images, *found)):
+    for image in (*meta_images, *found):
         key = _image_key(image.url)
-        lead = index == 0 and bool(meta_images)
-        if key in keys or (key in placed and not (lead and key != opening)):
+        if key in keys or key in placed:
             continue
         keys.add(key)
         out.append(image)
     return tuple(out)
+
+
+_LEAD_FIGURE_WITHIN = 6
+"""A figure among the body's first blocks is taken for the lead picture."""
 
 
 def _figure_images(node: object) -> tuple[Image, ...]:
