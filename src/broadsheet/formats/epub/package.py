@@ -72,7 +72,10 @@ def _write_with_ebooklib(epub: Any, book: Book) -> bytes:
     for subject in meta.subjects:
         eb.add_metadata("DC", "subject", xml_safe(subject))
     for prop, value in meta.properties:
-        eb.add_metadata(None, "meta", xml_safe(value), {"property": prop})
+        attributes = {"property": prop}
+        if prop == "schema:accessibilitySummary":
+            attributes[_XML_LANG] = "en"  # the summary is written in English whatever the book's language
+        eb.add_metadata(None, "meta", xml_safe(value), attributes)
 
     for resource in book.resources:
         if resource.cover_image:
