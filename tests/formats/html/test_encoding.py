@@ -140,3 +140,11 @@ def test_double_encoded_metadata_is_repaired() -> None:
     damaged = title.encode("utf-8").decode("cp1251")
     html = f"<html><head><meta charset='utf-8'><meta property='og:title' content='{damaged}'></head></html>"
     assert extract(parse(html.encode()).root).title == title
+
+
+def test_undeclared_utf8_with_a_broken_byte_is_not_read_as_a_code_page() -> None:
+    text = "Die Bundesregierung hat am Freitag über die Änderungen beraten, für Schüler gelten neue Regeln."
+    data = page(text + " Держсекретар Сполучених Штатів").encode("utf-8").replace(b"</p>", b"\xff</p>")
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8"
+    assert text in decoded.text

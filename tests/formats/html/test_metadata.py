@@ -337,3 +337,18 @@ def test_no_metadata_at_all() -> None:
     assert meta.title is None
     assert meta.authors == ()
     assert meta.published is None
+
+
+def test_a_translation_keeps_the_title_its_link_gives() -> None:
+    head = (
+        '<link rel="alternate" hreflang="ru" href="/ru/story-12345" title="Блинкен: США не будут обсуждать">'
+    )
+    meta = meta_of(head, lang="uk", url="https://news.example/uk/story-12345")
+    assert [(t.language, t.url, t.title) for t in meta.translations] == [
+        ("ru", "https://news.example/ru/story-12345", "Блинкен: США не будут обсуждать")
+    ]
+
+
+def test_language_named_links_elsewhere_are_not_a_switch() -> None:
+    body = "<p>Read the <a href='/en/report-on-energy-2024'>English</a> report.</p>"
+    assert meta_of(body=body, lang="uk", url="https://news.example/uk/story-12345").translations == ()

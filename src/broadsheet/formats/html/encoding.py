@@ -139,9 +139,11 @@ def decode(data: bytes, *, headers: Mapping[str, str] | None = None, where: str 
     detected = _detect(data, [name for name, _ in declared if name])
     if detected is not None:
         return detected
-    if any(name == "utf-8" for name, _ in declared) or _mostly_utf8(data):
+    said_utf8 = [how for name, how in declared if name == "utf-8"]
+    if said_utf8 or _mostly_utf8(data):
         # Declared (or nearly) UTF-8 with a few broken bytes: keep the text and mark the holes.
-        return Decoded(text=data.decode("utf-8", "replace"), encoding="utf-8", how="meta")
+        text = data.decode("utf-8", "replace")
+        return Decoded(text=text, encoding="utf-8", how=said_utf8[0] if said_utf8 else "detected")
     raise ReadError("cannot tell the character encoding: no candidate gives readable text", where=where)
 
 

@@ -105,15 +105,18 @@ def primary(value: str | None) -> str | None:
     return value.split("-", 1)[0].lower() if value else None
 
 
-def hreflang_alternates(root: lxml.html.HtmlElement, base_url: str | None) -> list[tuple[str, str]]:
-    """``(language, absolute URL)`` for each ``<link rel="alternate" hreflang>`` of the page."""
-    out: list[tuple[str, str]] = []
+def hreflang_alternates(
+    root: lxml.html.HtmlElement, base_url: str | None
+) -> list[tuple[str, str, str | None]]:
+    """``(language, absolute URL, title)`` for each ``<link rel="alternate" hreflang>`` of the page."""
+    out: list[tuple[str, str, str | None]] = []
     for link in root.iter("link"):
         rel = (link.get("rel") or "").lower().split()
         language = tag(link.get("hreflang"))
         href = (link.get("href") or "").strip()
         if "alternate" in rel and language and href:
-            out.append((language, _absolute(href, base_url)))
+            title = " ".join((link.get("title") or "").split()) or None
+            out.append((language, _absolute(href, base_url), title))
     return out
 
 
@@ -202,18 +205,18 @@ def translations(
     own = primary(language)
     chosen: dict[str, Translation] = {}
 
-    def add(lang: str, url: str) -> None:
+    def add(lang: str, url: str, title: str | None = None) -> None:
         key = primary(lang)
         if not key or key == own or key in chosen or (page_url and _same(url, page_url)):
             return
         try:
-            chosen[key] = Translation(language=lang, url=url)
+            chosen[key] = Translation(language=lang, url=url, title=title)
         except ModelError:
             return
 
-    for lang, url in hreflang_alternates(root, base_url):
+    for lang, url, title in hreflang_alternates(root, base_url):
         if looks_like_story(url, page_url) or not page_url:
-            add(lang, url)
+            add(lang, url, title)
     for lang, url, _text in switch_links(root, base_url):
         if looks_like_story(url, page_url):
             add(lang, url)
