@@ -74,9 +74,7 @@ def plan_book(document: Article | Edition, options: WriteOptions) -> Book:
         resources.append(cover.resource)
         landmarks.append(Landmark(kind="cover", href=cover.page.name, title=label("cover", language)))
         shown += 1
-    edition = isinstance(document, Edition)
-    if edition and options.contents_page:
-        assert isinstance(document, Edition)
+    if isinstance(document, Edition) and options.contents_page:
         publisher = document.publisher.name if document.publisher else None
         pages.append(
             render_masthead(document.title, document.date, publisher, tuple(sections), language, sheets)
