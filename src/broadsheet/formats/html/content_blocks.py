@@ -87,7 +87,7 @@ def normalised_words(text: str) -> str:
 def _first_text(element: html.HtmlElement) -> str:
     collected = ""
     for piece in element.itertext():
-        collected += piece
+        collected += " " + piece  # pieces may come from separate blocks
         if len(collected.strip()) >= 40:
             break
     return collected.strip()
@@ -238,7 +238,7 @@ class BlockReader:
             return
         self._flush()
         if depth > _MAX_DEPTH:
-            self._paragraph(tidy([Text(text=element.text_content())]))
+            self._paragraph(tidy([Text(text=" ".join(element.itertext()))]))
             return
         self._block(element, tag, depth)
         self._flush()

@@ -33,7 +33,7 @@ def related_box(
     """
     if element.find(".//a") is None and element.tag != "a":
         return None
-    text = " ".join(element.text_content().split())
+    text = " ".join(" ".join(element.itertext()).split())
     if not text or len(text) > _MAX_BOX_TEXT:
         return None
     own_label = read_also_label(text)

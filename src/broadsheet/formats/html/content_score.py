@@ -39,15 +39,19 @@ MISLEADING_NAME_SHARE = 0.5
 """An element named like chrome is read as content when it holds this share of the page's prose."""
 WEAK_CHROME_PROSE = 80
 """An element with a layout name like "sidebar" is content when it holds this much prose."""
-DEPTH_DECAY = 1.0
-"""Share of a child's positive score its parent inherits: prose counts most for its nearest container."""
 CLIMB_KEEP = 0.9
 """A parent replaces the best element when it keeps this share of its score."""
+CLIMB_NOISE = 0.05
+"""... or when the links and chrome it adds cost less than this share of the score"""
+CLIMB_NOISE_FLOOR = 1000.0
+"""(of this score at least, so that a short story takes along its embeds and boxes)."""
 _ARTICLE_BODY_BONUS = 1.25
 HINT_PROSE_GAIN = 1.5
 """An enclosing ``<article>`` holding this many times the prose of the best element is taken instead."""
 
 _HINTED_TAGS = frozenset({"div", "section", "main", "span"})
+_ATTRIBUTION_TAGS = frozenset({"footer", "header"})
+_ATTRIBUTED_TAGS = frozenset({"blockquote", "figure"})
 _NAMED_CHROME_TAGS = frozenset({"nav", "footer", "aside", "form"})
 
 # Chinese, Japanese and Korean say in one character what alphabets say in about three.
@@ -104,8 +108,12 @@ class PageIndex:
             else:
                 own.append(0)
             # Most elements carry no class, id or role: skip the name analysis for them.
-            if tag in _NAMED_CHROME_TAGS or element.get("class") or element.get("id") or element.get("role"):
-                chrome.append(strength_of(element) if parent >= 0 else 0)
+            if parent < 0 or (tag in _ATTRIBUTION_TAGS and tags[parent] in _ATTRIBUTED_TAGS):
+                chrome.append(0)  # a quotation's or figure's footer credits it
+            elif (
+                tag in _NAMED_CHROME_TAGS or element.get("class") or element.get("id") or element.get("role")
+            ):
+                chrome.append(strength_of(element))
             else:
                 chrome.append(0)
             hint.append(
@@ -122,6 +130,7 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
     prose = [0] * count
     holds_blocks = [False] * count
     value = [0.0] * count  # an element's score before chrome is taken into account
+    noise = [0.0] * count  # the part of the score that links and chrome take away
     unit = [False] * count  # read as one paragraph: its children's values do not add up
     for index in range(count - 1, -1, -1):
         tag = tags[index]
@@ -138,9 +147,11 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
                 # Links in a paragraph are part of its text; elsewhere they are navigation.
                 link_weight = NEUTRAL_WEIGHT if tag == "p" else NOISE_WEIGHT
                 value[index] = -NEUTRAL_WEIGHT * (size - links) - link_weight * links
+                if tag != "p":
+                    noise[index] = -NOISE_WEIGHT * links
         elif tag == "a":
             unit[index] = True
-            value[index] = -NOISE_WEIGHT * size
+            value[index] = noise[index] = -NOISE_WEIGHT * size
         elif own[index] >= PROSE_LENGTH:
             prose[index] += own[index]
             value[index] += own[index]
@@ -172,10 +183,10 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
             continue
         if noisy[index]:
             score[parent] -= CHROME_WEIGHT * total[index]
-        elif score[index] > 0:
-            score[parent] += DEPTH_DECAY * score[index]
+            noise[parent] -= CHROME_WEIGHT * total[index]
         else:
             score[parent] += score[index]
+            noise[parent] += noise[index]
     best, best_score = 0, float("-inf")
     hints = page.article_hint
     for index in range(count):
@@ -187,11 +198,18 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
         # Ties go to the later element in document order, i.e. the deeper of two nested ones.
         if candidate >= best_score:
             best, best_score = index, candidate
-    # Short paragraphs and captions beside the best element cost little: take them along as long
-    # as the wider element keeps nearly all of the score.
+    # Short paragraphs, lists and captions beside the best element belong with it: take them
+    # along while the wider element adds little link text or chrome and keeps most of the score.
     while True:
         wider = parent_of[best]
-        if wider < 0 or score[best] <= 0 or score[wider] < CLIMB_KEEP * score[best]:
+        if wider < 0 or score[best] <= 0:
+            break
+        keeps_score = score[wider] >= CLIMB_KEEP * score[best]
+        adds_no_noise = (
+            noise[wider] - noise[best] >= -CLIMB_NOISE * max(score[best], CLIMB_NOISE_FLOOR)
+            and score[wider] >= 0.5 * score[best]
+        )
+        if not (keeps_score or adds_no_noise):
             break
         best = wider
     # Part of a story held by an element the page marks as the article (``<article>``,

@@ -1,0 +1,347 @@
+"""Rules of main-content extraction, each on a small page built for it."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from broadsheet.errors import OptionError
+from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats.html.body import Body, extract_body
+from broadsheet.model import (
+    BulletList,
+    Embed,
+    Emphasis,
+    Figure,
+    Heading,
+    InlineQuote,
+    LineBreak,
+    Link,
+    OrderedList,
+    Paragraph,
+    QuoteBlock,
+    RelatedBox,
+    Strong,
+    Table,
+    Text,
+)
+
+BASE = "https://news.example/world/2024/story.html"
+PROSE = (
+    "The ministers met for three hours in a hotel by the lake and agreed on nothing but the date "
+    "of their next meeting, officials on both sides said afterwards."
+)
+
+
+def page(body: str, *, head: str = "", title: str = "Ministers meet in Geneva") -> str:
+    """A page with site chrome around ``body`` (the article's markup)."""
+    return f"""<!DOCTYPE html><html lang="en"><head><title>{title} | Example News</title>{head}</head>
+<body>
+<header class="site-header"><a href="/">Example News</a>
+  <nav><ul><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li>
+  <li><a href="/culture">Culture and arts</a></li></ul></nav></header>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<main><article>
+<h1>{title}</h1>
+{body}
+</article>
+<aside class="most-read"><h2>Most read</h2><ol>
+  <li><a href="/a">A story everybody read yesterday about something else entirely</a></li>
+  <li><a href="/b">Another story with a long title that is not part of this article</a></li>
+</ol></aside></main>
+<footer><p>© 2024 Example News. All rights reserved. Contact us at the address below for more.</p></footer>
+</body></html>"""
+
+
+def extract(markup: str, **options: object) -> Body:
+    root = lxml.html.document_fromstring(markup)
+    options.setdefault("base_url", BASE)
+    options.setdefault("title", "Ministers meet in Geneva")
+    return extract_body(root, **options)  # type: ignore[arg-type]
+
+
+def texts(body: Body) -> list[str]:
+    return [plain_text(b.children) for b in body.blocks if isinstance(b, (Paragraph, Heading))]
+
+
+def all_text(body: Body) -> str:
+    return "\n".join(texts(body))
+
+
+def test_keeps_the_story_and_drops_chrome() -> None:
+    body = extract(page(f"<p>{PROSE}</p><p>{PROSE}</p>"))
+    assert texts(body) == [PROSE, PROSE]
+    joined = all_text(body)
+    for chrome in ("Sport", "cookies", "Most read", "All rights reserved", "everybody read"):
+        assert chrome not in joined
+
+
+def test_headline_stays_out_of_the_body() -> None:
+    body = extract(page(f"<p>{PROSE}</p>"))
+    assert "Ministers meet in Geneva" not in all_text(body)
+
+
+def test_block_boundaries_never_join_words() -> None:
+    markup = page(
+        f"<p>{PROSE}</p><div><span>Зустріч у Женеві</span><div>засідання тривало три години</div></div>"
+        "<div>Вимоги Росії неприйнятними<div>Москва відповіла</div></div>"
+        "<p>first line<br>second line</p>"
+    )
+    # Written one after the other, as a plain-text writer would, the words stay apart.
+    joined = " ".join(texts(extract(markup)))
+    assert "Женеві засідання" in joined
+    assert "неприйнятними Москва" in joined
+    assert "Женевізасідання" not in joined and "неприйнятнимиМосква" not in joined
+
+
+def test_spaces_between_inline_elements_survive() -> None:
+    body = extract(page(f"<p>{PROSE} The <b>foreign</b> <i>minister</i> <a href='/x'>said</a> so.</p>"))
+    paragraph = body.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    assert plain_text(paragraph.children).endswith("The foreign minister said so.")
+
+
+def test_inline_markup_becomes_model_inlines_with_absolute_links() -> None:
+    body = extract(
+        page(f"<p>{PROSE} <em>One</em> <strong>two</strong> <a href='../other.html'>three</a></p>")
+    )
+    children = body.blocks[0].children  # type: ignore[union-attr]
+    assert Emphasis(children=(Text(text="One"),)) in children
+    assert Strong(children=(Text(text="two"),)) in children
+    link = next(node for node in children if isinstance(node, Link))
+    assert link.url == "https://news.example/world/other.html"
+
+
+def test_script_urls_and_handlers_never_reach_the_model() -> None:
+    markup = page(
+        f"<p onclick='steal()'>{PROSE} <a href='javascript:steal()'>click</a></p><script>x()</script>"
+    )
+    body = extract(markup)
+    paragraph = body.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    assert not any(isinstance(node, Link) for node in paragraph.children)
+    assert "x()" not in all_text(body)
+
+
+def test_line_breaks_and_blank_lines() -> None:
+    body = extract(page(f"<div>{PROSE}<br>second line<br><br>{PROSE}</div>"))
+    assert len([b for b in body.blocks if isinstance(b, Paragraph)]) == 2
+    first = body.blocks[0]
+    assert isinstance(first, Paragraph) and LineBreak() in first.children
+
+
+def test_crossheads_lists_and_tables() -> None:
+    body = extract(
+        page(
+            f"<p>{PROSE}</p><h2>What was agreed</h2><ul><li>a date</li><li>a venue</li></ul>"
+            "<ol start='3'><li>third</li><li>fourth</li></ol>"
+            "<table><thead><tr><th>Country</th><th>Troops</th></tr></thead>"
+            "<tbody><tr><td>A</td><td>100</td></tr><tr><td>B</td><td>200</td></tr></tbody></table>"
+            f"<p>{PROSE}</p>"
+        )
+    )
+    kinds = [type(block) for block in body.blocks]
+    assert kinds == [Paragraph, Heading, BulletList, OrderedList, Table, Paragraph]
+    heading = body.blocks[1]
+    assert isinstance(heading, Heading) and heading.level == 1
+    ordered = body.blocks[3]
+    assert isinstance(ordered, OrderedList) and ordered.start == 3
+    table = body.blocks[4]
+    assert isinstance(table, Table) and table.header_rows == 1 and len(table.rows) == 3
+
+
+def test_blockquote_with_cite_gives_a_speaker() -> None:
+    body = extract(
+        page(
+            f"<p>{PROSE}</p><blockquote><p>We will not revise our principles.</p>"
+            "<footer>— <cite>Antony Blinken</cite></footer></blockquote>"
+        )
+    )
+    quote = body.blocks[1]
+    assert isinstance(quote, QuoteBlock)
+    assert quote.quote.text == "We will not revise our principles."
+    assert quote.quote.speaker is not None and quote.quote.speaker.name == "Antony Blinken"
+
+
+def test_q_becomes_an_inline_quote() -> None:
+    body = extract(page(f"<p>{PROSE} He called it <q cite='https://x.example/s'>a frank talk</q>.</p>"))
+    paragraph = body.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    quotes = [node for node in paragraph.children if isinstance(node, InlineQuote)]
+    assert quotes and quotes[0].quote.text == "a frank talk"
+    assert quotes[0].quote.cite == "https://x.example/s"
+
+
+def test_figure_with_lazy_image_caption_and_credit() -> None:
+    body = extract(
+        page(
+            f"<p>{PROSE}</p><figure><img src='data:image/gif;base64,R0lGOD' data-src='/img/geneva.jpg' "
+            "alt='Two ministers'><figcaption>The ministers in Geneva "
+            "<span class='credit'>Photo: Reuters</span></figcaption></figure><p>" + PROSE + "</p>"
+        )
+    )
+    figure = body.blocks[1]
+    assert isinstance(figure, Figure)
+    assert figure.image.url == "https://news.example/img/geneva.jpg"
+    assert figure.image.caption == "The ministers in Geneva"
+    assert figure.image.credit == "Photo: Reuters"
+    assert body.images == (figure.image,)
+    assert "The ministers in Geneva" not in all_text(body)
+
+
+def test_credit_written_into_the_caption_is_split_off() -> None:
+    body = extract(
+        page(
+            f"<p>{PROSE}</p><figure><img src='/a.jpg'><figcaption>Die Minister. Foto: dpa</figcaption></figure>"
+        )
+    )
+    figure = next(block for block in body.blocks if isinstance(block, Figure))
+    assert (figure.image.caption, figure.image.credit) == ("Die Minister.", "Foto: dpa")
+
+
+def test_embeds_become_links() -> None:
+    body = extract(
+        page(
+            f"<p>{PROSE}</p><iframe src='https://www.youtube.com/embed/abc' title='Press conference'></iframe>"
+            "<blockquote class='twitter-tweet'><p>Talks over.</p>"
+            "<a href='https://twitter.com/x/status/1'>January 21</a></blockquote>"
+        )
+    )
+    embeds = [block for block in body.blocks if isinstance(block, Embed)]
+    assert [(e.url, e.provider) for e in embeds] == [
+        ("https://www.youtube.com/embed/abc", "YouTube"),
+        ("https://twitter.com/x/status/1", "X"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "markup"),
+    [
+        (
+            "Читайте також",
+            "<p>Читайте також: <a href='/ukr/a.html'>США передадуть Росії перелік побоювань</a></p>",
+        ),
+        (
+            "Читайте также",
+            "<div class='box'><b>Читайте также</b> <a href='/a'>США передадут России перечень</a></div>",
+        ),
+        (
+            "Read also",
+            "<aside><h3>Read also</h3><ul><li><a href='/a'>The talks that changed nothing</a></li></ul></aside>",
+        ),
+        (
+            "Lesen Sie auch",
+            "<h4>Lesen Sie auch</h4><ul><li><a href='/a'>Die Gespräche in Genf sind vorbei</a></li></ul>",
+        ),
+        ("See also", "<p>See also: <a href='/a'>What the sanctions would mean for trade</a></p>"),
+    ],
+)
+def test_read_also_boxes_keep_their_place(label: str, markup: str) -> None:
+    body = extract(page(f"<p>{PROSE}</p>{markup}<p>{PROSE} The end.</p>"))
+    assert [type(block) for block in body.blocks] == [Paragraph, RelatedBox, Paragraph]
+    box = body.blocks[1]
+    assert isinstance(box, RelatedBox) and box.label == label
+    assert box.links[0].url is not None and box.links[0].url.startswith("https://news.example/")
+    assert label not in all_text(body)
+
+
+def test_related_box_found_by_class_name() -> None:
+    body = extract(
+        page(
+            f"<p>{PROSE}</p><div class='related-articles'><a href='/x'>Another story about the talks</a></div>"
+            f"<p>{PROSE}</p>"
+        )
+    )
+    assert isinstance(body.blocks[1], RelatedBox)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "<div class='share-bar'><a href='#'>Share on Facebook</a> <a href='#'>Share on X</a></div>",
+        "<div class='social-share'><span>Teilen</span></div>",
+        "<div class='newsletter-signup'><p>Sign up for our daily newsletter and never miss a story.</p></div>",
+        "<p><a class='btn support' href='/donate'>Підтримати ZN.ua</a></p>",
+        "<div class='ad-slot'><span>Advertisement</span></div>",
+        "<section id='comments'><h2>Comments</h2><p>"
+        + PROSE.replace("ministers", "readers")
+        + "</p></section>",
+        "<div class='paywall-prompt'><p>Subscribe now to keep reading.</p></div>",
+    ],
+)
+def test_chrome_inside_the_article_is_dropped(chrome: str) -> None:
+    body = extract(page(f"<p>{PROSE}</p>{chrome}<p>{PROSE}</p>"))
+    assert texts(body) == [PROSE, PROSE]
+
+
+def test_chrome_name_on_a_wrapper_of_the_story_is_ignored() -> None:
+    body = extract(
+        page(f"<div class='layout-with-sidebar sticky-sidebar'><p>{PROSE}</p><p>{PROSE}</p></div>")
+    )
+    assert texts(body) == [PROSE, PROSE]
+
+
+def test_standfirst_is_the_lead_not_a_block() -> None:
+    standfirst = "The secretary of state said countries cannot dictate their choices to others."
+    body = extract(page(f"<p class='article-lead'>{standfirst}</p><p>{PROSE}</p>"))
+    assert body.lead == standfirst
+    assert standfirst not in all_text(body)
+
+
+def test_bylines_are_reported_not_kept() -> None:
+    body = extract(
+        page(f"<div class='byline'>By <a rel='author' href='/jane'>Jane Doe</a></div><p>{PROSE}</p>")
+    )
+    assert body.authors == ("Jane Doe",)
+    assert "Jane Doe" not in all_text(body)
+
+
+def test_date_and_byline_lines_above_the_text_are_dropped() -> None:
+    body = extract(page(f"<p>Updated 21.01.2022, 18:05</p><p>By John Smith</p><p>{PROSE}</p>"))
+    assert texts(body) == [PROSE]
+    assert "By John Smith" in body.authors
+
+
+def test_site_sections_after_the_story_are_cut() -> None:
+    body = extract(
+        page(
+            f"<p>{PROSE}</p><p>{PROSE}</p><h3>More from Example News</h3>"
+            "<p><a href='/n1'>Something else happened somewhere in the world today</a></p>"
+            "<p>A teaser of another story that is long enough to read like prose but is not ours.</p>"
+        )
+    )
+    assert texts(body) == [PROSE, PROSE]
+    box = body.blocks[-1]
+    assert isinstance(box, RelatedBox) and box.label == "More from Example News"
+
+
+def test_main_content_wins_over_a_teaser_list() -> None:
+    teasers = "".join(
+        f"<article class='teaser'><h3><a href='/t{i}'>Teaser headline number {i} about things</a></h3>"
+        f"<p>Short blurb {i} that sums up a different story.</p></article>"
+        for i in range(12)
+    )
+    markup = page(f"<div class='story'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>") + teasers
+    assert texts(extract(markup)) == [PROSE, PROSE, PROSE]
+
+
+def test_site_profile_selectors() -> None:
+    markup = page(f"<div class='intro'>Intro text here.</div><div class='text'><p>{PROSE}</p></div>")
+    body = extract(markup, body_selector="div.text", drop_selectors=("div.intro",))
+    assert texts(body) == [PROSE]
+
+
+def test_bad_selector_is_a_clear_error() -> None:
+    with pytest.raises(OptionError, match="not valid"):
+        extract(page(f"<p>{PROSE}</p>"), body_selector="div[")
+
+
+def test_deep_nesting_is_read_without_crashing() -> None:
+    markup = page("<div>" * 3000 + PROSE + "</div>" * 3000)
+    body = extract(markup)
+    assert isinstance(body, Body)
+
+
+def test_empty_page_gives_an_empty_body() -> None:
+    body = extract("<html><body></body></html>", title=None)
+    assert body == Body()
