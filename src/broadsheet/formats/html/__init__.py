@@ -183,12 +183,24 @@ def _printed(description: str | None, root: lxml.html.HtmlElement) -> bool:
     """Whether the page shows its description as text (then it is a standfirst, not only a summary)."""
     if not description or len(description) < 40 or description.endswith(("...", "…")):
         return False
-    body = root.find("body")
-    if body is None:
-        return False
-    texts = body.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
-    printed = values.clean_line(" ".join(str(t) for t in texts))
-    return values.clean_line(description) in printed
+    wanted = values.clean_line(description)
+    prefix = " ".join(wanted.split()[:5])
+    # Text nodes holding the description's first words (found by XPath in C),
+    # then the element around them must hold all of it.
+    nodes = root.xpath(
+        "//body//text()[contains(normalize-space(.), $prefix)]"
+        "[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]",
+        prefix=prefix,
+    )
+    for node in nodes if isinstance(nodes, list) else []:
+        element = getattr(node, "getparent", lambda: None)()
+        for _ in range(3):
+            if element is None:
+                break
+            if wanted in values.clean_line(element.text_content()):
+                return True
+            element = element.getparent()
+    return False
 
 
 def _lead(description: str | None, body: Any) -> str | None:
