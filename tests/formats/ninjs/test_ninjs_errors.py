@@ -116,3 +116,9 @@ def test_every_error_is_a_broadsheet_error() -> None:
 def test_bad_writer_options(options: dict[str, object], message: str) -> None:
     with pytest.raises(OptionError, match=message):
         broadsheet.write(Article(title="t"), "ninjs", **options)
+
+
+def test_a_deeply_nested_html_body_is_refused_not_a_crash() -> None:
+    body = "<div>" * 300 + "<p>x</p>" + "</div>" * 300
+    with pytest.raises(LimitError, match=r"^\$\.bodies\[0\]\.value: the body is nested too deeply"):
+        _read({**GOOD, "bodies": [{"contentType": "text/html", "value": body}]})

@@ -6,7 +6,7 @@ import json
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from ninjs_support import projection, schema_errors, seed_article
 
 import broadsheet
@@ -105,6 +105,7 @@ def test_generated_articles_are_valid_and_read_back(article: Article) -> None:
         assert _read(data) == projection(article)
 
 
+@settings(max_examples=25)  # editions hold up to nine articles each: fewer examples, same coverage per node
 @given(editions())
 def test_generated_editions_are_valid_packages_and_read_back(edition: Edition) -> None:
     data = _write(edition)
@@ -152,3 +153,27 @@ def test_non_ascii_urls_get_an_encoded_rendition_and_the_exact_url() -> None:
     assert document["renditions"][0]["href"] == "https://zn.ua/%D1%81%D1%82%D0%B0%D1%82%D1%8C%D1%8F"
     assert document["altIds"] == [{"role": "url", "value": "https://zn.ua/статья"}]
     assert _read(_write(article)) == article
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_an_edition_of_the_seed_is_a_valid_package_in_every_version(version: str) -> None:
+    import datetime as dt
+
+    from broadsheet.model import Image, Publisher
+
+    edition = Edition.of(
+        "ZN.ua — ранковий випуск",
+        [seed_article(), Article(title="Друга стаття")],
+        date=dt.date(2022, 1, 22),
+        publisher=Publisher(name="ZN.ua", url="https://zn.ua/"),
+        language="uk",
+        cover=Image(url="cover.png", alt="Обкладинка"),
+        id="edition-2022-01-22",
+    )
+    data = _write(edition, version)
+    assert schema_errors(json.loads(data), version) == []
+    back = broadsheet.read_edition(data, "ninjs")
+    assert back == attrs.evolve(
+        edition,
+        sections=(attrs.evolve(edition.sections[0], articles=tuple(map(projection, edition.articles))),),
+    )
