@@ -144,6 +144,22 @@ def seed() -> Article:
     )
 
 
+def seed_with_translation() -> Article:
+    """The seed story holding its Russian translation in full: a chapter of its own."""
+    import attrs
+
+    story = seed()
+    russian = Article(
+        title="США не будут обсуждать с РФ принцип «открытых дверей» НАТО – Блинкен",
+        url=story.translations[0].url,
+        language="ru",
+        lead="Госсекретарь США отметил, что государства не могут диктовать другим странам их выбор.",
+        body=(p("Госсекретарь Соединенных Штатов Энтони Блинкен после встречи с Лавровым заявил…"),),
+    )
+    translation = attrs.evolve(story.translations[0], article=russian)
+    return attrs.evolve(story, translations=(translation,))
+
+
 def two_authors() -> Article:
     """An English article by two authors, with crossheads, lists, a table and an embed."""
     return Article(
@@ -355,6 +371,7 @@ def untitled_edition() -> Edition:
 
 BOOKS: dict[str, tuple[Callable[[], Article | Edition], dict[str, object]]] = {
     "seed": (seed, {}),
+    "seed-with-translation": (seed_with_translation, {}),
     "edition-50": (edition, {}),
     "two-authors": (two_authors, {}),
     "images": (with_images, {}),

@@ -317,3 +317,24 @@ def test_ebooklib_failures_are_write_errors(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(epub.EpubWriter, "write", broken)
     with pytest.raises(broadsheet.WriteError, match="disk on fire"):
         broadsheet.write(seed(), "epub")
+
+
+def test_translation_held_in_full_becomes_a_chapter_after_its_original() -> None:
+    from epub_samples import seed_with_translation
+
+    files = unpack(broadsheet.write(seed_with_translation(), "epub"))
+    opf = xml(files["EPUB/content.opf"])
+    spine = [ref.get("idref") for ref in opf.findall("opf:spine/opf:itemref", NS)]
+    assert spine == ["cover", "article-001", "article-001-ru"]
+    assert [e.text for e in opf.findall("opf:metadata/dc:language", NS)] == ["uk", "ru"]
+    original = xml(files["EPUB/article-001.xhtml"])
+    link = original.find(".//x:aside[@class='translations']//x:a", NS)
+    assert link.get("href") == "article-001-ru.xhtml"
+    russian = xml(files["EPUB/article-001-ru.xhtml"])
+    assert russian.get("lang") == "ru"
+    assert russian.findtext(".//x:h1", namespaces=NS).startswith("США не будут обсуждать")
+    nav = xml(files["EPUB/nav.xhtml"])
+    nested = nav.findall("x:body/x:nav[@epub:type='toc']/x:ol/x:li/x:ol/x:li/x:a", NS)
+    assert [a.get("href") for a in nested] == ["article-001-ru.xhtml"]
+    unlinked = unpack(broadsheet.write(seed_with_translation(), "epub", translations=False))
+    assert "EPUB/article-001-ru.xhtml" not in unlinked

@@ -167,6 +167,7 @@ def test_every_option_parses_from_a_command_line_string() -> None:
         "cover": "false",
         "cover_image": "cover.jpg",
         "contents_page": "no",
+        "translations": "no",
         "images": "off",
         "network": "true",
         "image_base": "/tmp",

@@ -46,23 +46,41 @@ def plan_book(document: Article | Edition, options: WriteOptions) -> Book:
         listed: list[Listed] = []
         for article in articles:
             number += 1
-            name = f"article-{number:03d}.xhtml"
-            context = Context(
-                language=article.language or language, base_url=article.url, images=store, title=article.title
+            stem = f"article-{number:03d}"
+            included = (
+                [t for t in article.translations if t.article is not None] if options.translations else []
             )
-            chapters.append(
-                render_chapter(
-                    article,
-                    name=name,
-                    page_id=f"article-{number:03d}",
-                    language=language,
-                    stylesheets=sheets,
-                    context=context,
+            pages_of = {t.language: f"{stem}-{t.language}.xhtml" for t in included}
+            translations: list[Listed] = []
+            for text, page_id, name, links in (
+                (article, stem, f"{stem}.xhtml", pages_of),
+                *((t.article, f"{stem}-{t.language}", pages_of[t.language], {}) for t in included),
+            ):
+                assert text is not None
+                context = Context(
+                    language=text.language or language,
+                    base_url=text.url,
+                    images=store,
+                    title=text.title,
+                    translation_pages=links,
                 )
-            )
-            shown += context.images_shown
-            without_alt += context.images_without_alt
-            listed.append(Listed(article=article, href=name))
+                chapters.append(
+                    render_chapter(
+                        text,
+                        name=name,
+                        page_id=page_id,
+                        language=language,
+                        stylesheets=sheets,
+                        context=context,
+                    )
+                )
+                shown += context.images_shown
+                without_alt += context.images_without_alt
+                if text is not article:
+                    translations.append(Listed(article=text, href=name))
+                    if text.language and text.language not in languages:
+                        languages = (*languages, text.language)
+            listed.append(Listed(article=article, href=f"{stem}.xhtml", translations=tuple(translations)))
         sections.append((title, tuple(listed)))
 
     pages: list[Page] = []
@@ -99,12 +117,7 @@ def plan_book(document: Article | Edition, options: WriteOptions) -> Book:
 def _toc(sections: list[tuple[str | None, tuple[Listed, ...]]]) -> tuple[NavEntry, ...]:
     out: list[NavEntry] = []
     for index, (title, listed) in enumerate(sections, start=1):
-        entries = tuple(
-            NavEntry(
-                title=entry.article.title, href=entry.href, id=f"nav-{entry.href.removesuffix('.xhtml')}"
-            )
-            for entry in listed
-        )
+        entries = tuple(_nav_entry(entry) for entry in listed)
         if title:
             # The section's first article, not its place on the masthead: EPUBCheck
             # wants the toc in reading order (NAV-011).
@@ -114,6 +127,15 @@ def _toc(sections: list[tuple[str | None, tuple[Listed, ...]]]) -> tuple[NavEntr
         else:
             out.extend(entries)
     return tuple(out)
+
+
+def _nav_entry(entry: Listed) -> NavEntry:
+    return NavEntry(
+        title=entry.article.title,
+        href=entry.href,
+        id=f"nav-{entry.href.removesuffix('.xhtml')}",
+        children=tuple(_nav_entry(translation) for translation in entry.translations),
+    )
 
 
 def _cover(

@@ -17,6 +17,7 @@ from broadsheet.formats.epub.xmltext import (
     add_text,
     element,
     serialise,
+    set_direction,
     set_language,
     text_element,
 )
@@ -115,19 +116,21 @@ def _footer(parent: etree._Element, article: Article, context: Context) -> None:
     if article.see_also:
         render_related(footer, article.see_also, label("read_also", context.language), context)
     if article.translations:
-        title = label("translations", context.language)
-        aside = element(footer, "aside", {"class": "translations", "aria-label": title})
-        text_element(aside, "p", title, {"class": "label"})
+        heading = label("translations", context.language)
+        aside = element(footer, "aside", {"class": "translations", "aria-label": heading})
+        text_element(aside, "p", heading, {"class": "label"})
         ul = element(aside, "ul")
         for translation in article.translations:
             li = element(ul, "li")
             lang = translation.language
             name = LANGUAGE_NAMES.get(primary_language(lang), lang)
-            href = external_href(translation.url, context.base_url)
+            href = context.translation_pages.get(lang) or external_href(translation.url, context.base_url)
             target = element(li, "a", {"href": href, "hreflang": lang}) if href else li
             text = element(target, "span")
             set_language(text, lang)
-            add_text(text, f"{name}: {translation.title}" if translation.title else name)
+            set_direction(text, lang, context.language)
+            title = translation.title or (translation.article.title if translation.article else None)
+            add_text(text, f"{name}: {title}" if title else name)
     if article.tags:
         text_element(footer, "p", " · ".join(article.tags), {"class": "tags"})
     if article.rights:

@@ -21,6 +21,8 @@ class Context:
     """The article's URL, against which relative links and images resolve."""
     images: ImageStore
     """The book's images."""
+    translation_pages: dict[str, str] = attrs.field(factory=dict)
+    """Language → the page holding the article's translation in this book."""
     images_shown: int = 0
     """How many images were embedded."""
     images_without_alt: int = 0

@@ -26,6 +26,8 @@ class Listed:
     """The article."""
     href: str
     """Its chapter's file name."""
+    translations: tuple[Listed, ...] = ()
+    """Its translations that have chapters of their own, in the order the article lists them."""
 
 
 def section_anchor(index: int) -> str:

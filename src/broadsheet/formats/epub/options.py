@@ -34,6 +34,8 @@ class WriteOptions:
     """A cover image (path, ``file:``/``data:`` URL, or ``http(s)`` URL with ``network``) used instead."""
     contents_page: bool = True
     """Give an edition a masthead page listing its sections and articles with their leads."""
+    translations: bool = True
+    """Add translations the model holds in full as chapters after their original, and link to them."""
     images: bool = True
     """Embed the articles' images; ``False`` makes a text-only book (figures keep their captions)."""
     network: bool = False
