@@ -140,3 +140,18 @@ def test_the_official_examples_of_the_writable_versions_are_valid_here_too() -> 
 def test_the_validator_rejects_the_official_should_fail_fixtures(version: str) -> None:
     for path in (NINJS / "tests" / version / "should_fail").glob("*.json"):
         assert schema_errors(json.loads(path.read_text("utf-8")), version)
+
+
+@pytest.mark.parametrize(
+    ("by", "names"),
+    [
+        ("Von Christian Hollmann, dpa", ["Christian Hollmann", "dpa"]),
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Ірина Кузнєцова та Олег Петренко", ["Ірина Кузнєцова", "Олег Петренко"]),
+        ("Іван і Марія", ["Іван", "Марія"]),
+        ("Andrea de la Iglesia", ["Andrea de la Iglesia"]),
+    ],
+)
+def test_a_by_line_without_info_sources_gives_the_authors(by: str, names: list[str]) -> None:
+    article = broadsheet.read(json.dumps({"uri": "urn:x", "by": by}).encode(), "ninjs")
+    assert [person.name for person in article.authors] == names

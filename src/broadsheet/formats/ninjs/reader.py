@@ -40,7 +40,7 @@ T = TypeVar("T")
 
 _RELATIONS = {relation.value: relation for relation in Relation}
 _BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|av|door|di|da|від|автор:?)\s+", re.IGNORECASE)
-_BY_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bog\b|\boch\b|\bet\b|\bi\b|\bта\b|\bи\b)\s*")
+_BY_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?:and|und|og|och|et|i|\u0456|та|и)\b)\s*")
 
 
 def read(data: bytes, options: ReadOptions) -> Article | Edition:
