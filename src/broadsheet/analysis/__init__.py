@@ -103,7 +103,7 @@ def _texts(article: Article) -> Iterator[str]:
 def _block_text(node: Any) -> list[str]:
     if isinstance(node, (Paragraph, Heading)):
         return [reading_text(node.children)]
-    if isinstance(node, (Quote)):
+    if isinstance(node, Quote):
         return [node.text]
     if isinstance(node, RelatedLink):
         return [node.title]
