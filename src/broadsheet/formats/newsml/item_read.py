@@ -7,6 +7,8 @@ and abstract; subject names as tags; a ``provider`` QCode as the publisher).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from lxml import etree
 
 from broadsheet.errors import SchemaError
@@ -28,9 +30,6 @@ from broadsheet.model import (
     Text,
     Translation,
 )
-
-ANONYMOUS_GUID = "urn:x-broadsheet:anon:"
-"""Prefix of guids broadsheet makes up for articles without an id."""
 
 
 def required(parent: etree._Element, name: str) -> etree._Element:
@@ -95,7 +94,7 @@ def party(element: etree._Element) -> Person | None:
     return build(Person, element, name=name, url=element.get("uri"), role=role)
 
 
-def _datetime(element: etree._Element | None) -> object:
+def _datetime(element: etree._Element | None) -> dt.datetime | None:
     if element is None:
         return None
     return as_datetime(parse_datetime(element.text or "", where(element)))
@@ -130,7 +129,7 @@ def read_news_item(item: etree._Element) -> Article:
         Article,
         item,
         title=title,
-        id=item_id(item, ANONYMOUS_GUID),
+        id=item_id(item, catalog.ANONYMOUS_GUID),
         url=next((link.get("href") for link in _links(meta, catalog.CANONICAL)), None),
         subtitle=subtitle or (body.subtitle if body else None),
         lead=lead,

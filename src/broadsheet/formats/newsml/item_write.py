@@ -19,9 +19,6 @@ from broadsheet.formats.newsml.options import WriteOptions
 from broadsheet.formats.newsml.timestamps import fallback_time, format_datetime
 from broadsheet.model import Article, Person, Publisher, RelatedLink, Translation
 
-ANONYMOUS_GUID = "urn:x-broadsheet:anon:"
-"""Prefix of the guid made up for an article without an id (read back as no id)."""
-
 
 class ItemIds:
     """Hands out the ``id`` prefixes that keep NITF ids unique across one XML document."""
@@ -39,7 +36,7 @@ def guid_of(article: Article) -> str:
     if article.id is not None:
         return article.id
     seed = "\n".join((article.title, article.url or "", article.language or ""))
-    return ANONYMOUS_GUID + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
+    return catalog.ANONYMOUS_GUID + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
 
 
 def item_root(tag: str, guid: str, options: WriteOptions, language: str | None) -> etree._Element:

@@ -13,7 +13,7 @@ import re
 from lxml import etree
 
 from broadsheet.formats._shared.xml import local_name
-from broadsheet.formats.newsml.catalog import XML_LANG
+from broadsheet.formats.newsml.catalog import ARTICLE_IMAGE, META_PREFIX, XML_LANG
 from broadsheet.formats.newsml.xmltext import build, collapse, lines_of, text_of
 from broadsheet.model import (
     Block,
@@ -42,9 +42,6 @@ from broadsheet.model import (
     TableCell,
     Text,
 )
-
-ARTICLE_IMAGE = "article-image"
-"""``media/@class`` of an article image with no place in the body (as written by broadsheet)."""
 
 _BLOCKS = frozenset(
     {
@@ -76,8 +73,8 @@ class _Metas:
         self.values: dict[str, str] = {}
         for meta in nitf.iter("{*}meta"):
             name = meta.get("name") or ""
-            if name.startswith("bs:"):
-                self.values[name[3:]] = meta.get("content") or ""
+            if name.startswith(META_PREFIX):
+                self.values[name[len(META_PREFIX) :]] = meta.get("content") or ""
 
     def get(self, element: etree._Element, key: str) -> str | None:
         element_id = element.get("id")
@@ -172,7 +169,9 @@ class NitfBody:
         if name == "pre":
             text = "".join(element.itertext())
             return (Paragraph(children=_line_inlines(text)),) if text.strip() else ()
-        return (Separator(),)  # hr
+        if name == "hr":
+            return (Separator(),)
+        return self._blocks(element)
 
     def _items(self, element: etree._Element, *names: str) -> tuple[tuple[Block, ...], ...]:
         return tuple(

@@ -13,7 +13,7 @@ from typing import assert_never
 
 from lxml import etree
 
-from broadsheet.formats.newsml.catalog import NITF, XML_LANG, n
+from broadsheet.formats.newsml.catalog import ARTICLE_IMAGE, META_PREFIX, NITF, XML_LANG, n
 from broadsheet.model import (
     Article,
     Block,
@@ -40,11 +40,6 @@ from broadsheet.model import (
     Table,
     Text,
 )
-
-ARTICLE_IMAGE = "article-image"
-"""``media/@class`` of an image that belongs to the article but not to a place in its body."""
-META_PREFIX = "bs:"
-"""Prefix of the ``head/meta/@name`` entries that hold what NITF has no place for."""
 
 
 class _Body:

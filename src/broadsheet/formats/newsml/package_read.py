@@ -9,6 +9,8 @@ built from each ``itemRef``'s title and description.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from lxml import etree
 
 from broadsheet.errors import SchemaError
@@ -19,11 +21,6 @@ from broadsheet.formats.newsml.item_read import check_item, item_id, publisher_o
 from broadsheet.formats.newsml.timestamps import parse_datetime
 from broadsheet.formats.newsml.xmltext import build, collapse, lines_of, text_of
 from broadsheet.model import Article, Edition, Image, Section
-
-ANONYMOUS_PACKAGE = "urn:x-broadsheet:anon-package:"
-"""Prefix of guids broadsheet makes up for editions without an id."""
-ALT = "bsrole:alt"
-"""``description/@role`` of the cover's alternative text."""
 
 
 def read_message(message: etree._Element) -> Article | Edition:
@@ -74,7 +71,7 @@ def read_package(package: etree._Element, news: list[etree._Element]) -> Edition
     created = cm.find("{*}contentCreated") if cm is not None else None
     if created is not None:
         value = parse_datetime(created.text or "", where(created))
-        date = value.date() if hasattr(value, "date") and callable(value.date) else value
+        date = value.date() if isinstance(value, dt.datetime) else value
     language = cm.find("{*}language") if cm is not None else None
     return build(
         Edition,
@@ -85,7 +82,7 @@ def read_package(package: etree._Element, news: list[etree._Element]) -> Edition
         publisher=publisher_of(meta),
         language=(collapse(language.get("tag")) if language is not None else None) or package.get(XML_LANG),
         cover=_cover(cm) if cm is not None else None,
-        id=item_id(package, ANONYMOUS_PACKAGE),
+        id=item_id(package, catalog.ANONYMOUS_PACKAGE),
     )
 
 
@@ -118,7 +115,7 @@ def _cover(cm: etree._Element) -> Image | None:
         Image,
         icon,
         url=icon.get("href"),
-        alt=next((text_of(d) for d in descriptions if d.get("role") == ALT), None),
+        alt=next((text_of(d) for d in descriptions if d.get("role") == catalog.ALT), None),
         caption=next((lines_of(d) for d in descriptions if d.get("role") == catalog.CAPTION), None),
         credit=text_of(cm.find("{*}creditline")),
         width=_positive(icon.get("width")),

@@ -18,11 +18,6 @@ from broadsheet.formats.newsml.options import WriteOptions
 from broadsheet.formats.newsml.timestamps import fallback_time, format_date, format_datetime
 from broadsheet.model import Edition, Image
 
-ANONYMOUS_PACKAGE = "urn:x-broadsheet:anon-package:"
-"""Prefix of the guid made up for an edition without an id (read back as no id)."""
-ALT = "bsrole:alt"
-"""``description/@role`` of the cover's alternative text."""
-
 
 def news_message(edition: Edition, options: WriteOptions) -> etree._Element:
     """The ``newsMessage`` holding ``edition``'s package and articles."""
@@ -54,7 +49,7 @@ def _package_guid(edition: Edition) -> str:
     if edition.id is not None:
         return edition.id
     seed = "\n".join([edition.title] + [guid_of(article) for article in edition.articles])
-    return ANONYMOUS_PACKAGE + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
+    return catalog.ANONYMOUS_PACKAGE + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
 
 
 def _package(edition: Edition, options: WriteOptions, sent: object) -> etree._Element:
@@ -105,4 +100,4 @@ def _cover_text(parent: etree._Element, image: Image) -> None:
     if image.caption is not None:
         lines(etree.SubElement(parent, q("description"), role=catalog.CAPTION), image.caption)
     if image.alt is not None:
-        etree.SubElement(parent, q("description"), role=ALT).text = image.alt
+        etree.SubElement(parent, q("description"), role=catalog.ALT).text = image.alt
