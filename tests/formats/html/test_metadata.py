@@ -162,12 +162,39 @@ def test_precedence_jsonld_over_opengraph_over_meta() -> None:
 
 
 def test_visible_headline_wins_over_a_shortened_metadata_title() -> None:
-    head = '<meta property="og:title" content="Chelsea send clear message of intent on proud day">'
+    head = ld({"@type": "NewsArticle", "headline": "Chelsea send clear message of intent on proud day"})
     body = "<h1>Chelsea send clear message of intent on proud day at Cobham in battling win</h1>"
     assert (
         meta_of(head, body).title
         == "Chelsea send clear message of intent on proud day at Cobham in battling win"
     )
+
+
+@pytest.mark.parametrize(
+    ("og", "h1", "expected"),
+    [
+        # a kicker in the visible headline
+        (
+            "Judy Lybke, ganz und gar nicht eigenartig",
+            "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig",
+            "Judy Lybke, ganz und gar nicht eigenartig",
+        ),
+        # a kicker in the shared title only
+        (
+            "Nach Gaetz-Rückzug: Trump-Anwältin soll Justizministerin werden",
+            "Trump-Anwältin soll Justizministerin werden",
+            "Nach Gaetz-Rückzug: Trump-Anwältin soll Justizministerin werden",
+        ),
+        # a section name trailing the shared title
+        (
+            "Russia hits Kyiv with ballistic missile - National",
+            "Russia hits Kyiv with ballistic missile",
+            "Russia hits Kyiv with ballistic missile",
+        ),
+    ],
+)
+def test_opengraph_title_against_the_visible_headline(og: str, h1: str, expected: str) -> None:
+    assert meta_of(f'<meta property="og:title" content="{og}">', f"<h1>{h1}</h1>").title == expected
 
 
 def test_site_name_is_stripped_from_the_title() -> None:

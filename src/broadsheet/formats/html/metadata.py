@@ -226,6 +226,20 @@ def _title(
     h1s = [_SPACE.sub(" ", h.text_content()).strip() for h in root.iter("h1")][:5]
     h1s = [h for h in h1s if 3 <= len(h) <= 400]
     stripped = [_strip_site(c, sites) for c in [*metas, page_title] if c]
+    og = meta.first("og:title")
+    if og:
+        # The OpenGraph title is what the outlet shares. When the visible
+        # headline is the same words with a kicker added (or the OpenGraph
+        # title adds one), the OpenGraph title is the headline proper; when it
+        # only adds a tail (a site or section name), the visible one is.
+        og = _strip_site(og, sites)
+        key = _norm(og)
+        for h1 in h1s:
+            other = _norm(h1)
+            if len(key) < 15 or len(other) < 15 or key == other:
+                continue
+            if key in other or (other in key and not key.startswith(other)):
+                return og
     for h1 in h1s:
         key = _norm(h1)
         if not key:
@@ -240,6 +254,8 @@ def _title(
                 return h1  # the metadata title was cut short
             if len(key) >= 20 and other.endswith(key):
                 return h1  # the metadata title adds a kicker
+            if len(key) >= 20 and other.startswith(key):
+                return h1  # the metadata title adds a tail (a site or section name)
     if metas:
         return _strip_site(metas[0], sites)
     if h1s:
