@@ -7,6 +7,7 @@ referenced from its section's group by ``itemRef/@residref`` (its guid).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from lxml import etree
@@ -22,12 +23,11 @@ from broadsheet.model import Edition, Image
 def news_message(edition: Edition, options: WriteOptions) -> etree._Element:
     """The ``newsMessage`` holding ``edition``'s package and articles."""
     message = etree.Element(q("newsMessage"), nsmap={None: NAR})
-    times = [t for a in edition.articles for t in (a.modified, a.published) if t is not None]
-    sent = max(times) if times else fallback_time()
-    etree.SubElement(etree.SubElement(message, q("header")), q("sent")).text = format_datetime(sent)
+    sent = format_datetime(_latest(edition))
+    etree.SubElement(etree.SubElement(message, q("header")), q("sent")).text = sent
     item_set = etree.SubElement(message, q("itemSet"))
     ids = ItemIds()
-    package = _package(edition, options, sent)
+    package = _package(edition, options)
     item_set.append(package)
     groups = package.find(q("groupSet"))
     assert groups is not None
@@ -52,14 +52,18 @@ def _package_guid(edition: Edition) -> str:
     return catalog.ANONYMOUS_PACKAGE + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
 
 
-def _package(edition: Edition, options: WriteOptions, sent: object) -> etree._Element:
+def _latest(edition: Edition) -> dt.datetime:
+    """The latest time of any article: the edition's version (never the clock)."""
+    times = [t for a in edition.articles for t in (a.modified, a.published) if t is not None]
+    return max(times) if times else fallback_time()
+
+
+def _package(edition: Edition, options: WriteOptions) -> etree._Element:
     root = item_root("packageItem", _package_guid(edition), options, edition.language)
     meta = etree.SubElement(root, q("itemMeta"))
     etree.SubElement(meta, q("itemClass"), qcode="ninat:composite")
     provider(meta, edition.publisher)
-    times = [t for a in edition.articles for t in (a.modified, a.published) if t is not None]
-    created = max(times) if times else fallback_time()
-    etree.SubElement(meta, q("versionCreated")).text = format_datetime(created)
+    etree.SubElement(meta, q("versionCreated")).text = format_datetime(_latest(edition))
     etree.SubElement(meta, q("pubStatus"), qcode="stat:usable")
     content = etree.SubElement(root, q("contentMeta"))
     if edition.cover is not None:
