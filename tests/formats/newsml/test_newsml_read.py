@@ -155,3 +155,23 @@ def test_content_detection_picks_newsml(tmp_path: Path) -> None:
     odd = tmp_path / "story.dat"
     odd.write_bytes((DATA / "inline-data.xml").read_bytes())
     assert broadsheet.read(odd).title == "Plain text item"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "examples/LISTING_1_A_NewsML-G2_News_Item.xml",
+        "examples/LISTING_2_NewsML-G2_Text_Document.xml",
+        "examples/LISTING_22_Sports_story_in_NewsML-G2NITF.xml",
+        "examples/LISTING_29_Hop_History.xml",
+    ],
+)
+def test_examples_read_the_same_with_schema_validation(standards: Path, name: str) -> None:
+    schema = str(standards / "NewsML-G2_2.35-spec-All-Power.xsd")
+    assert broadsheet.read(standards / name, format="newsml", schema=schema) == _read(standards, name)
+
+
+@pytest.mark.parametrize("name", ["xhtml-body.xml", "inline-data.xml"])
+def test_hand_written_provider_items_are_valid_newsml(standards: Path, name: str) -> None:
+    schema = str(standards / "NewsML-G2_2.35-spec-All-Power.xsd")
+    assert broadsheet.read(DATA / name, format="newsml", schema=schema).title
