@@ -117,6 +117,7 @@ _EMPHASIS = frozenset({"em", "i"})
 _STRONG = frozenset({"strong", "b"})
 _DOCUMENT = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!doctype[^>]*>\s*)?<html[\s>]", re.IGNORECASE)
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _XML_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True, remove_pis=True
 )
@@ -147,8 +148,14 @@ def _classes(element: Any) -> set[str]:
     return set((element.get("class") or "").split())
 
 
+def _xml_safe(markup: str) -> str:
+    """``markup`` without the characters XML cannot hold (JSON can: ``"\\u0000"``, lone surrogates)."""
+    return _NOT_XML.sub("", markup)
+
+
 def parse_html(markup: str, where: str) -> tuple[Block, ...]:
     """Blocks of an HTML or XHTML body; ``where`` names the body in error messages."""
+    markup = _xml_safe(markup)
     if not markup.strip():
         return ()
     root = _parse_markup(markup, where)
@@ -158,7 +165,7 @@ def parse_html(markup: str, where: str) -> tuple[Block, ...]:
 def parse_nitf(markup: str, where: str) -> tuple[Block, ...]:
     """Blocks of a NITF document's ``body.content`` (the head and ``body.head`` are metadata)."""
     try:
-        root = etree.fromstring(markup.encode("utf-8"), _XML_PARSER)
+        root = etree.fromstring(_xml_safe(markup).encode("utf-8"), _XML_PARSER)
     except etree.XMLSyntaxError as error:
         raise SchemaError(f"the NITF body is not well-formed XML: {error}", where=where) from None
     content = [el for el in root.iter() if _name(el) == "body.content"]
