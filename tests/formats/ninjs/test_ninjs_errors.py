@@ -7,7 +7,15 @@ import json
 import pytest
 
 import broadsheet
-from broadsheet.errors import BroadsheetError, LimitError, OptionError, ReadError, SchemaError, VersionError
+from broadsheet.errors import (
+    BroadsheetError,
+    LimitError,
+    OptionError,
+    ReadError,
+    SchemaError,
+    VersionError,
+    WriteError,
+)
 from broadsheet.model import Article
 
 
@@ -122,3 +130,20 @@ def test_a_deeply_nested_html_body_is_refused_not_a_crash() -> None:
     body = "<div>" * 300 + "<p>x</p>" + "</div>" * 300
     with pytest.raises(LimitError, match=r"^\$\.bodies\[0\]\.value: the body is nested too deeply"):
         _read({**GOOD, "bodies": [{"contentType": "text/html", "value": body}]})
+
+
+def _nested_list(depth: int) -> Article:
+    from broadsheet.model import BulletList, Paragraph, Text
+
+    block: BulletList | Paragraph = Paragraph(children=(Text(text="deep"),))
+    for _ in range(depth):
+        block = BulletList(items=((block,),))
+    return Article(title="t", body=(block,))
+
+
+def test_deep_lists_read_back_whole_or_fail_to_write_cleanly() -> None:
+    """Past libxml2's default depth of 256 elements the HTML parser drops content silently; not here."""
+    deep = _nested_list(150)  # 301 nested elements in the HTML body
+    assert broadsheet.read(broadsheet.write(deep, "ninjs"), "ninjs") == deep
+    with pytest.raises(WriteError, match="nested too deeply"):
+        broadsheet.write(_nested_list(1000), "ninjs")

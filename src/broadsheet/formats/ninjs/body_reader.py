@@ -118,10 +118,17 @@ _STRONG = frozenset({"strong", "b"})
 _DOCUMENT = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!doctype[^>]*>\s*)?<html[\s>]", re.IGNORECASE)
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# huge_tree lifts libxml2's depth limit of 256, past which the HTML parser silently drops the rest
+# of the body; the reader's own depth limit (LimitError) applies instead.
 _XML_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True, remove_pis=True
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=True,
 )
-_HTML_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+_HTML_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
 
 
 def _safe(build: Callable[[], T]) -> T | None:

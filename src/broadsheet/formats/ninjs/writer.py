@@ -28,12 +28,16 @@ _SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_{}.json#"
 
 def write(document: Article | Edition, options: WriteOptions) -> bytes:
     """Serialise ``document`` as ninjs; an :class:`Edition` becomes a ``composite`` package."""
-    if isinstance(document, Edition):
-        obj = _package(document, options)
-    elif isinstance(document, Article):
-        obj = _article(document, options, root=True)
-    else:
+    if not isinstance(document, (Article, Edition)):
         raise WriteError(f"ninjs can write an Article or an Edition, not a {type(document).__name__}")
+    try:
+        obj = (
+            _package(document, options)
+            if isinstance(document, Edition)
+            else _article(document, options, root=True)
+        )
+    except RecursionError:
+        raise WriteError("the body is nested too deeply to write as ninjs") from None
     if options.version.startswith("2."):
         obj = _lower_case(obj)
     text = json.dumps(obj, ensure_ascii=False, indent=options.indent)
