@@ -136,6 +136,7 @@ def _cell(cell: TableCell) -> str:
 
 def _table(table: Table) -> str:
     def rows(selected: tuple[tuple[TableCell, ...], ...]) -> str:
+        """The ``tr`` elements of some rows."""
         return "".join("<tr>" + "".join(_cell(cell) for cell in row) + "</tr>" for row in selected)
 
     caption = f"<caption>{_text(table.caption)}</caption>" if table.caption is not None else ""

@@ -235,6 +235,7 @@ class _Reader:
         self.depth = 0
 
     def blocks(self, container: Any) -> tuple[Block, ...]:
+        """The blocks of a container element; loose text and inline elements become paragraphs."""
         self.depth += 1
         if self.depth > 200:
             raise LimitError("the body is nested too deeply", where=self.where)
@@ -243,6 +244,7 @@ class _Reader:
         figures: list[Block] = []
 
         def flush() -> None:
+            """End the pending paragraph, then add the figures its images made."""
             paragraph = Paragraph(children=tuple(run))
             if paragraph.children:
                 out.append(paragraph)
@@ -268,6 +270,7 @@ class _Reader:
         return tuple(out)
 
     def block(self, el: Any, name: str) -> tuple[Block, ...]:
+        """The blocks one block-level element stands for (none, one, or a container's several)."""
         if name in _PARAGRAPHS:
             figures: list[Block] = []
             paragraph = Paragraph(children=self.inlines(el, figures))
@@ -298,6 +301,7 @@ class _Reader:
         return self.blocks(el)
 
     def list_block(self, el: Any, name: str) -> tuple[Block, ...]:
+        """A ``ul``/``ol`` as a list whose items hold blocks; empty items and lists vanish."""
         items = []
         for child in el:
             if _name(child) == "li":
@@ -312,6 +316,7 @@ class _Reader:
         return (OrderedList(items=tuple(items), start=1 if start is None else start),)
 
     def speaker(self, el: Any, credit: str | None) -> Person | None:
+        """Who said a quote: ``data-speaker*`` attributes, NITF ``quote-source``, else the credit line."""
         name = el.get(v.SPEAKER) or el.get("quote-source") or credit
         if not _has_text(name):
             return None
@@ -320,6 +325,7 @@ class _Reader:
         ) or _safe(lambda: Person(name=name))
 
     def quote(self, el: Any, *, block: bool) -> Quote | None:
+        """A ``q``, ``blockquote`` or NITF ``bq`` as a Quote (``None`` when it holds no words)."""
         lines: list[str] = []
         credit: str | None = None
         if block:
@@ -344,6 +350,7 @@ class _Reader:
         return Quote(text=text, speaker=self.speaker(el, credit), cite=cite, language=language)
 
     def quote_lines(self, el: Any) -> list[str]:
+        """The lines of text inside a quote element, one per paragraph, ``br`` as newlines."""
         name = _name(el)
         if name in ("block", "div", "blockquote", "bq"):
             lines: list[str] = []
@@ -362,6 +369,7 @@ class _Reader:
         return ["".join(parts)]
 
     def figure(self, el: Any) -> tuple[Block, ...]:
+        """A ``figure``: an embed, an image with caption and credit, or (without an image) its blocks."""
         if v.EMBED_CLASS in _classes(el):
             anchor = next((a for a in el.iter() if _name(a) == "a" and a.get("href")), None)
             if anchor is not None:
@@ -391,6 +399,7 @@ class _Reader:
         return (Figure(image=image),) if image is not None else ()
 
     def image(self, img: Any, caption: str | None, credit: str | None) -> Image | None:
+        """An ``img`` as an Image, or ``None`` when it has no usable source."""
         src = img.get("src") or img.get("data-src")
         if not src:
             return None
@@ -407,6 +416,7 @@ class _Reader:
         )
 
     def media(self, el: Any) -> tuple[Block, ...]:
+        """A NITF ``media`` element as a figure."""
         reference = next((r for r in el.iter() if _name(r) == "media-reference" and r.get("source")), None)
         if reference is None:
             return ()
@@ -424,6 +434,7 @@ class _Reader:
         return (Figure(image=image),) if image is not None else ()
 
     def table(self, el: Any) -> Table:
+        """A ``table``: rows from ``thead``/``tbody``/``tfoot`` or bare ``tr``; ``thead`` rows are header rows."""
         rows: list[tuple[TableCell, ...]] = []
         header_rows = 0
         caption: str | None = None
@@ -442,6 +453,7 @@ class _Reader:
         return Table(rows=tuple(rows), header_rows=header_rows, caption=caption)
 
     def row(self, tr: Any) -> tuple[TableCell, ...]:
+        """The cells of a ``tr``."""
         cells = []
         for cell in tr:
             name = _name(cell)
@@ -457,6 +469,7 @@ class _Reader:
         return tuple(cells)
 
     def related_box(self, el: Any) -> RelatedBox | None:
+        """An ``aside class="related"`` as a RelatedBox (``None`` when it has no links)."""
         label: str | None = None
         links: list[RelatedLink] = []
         for node in el.iter():
@@ -472,6 +485,7 @@ class _Reader:
         return RelatedBox(links=tuple(links), label=label)
 
     def related_item(self, li: Any) -> RelatedLink | None:
+        """One ``li`` of a related box as a RelatedLink."""
         target = next((n for n in li if _name(n) in ("a", "cite")), None)
         title = (target if target is not None else li).xpath("string()")
         url = target.get("href") if target is not None and _name(target) == "a" else None
@@ -488,6 +502,7 @@ class _Reader:
     def related_link(
         self, title: str | None, url: str | None, authors: tuple[Person, ...], relation: str | None
     ) -> RelatedLink | None:
+        """A RelatedLink, leaving out a URL the model refuses; ``None`` without a title."""
         if not _has_text(title):
             return None
         kind = _relation(relation)
@@ -496,6 +511,7 @@ class _Reader:
         )
 
     def inlines(self, el: Any, figures: list[Block]) -> tuple[Inline, ...]:
+        """The inline nodes inside ``el``; images met on the way go to ``figures``."""
         self.depth += 1
         if self.depth > 200:
             raise LimitError("the body is nested too deeply", where=self.where)
@@ -512,6 +528,7 @@ class _Reader:
         return tuple(out)
 
     def inline(self, el: Any, name: str, figures: list[Block]) -> tuple[Inline, ...]:
+        """The inline nodes one element stands for."""
         if name == "br":
             return (LineBreak(),)
         if name == "img":
@@ -536,6 +553,7 @@ class _Reader:
         return children
 
     def mention(self, el: Any, children: tuple[Inline, ...]) -> Mention | None:
+        """A ``cite class="mention"`` as a Mention of the article its data attributes describe."""
         authors: list[Person] = []
         raw = el.get(v.AUTHORS)
         if raw:

@@ -109,6 +109,7 @@ class _Reader:
         self.depth = 0
 
     def document(self, data: dict[str, Any]) -> Article | Edition:
+        """Check the declared version, reshape 1.x, and read an article or an edition package."""
         standard = data.get("standard") or data.get("$standard")
         if isinstance(standard, dict):
             # Providers' profiles of ninjs name themselves ("TTNINJS"): only the version matters.
@@ -131,6 +132,7 @@ class _Reader:
         return self.article(root)
 
     def enter(self, obj: Obj) -> None:
+        """Count one more level of nesting; refuse documents nested deeper than the option allows."""
         self.depth += 1
         if self.depth > self.options.max_depth:
             raise LimitError(f"associations nest more than {self.options.max_depth} levels", where=obj.path)
@@ -138,6 +140,7 @@ class _Reader:
     # --- the article ---------------------------------------------------------------------
 
     def article(self, obj: Obj) -> Article:
+        """One ninjs object (the root or an association) as an Article."""
         self.enter(obj)
         alt_ids = {_role(alt): (alt.string("value"), alt.at("value")) for alt in obj.objects("altIds")}
         associations = list(obj.objects("associations"))
@@ -183,6 +186,7 @@ class _Reader:
         return ()
 
     def title(self, obj: Obj) -> str:
+        """The headline: main, unnamed, any but a subtitle, then ``title``, ``slugline``, ``uri``."""
         headlines = [(_role(h), h.string("value")) for h in obj.objects("headlines")]
         for wanted in (
             lambda role: role in (v.TITLE_ROLE, "headline", "title"),
@@ -199,11 +203,13 @@ class _Reader:
         raise SchemaError("the item has no headline, title or uri", where=obj.path)
 
     def subtitle(self, obj: Obj) -> str | None:
+        """A headline with a subtitle role."""
         return next(
             (h.string("value") for h in obj.objects("headlines") if _role(h) in v.SUBTITLE_ROLES), None
         )
 
     def lead(self, obj: Obj) -> str | None:
+        """The standfirst: a summary-like description, else (for text items) a plain one."""
         descriptions = list(obj.objects("descriptions"))
         chosen = next((d for d in descriptions if _role(d) in v.LEAD_ROLES), None)
         if chosen is None and (obj.string("type") or "text") == "text":
@@ -216,6 +222,7 @@ class _Reader:
         return value
 
     def web_url(self, obj: Obj) -> str | None:
+        """The ``href`` of the web rendition (named ``web`` or of an HTML type)."""
         for rendition in obj.objects("renditions"):
             is_web = _role(rendition, "name") == v.WEB_RENDITION or (
                 (rendition.string("contentType") or "").lower().startswith(("text/html", "application/xhtml"))
@@ -239,6 +246,7 @@ class _Reader:
         return tuple(_wrap(obj.at("by"), partial(Person, name=name)) for name in _split_by(by))
 
     def party(self, party: Obj) -> tuple[str, str | None]:
+        """Name and URL of an info source (``contactInfo`` web entry before ``uri``)."""
         name = party.string("name") or party.string("literal") or party.string("uri")
         if not _has_text(name):
             raise SchemaError("an info source has no name", where=party.path)
@@ -249,12 +257,14 @@ class _Reader:
         return name, url
 
     def logo(self, party: Obj) -> str | None:
+        """The logo location of an info source, if it has one."""
         return next(
             (c.string("value") for c in party.objects("contactInfo") if _role(c, "type") == v.LOGO_CONTACT),
             None,
         )
 
     def source(self, obj: Obj) -> Source | None:
+        """The agency credit: the info source with role source, else the first not author or publisher."""
         parties = list(obj.objects("infoSources"))
         chosen = next((p for p in parties if _role(p) == v.SOURCE_ROLE), None)
         if chosen is None:
@@ -265,6 +275,7 @@ class _Reader:
         return _wrap(chosen.path, lambda: Source(name=name, url=url))
 
     def publisher(self, obj: Obj) -> Publisher | None:
+        """The info source with role publisher, with its logo."""
         chosen = next((p for p in obj.objects("infoSources") if _role(p) == v.PUBLISHER_ROLE), None)
         if chosen is None:
             return None
@@ -272,11 +283,13 @@ class _Reader:
         return _wrap(chosen.path, lambda: Publisher(name=name, url=url, logo=self.logo(chosen)))
 
     def section(self, obj: Obj) -> str | None:
+        """The name of the subject with rel section."""
         return next(
             (s.string("name") for s in obj.objects("subjects") if _role(s, "rel") == v.SECTION_REL), None
         )
 
     def tags(self, obj: Obj) -> tuple[str, ...]:
+        """The names (or literals) of the other subjects."""
         found = []
         for subject in obj.objects("subjects"):
             if _role(subject, "rel") != v.SECTION_REL:
@@ -286,6 +299,7 @@ class _Reader:
         return tuple(found)
 
     def genre(self, obj: Obj) -> str | None:
+        """The first genre's name, literal, or last segment of its URI."""
         for genre in obj.objects("genres"):
             value = genre.string("name") or genre.string("literal")
             uri = genre.string("uri")
@@ -296,6 +310,7 @@ class _Reader:
         return None
 
     def rights(self, obj: Obj) -> str | None:
+        """The copyright notice, else the usage terms, else the copyright holder."""
         for key in ("copyrightNotice", "usageTerms", "copyrightHolder"):
             value = obj.string(key)
             if _has_text(value):
@@ -303,11 +318,13 @@ class _Reader:
         return None
 
     def body(self, obj: Obj) -> tuple[Block, ...]:
+        """The blocks of the best body: HTML/XHTML, else NITF, else plain text."""
         bodies = list(obj.objects("bodies"))
         if not bodies:
             return ()
 
         def kind(body: Obj) -> int:
+            """What an association is to the model: image, translation, related or ignored (``""``)."""
             content_type = (body.string("contentType") or "").lower()
             role = _role(body)
             value = (body.string("value") or "").lstrip()
@@ -344,10 +361,12 @@ class _Reader:
         return ""
 
     def url_of(self, association: Obj) -> str | None:
+        """An association's URL: the exact one from ``altIds``, else its ``uri`` unless anonymous."""
         alt = next((a.string("value") for a in association.objects("altIds") if _role(a) == v.URL_ALT), None)
         return alt if alt is not None else _anonymous(association.string("uri"))
 
     def image(self, association: Obj) -> Image:
+        """A picture association (or picture item) as an Image from its best rendition."""
         renditions = list(association.objects("renditions"))
         rendition = next((r for r in renditions if _role(r, "name") == v.IMAGE_RENDITION), None)
         if rendition is None and renditions:
@@ -376,6 +395,7 @@ class _Reader:
         )
 
     def related(self, association: Obj) -> RelatedLink | None:
+        """A text association as a RelatedLink (``None`` without any title)."""
         relation = _RELATIONS.get(_role(association, "rel")) or _RELATIONS.get(_role(association, "name"))
         headlines = [h.string("value") for h in association.objects("headlines")]
         title = next((h for h in headlines if _has_text(h)), None) or association.string("title")
@@ -394,6 +414,7 @@ class _Reader:
         )
 
     def translation(self, association: Obj) -> Translation:
+        """A translation association, with the full article when one is nested."""
         language = association.string("language")
         if not language:
             raise SchemaError("a translation association needs a language", where=association.path)
@@ -419,6 +440,7 @@ class _Reader:
     # --- an edition (a package of sections of articles) ---------------------------------
 
     def edition(self, root: Obj) -> Edition:
+        """A broadsheet edition package: sections of articles, cover, date and publisher."""
         alt_ids = {_role(alt): alt for alt in root.objects("altIds")}
         date = None
         if v.DATE_ALT in alt_ids:
