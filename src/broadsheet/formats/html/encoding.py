@@ -118,7 +118,7 @@ def decode(data: bytes, *, headers: Mapping[str, str] | None = None, where: str 
             if text is not None and _plausible(text):
                 return Decoded(text=text, encoding=codec, how="detected")
     utf8 = _strict(data, "utf-8")
-    if utf8 is not None and (utf8.isascii() or _plausible(utf8)):
+    if utf8 is not None and (utf8.isascii() or not _DOUBLE_ENCODED.search(utf8) or _plausible(utf8)):
         # Valid UTF-8 with non-ASCII text is, in practice, never an accident:
         # a <meta> saying windows-1251 on such a page is stale.
         return Decoded(text=utf8, encoding="utf-8", how="utf-8")
@@ -147,8 +147,10 @@ def decode(data: bytes, *, headers: Mapping[str, str] | None = None, where: str 
     raise ReadError("cannot tell the character encoding: no candidate gives readable text", where=where)
 
 
+# What UTF-8 read as windows-1252, Latin-1 or windows-1251 starts with (one
+# character class, so the scan is fast); a hint to look closer, not a verdict.
 _DOUBLE_ENCODED = re.compile(
-    "[ÃÂÐÑâ][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]|[РС][\u0080-\u00bf\u0402-\u040f\u0452-\u045f\u2013-\u2122]"
+    "[ÃÂÐÑâРС][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122\u0402-\u040f\u0452-\u045f]"
 )
 
 
