@@ -11,7 +11,7 @@ import pytest
 
 import broadsheet
 from broadsheet.formats._shared.typography import plain_text
-from broadsheet.model import Article, Figure, Heading, Paragraph, Publisher, RelatedBox, Translation
+from broadsheet.model import Article, Figure, Heading, Paragraph, Publisher, RelatedBox, Relation, Translation
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "html"
 UK_URL = (
@@ -164,10 +164,33 @@ def test_format_is_told_from_the_extension_and_converts_to_json(tmp_path: Path) 
     assert json.loads(out.read_text(encoding="utf-8"))["article"]["title"].startswith("США")
 
 
-def test_enrichment_runs_when_the_analysis_package_is_there() -> None:
-    analysis = pytest.importorskip("broadsheet.analysis")
-    if not hasattr(analysis, "enrich"):
-        pytest.skip("broadsheet.analysis.enrich is not there yet")
+def test_the_whole_reading_finds_quotes_related_articles_and_the_source() -> None:
     article = broadsheet.read(DATA / "zn_blinken_uk.html", format="html")
-    assert article.title == read("zn_blinken_uk.html").title
-    assert any("Блінкен" in (q.speaker.name if q.speaker else "") for q in article.quotes)
+    assert article.source is not None and article.source.name == "Інтерфакс-Україна"
+    speakers = [q.speaker.name for q in article.quotes if q.speaker]
+    assert "Ентоні Блінкен" in speakers
+    read_also = [r for r in article.related if r.relation is Relation.READ_ALSO]
+    assert [r.title for r in read_also] == [
+        'США наступного тижня можуть передати Росії перелік своїх "побоювань та ідей" – Блінкен'
+    ]
+    mentioned = {
+        r.title: [p.name for p in r.authors] for r in article.related if r.relation is Relation.MENTIONED
+    }
+    assert mentioned == {
+        "Ультиматум Путіна і переговори Росія–США: чи здадуть Україну": ["Сергій Корсунський"],
+        "Чи відведе Путін війська від України після переговорів зі США?": ["Олексій Іжак"],
+        "Як Білий дім відповів Кремлю: навіщо Блінкен приїздив до Києва": ["Олександр Хара"],
+    }
+    # Metadata is the same with and without the text analysis.
+    plain = read("zn_blinken_uk.html")
+    assert (article.title, article.published, article.translations) == (
+        plain.title,
+        plain.published,
+        plain.translations,
+    )
+
+
+def test_the_russian_sibling_credits_its_source_and_speaker() -> None:
+    article = broadsheet.read(DATA / "zn_blinken_ru.html", format="html")
+    assert article.source is not None and article.source.name == "Интерфакс-Украина"
+    assert "Энтони Блинкен" in [q.speaker.name for q in article.quotes if q.speaker]

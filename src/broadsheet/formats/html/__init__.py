@@ -110,12 +110,10 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
 
 
 def _enrich(article: Article) -> Article:
-    try:
-        from broadsheet.analysis import enrich
-    except ImportError:  # the analysis package is optional while it is being built
-        return article
-    enriched: Article = enrich(article)
-    return enriched
+    # Imported here: the language tables load only when a page is read.
+    from broadsheet.analysis import enrich
+
+    return enrich(article)
 
 
 def _apply_profile(
