@@ -53,6 +53,8 @@ def test_malformed_or_foreign_json(data: bytes, error: type[Exception], message:
         ({"versionCreated": "yesterday"}, "$.versionCreated", "not an RFC 3339 date-time"),
         ({"versioncreated": "2020-01-01T10:00:00"}, "$.versioncreated", "no UTC offset"),
         ({"language": "not a language tag"}, "$.language", "BCP 47"),
+        ({"altIds": [{"role": "url", "value": "javascript:alert(1)"}]}, "$.altIds[0].value", "not allowed"),
+        ({"renditions": [{"name": "web", "href": "javascript:x"}]}, "$.renditions[0].href", "not allowed"),
         ({"infoSources": [{"role": "author"}]}, "$.infoSources[0]", "has no name"),
         ({"renditions": {"web": {}}}, "$.renditions", "expected an array, got an object"),
         (

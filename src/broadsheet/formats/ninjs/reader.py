@@ -144,12 +144,13 @@ class _Reader:
         self.enter(obj)
         alt_ids = {_role(alt): (alt.string("value"), alt.at("value")) for alt in obj.objects("altIds")}
         associations = list(obj.objects("associations"))
+        url, where_url = alt_ids[v.URL_ALT] if v.URL_ALT in alt_ids else self.web_url(obj)
         article = _wrap(
             obj.path,
             lambda: Article(
                 title=self.title(obj),
                 id=alt_ids[v.ID_ALT][0] if v.ID_ALT in alt_ids else _anonymous(obj.string("uri")),
-                url=alt_ids[v.URL_ALT][0] if v.URL_ALT in alt_ids else self.web_url(obj),
+                url=_wrap(where_url, lambda: values.optional_url(url)),
                 subtitle=self.subtitle(obj),
                 lead=self.lead(obj),
                 language=_wrap(obj.at("language"), lambda: _language(obj.string("language"))),
@@ -221,15 +222,15 @@ class _Reader:
             return html_text(value, chosen.at("value"))
         return value
 
-    def web_url(self, obj: Obj) -> str | None:
-        """The ``href`` of the web rendition (named ``web`` or of an HTML type)."""
+    def web_url(self, obj: Obj) -> tuple[str | None, str]:
+        """The ``href`` of the web rendition (named ``web`` or of an HTML type), and where it is."""
         for rendition in obj.objects("renditions"):
             is_web = _role(rendition, "name") == v.WEB_RENDITION or (
                 (rendition.string("contentType") or "").lower().startswith(("text/html", "application/xhtml"))
             )
             if is_web and rendition.string("href"):
-                return rendition.string("href")
-        return None
+                return rendition.string("href"), rendition.at("href")
+        return None, obj.path
 
     def authors(self, obj: Obj) -> tuple[Person, ...]:
         """Authors: the infoSources with role author, else the names of the ``by`` line."""
