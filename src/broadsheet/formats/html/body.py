@@ -15,8 +15,8 @@ from cssselect import SelectorError
 from lxml import html
 
 from broadsheet.errors import OptionError
-from broadsheet.formats.html.content_blocks import BlockReader, normalised_words
-from broadsheet.formats.html.content_chrome import JUNK_TAGS
+from broadsheet.formats.html.content_blocks import BlockReader, normalised_words, prose_length
+from broadsheet.formats.html.content_chrome import JUNK_TAGS, STRONG_CHROME, WEAK_CHROME
 from broadsheet.formats.html.content_header import (
     article_region,
     byline_texts,
@@ -24,11 +24,14 @@ from broadsheet.formats.html.content_header import (
     find_headline,
     find_lead,
 )
+from broadsheet.formats.html.content_media import figure_image
 from broadsheet.formats.html.content_score import PageIndex, choose_main
 from broadsheet.formats.html.content_tail import trim
 from broadsheet.model import Block, Figure, Heading, Image, Separator
 
 __all__ = ["Body", "extract_body"]
+
+_OPENING_FIGURES = 2
 
 
 @attrs.frozen(kw_only=True)
@@ -79,11 +82,12 @@ def extract_body(
         skip.add(headline)
     blocks: list[Block] = []
     for part in mains or [main]:
-        keep_size = max(300, len(part.text_content()) // 2)
+        keep_size = max(300, prose_length(part) // 2)
         blocks.extend(BlockReader(base_url=base_url, title=title, skip=skip, keep_size=keep_size).read(part))
     lead = " ".join(lead_element.text_content().split()) if lead_element is not None else None
     if lead and blocks and title and normalised_words(lead) == normalised_words(title):
         lead = None
+    blocks[:0] = _opening_figures(page, main, headline, base_url)
     trimmed, byline_lines = trim(blocks)
     finished = _finish(trimmed)
     authors = byline_texts(bylines)
@@ -93,6 +97,25 @@ def extract_body(
         lead=lead or None,
         authors=authors + tuple(line for line in byline_lines if line not in authors),
     )
+
+
+def _opening_figures(
+    page: PageIndex, main: html.HtmlElement, headline: html.HtmlElement | None, base_url: str | None
+) -> list[Block]:
+    # A photo between the headline and the text opens the story even when it sits outside the
+    # element that holds the text.
+    if headline is None:
+        return []
+    start, end = page.position.get(headline, -1), page.position.get(main, -1)
+    figures: list[Block] = []
+    for index in range(start + 1, end):
+        element = page.elements[index]
+        if page.tags[index] != "figure" or page.chrome[index] in (WEAK_CHROME, STRONG_CHROME):
+            continue
+        image = figure_image(element, base_url)
+        if image is not None:
+            figures.append(Figure(image=image))
+    return figures[:_OPENING_FIGURES]
 
 
 def _select(root: html.HtmlElement, selector: str) -> list[html.HtmlElement]:

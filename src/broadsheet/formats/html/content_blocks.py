@@ -15,7 +15,7 @@ from lxml import html
 from broadsheet.errors import ModelError
 from broadsheet.formats.html.content_chrome import (
     JUNK_TAGS,
-    NOT_CHROME,
+    STRONG_CHROME,
     WEAK_CHROME,
     chrome_strength,
     class_words,
@@ -40,7 +40,7 @@ from broadsheet.formats.html.content_media import (
     make_image,
 )
 from broadsheet.formats.html.content_related import read_also_label, related_box
-from broadsheet.formats.html.content_score import WEAK_CHROME_PROSE
+from broadsheet.formats.html.content_score import PROSE_LENGTH, WEAK_CHROME_PROSE
 from broadsheet.model import (
     Block,
     BulletList,
@@ -72,8 +72,8 @@ _META_NAME = re.compile(
 _FIGURE_NAME = re.compile(
     r"(?<![a-z])(?:figure|image|img|photo|picture|media|foto|bild|thumbnail|wp-caption|gallery)(?![a-z])"
 )
-_DATE_ONLY = re.compile(r"^[\W\d_]*\d{1,4}[./:\-]\d{1,2}(?:[./:\-]\d{2,4})?[\w\W]{0,40}$")
 _WORDS = re.compile(r"\w+")
+_WORD = re.compile(r"\w")
 _MAX_DEPTH = 120
 _FIGURE_TEXT = 600
 _META_TEXT = 300
@@ -82,6 +82,11 @@ _META_TEXT = 300
 def normalised_words(text: str) -> str:
     """Lower-cased words of ``text`` joined by single spaces, for loose comparison."""
     return " ".join(_WORDS.findall(text.lower()))
+
+
+def prose_length(element: html.HtmlElement) -> int:
+    """Characters in the element's paragraphs long enough to be prose."""
+    return sum(len(text) for p in element.iter("p") if len(text := p.text_content()) >= PROSE_LENGTH)
 
 
 def _first_text(element: html.HtmlElement) -> str:
@@ -107,8 +112,8 @@ class BlockReader:
         """Set up a reader.
 
         ``skip`` are elements read elsewhere (the lead, bylines); chrome holding more than
-        ``keep_size`` characters is kept, because a page that wraps its story in a ``share``
-        container has misleading class names, not a huge share bar.
+        ``keep_size`` characters of prose is kept, because a page that wraps its story in a
+        ``share`` container has misleading class names, not a huge share bar.
         """
         self.base_url = base_url
         self.title = normalised_words(title) if title else ""
@@ -162,9 +167,16 @@ class BlockReader:
             return
         if self.title and normalised_words(text) == self.title:
             return
-        if len(text) < 50 and _DATE_ONLY.match(text):
-            return
         links = [node for node in inlines if isinstance(node, Link)]
+        if len(links) > 1 and all(
+            isinstance(node, (Link, LineBreak)) or (isinstance(node, Text) and not _WORD.search(node.text))
+            for node in inlines
+        ):
+            # Links one under the other and nothing else: a menu, or a list of other stories.
+            for link in links:
+                if len(text_of(link.children).split()) > 6:
+                    self._teaser(link)
+            return
         if len(inlines) == 1 and links:
             # A paragraph that is one link is a button ("Subscribe", "Support us") when short, and
             # a teaser of another story when long.
@@ -251,12 +263,10 @@ class BlockReader:
 
     def _is_dropped_chrome(self, element: html.HtmlElement) -> bool:
         strength = chrome_strength(element)
-        if strength == WEAK_CHROME:
-            prose = sum(len(text) for p in element.iter("p") if len(text := p.text_content()) >= 80)
-            return prose < WEAK_CHROME_PROSE
-        if strength == NOT_CHROME and not self._is_meta(element):
-            return False
-        return len(element.text_content()) < self.keep_size
+        if strength in (WEAK_CHROME, STRONG_CHROME):
+            enough = WEAK_CHROME_PROSE if strength == WEAK_CHROME else self.keep_size
+            return prose_length(element) < enough
+        return self._is_meta(element)
 
     def _block(self, element: html.HtmlElement, tag: str, depth: int) -> None:
         if (looks_related(element) or read_also_label(_first_text(element))) and tag not in _HEADINGS:
@@ -289,7 +299,7 @@ class BlockReader:
                 self.blocks.append(Separator())
         elif tag == "pre":
             self._paragraphs(tidy(self._preformatted(element)))
-        elif tag in ("noscript", "aside", "nav", "footer", "form", "hgroup"):
+        elif tag == "noscript":
             return
         elif self._is_figure_like(element):
             self._figure(element, depth)

@@ -25,10 +25,11 @@ JUNK_TAGS = frozenset(
 CHROME_TAGS = frozenset({"nav", "footer", "aside", "form"})
 """Elements that are site chrome unless they turn out to be a read-also box (checked by the caller)."""
 
-NOT_CHROME, WEAK_CHROME, STRONG_CHROME = 0, 1, 2
+NOT_CHROME, WEAK_CHROME, STRONG_CHROME, RELATED_BOX = 0, 1, 2, 3
 """How surely an element is chrome: a weak sign (a layout name such as "sidebar", a form) is
 overruled by the prose the element holds; a strong one ("share", "comments", ``nav``) only when
-the element holds much of the page."""
+the element holds much of the page.  ``RELATED_BOX`` is no chrome at all but a box of links to
+related stories, whose links are part of the story rather than navigation."""
 
 _TAG_STRENGTH = {"nav": STRONG_CHROME, "footer": STRONG_CHROME, "aside": STRONG_CHROME, "form": WEAK_CHROME}
 _ROLE_STRENGTH = {
@@ -55,7 +56,7 @@ _CHROME_HEADS = frozenset(
         "toc", "podcast", "survey", "poll", "feedback", "breadcrumbs", "breadcrumb", "comments", "comment", "login",
         "signin", "signup", "donate", "donation", "donations", "subscribe", "subscription", "sponsored",
         "sponsor", "newsletter", "prompt", "alert", "webpush", "push", "notification", "notifications",
-        "toast", "snackbar", "interstitial", "mostread", "skiplink", "outbrain", "taboola", "disqus",
+        "toast", "snackbar", "interstitial", "support", "mostread", "skiplink", "outbrain", "taboola", "disqus",
     }
 )  # fmt: skip
 _LAYOUT_CHROME_HEADS = frozenset(
@@ -74,7 +75,7 @@ _CHROME_PAIRS = frozenset(
 )  # fmt: skip
 _LAYOUT_PARTS = frozenset(
     {
-        "container", "wrapper", "wrap", "box", "bar", "list", "block", "area", "section", "inner", "outer",
+        "container", "wrapper", "wrap", "placeholder", "layer", "box", "bar", "list", "block", "area", "section", "inner", "outer",
         "holder", "module", "links", "link", "items", "item", "panel", "zone", "slot", "unit",
         "placement", "buttons", "button", "btn", "icons", "icon", "top", "bottom", "left", "right",
         "elements", "region", "frame", "layout", "body",
@@ -110,7 +111,7 @@ def _name_strength(names: str) -> int:
 @functools.lru_cache(maxsize=16384)
 def _token_strength(token: str) -> int:
     if _hidden_token(token):
-        return STRONG_CHROME
+        return WEAK_CHROME  # hidden until a script or the reader's click shows it, perhaps
     lowered = _CAMEL.sub(r"\1-\2", token).lower()
     if lowered.startswith(_VALUE_PREFIXES):
         return NOT_CHROME
@@ -230,7 +231,12 @@ def is_chrome(element: html.HtmlElement) -> bool:
 def looks_related(element: html.HtmlElement) -> bool:
     """Whether class/id names the element as a box of related or read-also links."""
     names = class_words(element)
-    return bool(names) and _RELATED_NAME.search(names) is not None
+    return bool(names) and _related_name(names)
+
+
+@functools.lru_cache(maxsize=8192)
+def _related_name(names: str) -> bool:
+    return _RELATED_NAME.search(names) is not None
 
 
 def is_boilerplate_text(text: str) -> bool:

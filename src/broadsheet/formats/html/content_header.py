@@ -15,12 +15,13 @@ _LEAD_NAME = re.compile(
     r"(?<![a-z])(?:lead|lede|standfirst|stand-?first|intro|introduction|summary|teaser|excerpt|sub-?title"
     r"|sub-?headline|subhead|deck|dek|description|abstract|perex|chapeau|chapo|entradilla|sottotitolo"
     r"|occhiello|vorspann|anons|strapline|summary-?text|article-?lead|article-?intro|article-?teaser"
-    r"|article-?summary|article-?description|head-?intro)(?![a-z])"
+    r"|article-?summary|article-?description|head-?intro|desc|dek|summary-?lead)(?![a-z])"
 )
 _AUTHOR_NAME = re.compile(
     r"(?<![a-z])(?:author|authors|author-?name|authorname|byline|by-?line|bylines|autor|autoren|autorin"
     r"|auteur|autore|avtor|writer|reporter|contributor|contributors)(?![a-z])"
 )
+_NOT_BYLINE = re.compile(r"comment|bio|about|box|card|avatar|image|photo|more")
 _LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong")
 _MAX_LEAD = 1500
 _MIN_LEAD = 30
@@ -52,6 +53,9 @@ def find_headline(root: html.HtmlElement, title: str | None) -> html.HtmlElement
 
 def _first_prose(main: html.HtmlElement) -> html.HtmlElement | None:
     for paragraph in main.iter("p"):
+        names = class_words(paragraph)
+        if names and _LEAD_NAME.search(names):
+            continue  # the standfirst itself
         if len(paragraph.text_content().strip()) >= 80:
             return paragraph
     return None
@@ -116,7 +120,7 @@ def find_bylines(region: html.HtmlElement) -> list[html.HtmlElement]:
             found.append(element)
             continue
         names = class_words(element)
-        if names and _AUTHOR_NAME.search(names) and "comment" not in names:
+        if names and _AUTHOR_NAME.search(names) and _NOT_BYLINE.search(names) is None:
             found.append(element)
     chosen: list[html.HtmlElement] = []
     for element in found:

@@ -39,6 +39,11 @@ def related_box(
     own_label = read_also_label(text)
     if label is None and own_label is None and not looks_related(element):
         return None
+    if own_label is not None and label is None:
+        # The label as printed, to the end of the heading or line that holds it.
+        first = next((piece.strip() for piece in element.itertext() if piece.strip()), "")
+        if first.lower().startswith(own_label.lower()) and len(first) <= 60:
+            own_label = first.rstrip(" :")
     links = _links(element, base_url)
     if not links:
         return None

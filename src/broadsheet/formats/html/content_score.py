@@ -14,7 +14,13 @@ import re
 
 from lxml import html
 
-from broadsheet.formats.html.content_chrome import STRONG_CHROME, WEAK_CHROME, chrome_strength
+from broadsheet.formats.html.content_chrome import (
+    RELATED_BOX,
+    STRONG_CHROME,
+    WEAK_CHROME,
+    chrome_strength,
+    looks_related,
+)
 
 PARAGRAPH_TAGS = frozenset(
     {"p", "li", "dd", "dt", "td", "th", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6",
@@ -43,6 +49,8 @@ CLIMB_KEEP = 0.9
 """A parent replaces the best element when it keeps this share of its score."""
 CLIMB_NOISE = 0.05
 """... or when the links and chrome it adds cost less than this share of the score"""
+CLIMB_PROSE_GAIN = 1.5
+"""... or when it holds this many times the prose, with few links added."""
 CLIMB_NOISE_FLOOR = 1000.0
 """(of this score at least, so that a short story takes along its embeds and boxes)."""
 _ARTICLE_BODY_BONUS = 1.25
@@ -113,7 +121,10 @@ class PageIndex:
             elif (
                 tag in _NAMED_CHROME_TAGS or element.get("class") or element.get("id") or element.get("role")
             ):
-                chrome.append(strength_of(element))
+                strength = strength_of(element)
+                if strength == 0 and looks_related(element):
+                    strength = RELATED_BOX
+                chrome.append(strength)
             else:
                 chrome.append(0)
             hint.append(
@@ -177,7 +188,12 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
             or (strength == WEAK_CHROME and prose[index] < weak_enough)
         )
     score = value
+    relief = 1 - NEUTRAL_WEIGHT / NOISE_WEIGHT
     for index in range(count - 1, 0, -1):
+        if chrome[index] == RELATED_BOX and noise[index] < 0:
+            # Links in a box of related stories belong to the story: they cost as little as labels.
+            score[index] -= relief * noise[index]
+            noise[index] -= relief * noise[index]
         parent = parent_of[index]
         if unit[parent] or noisy[parent]:
             continue
@@ -209,7 +225,13 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
             noise[wider] - noise[best] >= -CLIMB_NOISE * max(score[best], CLIMB_NOISE_FLOOR)
             and score[wider] >= 0.5 * score[best]
         )
-        if not (keeps_score or adds_no_noise):
+        # A story cut up by chrome (ad slots, consent placeholders) is whole one level up: much
+        # more prose, and few links beside it.
+        gained = prose[wider] - prose[best]
+        gains_prose = (
+            gained >= (CLIMB_PROSE_GAIN - 1) * prose[best] and noise[wider] - noise[best] >= -0.25 * gained
+        )
+        if not (keeps_score or adds_no_noise or gains_prose):
             break
         best = wider
     # Part of a story held by an element the page marks as the article (``<article>``,

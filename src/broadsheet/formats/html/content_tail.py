@@ -103,6 +103,12 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
         elif isinstance(out[start], Paragraph) and looks_like_dateline(text):
             out[start] = None
         start += 1
+    # ... and date stamps after the last one ("Stand: 22.04.2024, 06:00 Uhr").
+    end = len(out) - 1
+    while end > start and len(texts[end].split()) < _PROSE_WORDS:
+        if isinstance(out[end], Paragraph) and looks_like_dateline(texts[end].strip()):
+            out[end] = None
+        end -= 1
     total = sum(len(text) for text in texts) or 1
     seen = 0
     for index, block in enumerate(out):
