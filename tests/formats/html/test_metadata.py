@@ -379,3 +379,19 @@ def test_a_translation_keeps_the_title_its_link_gives() -> None:
 def test_language_named_links_elsewhere_are_not_a_switch() -> None:
     body = "<p>Read the <a href='/en/report-on-energy-2024'>English</a> report.</p>"
     assert meta_of(body=body, lang="uk", url="https://news.example/uk/story-12345").translations == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('"datePublished": ["2024-05-03T10:00:00+02:00", "2024-05-04"]', (2024, 5, 3, 10, 0)),
+        ('"datePublished": {"@value": "2024-05-03T10:00:00Z", "@type": "DateTime"}', (2024, 5, 3, 10, 0)),
+        ('"datePublished": "03.05.2024 10:00"', (2024, 5, 3, 10, 0)),
+    ],
+)
+def test_unusual_jsonld_dates(value: str, expected: tuple[int, ...]) -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x", ' + value + "}</script>"
+    )
+    published = meta_of(head).published
+    assert published is not None and published.timetuple()[:5] == expected

@@ -455,13 +455,25 @@ def _dates(
         _itemprop_attr(root, "dateModified"),
         meta.first("dcterms.modified", "last-modified", "lastmod"),
     ]
-    stamps = [s for s in (dates.parse(v) for v in published) if s is not None]
+    stamps = [s for s in (_stamp(v) for v in published) if s is not None]
     if not stamps:
         printed = _printed_date(root) or dates.from_url(url)
         stamps = [printed] if printed else []
-    modified_stamps = [s for s in (dates.parse(v) for v in modified) if s is not None]
+    modified_stamps = [s for s in (_stamp(v) for v in modified) if s is not None]
     context = stamps + modified_stamps
     return dates.settle(_best(stamps), context), dates.settle(_best(modified_stamps), context)
+
+
+def _stamp(value: Any) -> dates.Stamp | None:
+    """A date from a metadata value: ISO 8601 or RFC 2822, else a date written out ("3. Mai 2024")."""
+    if isinstance(value, list):
+        value = next((v for v in value if v), None)
+    if isinstance(value, dict):
+        value = value.get("@value")
+    stamp = dates.parse(value)
+    if stamp is None and isinstance(value, str) and any(ch.isdigit() for ch in value):
+        stamp = dates.from_text(value)
+    return stamp
 
 
 def _best(stamps: list[dates.Stamp]) -> dates.Stamp | None:
