@@ -17,6 +17,7 @@ from broadsheet.model import (
     Figure,
     Heading,
     Image,
+    Inline,
     InlineQuote,
     LineBreak,
     Link,
@@ -165,3 +166,11 @@ def test_quotes_and_related_are_derived_from_the_body() -> None:
 @given(articles())
 def test_generated_articles_are_valid_and_rebuild_equal(article: Article) -> None:
     assert attrs.evolve(article) == article
+
+
+def test_absurdly_deep_inline_nesting_is_a_model_error() -> None:
+    node: Inline = Text(text="x")
+    for _ in range(1000):
+        node = Emphasis(children=(node,))
+    with pytest.raises(ModelError, match="nested more than"):
+        Paragraph(children=(node,))

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from broadsheet.errors import ModelError
 from broadsheet.model import values
 
 _DROP_WHEN_EMPTY = ("Emphasis", "Strong", "Link")
@@ -52,13 +53,19 @@ def block_children(value: Any) -> tuple[Any, ...]:
             return nodes
         return (Text(text=stripped),) if stripped else ()
     state = [True]  # whether the text emitted so far ends in a space (or is a line start)
-    out = _forward(nodes, state)
+    out = _forward(nodes, state, 0)
     return tuple(_rstrip(out))
 
 
-def _forward(nodes: tuple[Any, ...], state: list[bool]) -> list[Any]:
+MAX_DEPTH = 200
+"""Inline content nested deeper than this is refused: no reader or writer needs it."""
+
+
+def _forward(nodes: tuple[Any, ...], state: list[bool], depth: int) -> list[Any]:
     from broadsheet.model.inlines import InlineQuote, LineBreak, Text
 
+    if depth > MAX_DEPTH:
+        raise ModelError(f"inline content is nested more than {MAX_DEPTH} levels deep")
     out: list[Any] = []
     for node in nodes:
         if isinstance(node, Text):
@@ -80,7 +87,7 @@ def _forward(nodes: tuple[Any, ...], state: list[bool]) -> list[Any]:
         elif not isinstance(getattr(node, "children", None), tuple):
             out.append(node)  # not an inline node: the validator will say so
         else:
-            children = _forward(node.children, state)
+            children = _forward(node.children, state, depth + 1)
             if not children and type(node).__name__ in _DROP_WHEN_EMPTY:
                 continue
             if tuple(children) != node.children:
