@@ -395,3 +395,32 @@ def test_unusual_jsonld_dates(value: str, expected: tuple[int, ...]) -> None:
     )
     published = meta_of(head).published
     assert published is not None and published.timetuple()[:5] == expected
+
+
+def test_related_stories_listed_in_jsonld_never_outrank_the_story() -> None:
+    page = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "Article",
+                "headline": "The story itself",
+                "mainEntityOfPage": "https://a.example/story-1",
+            },
+            {
+                "@type": "ItemList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "item": {
+                            "@type": "NewsArticle",
+                            "headline": "Another story",
+                            "datePublished": "2020-01-01",
+                            "author": "Someone Else",
+                        },
+                    },
+                ],
+            },
+        ],
+    }
+    assert meta_of(ld(page)).title == "The story itself"
+    assert meta_of(ld(page), url="https://a.example/story-1").title == "The story itself"

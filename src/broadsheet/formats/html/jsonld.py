@@ -87,28 +87,39 @@ def loads(text: str) -> Any:
 
 
 def nodes(values: list[Any]) -> list[Node]:
-    """Every object in the blocks, depth-first, including those inside ``@graph`` and arrays."""
+    """Every object in the blocks, depth-first, including those inside ``@graph`` and arrays.
+
+    Objects reached through a list of other things (``itemListElement``,
+    ``hasPart``, ``about``) are marked with the key ``_broadsheet_listed``
+    in a copy, so that a list of related stories never outranks the story.
+    """
     out: list[Node] = []
 
-    def visit(value: Any, depth: int) -> None:
+    def visit(value: Any, depth: int, listed: bool) -> None:
         if len(out) >= _MAX_NODES or depth > 30:
             return
         if isinstance(value, list):
             for item in value:
-                visit(item, depth + 1)
+                visit(item, depth + 1, listed)
         elif isinstance(value, dict):
-            out.append(value)
+            out.append({**value, LISTED: True} if listed else value)
             for key, item in value.items():
-                if key == "@graph" or (isinstance(item, (dict, list)) and key in _DESCEND):
-                    visit(item, depth + 1)
+                if key in _MAIN:
+                    visit(item, depth + 1, listed)
+                elif key in _LISTS and isinstance(item, (dict, list)):
+                    visit(item, depth + 1, True)
 
     for value in values:
-        visit(value, 0)
+        visit(value, 0, False)
     return out
 
 
-# Where article nodes hide inside others (a WebPage's mainEntity, an ItemList).
-_DESCEND = frozenset({"mainEntity", "itemListElement", "item", "hasPart", "about", "@graph"})
+LISTED = "_broadsheet_listed"
+"""Marks a node found inside a list of other things (see :func:`nodes`)."""
+# Where the article hides inside other nodes (a WebPage's mainEntity), and
+# where other stories are listed.
+_MAIN = frozenset({"@graph", "mainEntity"})
+_LISTS = frozenset({"itemListElement", "item", "hasPart", "about"})
 
 
 def types(node: Node) -> set[str]:
@@ -151,10 +162,12 @@ class Graph:
     def article(self, url: str | None = None) -> Node | None:
         """The node describing the article: a NewsArticle (or subtype) before other articles.
 
-        Among several, the one whose URL is the page's, then the one with the
-        most fields, wins. A ``WebPage`` node with a headline is the last resort.
+        Among several, the one whose URL is the page's, then one not listed
+        inside another node (related stories are), then the more specific type,
+        then the one with the most fields. A ``WebPage`` node with a headline is
+        the last resort.
         """
-        best: tuple[int, int, int] | None = None
+        best: tuple[bool, int, bool, int, int] | None = None
         chosen: Node | None = None
         for node in self.nodes:
             kinds = types(node)
@@ -167,7 +180,7 @@ class Graph:
             else:
                 continue
             same_url = 1 if url and _same_page(node, url) else 0
-            key = (rank, same_url, _weight(node))
+            key = (rank >= 2, same_url, LISTED not in node, rank, _weight(node))
             if best is None or key > best:
                 best, chosen = key, node
         return chosen
