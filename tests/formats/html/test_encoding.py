@@ -105,6 +105,7 @@ def test_declarations_are_found() -> None:
     assert header_charset({"content-type": 'text/html; charset="KOI8-R"'}) == "KOI8-R"
     assert header_charset({"Content-Type": "text/html"}) is None
     assert meta_charset(b'<meta http-equiv="content-type" content="text/html;charset=cp1251">') == "cp1251"
+    assert meta_charset(b'<?xml version="1.0" encoding="KOI8-R"?><html>') == "KOI8-R"
 
 
 def test_mojibake_is_recognised() -> None:

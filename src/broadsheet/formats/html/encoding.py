@@ -47,6 +47,7 @@ _ALIASES = {
 }
 _META_SCAN_BYTES = 16384
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 _TAG_OR_SCRIPT = re.compile(
     rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>", re.DOTALL | re.I
@@ -96,8 +97,9 @@ def header_charset(headers: Mapping[str, str] | None) -> str | None:
 
 
 def meta_charset(data: bytes) -> str | None:
-    """The charset label of the first ``<meta charset>`` or ``http-equiv`` in the page's head."""
-    match = _META_CHARSET.search(data[:_META_SCAN_BYTES])
+    """The charset label of the first ``<meta charset>`` or ``http-equiv``, else of an XML declaration."""
+    head = data[:_META_SCAN_BYTES]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.match(head)
     return match.group(1).decode("ascii", "replace") if match else None
 
 
