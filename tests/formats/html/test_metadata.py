@@ -424,3 +424,13 @@ def test_related_stories_listed_in_jsonld_never_outrank_the_story() -> None:
     }
     assert meta_of(ld(page)).title == "The story itself"
     assert meta_of(ld(page), url="https://a.example/story-1").title == "The story itself"
+
+
+def test_a_byline_element_is_the_last_resort_for_authors() -> None:
+    body = (
+        '<div class="ArticleTeaser_authorSection"><span>Von</span><a href="/autoren/br">BR24 Redaktion</a></div>'
+        '<ul class="related_authorList"><li>Someone Else</li></ul>'
+    )
+    meta = meta_of("<title>x</title>", body)
+    assert meta.authors == ()
+    assert [p.name for p in meta.printed_authors] == ["BR24 Redaktion"]

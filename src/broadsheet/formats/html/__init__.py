@@ -81,7 +81,7 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
         raise ReadError("no article found: the page has no title and no headline", where=where)
     authors = meta.authors
     if not authors or meta.authors_are_outlets:
-        authors = _people(body.authors) or authors
+        authors = _people(body.authors) or authors or meta.printed_authors
     lead = _lead(meta.description if description_printed else None, body)
     try:
         article = Article(

@@ -48,6 +48,8 @@ class Metadata:
     """The authors, each a separate person."""
     authors_are_outlets: bool = False
     """Whether the only authors found are the outlet itself (a byline in the text may do better)."""
+    printed_authors: tuple[Person, ...] = ()
+    """Names in the first element whose class names an author or byline: a last resort."""
     published: dt.datetime | None = None
     """First publication, timezone-aware."""
     modified: dt.datetime | None = None
@@ -137,6 +139,7 @@ def extract(
         language=language,
         authors=authors,
         authors_are_outlets=outlets_only,
+        printed_authors=_printed_authors(root),
         published=published,
         modified=modified,
         section=_section(meta, article),
@@ -428,6 +431,24 @@ def _microdata_people(
                     for b in bylines.split(_text(anchor.text_content()))
                 ]
     return out[:10]
+
+
+_BYLINE_CLASS = (
+    "//body//*[contains(@class, 'author') or contains(@class, 'Author') or contains(@class, 'byline')"
+    " or contains(@class, 'Byline') or contains(@class, 'autor') or contains(@class, 'Autor')]"
+)
+
+
+def _printed_authors(root: lxml.html.HtmlElement) -> tuple[Person, ...]:
+    """The names in the first short element whose class says "author" or "byline"."""
+    for element in _elements(root.xpath(_BYLINE_CLASS))[:20]:
+        text = " ".join(t.strip() for t in element.itertext() if t.strip())
+        if not 3 <= len(text) <= 120:
+            continue
+        found = bylines.split(text)
+        if found:
+            return _people_of([(b, None) for b in found])
+    return ()
 
 
 def _is_url(value: str) -> bool:
