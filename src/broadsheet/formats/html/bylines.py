@@ -18,7 +18,7 @@ _PREFIX = re.compile(
     r"ein\s+interview\s+von|kommentar\s+von|analyse\s+von)\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
-_SEGMENTS = re.compile(r"\s*(?:;|\||\s/\s|•|·|,)\s*")
+_SEGMENTS = re.compile(r"\s*(?:;|\||\s/\s|•|·|,|、|，|；)\s*")
 _CONJUNCTIONS = re.compile(
     r"\s*(?:&|\+|\s(?:and|with|und|mit|et|avec|y|e|i|и|і|та|oraz|og|och|en|ve)\s)\s*", re.IGNORECASE
 )
