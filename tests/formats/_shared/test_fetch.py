@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import http.server
+import json
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +126,22 @@ def test_a_dripping_server_cannot_hold_the_caller(server: str) -> None:
 def test_nothing_listening() -> None:
     with pytest.raises(SourceError):
         fetch("http://127.0.0.1:9/", max_bytes=1000, timeout=2)
+
+
+def test_the_cli_converts_a_url(server: str, tmp_path: Path) -> None:
+    from broadsheet.cli import main
+
+    out = tmp_path / "page.json"
+    assert main(["convert", f"{server}/page", "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["article"]["title"] == "Новина дня"
+
+
+def test_the_cli_reports_a_missing_page_and_writes_nothing(
+    server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from broadsheet.cli import main
+
+    out = tmp_path / "page.json"
+    assert main(["convert", f"{server}/missing", "-o", str(out)]) != 0
+    assert "404" in capsys.readouterr().err
+    assert not out.exists()
