@@ -189,6 +189,7 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
         )
     score = value
     relief = 1 - NEUTRAL_WEIGHT / NOISE_WEIGHT
+    chrome_cost = [0.0] * count  # what chrome inside takes away (the block reader drops it)
     for index in range(count - 1, 0, -1):
         if chrome[index] == RELATED_BOX and noise[index] < 0:
             # Links in a box of related stories belong to the story: they cost as little as labels.
@@ -199,10 +200,11 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
             continue
         if noisy[index]:
             score[parent] -= CHROME_WEIGHT * total[index]
-            noise[parent] -= CHROME_WEIGHT * total[index]
+            chrome_cost[parent] += CHROME_WEIGHT * total[index]
         else:
             score[parent] += score[index]
             noise[parent] += noise[index]
+            chrome_cost[parent] += chrome_cost[index]
     best, best_score = 0, float("-inf")
     hints = page.article_hint
     for index in range(count):
@@ -221,16 +223,16 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
         if wider < 0 or score[best] <= 0:
             break
         keeps_score = score[wider] >= CLIMB_KEEP * score[best]
+        added_links = noise[wider] - noise[best]
+        added_chrome = chrome_cost[wider] - chrome_cost[best]
         adds_no_noise = (
-            noise[wider] - noise[best] >= -CLIMB_NOISE * max(score[best], CLIMB_NOISE_FLOOR)
+            added_links - added_chrome >= -CLIMB_NOISE * max(score[best], CLIMB_NOISE_FLOOR)
             and score[wider] >= 0.5 * score[best]
         )
         # A story cut up by chrome (ad slots, consent placeholders) is whole one level up: much
         # more prose, and few links beside it.
         gained = prose[wider] - prose[best]
-        gains_prose = (
-            gained >= (CLIMB_PROSE_GAIN - 1) * prose[best] and noise[wider] - noise[best] >= -0.25 * gained
-        )
+        gains_prose = gained >= (CLIMB_PROSE_GAIN - 1) * prose[best] and added_links >= -0.25 * gained
         if not (keeps_score or adds_no_noise or gains_prose):
             break
         best = wider
