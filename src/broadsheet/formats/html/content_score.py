@@ -232,7 +232,11 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
         # A story cut up by chrome (ad slots, consent placeholders) is whole one level up: much
         # more prose, and few links beside it.
         gained = prose[wider] - prose[best]
-        gains_prose = gained >= (CLIMB_PROSE_GAIN - 1) * prose[best] and added_links >= -0.25 * gained
+        gains_prose = (
+            gained >= (CLIMB_PROSE_GAIN - 1) * prose[best]
+            and added_links >= -0.25 * gained
+            and score[wider] + chrome_cost[wider] >= score[best] + chrome_cost[best]
+        )
         if not (keeps_score or adds_no_noise or gains_prose):
             break
         best = wider

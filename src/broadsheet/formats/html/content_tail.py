@@ -31,9 +31,9 @@ from broadsheet.model import (
 
 _SECTION_LABEL = re.compile(
     r"\s*(?:about the authors?|more information|more info|related topics|more stories|top stories"
-    r"|most (?:read|popular|viewed)|comments?|(?:show |view |load )?comments|share this(?: article| story)?"
+    r"|most (?:read|popular|viewed)|(?:\d+ )?comments?|(?:show |view |load )?comments|comments? \(\d+\)|share this(?: article| story)?"
     r"|más información|más info|sobre (?:la firma|el autor|la autora)|über (?:den autor|die autorin)"
-    r"|zur person|mehr aus .{1,40}|weitere themen|meistgelesen|meist gelesen|kommentare|empfehlungen"
+    r"|zur person|mehr aus .{1,40}|weitere themen|meistgelesen|meist gelesen|(?:\d+ )?kommentare|empfehlungen"
     r"|à propos de l'auteur|l'auteur|sur le même thème|plus d'infos|об авторе|про автора|комментарии"
     r"|коментарі|популярное|популярне|новости партнеров|новини партнерів|trending|recommended(?: for you)?"
     r"|das könnte sie (?:auch )?interessieren|you (?:may|might) also like|more from .{1,40}|auch interessant"
