@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from broadsheet.errors import ReadError
 from broadsheet.formats.html.document import parse
@@ -149,3 +151,22 @@ def test_undeclared_utf8_with_a_broken_byte_is_not_read_as_a_code_page() -> None
     decoded = decode(data)
     assert decoded.encoding == "utf-8"
     assert text in decoded.text
+
+
+_WORDS = ["Держсекретар", "США", "заявив", "що", "переговори", "з", "Росією", "щодо", "НАТО", "тривали", "три", "години", "у", "Женеві", "і", "сторони", "не", "дійшли", "згоди", "Госсекретарь", "заявил", "что", "переговоры", "с", "Россией", "о", "расширении", "альянса", "продолжатся", "на", "следующей", "неделе", "Їхня", "позиція", "щодо", "європейської", "безпеки", "є", "неприйнятною", "сказав", "він", "журналістам", "Москва", "получила", "отказ", "Київ", "ґрунтовно", "єдність", "сьогодні", "объявил", "съезд", "подъезд", "ёлка"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=12, max_size=60),
+    st.sampled_from(["utf-8", "cp1251", "koi8-u"]),
+    st.sampled_from(["", "windows-1251", "koi8-r", "utf-8", "iso-8859-1"]),
+)
+def test_cyrillic_text_survives_any_declaration(words: list[str], codec: str, declared: str) -> None:
+    text = " ".join(words) + "."
+    head = f'<meta charset="{declared}">' if declared else ""
+    try:
+        data = page(text, head).encode(codec)
+    except UnicodeEncodeError:
+        return  # KOI8-U has no Ё/Ъ variants of some letters; nothing to test
+    assert text in decode(data).text

@@ -54,6 +54,12 @@ _TAG_OR_SCRIPT = re.compile(
 )
 _DETECT_BYTES = 200_000
 _SAMPLE_CHARS = 40_000
+_USUAL = frozenset(
+    {
+        "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+        "koi8-r", "koi8-u", "gb18030", "big5", "cp932", "euc_jp", "cp949", "utf-8", "cp874", "iso2022_jp",
+    }
+)  # fmt: skip
 _CYRILLIC_FAMILY = ("cp1251", "koi8-u", "koi8-r", "iso8859-5", "mac-cyrillic", "cp866")
 
 
@@ -235,7 +241,42 @@ def suspicion(text: str) -> float:
         if upper * 2 > cyrillic:
             bad += upper
         bad += len(_CYR_LOWER_THEN_UPPER.findall(sample)) * 2
+    if _CJK.search(sample):
+        bad += _cjk_garbage(sample)
     return 100.0 * bad / letters
+
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+_HAN = re.compile("[\u3400-\u9fff]")
+_HANGUL = re.compile("[\uac00-\ud7af]")
+_KANA = re.compile("[\u3040-\u30ff]")
+
+
+def _cjk_garbage(sample: str) -> int:
+    """Signs that CJK text is a wrong multi-byte reading of single-byte text.
+
+    Hangul and Han mixed inside one word, and Han words set between spaces
+    like European words (Chinese and Japanese do not space their words),
+    are what Cyrillic or Latin bytes read as Korean or Chinese look like.
+    """
+    runs = _CJK_RUN.findall(sample)
+    mixed = sum(1 for run in runs if _HANGUL.search(run) and _HAN.search(run))
+    spaced = 0
+    han_runs = 0
+    for match in _CJK_RUN.finditer(sample):
+        run = match.group()
+        if _HANGUL.search(run) or _KANA.search(run) or not _HAN.search(run):
+            continue
+        han_runs += 1
+        before = sample[match.start() - 1 : match.start()]
+        after = sample[match.end() : match.end() + 1]
+        if before == " " and after in (" ", ".", ","):
+            spaced += 1
+    bad = mixed * 4
+    if han_runs and spaced * 3 > han_runs:
+        bad += spaced * 4
+    return bad
 
 
 _TEXT_ONLY = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
@@ -249,6 +290,7 @@ def _detect(data: bytes, declared: Iterable[str]) -> Decoded | None:
     """Pick the candidate encoding whose text looks least like mojibake."""
     sample = _TAG_OR_SCRIPT.sub(b" ", data[:_DETECT_BYTES])
     candidates: list[str] = []
+    exotic: list[str] = []
     try:
         from charset_normalizer import from_bytes
 
@@ -256,11 +298,14 @@ def _detect(data: bytes, declared: Iterable[str]) -> Decoded | None:
         if best is not None and best.encoding:
             found = normalise_label(best.encoding)
             if found:
-                candidates.append(found)
+                # On short or repetitive text the detector likes rare code
+                # pages (kz1048 for windows-1251): those only win when the
+                # usual ones read worse.
+                (candidates if found in _USUAL or found.startswith("iso8859") else exotic).append(found)
     except Exception:  # noqa: S110 (detection is advice; the fallbacks below still run)
         pass
     candidates.extend(declared)
-    candidates.extend(("cp1252", *_CYRILLIC_FAMILY))
+    candidates.extend(("cp1252", *_CYRILLIC_FAMILY, *exotic))
     scored: list[tuple[float, int, str, str]] = []
     seen: set[str] = set()
     for order, codec in enumerate(candidates):
