@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, assert_never
 
 import attrs
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -33,7 +34,7 @@ from broadsheet.formats._shared.typography import (
 from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.labels import date_text, pdf_label
 from broadsheet.formats.pdf.markup import Markup
-from broadsheet.formats.pdf.paragraphs import SetParagraph
+from broadsheet.formats.pdf.paragraphs import SetParagraph, chunked
 from broadsheet.formats.pdf.styles import Styles
 from broadsheet.formats.pdf.tables import boxed_links, data_table
 from broadsheet.model import (
@@ -219,7 +220,7 @@ class ArticleFlow:
         m.missing.where = f"{self.where}, {path}"
         match block:
             case ParagraphNode():
-                return [SetParagraph(m.inlines(block.children, self.text_family), s.body)]
+                return list(chunked(m.inlines(block.children, self.text_family), s.body))
             case Heading():
                 self._headings += 1
                 key = f"{self.key}h{self._headings}"
@@ -249,7 +250,8 @@ class ArticleFlow:
 
     def _list(self, block: BulletList | OrderedList, width: float, path: str) -> Flowable:
         s = self.styles
-        indent = s.size * 1.6
+        # Deeply nested lists stop indenting before the text gets too narrow to set.
+        indent = min(s.size * 1.6, max(0.0, width - self.frame.width * 0.4))
         items = []
         for number, item in enumerate(block.items):
             flowables: list[Flowable] = []
@@ -260,17 +262,18 @@ class ArticleFlow:
                     )
                 else:
                     flowables.extend(self.block(child, width - indent, f"{path}.items[{number}][{index}]"))
-            items.append(ListItem(flowables or [Spacer(1, 1)]))
+            items.append(ListItem([_without_keep_with_next(f) for f in flowables] or [Spacer(1, 1)]))
         ordered = isinstance(block, OrderedList)
         return ListFlowable(
             items,
             bulletType="1" if ordered else "bullet",
+            bulletFormat="%s." if ordered else None,
             start=block.start if isinstance(block, OrderedList) else "•",
             bulletFontName=self.text_family.regular,
             bulletFontSize=s.size,
             bulletColor=s.palette.text,
             leftIndent=indent,
-            bulletDedent=s.size * 1.1,
+            bulletDedent=min(s.size * 1.1, indent) if indent else "auto",
             spaceAfter=s.size * 0.5,
         )
 
@@ -322,7 +325,8 @@ class ArticleFlow:
                 text += ": " + image.alt
             out.append(Paragraph(m.text(text, self.head_family), s.placeholder))
             return out + caption
-        scale = min(width / picture.width, self.frame.height * 0.55 / picture.height)
+        # Small images are not blown up past 1.5 times their size at 96 dpi.
+        scale = min(width / picture.width, self.frame.height * 0.55 / picture.height, 1.125)
         flowable = ImageFlowable(
             io.BytesIO(picture.data), width=picture.width * scale, height=picture.height * scale
         )
@@ -363,3 +367,18 @@ class ArticleFlow:
             rows.append(text)
         heading = m.text(title or label("read_also", self.language), hf, hyphenate=False)
         return boxed_links(heading, rows, self.frame.width, self.styles)
+
+
+def _without_keep_with_next(flowable: Flowable) -> Flowable:
+    """The flowable, not kept with the next one.
+
+    reportlab's multi-pass build cannot undo keep-with-next on a flowable
+    inside a list item (it fails with AttributeError), so headings and
+    captions in lists give it up.
+    """
+    style = getattr(flowable, "style", None)
+    if isinstance(flowable, Paragraph) and getattr(style, "keepWithNext", False):
+        flowable.style = ParagraphStyle(
+            f"{flowable.style.name}-in-list", parent=flowable.style, keepWithNext=0
+        )
+    return flowable

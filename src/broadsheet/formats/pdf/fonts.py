@@ -154,8 +154,17 @@ def font_set(
     heading: tuple[str | Path, ...] = (),
     fallbacks: tuple[str | Path, ...] = (),
 ) -> FontSet:
-    """The fonts for a document: the bundled families unless files are given."""
-    text_family = load_family(text or tuple(bundled_path("text", style) for style in STYLES))
-    heading_family = load_family(heading or tuple(bundled_path("heading", style) for style in STYLES))
-    extra = tuple(load_family((file,)) for file in fallbacks)
-    return FontSet(text=text_family, heading=heading_family, fallbacks=extra)
+    """The fonts for a document: the bundled families unless files are given.
+
+    Bundled families that user files replace still serve as the last
+    fallbacks, so a Latin-only font does not lose the Cyrillic and Greek text.
+    """
+    bundled_text = load_family(tuple(bundled_path("text", style) for style in STYLES))
+    bundled_heading = load_family(tuple(bundled_path("heading", style) for style in STYLES))
+    text_family = load_family(text) if text else bundled_text
+    heading_family = load_family(heading) if heading else bundled_heading
+    extra = [load_family((file,)) for file in fallbacks]
+    extra.extend(
+        family for family in (bundled_text, bundled_heading) if family not in (text_family, heading_family)
+    )
+    return FontSet(text=text_family, heading=heading_family, fallbacks=tuple(extra))

@@ -63,13 +63,13 @@ def supported(language: str | None) -> bool:
     return hyphenator(language) is not None
 
 
-def long_word_pieces(text: str) -> list[tuple[bool, str]]:
-    """Split ``text`` into ``(is_break, piece)`` so that no run of non-space characters is longer than LONG_WORD.
+def long_word_pieces(text: str, size: int = LONG_WORD) -> list[tuple[bool, str]]:
+    """Split ``text`` into ``(is_break, piece)`` so that no run of non-space characters is longer than ``size``.
 
-    reportlab splits an over-long word by trying ever shorter heads, which
+    reportlab splits an over-long word by measuring ever shorter heads, which
     takes quadratic time (about 3 s for 100 000 characters); a forced line
-    break every LONG_WORD characters keeps the time linear. ``is_break`` marks
-    the places where a line break goes.
+    break every ``size`` characters (at most a line's worth) keeps the time
+    linear. ``is_break`` marks the places where a line break goes.
     """
     if len(text) <= LONG_WORD:
         return [(False, text)]
@@ -79,10 +79,10 @@ def long_word_pieces(text: str) -> list[tuple[bool, str]]:
         if match.start() > position:
             out.append((False, text[position : match.start()]))
         word = match.group(0)
-        for start in range(0, len(word), LONG_WORD):
+        for start in range(0, len(word), size):
             if start:
                 out.append((True, ""))
-            out.append((False, word[start : start + LONG_WORD]))
+            out.append((False, word[start : start + size]))
         position = match.end()
     if position < len(text):
         out.append((False, text[position:]))

@@ -139,7 +139,7 @@ class CropMarks:
         self.markLength = MARK_LENGTH if geometry.marks else 0
         self.markWidth = 0.25
         self.markColor = color
-        self.markLast = 1
+        self.markLast = 1 if geometry.marks else 0  # reportlab fails with markLast and no marks
         self.bleedWidth = 0  # reportlab would scale the page into the bleed; we draw there ourselves
 
 

@@ -11,9 +11,11 @@ from collections.abc import Callable, Mapping
 from typing import assert_never
 from xml.sax.saxutils import escape, quoteattr
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from broadsheet.formats._shared.typography import quote_marks
 from broadsheet.formats.pdf.fonts import Family, FontSet
-from broadsheet.formats.pdf.hyphenation import long_word_pieces
+from broadsheet.formats.pdf.hyphenation import LONG_WORD, long_word_pieces
 from broadsheet.model import Emphasis, Inline, InlineQuote, LineBreak, Link, Mention, Strong, Text
 
 
@@ -30,10 +32,16 @@ class MissingGlyphs:
         self.found.setdefault(char, self.where)
 
     def report(self) -> str:
-        """A one-line account: ``U+1F600 '😀' (in article 'X', body[3]); …``."""
-        parts = [f"U+{ord(char):04X} {char!r} (in {where})" for char, where in list(self.found.items())[:20]]
-        more = len(self.found) - 20
-        return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+        """A one-line account, grouped by place: ``'😀' U+1F600, '中' U+4E2D in article 'X', body[3]; …``."""
+        places: dict[str, list[str]] = {}
+        for char, where in self.found.items():
+            places.setdefault(where, []).append(f"{char!r} U+{ord(char):04X}")
+        parts = []
+        for where, chars in list(places.items())[:10]:
+            shown = ", ".join(chars[:12]) + (f" and {len(chars) - 12} more" if len(chars) > 12 else "")
+            parts.append(f"{shown} in {where}")
+        more = len(places) - 10
+        return "; ".join(parts) + (f"; and in {more} more places" if more > 0 else "")
 
 
 class Markup:
@@ -56,11 +64,22 @@ class Markup:
         self.link_color = link_color
         self.internal = internal
         self.missing = missing
+        self.line_width = 0.0
+        """The width of a full line, in points, when known: long words are cut to fit it."""
+        self.font_size = 10.0
+        """The size used to measure ``line_width`` against."""
+
+    def _piece_size(self, value: str, family: Family) -> int:
+        if not self.line_width:
+            return LONG_WORD
+        widest = max(stringWidth(char, family.bold, self.font_size) for char in set(value)) or 1.0
+        return max(1, min(LONG_WORD * 4, int(self.line_width * 0.97 / widest)))
 
     def text(self, value: str, family: Family, *, hyphenate: bool = True) -> str:
         """Plain text as markup: escaped, hyphenated, long words broken, other fonts where needed."""
         out: list[str] = []
-        for is_break, piece in long_word_pieces(value):
+        size = self._piece_size(value, family) if len(value) > LONG_WORD else LONG_WORD
+        for is_break, piece in long_word_pieces(value, size):
             if is_break:
                 out.append("<br/>")
                 continue

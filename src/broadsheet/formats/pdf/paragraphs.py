@@ -8,6 +8,7 @@ column is too narrow to justify well, the paragraph is set ragged right.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
@@ -68,3 +69,53 @@ class SetParagraph(Paragraph):  # type: ignore[misc]
             self.style = ragged(style)
             result = super().wrap(availWidth, availHeight)
         return result
+
+
+CHUNK_CHARS = 3000
+"""Paragraph markup longer than this is cut at its forced line breaks into several flowables."""
+
+_TAG = re.compile(r"<(/?)([a-zA-Z]+)([^>]*?)(/?)>")
+
+
+def split_markup(markup: str, every: int = CHUNK_CHARS) -> list[str]:
+    """Cut paragraph markup at forced line breaks into pieces of about ``every`` characters.
+
+    reportlab re-breaks the whole rest of a paragraph each time it splits it
+    across a column or page, so a paragraph of hundreds of pages costs
+    quadratic time. Pieces that end where a line ends anyway look the same
+    and cost linear time. Tags open at a cut are closed and opened again.
+    """
+    if len(markup) <= every or "<br/>" not in markup:
+        return [markup]
+    pieces: list[str] = []
+    stack: list[tuple[str, str]] = []  # (name, opening tag)
+    start = 0
+    prefix = ""
+    for match in _TAG.finditer(markup):
+        closing, name, _, empty = match.group(1), match.group(2), match.group(3), match.group(4)
+        if name == "br" and match.start() - start >= every:
+            closes = "".join(f"</{tag}>" for tag, _ in reversed(stack))
+            pieces.append(prefix + markup[start : match.start()] + closes)
+            prefix = "".join(opening for _, opening in stack)
+            start = match.end()
+        elif empty or name == "br":
+            continue
+        elif closing:
+            if stack and stack[-1][0] == name:
+                stack.pop()
+        else:
+            stack.append((name, match.group(0)))
+    pieces.append(prefix + markup[start:])
+    return pieces
+
+
+def chunked(markup: str, style: ParagraphStyle) -> list[SetParagraph]:
+    """One paragraph, or several pieces of a huge one that set as one (no space between them)."""
+    pieces = split_markup(markup)
+    if len(pieces) == 1:
+        return [SetParagraph(markup, style)]
+    first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
+    middle = ParagraphStyle(f"{style.name}-middle", parent=style, spaceBefore=0, spaceAfter=0)
+    last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
+    styles = [first] + [middle] * (len(pieces) - 2) + [last]
+    return [SetParagraph(piece, piece_style) for piece, piece_style in zip(pieces, styles, strict=True)]

@@ -8,6 +8,7 @@ the cost linear. Rows taller than a page split inside the row.
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import Table as TableFlowable
 
@@ -22,6 +23,12 @@ CHUNK_ROWS = 60
 
 MAX_SPAN = 200
 """Column and row spans are clipped to this many cells."""
+
+MIN_SCALE = 0.5
+"""Tables are set at down to this share of the usual cell text size to fit their column."""
+
+MAX_CELLS = 1_000_000
+"""Tables with more grid cells than this (spans included) are refused."""
 
 Span = tuple[int, int, int, int]
 
@@ -42,15 +49,19 @@ def layout_grid(table: Table) -> tuple[list[list[TableCell | None]], list[Span]]
                 c += 1
             colspan = min(cell.colspan, MAX_SPAN)
             rowspan = min(cell.rowspan, MAX_SPAN, nrows - r)
+            if len(placed) + colspan * rowspan > MAX_CELLS:
+                raise WriteError(f"the table has more than {MAX_CELLS:,} cells (counting spans); split it")
             for dr in range(rowspan):
                 for dc in range(colspan):
                     placed[(r + dr, c + dc)] = None
             placed[(r, c)] = cell
             if colspan > 1 or rowspan > 1:
                 spans.append((c, r, c + colspan - 1, r + rowspan - 1))
+            width = max(width, c + 1)
             c += colspan
-            width = max(width, c)
+    # Columns in which no cell starts hold nothing: an over-long colspan does not widen the table.
     grid = [[placed.get((r, c)) for c in range(width)] for r in range(nrows)]
+    spans = [(c0, r0, min(c1, width - 1), r1) for c0, r0, c1, r1 in spans]
     return grid, spans
 
 
@@ -71,21 +82,22 @@ def data_table(table: Table, width: float, styles: Styles, markup: Markup, *, wh
         return []
     grid, spans = layout_grid(table)
     ncols = len(grid[0])
-    min_width = styles.size * 2.2
-    if ncols * min_width > width:
+    natural = styles.size * 2.2
+    # Tables too wide for the column are set smaller, down to MIN_SCALE of the usual size.
+    scale = max(MIN_SCALE, min(1.0, width / (ncols * natural)))
+    if ncols * natural * scale > width:
         raise WriteError(
-            f"{where}: the table has {ncols} columns; at most {int(width // min_width)} fit a "
+            f"{where}: the table has {ncols} columns; at most {int(width // (natural * MIN_SCALE))} fit a "
             f"{width / 72 * 25.4:.0f} mm wide column (use fewer columns or a larger page)"
         )
     widths = _column_widths(grid, width, markup.language)
     family = styles.fonts.text
+    body_style, head_style = _scaled(styles.cell, scale), _scaled(styles.cell_head, scale)
     cells = [
         [
             Paragraph(
                 markup.inlines(cell.children, family) if cell is not None else "",
-                styles.cell_head
-                if cell is not None and (cell.header or r < table.header_rows)
-                else styles.cell,
+                head_style if cell is not None and (cell.header or r < table.header_rows) else body_style,
             )
             for cell in row
         ]
@@ -106,6 +118,17 @@ def data_table(table: Table, width: float, styles: Styles, markup: Markup, *, wh
     return out
 
 
+def _scaled(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    if scale >= 1.0:
+        return style
+    return ParagraphStyle(
+        f"{style.name}-{scale:.2f}",
+        parent=style,
+        fontSize=style.fontSize * scale,
+        leading=style.leading * scale,
+    )
+
+
 def _table(
     rows: list[list[Paragraph]], head: int, widths: list[float], spans: list[Span], styles: Styles
 ) -> TableFlowable:
@@ -115,8 +138,8 @@ def _table(
         ("TEXTCOLOR", (0, 0), (-1, -1), palette.text),
         ("GRID", (0, 0), (-1, -1), 0.4, palette.rule),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]

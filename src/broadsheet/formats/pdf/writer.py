@@ -35,7 +35,10 @@ def write(document: Document, options: WriteOptions | None = None) -> bytes:
     except BroadsheetError:
         raise
     except LayoutError as error:
-        raise WriteError(f"PDF layout failed: {error}") from error
+        message = str(error)
+        if len(message) > 300:
+            message = message[:150] + " … " + message[-150:]
+        raise WriteError(f"PDF layout failed: {message}") from error
     except RecursionError as error:
         raise WriteError("PDF layout failed: the document is nested too deeply") from error
 
@@ -185,6 +188,7 @@ class _Build:
         titled = self.edition is not None and any(s.title for s in self.edition.sections)
         level = 1 if titled else 0
         markup = self._markup(article.language or self.language)
+        markup.line_width, markup.font_size = self.frame.width, self.styles.size * 1.2
         flow = ArticleFlow(
             article,
             key=f"a{number}",

@@ -1,0 +1,119 @@
+"""Bad input ends in a PDF or a clear BroadsheetError, in bounded time, never a crash or a hang."""
+
+from __future__ import annotations
+
+import base64
+import io
+import time
+from pathlib import Path
+
+import pytest
+from pdf_checks import reader, text
+from PIL import Image as PILImage
+
+import broadsheet
+from broadsheet.errors import WriteError
+from broadsheet.formats.pdf import PdfWarning
+from broadsheet.model import Article, Figure, Image, Paragraph, Table, TableCell, Text
+
+
+def _figure_article(url: str, **image: str) -> Article:
+    return Article(
+        title="Pictures",
+        language="en",
+        body=[Figure(image=Image(url=url, caption="The caption stays", credit="Photo: Someone", **image))],
+    )
+
+
+def _png(size: tuple[int, int] = (40, 30), mode: str = "RGBA") -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new(mode, size, (10, 120, 200, 128) if mode == "RGBA" else 128).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\n not really a png").decode(),
+        "data:image/jpeg;base64," + base64.b64encode(_png()[:60]).decode(),  # truncated
+        "data:image/png;base64,@@@",
+        "https://example.com/remote.jpg",
+        "missing/picture.jpg",
+    ],
+)
+def test_an_unusable_image_becomes_a_captioned_placeholder(url: str) -> None:
+    with pytest.warns(PdfWarning, match="body\\[0\\]: image"):
+        data = broadsheet.write(_figure_article(url, alt="A described picture"), "pdf")
+    extracted = text(data)
+    assert "The caption stays" in extracted and "Photo: Someone" in extracted
+    assert "Image not available: A described picture" in extracted
+
+
+def test_images_from_files_and_file_urls(tmp_path: Path) -> None:
+    (tmp_path / "pic.png").write_bytes(_png(mode="RGBA"))
+    (tmp_path / "grey.png").write_bytes(_png(mode="L"))
+    for url, kwargs in (
+        ("pic.png", {"image_dir": str(tmp_path)}),
+        ((tmp_path / "grey.png").as_uri(), {}),
+        (str(tmp_path / "pic.png"), {}),
+    ):
+        data = broadsheet.write(_figure_article(url), "pdf", **kwargs)
+        page = reader(data).pages[0]
+        images = [
+            x for x in page["/Resources"]["/XObject"].values() if x.get_object()["/Subtype"] == "/Image"
+        ]
+        assert len(images) == 1, url
+
+
+def test_images_can_be_left_out() -> None:
+    url = "data:image/png;base64," + base64.b64encode(_png()).decode()
+    data = broadsheet.write(_figure_article(url), "pdf", images=False)
+    assert "/XObject" not in reader(data).pages[0]["/Resources"]
+    assert "The caption stays" in text(data)
+
+
+def test_an_enormous_table_splits_across_pages_in_bounded_time() -> None:
+    rows = [[TableCell(children=[Text(text=f"h{c}")], header=True) for c in range(4)]]
+    rows += [[TableCell(children=[Text(text=f"r{r}c{c}")]) for c in range(4)] for r in range(2000)]
+    article = Article(title="Table", body=[Table(rows=rows, header_rows=1, caption="Big")])
+    started = time.perf_counter()
+    data = broadsheet.write(article, "pdf", columns=2)
+    assert time.perf_counter() - started < 60
+    pdf = reader(data)
+    assert len(pdf.pages) > 20
+    extracted = text(data)
+    assert "r0c0" in extracted and "r1999c3" in extracted
+    assert extracted.count("h0") >= len(pdf.pages) - 1  # the head row repeats on every page
+
+
+def test_a_table_cell_taller_than_a_page_splits() -> None:
+    cell = TableCell(children=[Text(text="word " * 6000)])
+    article = Article(title="Tall cell", body=[Table(rows=[[cell, TableCell(children=[Text(text="x")])]])])
+    data = broadsheet.write(article, "pdf")
+    assert len(reader(data).pages) > 3
+
+
+def test_a_table_too_wide_for_the_page_is_a_clear_error() -> None:
+    rows = [[TableCell(children=[Text(text=str(c))]) for c in range(200)]]
+    with pytest.raises(WriteError, match=r"body\[0\]: the table has 200 columns"):
+        broadsheet.write(Article(title="Wide", body=[Table(rows=rows)]), "pdf")
+
+
+def test_spans_and_ragged_rows() -> None:
+    rows = [
+        [TableCell(children=[Text(text="wide head")], colspan=3, header=True)],
+        [TableCell(children=[Text(text="tall")], rowspan=5), TableCell(children=[Text(text="b")])],
+        [TableCell(children=[Text(text="c")], colspan=900)],
+    ]
+    data = broadsheet.write(Article(title="Spans", body=[Table(rows=rows, header_rows=1)]), "pdf")
+    assert "wide head" in text(data)
+
+
+def test_deeply_nested_lists_end_in_a_pdf() -> None:
+    from broadsheet.model import BulletList
+
+    block: object = Paragraph(children=[Text(text="bottom")])
+    for _ in range(60):
+        block = BulletList(items=[[block]])
+    data = broadsheet.write(Article(title="Deep", body=[block]), "pdf")
+    assert "bottom" in text(data)

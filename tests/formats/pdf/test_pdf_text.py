@@ -1,0 +1,110 @@
+"""The seed story comes back out of its PDF word for word, hyphenated where lines end."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pdf_checks import annotations, loose, reader, text
+from pdf_seed import MENTIONS, QUOTE, READ_ALSO, seed_article, seed_paragraphs
+
+import broadsheet
+from broadsheet.formats.pdf.hyphenation import SOFT_HYPHEN, hyphenator, long_word_pieces
+from broadsheet.model import Article, Paragraph, Text
+
+
+@pytest.fixture(scope="module")
+def seed_text_by_columns() -> dict[int, str]:
+    article = seed_article()
+    return {columns: text(broadsheet.write(article, "pdf", columns=columns)) for columns in (1, 2, 3)}
+
+
+@pytest.mark.parametrize("columns", [1, 2, 3])
+def test_every_seed_paragraph_comes_back_exactly(seed_text_by_columns: dict[int, str], columns: int) -> None:
+    extracted = seed_text_by_columns[columns]
+    paragraphs = seed_paragraphs()
+    assert len(paragraphs) == 10
+    for paragraph in paragraphs:
+        assert loose(paragraph).search(extracted), f"not found with {columns} column(s): {paragraph[:60]}"
+
+
+def test_the_loose_pattern_is_not_too_loose() -> None:
+    pattern = loose("Росія-НАТО у Брюсселі")
+    assert pattern.search("Росія-\nНАТО у Брюс-\nселі")
+    assert pattern.search("Росія-НАТО у\nБрюсселі")
+    assert not pattern.search("РосіяНАТО у Брюсселі")
+    assert not pattern.search("Росія-НАТО у Брюселі")
+    assert not pattern.search("Росія-НАТО уБрюсселі")
+
+
+def test_lines_are_really_hyphenated_in_narrow_columns(seed_text_by_columns: dict[int, str]) -> None:
+    source = " ".join(seed_paragraphs())
+    broken = re.findall(r"(\w+)-\n(\w+)", seed_text_by_columns[3])
+    inserted = [(a, b) for a, b in broken if f"{a}{b}" in source and f"{a}-{b}" not in source]
+    assert len(inserted) >= 5, broken
+
+
+def test_no_hyphens_are_inserted_when_hyphenation_is_off() -> None:
+    extracted = text(broadsheet.write(seed_article(), "pdf", columns=3, hyphenate=False))
+    source = " ".join(seed_paragraphs())
+    broken = re.findall(r"(\w+)-\n(\w+)", extracted)
+    assert all(f"{a}-{b}" in source for a, b in broken), broken
+
+
+def test_ukrainian_and_greek_words_get_break_points() -> None:
+    # reportlab's own hyphenation skips words with і, ї, є, ґ and all Greek words.
+    uk = hyphenator("uk")
+    el = hyphenator("el")
+    assert uk is not None and el is not None
+    assert SOFT_HYPHEN in uk("зустрічі міністром")
+    assert SOFT_HYPHEN in el("Καλημέρα κόσμε")
+    assert hyphenator("tlh") is None
+    assert uk("НАТО 2022").replace(SOFT_HYPHEN, "") == "НАТО 2022"
+
+
+def test_seed_parts_are_all_there(seed_text_by_columns: dict[int, str]) -> None:
+    extracted = seed_text_by_columns[2]
+    assert loose("Читайте також").search(extracted)
+    assert loose(READ_ALSO).search(extracted)
+    assert loose(QUOTE).search(extracted)
+    assert loose("Джерело: Інтерфакс-Україна").search(extracted)
+    assert loose("21 січня 2022, 18:05").search(extracted)
+    assert loose("На русском: США не будут обсуждать").search(extracted)
+    for _, _, title in MENTIONS:
+        assert loose(title).search(extracted)
+
+
+def test_links_are_clickable() -> None:
+    data = broadsheet.write(seed_article(), "pdf")
+    uris = {str(a["/A"]["/URI"]) for _, a in annotations(data) if "/A" in a and "/URI" in a["/A"]}
+    assert "https://zn.ua/ukr/WORLD/ssha-pereluk.html" in uris  # the read-also box
+    assert "https://interfax.com.ua/" in uris  # the source credit
+    assert {f"https://zn.ua/ukr/article-{n}.html" for n in (1, 2, 3)} <= uris  # the mentions
+    assert "https://zn.ua/WORLD/ssha-ne-budut-obsuzhdat-blinken.html" in uris  # the translation
+
+
+def test_metadata_and_language() -> None:
+    pdf = reader(broadsheet.write(seed_article(), "pdf"))
+    assert pdf.metadata is not None
+    assert pdf.metadata.title == seed_article().title
+    assert pdf.metadata.subject and pdf.metadata.subject.startswith("Держсекретар США")
+    assert pdf.trailer["/Root"]["/Lang"] == "uk"
+
+
+def test_a_100k_character_word_is_set_in_bounded_time() -> None:
+    word = "ж" * 100_000
+    article = Article(
+        title="Long", language="uk", body=[Paragraph(children=[Text(text=f"Start {word} end.")])]
+    )
+    data = broadsheet.write(article, "pdf", columns=2)
+    extracted = text(data)
+    assert extracted.count("ж") == 100_000
+    assert "Start" in extracted and "end." in extracted
+
+
+def test_long_words_are_cut_without_losing_characters() -> None:
+    value = "a " + "x" * 250 + " b"
+    pieces = long_word_pieces(value)
+    assert "".join(piece for _, piece in pieces) == value
+    assert sum(is_break for is_break, _ in pieces) == 3
+    assert long_word_pieces("short words") == [(False, "short words")]
