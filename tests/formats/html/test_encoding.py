@@ -153,7 +153,61 @@ def test_undeclared_utf8_with_a_broken_byte_is_not_read_as_a_code_page() -> None
     assert text in decoded.text
 
 
-_WORDS = ["Держсекретар", "США", "заявив", "що", "переговори", "з", "Росією", "щодо", "НАТО", "тривали", "три", "години", "у", "Женеві", "і", "сторони", "не", "дійшли", "згоди", "Госсекретарь", "заявил", "что", "переговоры", "с", "Россией", "о", "расширении", "альянса", "продолжатся", "на", "следующей", "неделе", "Їхня", "позиція", "щодо", "європейської", "безпеки", "є", "неприйнятною", "сказав", "він", "журналістам", "Москва", "получила", "отказ", "Київ", "ґрунтовно", "єдність", "сьогодні", "объявил", "съезд", "подъезд", "ёлка"]
+_WORDS = [
+    "Держсекретар",
+    "США",
+    "заявив",
+    "що",
+    "переговори",
+    "з",
+    "Росією",
+    "щодо",
+    "НАТО",
+    "тривали",
+    "три",
+    "години",
+    "у",
+    "Женеві",
+    "і",
+    "сторони",
+    "не",
+    "дійшли",
+    "згоди",
+    "Госсекретарь",
+    "заявил",
+    "что",
+    "переговоры",
+    "с",
+    "Россией",
+    "о",
+    "расширении",
+    "альянса",
+    "продолжатся",
+    "на",
+    "следующей",
+    "неделе",
+    "Їхня",
+    "позиція",
+    "щодо",
+    "європейської",
+    "безпеки",
+    "є",
+    "неприйнятною",
+    "сказав",
+    "він",
+    "журналістам",
+    "Москва",
+    "получила",
+    "отказ",
+    "Київ",
+    "ґрунтовно",
+    "єдність",
+    "сьогодні",
+    "объявил",
+    "съезд",
+    "подъезд",
+    "ёлка",
+]
 
 
 @settings(max_examples=40, deadline=None)
@@ -170,3 +224,53 @@ def test_cyrillic_text_survives_any_declaration(words: list[str], codec: str, de
     except UnicodeEncodeError:
         return  # KOI8-U has no Ё/Ъ variants of some letters; nothing to test
     assert text in decode(data).text
+
+
+_WESTERN = [
+    "Die",
+    "Bundesregierung",
+    "hat",
+    "am",
+    "Freitag",
+    "über",
+    "Änderungen",
+    "beraten",
+    "für",
+    "Schüler",
+    "gelten",
+    "neue",
+    "Regeln",
+    "Straße",
+    "größer",
+    "Le",
+    "président",
+    "a",
+    "déclaré",
+    "être",
+    "très",
+    "préoccupé",
+    "Ça",
+    "coûte",
+    "cher",
+    "à",
+    "vrai",
+    "dire",
+    "façon",
+    "élève",
+    "señor",
+    "año",
+    "niño",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WESTERN), min_size=12, max_size=60),
+    st.sampled_from(["utf-8", "cp1252", "latin-1"]),
+    st.sampled_from(["", "windows-1252", "iso-8859-1", "utf-8", "windows-1251"]),
+)
+def test_western_text_survives_any_declaration(words: list[str], codec: str, declared: str) -> None:
+    text = " ".join(words) + "."
+    head = f'<meta charset="{declared}">' if declared else ""
+    data = f"<html lang='de'><head>{head}<title>Titel</title></head><body><p>{text}</p></body></html>"
+    assert text in decode(data.encode(codec)).text

@@ -203,6 +203,7 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+_MIXED_WORD = re.compile("[a-zA-Z][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z]")
 _CYR_UPPER = re.compile("[\u0410-\u042f\u0400-\u040f]")
 _CYR_LOWER_THEN_UPPER = re.compile("[\u0430-\u044f][\u0410-\u042f]")
 _UTF8_AS_CP1251 = re.compile(
@@ -222,7 +223,8 @@ def suspicion(text: str) -> float:
     """How much ``text`` looks like mojibake: 0 for clean text, higher for worse.
 
     It counts C1 controls and box-drawing characters, UTF-8 sequences shown
-    as windows-1251 or Latin-1, and Cyrillic words whose letters are mostly
+    as windows-1251 or Latin-1, Latin and Cyrillic letters inside one word,
+    CJK text that reads like spaced European words, and Cyrillic words whose letters are mostly
     capitals or change case inside the word (what a wrong Cyrillic code page
     produces), and text where most letters are accented Latin or rare
     Cyrillic (a code page of the wrong alphabet), per hundred letters.
@@ -236,6 +238,7 @@ def suspicion(text: str) -> float:
         bad += latin1  # Cyrillic or Greek read as windows-1252: every letter accented
     cyrillic = len(_CYRILLIC.findall(sample))
     if cyrillic:
+        bad += len(_MIXED_WORD.findall(sample)) * 3  # "fьr": a Latin page read as Cyrillic
         bad += len(_RARE_CYRILLIC.findall(sample)) * 2
         upper = len(_CYR_UPPER.findall(sample))
         if upper * 2 > cyrillic:
@@ -286,6 +289,21 @@ def _plausible(text: str) -> bool:
     return suspicion(text) < 1.0
 
 
+_HTML_LANG = re.compile(rb"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3})""", re.IGNORECASE)
+_LANGUAGE_CODE_PAGE = {
+    **dict.fromkeys(("uk", "ru", "be", "bg", "sr", "mk", "kk"), "cp1251"),
+    **dict.fromkeys(("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "is", "ca"), "cp1252"),
+    **dict.fromkeys(("pl", "cs", "sk", "hu", "sl", "hr", "ro", "bs"), "cp1250"),
+    "el": "cp1253", "tr": "cp1254", "he": "cp1255", "ar": "cp1256", "fa": "cp1256",
+    **dict.fromkeys(("lt", "lv", "et"), "cp1257"), "vi": "cp1258",
+}  # fmt: skip
+
+
+def _page_language(data: bytes) -> str | None:
+    match = _HTML_LANG.search(data[:_META_SCAN_BYTES])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
 def _detect(data: bytes, declared: Iterable[str]) -> Decoded | None:
     """Pick the candidate encoding whose text looks least like mojibake."""
     sample = _TAG_OR_SCRIPT.sub(b" ", data[:_DETECT_BYTES])
@@ -305,6 +323,11 @@ def _detect(data: bytes, declared: Iterable[str]) -> Decoded | None:
     except Exception:  # noqa: S110 (detection is advice; the fallbacks below still run)
         pass
     candidates.extend(declared)
+    hinted = _LANGUAGE_CODE_PAGE.get(_page_language(data) or "")
+    if hinted:
+        # Like a browser's locale default: on a tie, the code page of the
+        # page's declared language wins (windows-1252 for German, not 1250).
+        candidates.insert(0, hinted)
     candidates.extend(("cp1252", *_CYRILLIC_FAMILY, *exotic))
     scored: list[tuple[float, int, str, str]] = []
     seen: set[str] = set()
