@@ -173,3 +173,17 @@ def test_any_markup_gives_an_article_or_a_clear_error(parts: list[str], codec: s
     assert article.title
     dumped = broadsheet.write(article, "json").decode()
     assert "javascript:" not in dumped
+
+
+def test_absurd_jsonld_is_ignored() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    many = "[" + ",".join('{"@type": "Thing", "name": "x"}' for _ in range(20_000)) + "]"
+    page = (
+        f'<html><head><title>Still read</title><script type="application/ld+json">{deep}</script>'
+        f'<script type="application/ld+json">{many}</script>'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Still read", '
+        '"author": {"@id": "#a"}, "image": {"@id": "#a"}}</script></head><body><p>text</p></body></html>'
+    )
+    start = time.perf_counter()
+    assert read(page.encode()).title == "Still read"
+    assert time.perf_counter() - start < 5
