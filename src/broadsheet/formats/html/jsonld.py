@@ -94,9 +94,10 @@ def nodes(values: list[Any]) -> list[Node]:
     in a copy, so that a list of related stories never outranks the story.
     """
     out: list[Node] = []
+    limit = 0
 
     def visit(value: Any, depth: int, listed: bool) -> None:
-        if len(out) >= _MAX_NODES or depth > 30:
+        if len(out) >= limit or depth > 30:
             return
         if isinstance(value, list):
             for item in value:
@@ -110,6 +111,9 @@ def nodes(values: list[Any]) -> list[Node]:
                     visit(item, depth + 1, True)
 
     for value in values:
+        # Each script gets its own budget: a huge list in one cannot hide
+        # the article in the next.
+        limit = len(out) + _MAX_NODES
         visit(value, 0, False)
     return out
 
