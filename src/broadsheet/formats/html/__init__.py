@@ -187,7 +187,9 @@ def _printed(description: str | None, root: lxml.html.HtmlElement) -> bool:
     # then the element around them must hold all of it.
     nodes = root.xpath(
         "//body//text()[contains(normalize-space(.), $prefix)]"
-        "[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]",
+        "[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+        # A description that is a picture's caption is not a standfirst.
+        "[not(ancestor::figure or ancestor::figcaption or ancestor::*[contains(@class, 'caption')])]",
         prefix=prefix,
     )
     for node in nodes if isinstance(nodes, list) else []:
