@@ -49,6 +49,8 @@ CLIMB_KEEP = 0.9
 """A parent replaces the best element when it keeps this share of its score."""
 CLIMB_NOISE = 0.05
 """... or when the links and chrome it adds cost less than this share of the score"""
+CLIMB_NEUTRAL_KEEP = 0.25
+"""(while keeping this share of the score, whatever short text it adds)"""
 CLIMB_PROSE_GAIN = 1.5
 """... or when it holds this many times the prose, with few links added."""
 CLIMB_NOISE_FLOOR = 1000.0
@@ -227,7 +229,7 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
         added_chrome = chrome_cost[wider] - chrome_cost[best]
         adds_no_noise = (
             added_links - added_chrome >= -CLIMB_NOISE * max(score[best], CLIMB_NOISE_FLOOR)
-            and score[wider] >= 0.5 * score[best]
+            and score[wider] >= CLIMB_NEUTRAL_KEEP * score[best]
         )
         # A story cut up by chrome (ad slots, consent placeholders) is whole one level up: much
         # more prose, and few links beside it.
