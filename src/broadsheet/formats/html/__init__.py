@@ -204,14 +204,18 @@ def _printed(description: str | None, root: lxml.html.HtmlElement) -> bool:
 
 
 def _lead(description: str | None, body: Any) -> str | None:
-    """The standfirst: the one the body found, else a printed description the body does not hold."""
-    if body.lead:
-        return str(body.lead)
-    if not description:
-        return None
-    wanted = values.clean_line(description)
-    in_body = " ".join(_block_text(b) for b in body.blocks)
-    return None if wanted in in_body else wanted
+    """The standfirst: the page's description where the page prints it outside the body, else the
+    standfirst the body extractor found.
+
+    A printed description is the publisher's own summary set as text, which
+    beats a guess from the markup (a caption can look like a standfirst).
+    """
+    if description:
+        wanted = values.clean_line(description)
+        in_body = " ".join(_block_text(b) for b in body.blocks)
+        if wanted not in in_body:
+            return wanted
+    return str(body.lead) if body.lead else None
 
 
 def _block_text(block: Any) -> str:

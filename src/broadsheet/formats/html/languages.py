@@ -15,7 +15,8 @@ from broadsheet.errors import ModelError
 from broadsheet.model import Translation
 from broadsheet.model.values import language_tag
 
-# Codes pages use that are not the ISO 639-1 code of the language.
+# Codes pages use that are not language codes at all (country codes, mostly),
+# mapped to the language meant; real codes (se is Northern Sami) stay.
 _MISTAKES = {
     "ua": "uk",
     "ukr": "uk",
@@ -26,13 +27,11 @@ _MISTAKES = {
     "cz": "cs",
     "gr": "el",
     "jp": "ja",
+    "kr": "ko",
     "cn": "zh",
     "kz": "kk",
     "by": "be",
     "dk": "da",
-    "se": "sv",
-    "si": "sl",
-    "ee": "et",
 }
 
 _SWITCH_TEXT = {
