@@ -40,7 +40,8 @@ from broadsheet.formats.html.content_media import (
     make_image,
 )
 from broadsheet.formats.html.content_related import read_also_label, related_box
-from broadsheet.formats.html.content_score import PROSE_LENGTH, WEAK_CHROME_PROSE
+from broadsheet.formats.html.content_score import DENSE_SCRIPT, PROSE_LENGTH, WEAK_CHROME_PROSE
+from broadsheet.formats.html.content_tail import looks_like_dateline
 from broadsheet.model import (
     Block,
     BulletList,
@@ -74,6 +75,12 @@ _FIGURE_NAME = re.compile(
 )
 _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
+_SENTENCE_MARK = re.compile(r"[.!?…:;»«\"“”„。！？]")
+_PHOTO_CREDIT = re.compile(
+    r"\s*(?:©|\(c\)|photos?\s*:|fotos?\s*:|фото\s*:|bild(?:er)?\s*:|image\s*:|credit\s*:|quelle\s*:)"
+    r"|.{0,120}©\s*[\w .,/&-]{2,60}$",
+    re.IGNORECASE,
+)
 _MAX_DEPTH = 120
 _FIGURE_TEXT = 600
 _META_TEXT = 300
@@ -124,6 +131,8 @@ class BlockReader:
         self.pending_figures: list[Figure] = []
         self.inline = InlineReader(base_url, self._inline_image)
         self.seen_text = False
+        self.loose = True
+        """Whether paragraphs stand in running text (not list items), where stray lines are dropped."""
 
     def read(self, element: html.HtmlElement) -> list[Block]:
         """The blocks of everything inside ``element``."""
@@ -133,6 +142,7 @@ class BlockReader:
 
     def _sub(self, element: html.HtmlElement, depth: int) -> list[Block]:
         reader = BlockReader(base_url=self.base_url, title=None, skip=self.skip, keep_size=self.keep_size)
+        reader.loose = False
         reader._container(element, depth)
         reader._flush()
         return reader.blocks
@@ -166,6 +176,8 @@ class BlockReader:
         if not text or is_boilerplate_text(text):
             return
         if self.title and normalised_words(text) == self.title:
+            return
+        if self.loose and _is_stray_line(text):
             return
         links = [node for node in inlines if isinstance(node, Link)]
         if len(links) > 1 and all(
@@ -301,6 +313,8 @@ class BlockReader:
             self._paragraphs(tidy(self._preformatted(element)))
         elif tag == "noscript":
             return
+        elif tag == "dl":
+            self.blocks.extend(self._sub(element, depth))  # terms and definitions are short by nature
         elif self._is_figure_like(element):
             self._figure(element, depth)
         else:
@@ -457,6 +471,18 @@ class BlockReader:
             return
         if element.tag != "figure":
             self._container(element, depth)
+
+
+def _is_stray_line(text: str) -> bool:
+    # Running text never holds a paragraph of one or two words without punctuation ("Share",
+    # "REKLAM", "Von"), a bare date stamp, or a photo credit printed apart from its picture.
+    if len(text) > 150:
+        return False
+    if len(text) <= 12 and len(text.split()) <= 2 and not _SENTENCE_MARK.search(text):
+        return not DENSE_SCRIPT.search(text)
+    if len(text) < 60 and looks_like_dateline(text):
+        return True
+    return _PHOTO_CREDIT.match(text) is not None
 
 
 def _lone_link(item: tuple[Block, ...]) -> Link | None:

@@ -65,7 +65,8 @@ _ATTRIBUTED_TAGS = frozenset({"blockquote", "figure"})
 _NAMED_CHROME_TAGS = frozenset({"nav", "footer", "aside", "form"})
 
 # Chinese, Japanese and Korean say in one character what alphabets say in about three.
-_DENSE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+DENSE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+"""Characters of scripts without spaces between words (kana, CJK ideographs, hangul)."""
 
 
 def text_length(text: str | None) -> int:
@@ -75,7 +76,7 @@ def text_length(text: str | None) -> int:
     text = text.strip()
     if text.isascii():
         return len(text)
-    return len(text) + 2 * len(_DENSE_SCRIPT.findall(text))
+    return len(text) + 2 * len(DENSE_SCRIPT.findall(text))
 
 
 class PageIndex:
@@ -97,7 +98,7 @@ class PageIndex:
             self.article_hint,
         )  # fmt: skip
         strength_of = chrome_strength
-        dense = _DENSE_SCRIPT.findall
+        dense = DENSE_SCRIPT.findall
         for element in root.iter():
             tag = element.tag
             parent = position.get(element.getparent(), -1) if elements else -1  # type: ignore[arg-type]
