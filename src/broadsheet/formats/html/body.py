@@ -81,14 +81,18 @@ def extract_body(
     if headline is not None:
         skip.add(headline)
     blocks: list[Block] = []
+    byline_lines: list[str] = []
     for part in mains or [main]:
         keep_size = max(300, prose_length(part) // 2)
-        blocks.extend(BlockReader(base_url=base_url, title=title, skip=skip, keep_size=keep_size).read(part))
+        reader = BlockReader(base_url=base_url, title=title, skip=skip, keep_size=keep_size)
+        blocks.extend(reader.read(part))
+        byline_lines.extend(reader.bylines)
     lead = " ".join(lead_element.text_content().split()) if lead_element is not None else None
     if lead and blocks and title and normalised_words(lead) == normalised_words(title):
         lead = None
     blocks[:0] = _opening_figures(page, main, headline, base_url)
-    trimmed, byline_lines = trim(blocks)
+    trimmed, trimmed_bylines = trim(blocks)
+    byline_lines.extend(trimmed_bylines)
     finished = _finish(trimmed)
     authors = byline_texts(bylines)
     return Body(

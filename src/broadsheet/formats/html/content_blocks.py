@@ -41,7 +41,7 @@ from broadsheet.formats.html.content_media import (
 )
 from broadsheet.formats.html.content_related import read_also_label, related_box
 from broadsheet.formats.html.content_score import DENSE_SCRIPT, PROSE_LENGTH, WEAK_CHROME_PROSE
-from broadsheet.formats.html.content_tail import looks_like_dateline
+from broadsheet.formats.html.content_tail import looks_like_byline, looks_like_dateline
 from broadsheet.model import (
     Block,
     BulletList,
@@ -132,6 +132,8 @@ class BlockReader:
         self.inline = InlineReader(base_url, self._inline_image)
         self.seen_text = False
         self.loose = True
+        self.bylines: list[str] = []
+        """Byline lines found above the first paragraph ("By Jane Doe")."""
         """Whether paragraphs stand in running text (not list items), where stray lines are dropped."""
 
     def read(self, element: html.HtmlElement) -> list[Block]:
@@ -178,6 +180,10 @@ class BlockReader:
         if self.title and normalised_words(text) == self.title:
             return
         if self.loose and _is_stray_line(text):
+            return
+        if self.loose and _is_byline(text):
+            if not self.seen_text:
+                self.bylines.append(text)  # the story's own byline, above its text
             return
         links = [node for node in inlines if isinstance(node, Link)]
         if len(links) > 1 and all(
@@ -483,6 +489,10 @@ def _is_stray_line(text: str) -> bool:
     if len(text) < 60 and looks_like_dateline(text):
         return True
     return _PHOTO_CREDIT.match(text) is not None
+
+
+def _is_byline(text: str) -> bool:
+    return len(text.split()) <= 6 and looks_like_byline(text) and not text.endswith((".", "!", "?"))
 
 
 def _lone_link(item: tuple[Block, ...]) -> Link | None:

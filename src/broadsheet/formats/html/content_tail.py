@@ -49,6 +49,12 @@ _BY_LINE = re.compile(
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _PROSE_WORDS = 20
+_RELATIVE_TIME = re.compile(
+    r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago|vor\s+\d+\s+(?:stunden|minuten|tagen)"
+    r"|\d+\s+(?:годин|хвилин|часов|часа|минут)\w*\s+(?:тому|назад)|il y a \d+|hace \d+",
+    re.IGNORECASE,
+)
+_CLOCK_FIRST = re.compile(r"\s*\d{1,2}[:.]\d{2}(?!\d)(?:\s*(?:uhr|h|am|pm))?\s*\S")
 
 
 def block_text(block: Block) -> str:
@@ -77,7 +83,11 @@ def is_box_label(text: str) -> bool:
 
 def looks_like_dateline(text: str) -> bool:
     """Whether a short text is a date or time stamp ("Stand: 22.04.2024, 06:00 Uhr")."""
-    if len(text) > 80 or len(_DIGIT.findall(text)) < 4:
+    if len(text) > 80:
+        return False
+    if len(text) < 50 and (_RELATIVE_TIME.search(text) or _CLOCK_FIRST.match(text)):
+        return True  # "5 hours ago", "vor 2 Stunden", "19:55 Jane Doe" in a live blog
+    if len(_DIGIT.findall(text)) < 4:
         return False
     letters = len(_LETTER.findall(text))
     return letters <= 0.5 * len(text.replace(" ", ""))
