@@ -202,6 +202,9 @@ def test_site_name_is_stripped_from_the_title() -> None:
     assert meta_of(head).title == "Storm hits the coast"
     head = '<meta property="og:title" content="Storm hits the coast – Coast Times">' + head
     assert meta_of(head).title == "Storm hits the coast"
+    # without a declared site name, the host names the site
+    bare = '<meta property="og:title" content="Storm hits the coast - Coast Times">'
+    assert meta_of(bare, url="https://www.coasttimes.example/storm").title == "Storm hits the coast"
 
 
 @pytest.mark.parametrize(

@@ -101,7 +101,7 @@ def extract(
     authors, outlets_only = find_authors(root, meta, article, graph, base, outlets)
     published, modified = stamps
     return Metadata(
-        title=_title(root, meta, article, site_name, publisher),
+        title=_title(root, meta, article, site_name, publisher, _host_name(canonical or url)),
         subtitle=text(article.get("alternativeHeadline")) or None,
         description=text(article.get("description"))
         or meta.first("og:description", "description", "twitter:description", "dc.description")
@@ -175,6 +175,7 @@ def _title(
     article: Mapping[str, Any],
     site_name: str | None,
     publisher: Publisher | None,
+    host: str | None,
 ) -> str | None:
     candidates = [
         text(article.get("headline")) or text(article.get("name")),
@@ -185,7 +186,7 @@ def _title(
     ]
     metas = [c for c in candidates if c]
     page_title = text(root.findtext(".//title"))
-    sites = [s for s in (site_name, publisher.name if publisher else None) if s]
+    sites = [s for s in (site_name, publisher.name if publisher else None, host) if s]
     h1s = [_SPACE.sub(" ", h.text_content()).strip() for h in root.iter("h1")][:5]
     h1s = [h for h in h1s if 3 <= len(h) <= 400]
     stripped = [_strip_site(c, sites) for c in [*metas, page_title] if c]
@@ -233,14 +234,20 @@ def _strip_site(title: str, sites: list[str], *, always: bool = False) -> str:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    site_keys = {comparable(s) for s in sites}
-    if comparable(parts[-1]) in site_keys or (always and len(parts[-1]) < len(title) / 2):
+    # Spaces and dots aside, so that "Taipei Times" matches the host taipeitimes.com.
+    site_keys = {comparable(s).replace(" ", "") for s in sites}
+
+    def is_site(part: str) -> bool:
+        key = comparable(part).replace(" ", "")
+        return bool(key) and key in site_keys
+
+    if is_site(parts[-1]) or (always and len(parts[-1]) < len(title) / 2):
         return (
             _TITLE_SEPARATORS.split(title)[0]
             if len(parts) == 2
             else title[: title.rfind(parts[-1])].rstrip(" |–—-:·•»")
         )
-    if comparable(parts[0]) in site_keys:
+    if is_site(parts[0]):
         return title[len(parts[0]) :].lstrip(" |–—-:·•»")
     return title
 
