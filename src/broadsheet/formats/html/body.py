@@ -83,7 +83,7 @@ def extract_body(
     blocks: list[Block] = []
     byline_lines: list[str] = []
     for part in mains or [main]:
-        keep_size = max(300, prose_length(part) // 2)
+        keep_size = max(300, prose_length(part) // 4)
         reader = BlockReader(base_url=base_url, title=title, skip=skip, keep_size=keep_size)
         blocks.extend(reader.read(part))
         byline_lines.extend(reader.bylines)

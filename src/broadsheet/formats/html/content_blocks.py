@@ -75,6 +75,7 @@ _FIGURE_NAME = re.compile(
 )
 _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
+_COMMENTS = re.compile(r"comment(?!ar)|disqus|discussion|kommentare|reaction")
 _SENTENCE_MARK = re.compile(r"[.!?…:;»«\"“”„。！？]")
 _PHOTO_CREDIT = re.compile(
     r"\s*(?:©|\(c\)|photos?\s*:|fotos?\s*:|фото\s*:|bild(?:er)?\s*:|image\s*:|credit\s*:|quelle\s*:)"
@@ -282,6 +283,8 @@ class BlockReader:
     def _is_dropped_chrome(self, element: html.HtmlElement) -> bool:
         strength = chrome_strength(element)
         if strength in (WEAK_CHROME, STRONG_CHROME):
+            if _COMMENTS.search(class_words(element)):
+                return True  # readers' comments are long prose, and never the story
             enough = WEAK_CHROME_PROSE if strength == WEAK_CHROME else self.keep_size
             return prose_length(element) < enough
         return self._is_meta(element)
