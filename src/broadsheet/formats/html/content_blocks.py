@@ -33,6 +33,7 @@ from broadsheet.formats.html.content_inlines import (
     tidy,
 )
 from broadsheet.formats.html.content_media import (
+    embed_for_url,
     embedded_post,
     figure_image,
     frame_embed,
@@ -84,6 +85,8 @@ _PHOTO_CREDIT = re.compile(
 )
 _MAX_DEPTH = 120
 _FIGURE_TEXT = 600
+_EMBED_TEXT = 600
+_EMBED_NAME = re.compile(r"(?<![a-z])(?:embed|embeds|oembed|embed-?container|social-?embed)(?![a-z])")
 _META_TEXT = 300
 
 
@@ -324,6 +327,8 @@ class BlockReader:
             return
         elif tag == "dl":
             self.blocks.extend(self._sub(element, depth))  # terms and definitions are short by nature
+        elif self._is_embed_box(element):
+            self._embed_box(element)
         elif self._is_figure_like(element):
             self._figure(element, depth)
         else:
@@ -455,6 +460,28 @@ class BlockReader:
             return
         self.blocks.append(QuoteBlock(quote=quote))
         self.seen_text = True
+
+    def _is_embed_box(self, element: html.HtmlElement) -> bool:
+        # A box for third-party content: the player itself, or the consent notice shown instead.
+        names = class_words(element)
+        if not names or _EMBED_NAME.search(names) is None or element.find(".//img") is not None:
+            return False
+        return len(element.text_content()) < _EMBED_TEXT
+
+    def _embed_box(self, element: html.HtmlElement) -> None:
+        frame = next(element.iter("iframe", "video", "audio"), None)
+        embed = frame_embed(frame, self.base_url) if frame is not None else None
+        if embed is None:
+            post = next(element.iter("blockquote"), None)
+            embed = embedded_post(post, self.base_url) if post is not None else None
+        if embed is None:
+            for anchor in element.iter("a"):
+                embed = embed_for_url(absolute_url(anchor.get("href"), self.base_url))
+                if embed is not None and embed.provider is not None:
+                    break
+                embed = None
+        if embed is not None:
+            self.blocks.append(embed)
 
     def _is_figure_like(self, element: html.HtmlElement) -> bool:
         names = class_words(element)
