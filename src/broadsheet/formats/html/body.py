@@ -32,6 +32,7 @@ from broadsheet.model import Block, Figure, Heading, Image, Separator
 __all__ = ["Body", "extract_body"]
 
 _OPENING_FIGURES = 2
+_ONE_STORY_PROSE = 300
 
 
 @attrs.frozen(kw_only=True)
@@ -73,6 +74,8 @@ def extract_body(
     mains = _select(root, body_selector) if body_selector else []
     main = mains[0] if mains else choose_main(page)
     headline = find_headline(root, title)
+    if not mains:
+        main = _one_story(main, headline)
     if title is None and headline is not None:
         title = headline.text_content()
     lead_element = find_lead(root, main, headline, page.position)
@@ -101,6 +104,25 @@ def extract_body(
         lead=lead or None,
         authors=authors + tuple(line for line in byline_lines if line not in authors),
     )
+
+
+def _one_story(main: html.HtmlElement, headline: html.HtmlElement | None) -> html.HtmlElement:
+    # A page that appends the next story below this one (endless scrolling) puts two headlines
+    # in the main element: keep the widest part that holds ours and not the other.
+    if headline is None:
+        return main
+    others = [h1 for h1 in main.iter("h1") if h1 is not headline]
+    if not others or main not in headline.iterancestors():
+        return main
+    taken = {ancestor for h1 in others for ancestor in h1.iterancestors()}
+    story = None
+    for ancestor in headline.iterancestors():
+        if ancestor is main or ancestor in taken:
+            break
+        story = ancestor
+    if story is None or prose_length(story) < _ONE_STORY_PROSE:
+        return main
+    return story
 
 
 def _opening_figures(
