@@ -58,7 +58,8 @@ class Metadata:
     authors_are_outlets: bool = False
     """Whether the only authors found are the outlet itself (a byline in the text may do better)."""
     printed_authors: tuple[Person, ...] = ()
-    """Names in the first element whose class names an author or byline: a last resort."""
+    """Names in the first element whose class names an author or byline: a last resort, looked for
+    only when ``authors`` is empty or names only the outlet."""
     published: dt.datetime | None = None
     """First publication, timezone-aware."""
     modified: dt.datetime | None = None
@@ -110,7 +111,8 @@ def extract(
         language=language,
         authors=authors,
         authors_are_outlets=outlets_only,
-        printed_authors=printed_authors(root),
+        # Looked for only when needed: it scans every element's class.
+        printed_authors=printed_authors(root) if not authors or outlets_only else (),
         published=published,
         modified=modified,
         section=_section(meta, article),
