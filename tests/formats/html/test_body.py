@@ -345,3 +345,29 @@ def test_deep_nesting_is_read_without_crashing() -> None:
 def test_empty_page_gives_an_empty_body() -> None:
     body = extract("<html><body></body></html>", title=None)
     assert body == Body()
+
+
+def test_the_next_story_below_is_left_out() -> None:
+    other = PROSE.replace("ministers", "farmers")
+    markup = f"""<html><body><main>
+    <article><h1>Ministers meet in Geneva</h1><p>{PROSE}</p><p>{PROSE}</p></article>
+    <article><h1>Farmers protest in Brussels</h1><p>{other}</p><p>{other}</p><p>{other}</p></article>
+    </main></body></html>"""
+    assert texts(extract(markup)) == [PROSE, PROSE]
+
+
+def test_embed_box_with_consent_notice_becomes_an_embed() -> None:
+    box = (
+        "<div class='embed-consent'><p>External content from YouTube. Click to agree to the loading.</p>"
+        "<a href='https://www.youtube.com/watch?v=abc'>Open on YouTube</a></div>"
+    )
+    body = extract(page(f"<p>{PROSE}</p>{box}<p>{PROSE}</p>"))
+    assert texts(body) == [PROSE, PROSE]
+    assert [(b.url, b.provider) for b in body.blocks if isinstance(b, Embed)] == [
+        ("https://www.youtube.com/watch?v=abc", "YouTube")
+    ]
+
+
+def test_stray_lines_in_running_text_are_dropped() -> None:
+    body = extract(page(f"<p>{PROSE}</p><p>Share</p><p>5 hours ago</p><p>Photo: Jane Doe</p><p>{PROSE}</p>"))
+    assert texts(body) == [PROSE, PROSE]

@@ -298,6 +298,9 @@ class BlockReader:
             if box is not None:
                 self.blocks.append(box)
                 return
+        if tag != "figure" and self._is_embed_box(element):
+            self._embed_box(element)  # before chrome: its consent notice names it "consent"
+            return
         if self._is_dropped_chrome(element):
             return
         if tag == "p":
@@ -327,8 +330,6 @@ class BlockReader:
             return
         elif tag == "dl":
             self.blocks.extend(self._sub(element, depth))  # terms and definitions are short by nature
-        elif self._is_embed_box(element):
-            self._embed_box(element)
         elif self._is_figure_like(element):
             self._figure(element, depth)
         else:
