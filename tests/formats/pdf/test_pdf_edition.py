@@ -109,3 +109,21 @@ def test_an_edition_can_run_articles_on_without_cover_or_contents() -> None:
     pdf = reader(data)
     assert len(pdf.pages) < 6
     assert len([entry for entry in outline(data) if entry[0] == 1]) == 6
+
+
+def test_the_cover_shows_the_edition_cover_image() -> None:
+    import base64
+    import io
+
+    from PIL import Image as PILImage
+
+    from broadsheet.model import Image
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (300, 200), (20, 60, 140)).save(buffer, format="JPEG")
+    url = "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode()
+    data = broadsheet.write(attrs.evolve(edition(2), cover=Image(url=url)), "pdf")
+    cover = reader(data).pages[0]
+    xobjects = [x.get_object() for x in cover["/Resources"]["/XObject"].values()]
+    assert [x["/Subtype"] for x in xobjects] == ["/Image"]
+    assert "Ранковий випуск" in cover.extract_text()

@@ -7,7 +7,6 @@ them once it knows their page.
 
 from __future__ import annotations
 
-import io
 import warnings
 from pathlib import Path
 from typing import Any, assert_never
@@ -22,7 +21,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
 )
-from reportlab.platypus import Image as ImageFlowable
 
 from broadsheet.formats._shared.typography import (
     LANGUAGE_NAMES,
@@ -313,7 +311,15 @@ class ArticleFlow:
             caption.append(Spacer(1, s.size * 0.8))
         if not self.options.images:
             return caption
-        picture = self._picture(image, width, path)
+        base = Path(self.options.image_dir) if self.options.image_dir else None
+        picture = images.placed(
+            image.url,
+            base=base,
+            cmyk=self.styles.palette.cmyk,
+            max_width=width,
+            max_height=self.frame.height * 0.55,
+            dpi=self.options.max_image_dpi,
+        )
         if isinstance(picture, str):
             warnings.warn(
                 f"PDF: {self.where}, {path}: image {image.url[:80]!r} left out: {picture}",
@@ -325,26 +331,7 @@ class ArticleFlow:
                 text += ": " + image.alt
             out.append(Paragraph(m.text(text, self.head_family), s.placeholder))
             return out + caption
-        # Small images are not blown up past 1.5 times their size at 96 dpi.
-        scale = min(width / picture.width, self.frame.height * 0.55 / picture.height, 1.125)
-        flowable = ImageFlowable(
-            io.BytesIO(picture.data), width=picture.width * scale, height=picture.height * scale
-        )
-        flowable.hAlign = "LEFT"
-        return [KeepTogether([Spacer(1, s.size * 0.3), flowable, *caption])]
-
-    def _picture(self, image: Image, width: float, path: str) -> images.Picture | str:
-        base = Path(self.options.image_dir) if self.options.image_dir else None
-        data = images.read_bytes(image.url, base)
-        if isinstance(data, str):
-            return data
-        return images.decode(
-            data,
-            cmyk=self.styles.palette.cmyk,
-            max_width=width,
-            max_height=self.frame.height * 0.55,
-            dpi=self.options.max_image_dpi,
-        )
+        return [KeepTogether([Spacer(1, s.size * 0.3), picture, *caption])]
 
     def _table(self, block: Table, width: float, path: str) -> list[Flowable]:
         s = self.styles

@@ -16,6 +16,8 @@ import warnings
 from pathlib import Path
 
 import attrs
+from reportlab.platypus import Flowable
+from reportlab.platypus import Image as ImageFlowable
 
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
 """Image files larger than this are not read."""
@@ -105,3 +107,22 @@ def decode(data: bytes, *, cmyk: bool, max_width: float, max_height: float, dpi:
     # JPEG for everything: small, fast to embed, and Pillow writes it deterministically.
     image.save(out, format="JPEG", quality=88, optimize=False, progressive=False)
     return Picture(data=out.getvalue(), width=image.width, height=image.height)
+
+
+def placed(
+    url: str, *, base: Path | None, cmyk: bool, max_width: float, max_height: float, dpi: int
+) -> Flowable | str:
+    """The image at ``url`` as a flowable at most ``max_width`` × ``max_height`` points, or why not."""
+    data = read_bytes(url, base)
+    if isinstance(data, str):
+        return data
+    picture = decode(data, cmyk=cmyk, max_width=max_width, max_height=max_height, dpi=dpi)
+    if isinstance(picture, str):
+        return picture
+    # Small images are not blown up past 1.5 times their size at 96 dpi.
+    scale = min(max_width / picture.width, max_height / picture.height, 1.125)
+    flowable = ImageFlowable(
+        io.BytesIO(picture.data), width=picture.width * scale, height=picture.height * scale
+    )
+    flowable.hAlign = "LEFT"
+    return flowable

@@ -8,13 +8,18 @@ unembedded Helvetica.
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
+
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from broadsheet.formats._shared.typography import label
-from broadsheet.formats.pdf.flow import Entry, mark
+from broadsheet.formats.pdf import images
+from broadsheet.formats.pdf.flow import Entry, PdfWarning, mark
 from broadsheet.formats.pdf.labels import date_text
 from broadsheet.formats.pdf.markup import Markup
+from broadsheet.formats.pdf.options import WriteOptions
 from broadsheet.formats.pdf.styles import Styles
 from broadsheet.model import Edition
 
@@ -42,7 +47,9 @@ def contents(edition: Edition, styles: Styles, markup: Markup) -> list[Flowable]
     return [heading, table]
 
 
-def cover(edition: Edition, styles: Styles, markup: Markup, width: float, height: float) -> list[Flowable]:
+def cover(
+    edition: Edition, styles: Styles, markup: Markup, width: float, height: float, options: WriteOptions
+) -> list[Flowable]:
     """The masthead, the edition's date and the first headlines, cut to fit one page."""
     head = styles.fonts.heading
     language = edition.language
@@ -56,6 +63,22 @@ def cover(edition: Edition, styles: Styles, markup: Markup, width: float, height
         lines.append(markup.text(date_text(edition.date, language), head, hyphenate=False))
     if lines:
         out.append(Paragraph("<br/>".join(lines), styles.cover_meta))
+    if edition.cover is not None and options.images:
+        base = Path(options.image_dir) if options.image_dir else None
+        picture = images.placed(
+            edition.cover.url,
+            base=base,
+            cmyk=styles.palette.cmyk,
+            max_width=width,
+            max_height=height * 0.4,
+            dpi=options.max_image_dpi,
+        )
+        if isinstance(picture, str):
+            warnings.warn(f"PDF: the edition's cover image left out: {picture}", PdfWarning, stacklevel=2)
+        else:
+            picture.hAlign = "CENTER"
+            out.extend([picture, Spacer(1, styles.size)])
+            height -= picture.drawHeight + styles.size
     items: list[Flowable] = []
     for article in edition.articles[:12]:
         items.append(Paragraph(markup.text(article.title, head, hyphenate=False), styles.cover_item))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import warnings
 from collections import Counter
+from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from broadsheet import __version__
 from broadsheet.errors import BroadsheetError, WriteError
@@ -89,6 +91,7 @@ class _Build:
         story = self._story(doc)
         self._check_glyphs()
         if self.edition is not None and self.options.toc:
+            _predict_contents(story)
             doc.multiBuild(story, maxPasses=6)
         else:
             doc.build(story)
@@ -138,7 +141,9 @@ class _Build:
         started = False
         if self.edition is not None and self.options.cover:
             doc.template("cover", g.frames("cover", columns=1), decorate=False, cover=True)
-            story.extend(cover(self.edition, self.styles, self.markup, g.text_width, g.text_height))
+            story.extend(
+                cover(self.edition, self.styles, self.markup, g.text_width, g.text_height, self.options)
+            )
             started = True
         if self.edition is not None and self.options.toc:
             doc.template("single", g.frames("single", columns=1))
@@ -209,6 +214,19 @@ class _Build:
         kicker = article.section if not titled else None
         heads.extend(flow.head(kicker=kicker))
         return heads, flow.body() + flow.foot()
+
+
+def _predict_contents(story: list[Flowable]) -> None:
+    """Give the contents its entries (without page numbers) before the first pass.
+
+    Otherwise the first pass sets a one-line placeholder, every page after the
+    contents moves when the real list appears, and a third pass is needed.
+    """
+    entries = [getattr(flowable, "_bs_entry", None) for flowable in story]
+    predicted = [(e.level, escape(e.title), 0, e.key) for e in entries if e is not None and e.toc]
+    for flowable in story:
+        if isinstance(flowable, TableOfContents):
+            flowable._entries = predicted
 
 
 def _height(flowables: list[Flowable], width: float) -> float:
