@@ -437,3 +437,22 @@ def test_a_byline_element_is_the_last_resort_for_authors() -> None:
     meta = meta_of("<title>x</title>", body)
     assert meta.authors == ()
     assert [p.name for p in meta.printed_authors] == ["BR24 Redaktion"]
+
+
+def test_a_switch_with_only_the_other_language_linked() -> None:
+    body = '<div class="top"><span>UA</span> / <a href="/POLITICS/story-123.html">RU</a></div>'
+    meta = meta_of(body=body, lang="uk", url="https://zn.ua/ukr/POLITICS/story-123.html")
+    assert [(t.language, t.url) for t in meta.translations] == [
+        ("ru", "https://zn.ua/POLITICS/story-123.html")
+    ]
+
+
+@pytest.mark.parametrize(
+    "href", ["https://asia.example.com/?n_cid=X1002", "/en/news-in-english", "/pl/wiadomosci", "/?IR=C"]
+)
+def test_alternates_to_section_and_home_pages_are_not_translations(href: str) -> None:
+    head = f'<link rel="alternate" hreflang="en" href="{href}">'
+    assert (
+        meta_of(head, lang="lt", url="https://www.lrt.lt/naujienos/lietuvoje/2/2231555/story").translations
+        == ()
+    )

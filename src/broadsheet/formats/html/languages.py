@@ -81,6 +81,8 @@ _SWITCH_TEXT = {
     "türkçe": "tr",
 }
 _SWITCH_CONTAINER = re.compile(r"lang|locale|i18n|translat|мов|язык", re.IGNORECASE)
+_STORY_SEGMENT = re.compile(r"\d{3,}|\.(?:s?html?|php|aspx?|cms)$", re.IGNORECASE)
+_SLUG_WORDS = re.compile(r"[-_+]")
 _LANGUAGE_SEGMENT = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2})?$", re.IGNORECASE)
 
 
@@ -123,8 +125,10 @@ def switch_links(root: lxml.html.HtmlElement, base_url: str | None) -> list[tupl
     """``(language, absolute URL, text)`` for links of a language switch ("UA / RU").
 
     A link counts when its text names a language and it has an ``hreflang``
-    or ``lang`` attribute or sits inside an element whose class or id speaks of
-    languages, or when it is one of two to four such links side by side.
+    or ``lang`` attribute, or sits inside an element whose class or id speaks of
+    languages, or inside an element that reads like a switch ("UA / RU", with
+    the current language not a link), or when it is one of two to six such
+    links side by side.
     """
     found: list[tuple[str, str, str, lxml.html.HtmlElement]] = []
     # Only short link texts can name a language; XPath filters them in C.
@@ -145,11 +149,27 @@ def switch_links(root: lxml.html.HtmlElement, base_url: str | None) -> list[tupl
         found.append((language or named or "", _absolute(href, base_url), text, anchor))
     out: list[tuple[str, str, str]] = []
     for language, url, text, anchor in found:
-        marked = anchor.get("hreflang") is not None or anchor.get("lang") is not None or _in_switch(anchor)
+        marked = (
+            anchor.get("hreflang") is not None
+            or anchor.get("lang") is not None
+            or _in_switch(anchor)
+            or _switch_text(anchor)
+        )
         siblings = sum(1 for other in found if other[3] is not anchor and _near(other[3], anchor))
         if marked or 1 <= siblings <= 5:
             out.append((language, url, text))
     return out
+
+
+_SWITCH_SEPARATORS = re.compile(r"[\s/|·•,]+")
+
+
+def _switch_text(anchor: lxml.html.HtmlElement) -> bool:
+    parent = anchor.getparent()
+    if parent is None:
+        return False
+    words = [w for w in _SWITCH_SEPARATORS.split(parent.text_content().lower()) if w]
+    return 2 <= len(words) <= 6 and all(w in _SWITCH_TEXT for w in words)
 
 
 def _in_switch(anchor: lxml.html.HtmlElement) -> bool:
@@ -175,14 +195,16 @@ def _absolute(href: str, base_url: str | None) -> str:
 
 
 def looks_like_story(url: str, page_url: str | None) -> bool:
-    """Whether ``url`` can be a story rather than a site's (or a language's) home page."""
+    """Whether ``url`` can be a story rather than a home, language or section page.
+
+    A story's path has an id (three digits or more), a slug of four words or
+    more, or a page file name (``.html``, ``.php``); a query alone is not one.
+    """
     parts = urlsplit(url)
-    segments = [s for s in parts.path.split("/") if s and not _LANGUAGE_SEGMENT.match(s)]
-    if not segments and not parts.query:
-        return False
     if page_url and _same(url, page_url):
         return False
-    return any(len(s) >= 8 or any(ch.isdigit() for ch in s) for s in segments) or bool(parts.query)
+    segments = [s for s in parts.path.split("/") if s and not _LANGUAGE_SEGMENT.match(s)]
+    return any(_STORY_SEGMENT.search(s) or len(_SLUG_WORDS.split(s)) >= 4 for s in segments)
 
 
 def _same(a: str, b: str) -> bool:
