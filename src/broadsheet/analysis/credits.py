@@ -50,7 +50,7 @@ _AFTER_VERB = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_VERB = re.compile(
-    r"(?P<named>[A-Z][\w.&-]*(?:[^\S\n]+[A-Z][\w.&-]*){0,2})[^\S\n]+(?:reports|reported)\b"
+    r"(?<![\w.&-])(?P<named>[A-Z][\w.&-]*(?:[^\S\n]+[A-Z][\w.&-]*){0,2})[^\S\n]+(?:reports|reported)\b"
 )
 _ACCORDING = re.compile(
     r"\b(?:according[^\S\n]+to|за[^\S\n]+даними|по[^\S\n]+данным|з[^\S\n]+посиланням[^\S\n]+на|со[^\S\n]+ссылкой[^\S\n]+на)"
