@@ -13,7 +13,7 @@ from epub_samples import deeply_nested, edition, empty_body, odd_characters, rtl
 from lxml import etree
 
 import broadsheet
-from broadsheet.model import Article
+from broadsheet.model import Article, Block, BulletList, Paragraph, Text
 
 NS = {
     "opf": "http://www.idpf.org/2007/opf",
@@ -251,8 +251,15 @@ def test_failed_write_leaves_no_file(tmp_path: Path) -> None:
     target = tmp_path / "story.epub"
     with pytest.raises(broadsheet.OptionError):
         broadsheet.write_file(seed(), target, stylesheet="@import url(http://evil.example/x.css);")
+    # The model itself refuses inline content nested this deep; lists may nest
+    # without limit in the model, so the writer is the one that must refuse.
+    with pytest.raises(broadsheet.ModelError, match="nested more than 200 levels"):
+        deeply_nested(400)
+    block: Block = Paragraph(children=(Text(text="deep"),))
+    for _ in range(400):
+        block = BulletList(items=((block,),))
     with pytest.raises(broadsheet.WriteError, match="nested more than 200 levels"):
-        broadsheet.write_file(deeply_nested(400), target)
+        broadsheet.write_file(Article(title="Deep lists", body=(block,)), target)
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []
 
