@@ -50,11 +50,22 @@ def enrich(article: Article) -> Article:
     Existing inline quotes, mentions and a source already set are kept.
     """
     people = People(_texts(article))
-    body = tuple(_top_level(block) for block in article.body)
+    blocks: list[Block] = []
+    lead_in: str | None = None  # the previous paragraph, which may introduce a quotation ("…заявив:")
     try:
-        body = rebuild(body, lambda node: _paragraph(node, people) if isinstance(node, Paragraph) else node)
+        for block in map(_top_level, article.body):
+            if isinstance(block, Paragraph):
+                block = _paragraph(block, people, lead_in)
+                lead_in = _flat(block.children)
+            else:
+                block = rebuild(
+                    block, lambda node: _paragraph(node, people) if isinstance(node, Paragraph) else node
+                )
+                lead_in = None
+            blocks.append(block)
     except ModelError:
         return article  # nested too deep to walk: leave it as the reader made it
+    body = tuple(blocks)
     source = article.source
     if source is None:
         name = credits.find_credit(article.dateline, _opening_texts(article, body), _last_text(body), people)
@@ -74,14 +85,14 @@ def _top_level(block: Block) -> Block:
     return box
 
 
-def _paragraph(paragraph: Paragraph, people: People) -> Paragraph:
+def _paragraph(paragraph: Paragraph, people: People, lead_in: str | None = None) -> Paragraph:
     children = paragraph.children
     flat = FlatInlines(children)
     found = related.mentions(flat)
     if found:
         children = flat.splice(found)
         flat = FlatInlines(children)
-    found_quotes = quotes.recognise(flat, people)
+    found_quotes = quotes.recognise(flat, people, lead_in)
     if found_quotes:
         children = flat.splice(found_quotes)
     if children is paragraph.children:

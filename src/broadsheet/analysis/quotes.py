@@ -67,8 +67,14 @@ def _quote(text: str, speaker: str | None) -> InlineQuote:
     return InlineQuote(quote=Quote(text=text, speaker=Person(name=speaker) if speaker else None))
 
 
-def recognise(flat: FlatInlines, people: People) -> list[tuple[int, int, InlineQuote]]:
-    """Inline quotes for the quotations in ``flat``: ``(start, end, node)`` ranges, in order."""
+def recognise(
+    flat: FlatInlines, people: People, lead_in: str | None = None
+) -> list[tuple[int, int, InlineQuote]]:
+    """Inline quotes for the quotations in ``flat``: ``(start, end, node)`` ranges, in order.
+
+    ``lead_in`` is the text of the paragraph before, which may introduce a
+    quotation that opens this one ("Блінкен заявив:").
+    """
     dash = _dash_led(flat, people)
     if dash:
         return dash
@@ -109,6 +115,9 @@ def recognise(flat: FlatInlines, people: People) -> list[tuple[int, int, InlineQ
             continues_at, continued_speaker = following.end, following.speaker
             continue
         preceding = speech.before(text, boundary, span.open, people)
+        if preceding is None and number == 0 and lead_in and not text[: span.open].strip():
+            introduced = lead_in.rstrip()
+            preceding = speech.before(introduced, 0, len(introduced), people)
         if preceding is None:
             continue
         attribution, colon = preceding
