@@ -136,3 +136,9 @@ def test_formats_lists_every_builtin(capsys: pytest.CaptureFixture[str]) -> None
 def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["$id"].endswith("broadsheet-1.schema.json")
+
+
+def test_reader_options_from_the_command_line(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    assert main(["convert", str(EXAMPLE), "-o", str(out), "-R", "colour=red"]) == 1
+    assert not out.exists()

@@ -106,6 +106,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="how long to wait for a URL (default 30)",
+    )
     parser.add_argument("-f", "--from", dest="from_format", metavar="FORMAT", help="the input format")
     parser.add_argument("-t", "--to", dest="to_format", metavar="FORMAT", help="the output format")
     parser.add_argument(
@@ -169,15 +176,17 @@ def _read(source: str, args: argparse.Namespace) -> Document:
         if pairs:
             from broadsheet.formats._shared.sources import load
 
-            loaded = load(source)
+            loaded = load(source, timeout=args.timeout)
             fmt = (
                 registry.get(args.from_format)
                 if args.from_format
                 else registry.for_input(loaded.data, loaded.name)
             )
             options = _options_for(fmt, pairs, "reader")
-            return read_document(loaded.data if source == "-" else source, fmt.name, **options)
-        return read_document(source, args.from_format)
+            return read_document(
+                loaded.data if source == "-" else source, fmt.name, timeout=args.timeout, **options
+            )
+        return read_document(source, args.from_format, timeout=args.timeout)
     except BroadsheetError as error:
         raise _Located(source, error) from error
 

@@ -37,31 +37,36 @@ def _reader_options(fmt: Format, loaded: Loaded, options: dict[str, Any]) -> Any
     return make_options(cls, options, what=f"the {fmt.name} reader")
 
 
-def read_document(source: Source, format: str | None = None, **options: Any) -> Document:
+def read_document(
+    source: Source, format: str | None = None, *, timeout: float = 30.0, **options: Any
+) -> Document:
     """Read an article or an edition from bytes, text, a path or a URL.
 
     ``format`` is a format name; without it the format is told from the file
     name and, where that is unclear, from the content. ``options`` are the
-    reader's options (see ``broadsheet formats``).
+    reader's options (see ``broadsheet formats``). ``timeout`` bounds the
+    download, in seconds, when ``source`` is a URL.
     """
-    loaded = load(source)
+    loaded = load(source, timeout=timeout)
     fmt = registry.get(format, can="can_read") if format else registry.for_input(loaded.data, loaded.name)
     opts = _reader_options(fmt, loaded, dict(options))
     document: Document = fmt.load().read(loaded.data, opts)
     return document
 
 
-def read(source: Source, format: str | None = None, **options: Any) -> Article:
+def read(source: Source, format: str | None = None, *, timeout: float = 30.0, **options: Any) -> Article:
     """Read one article; see :func:`read_document` for the arguments."""
-    document = read_document(source, format, **options)
+    document = read_document(source, format, timeout=timeout, **options)
     if isinstance(document, Edition):
         raise ReadError("the input holds an edition, not one article; use broadsheet.read_edition")
     return document
 
 
-def read_edition(source: Source, format: str | None = None, **options: Any) -> Edition:
+def read_edition(
+    source: Source, format: str | None = None, *, timeout: float = 30.0, **options: Any
+) -> Edition:
     """Read an edition; see :func:`read_document` for the arguments."""
-    document = read_document(source, format, **options)
+    document = read_document(source, format, timeout=timeout, **options)
     if not isinstance(document, Edition):
         raise ReadError("the input holds one article, not an edition; use broadsheet.read")
     return document

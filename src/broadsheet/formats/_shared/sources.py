@@ -17,9 +17,6 @@ MAX_INPUT_BYTES = 256 * 1024 * 1024
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 _BOM = b"\xef\xbb\xbf"
 
-Source = bytes | bytearray | memoryview | str | os.PathLike[str]
-"""What :func:`broadsheet.read` accepts."""
-
 
 @attrs.frozen(kw_only=True)
 class Loaded:
@@ -37,6 +34,10 @@ class Loaded:
     """HTTP response headers, if it was fetched."""
 
 
+Source = bytes | bytearray | memoryview | str | os.PathLike[str] | Loaded
+"""What :func:`broadsheet.read` accepts (a :class:`Loaded` passes through as it is)."""
+
+
 def looks_like_content(text: str) -> bool:
     """Whether a string is a document itself rather than a path or URL."""
     start = text.lstrip("\ufeff \t\r\n")[:1]
@@ -52,6 +53,8 @@ def load(source: Source, *, max_bytes: int = MAX_INPUT_BYTES, timeout: float = 3
     ``http(s)://`` URL to fetch, or else a file path, like a
     :class:`os.PathLike`. ``-`` is standard input.
     """
+    if isinstance(source, Loaded):
+        return source
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         _check_size(len(data), max_bytes, "<bytes>")
