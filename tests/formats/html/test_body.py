@@ -371,3 +371,13 @@ def test_embed_box_with_consent_notice_becomes_an_embed() -> None:
 def test_stray_lines_in_running_text_are_dropped() -> None:
     body = extract(page(f"<p>{PROSE}</p><p>Share</p><p>5 hours ago</p><p>Photo: Jane Doe</p><p>{PROSE}</p>"))
     assert texts(body) == [PROSE, PROSE]
+
+
+def test_lists_of_links_are_boxes_and_lists_after_the_story_go() -> None:
+    linked = (
+        "<ul><li><a href='/a'>The talks that changed nothing at all</a> (video)</li>"
+        "<li><a href='/b'>What the sanctions would mean for trade</a></li></ul>"
+    )
+    trailing = "<ul><li>Sources: Reuters</li><li>AP</li></ul>"
+    body = extract(page(f"<p>{PROSE}</p>{linked}<p>{PROSE}</p>{trailing}"))
+    assert [type(block) for block in body.blocks] == [Paragraph, RelatedBox, Paragraph]

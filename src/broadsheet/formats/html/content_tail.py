@@ -49,6 +49,8 @@ _BY_LINE = re.compile(
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _PROSE_WORDS = 20
+_LINKED_LIST = 0.4
+_LAST_WORDS = 10
 _RELATIVE_TIME = re.compile(
     r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago|vor\s+\d+\s+(?:stunden|minuten|tagen)"
     r"|\d+\s+(?:годин|хвилин|часов|часа|минут)\w*\s+(?:тому|назад)|il y a \d+|hace \d+",
@@ -114,11 +116,20 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
             out[start] = None
         start += 1
     # ... and date stamps after the last one ("Stand: 22.04.2024, 06:00 Uhr").
+    # ... and date stamps and lists after the last one: the site's lists of other stories,
+    # sources and tags, not the story.
     end = len(out) - 1
-    while end > start and len(texts[end].split()) < _PROSE_WORDS:
-        if isinstance(out[end], Paragraph) and looks_like_dateline(texts[end].strip()):
+    while end > start and (len(texts[end].split()) < _LAST_WORDS or not isinstance(out[end], Paragraph)):
+        block = out[end]
+        if isinstance(block, Paragraph) and looks_like_dateline(texts[end].strip()):
             out[end] = None
+        elif isinstance(block, (BulletList, OrderedList)) and texts[end].strip():
+            out[end] = _box_of([block], "")
         end -= 1
+    # Lists that are mostly links inside the text are boxes of other stories.
+    for index, block in enumerate(out):
+        if isinstance(block, (BulletList, OrderedList)) and _link_share(block, texts[index]) >= _LINKED_LIST:
+            out[index] = _box_of([block], "")
     total = sum(len(text) for text in texts) or 1
     seen = 0
     for index, block in enumerate(out):
@@ -141,6 +152,24 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
     return [block for block in out if block is not None], bylines
 
 
+def _link_share(block: BulletList | OrderedList, text: str) -> float:
+    linked = sum(
+        len(plain_text(link.children)) for _, inlines in _list_inlines(block) for link in _links(inlines)
+    )
+    return linked / max(len(text), 1)
+
+
+def _list_inlines(block: BulletList | OrderedList) -> list[tuple[Block, tuple[Inline, ...]]]:
+    found: list[tuple[Block, tuple[Inline, ...]]] = []
+    for item in block.items:
+        for inner in item:
+            if isinstance(inner, (Paragraph, Heading)):
+                found.append((inner, inner.children))
+            elif isinstance(inner, (BulletList, OrderedList)):
+                found.extend(_list_inlines(inner))
+    return found
+
+
 def _box_of(blocks: Sequence[Block | None], label: str) -> RelatedBox | None:
     links: list[RelatedLink] = []
     seen: set[str] = set()
@@ -149,6 +178,12 @@ def _box_of(blocks: Sequence[Block | None], label: str) -> RelatedBox | None:
             candidates = [(link.url or "", link.title) for link in block.links]
         elif isinstance(block, (Paragraph, Heading)):
             candidates = [(link.url, plain_text(link.children)) for link in _links(block.children)]
+        elif isinstance(block, (BulletList, OrderedList)):
+            candidates = [
+                (link.url, plain_text(link.children))
+                for _, inlines in _list_inlines(block)
+                for link in _links(inlines)
+            ]
         else:
             continue
         for url, title in candidates:
