@@ -27,7 +27,8 @@ from broadsheet.formats.html.content_header import (
 from broadsheet.formats.html.content_media import figure_image
 from broadsheet.formats.html.content_score import PageIndex, choose_main
 from broadsheet.formats.html.content_tail import trim
-from broadsheet.model import Block, Figure, Heading, Image, Separator
+from broadsheet.formats._shared.typography import plain_text
+from broadsheet.model import Block, Figure, Heading, Image, RelatedBox, Separator
 
 __all__ = ["Body", "extract_body"]
 
@@ -157,7 +158,16 @@ def _drop(element: html.HtmlElement) -> None:
 
 
 def _finish(blocks: Iterable[Block]) -> tuple[Block, ...]:
-    out = list(blocks)
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if isinstance(previous, Heading) and isinstance(block, (Heading, RelatedBox)):
+            # A crosshead heads text. Right above a box it is the box's label; right above
+            # another crosshead it is a kicker or a section name of the site.
+            out.pop()
+            if isinstance(block, RelatedBox) and block.label is None:
+                block = RelatedBox(links=block.links, label=plain_text(previous.children))
+        out.append(block)
     while out and isinstance(out[-1], (Heading, Separator)):
         out.pop()
     while out and isinstance(out[0], Separator):
