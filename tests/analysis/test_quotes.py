@@ -47,3 +47,27 @@ def test_existing_inline_quotes_are_left_alone() -> None:
 def test_unclosed_quotation_is_not_a_quote() -> None:
     article = enrich(Article(title="T", body=(paragraph("«Ми не підемо на це, — сказав Лавров."),)))
     assert found_quotes(article.body[0]) == []
+
+
+def test_block_quotation_gets_the_speaker_of_its_lead_in() -> None:
+    from broadsheet.model import Person, Quote, QuoteBlock
+
+    body = (
+        paragraph("Держсекретар США Ентоні Блінкен після зустрічі заявив:"),
+        QuoteBlock(quote=Quote(text="Ми не підемо на це.")),
+        QuoteBlock(quote=Quote(text="Друга цитата без вступу.")),
+    )
+    article = enrich(Article(title="T", body=body))
+    assert article.body[1] == QuoteBlock(
+        quote=Quote(text="Ми не підемо на це.", speaker=Person(name="Ентоні Блінкен"))
+    )
+    assert article.body[2] == body[2]
+    assert enrich(article) == article
+
+
+def test_block_quotation_with_a_speaker_is_kept() -> None:
+    from broadsheet.model import Person, Quote, QuoteBlock
+
+    given = QuoteBlock(quote=Quote(text="Так.", speaker=Person(name="Ann")))
+    article = Article(title="T", body=(paragraph("Блінкен заявив:"), given))
+    assert enrich(article) == article

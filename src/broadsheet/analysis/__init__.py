@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from broadsheet.analysis import credits, quotes, related
+from broadsheet.analysis import credits, quotes, related, speech
 from broadsheet.analysis.inline_text import FlatInlines, block_words, flat_text, inline_words, reading_text
 from broadsheet.analysis.people import People
 from broadsheet.errors import ModelError
@@ -31,6 +31,7 @@ from broadsheet.model import (
     Inline,
     OrderedList,
     Paragraph,
+    Person,
     Quote,
     QuoteBlock,
     RelatedBox,
@@ -57,6 +58,9 @@ def enrich(article: Article) -> Article:
             if isinstance(block, Paragraph):
                 block = _paragraph(block, people, lead_in)
                 lead_in = _flat(block.children)
+            elif isinstance(block, QuoteBlock):
+                block = _introduced(block, people, lead_in)
+                lead_in = None
             else:
                 block = rebuild(
                     block, lambda node: _paragraph(node, people) if isinstance(node, Paragraph) else node
@@ -100,6 +104,17 @@ def _paragraph(paragraph: Paragraph, people: People, lead_in: str | None = None)
     if inline_words(children) != inline_words(paragraph.children):
         return paragraph  # a guard: recognition must never lose or reorder a word
     return Paragraph(children=children)
+
+
+def _introduced(block: QuoteBlock, people: People, lead_in: str | None) -> QuoteBlock:
+    """A block quotation without a speaker, introduced by the paragraph before ("Блінкен заявив:")."""
+    if block.quote.speaker is not None or not lead_in:
+        return block
+    introduced = lead_in.rstrip()
+    found = speech.before(introduced, 0, len(introduced), people)
+    if found is None or not found[1] or found[0].speaker is None:
+        return block
+    return QuoteBlock(quote=attrs.evolve(block.quote, speaker=Person(name=found[0].speaker)))
 
 
 def _texts(article: Article) -> Iterator[str]:

@@ -164,6 +164,19 @@ def _before_verb(text: str, tokens: list[re.Match[str]], verb: int) -> tuple[lis
     return _name_run(run), False
 
 
+def _subject(text: str, tokens: list[re.Match[str]]) -> list[str] | None:
+    """A full name earlier in the clause ("Ентоні Блінкен після зустрічі заявив:"): the first with a known first name."""
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if (
+            names.is_first_name(token.group())
+            and is_name_word(following.group())
+            and _joined(text, token, following)
+        ):
+            return [token.group(), following.group()]
+    return None
+
+
 def _resolve(people: People, words: list[str] | None, case: Case | None = None) -> str | None:
     if not words or " ".join(words) in AGENCIES:
         return None  # "Reuters reported": a credit, not a speaker
@@ -285,5 +298,7 @@ def before(text: str, boundary: int, open_index: int, people: People) -> tuple[A
         words, pronoun = _before_verb(head, tokens, verb)
         if words is None and not pronoun:
             words, _ = _after_verb(head, tokens, verb)
+        if words is None and not pronoun:
+            words = _subject(head, tokens[:verb])
         return Attribution(speaker=_resolve(people, words), end=open_index), colon
     return None
