@@ -85,7 +85,7 @@ def test_block_boundaries_never_join_words() -> None:
     markup = page(
         f"<p>{PROSE}</p><div><span>Зустріч у Женеві</span><div>засідання тривало три години</div></div>"
         "<div>Вимоги Росії неприйнятними<div>Москва відповіла</div></div>"
-        "<p>first line<br>second line</p>"
+        f"<p>first line<br>second line</p><p>{PROSE}</p>"
     )
     # Written one after the other, as a plain-text writer would, the words stay apart.
     joined = " ".join(texts(extract(markup)))

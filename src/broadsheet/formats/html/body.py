@@ -15,6 +15,7 @@ from cssselect import SelectorError
 from lxml import html
 
 from broadsheet.errors import OptionError
+from broadsheet.formats._shared.typography import plain_text
 from broadsheet.formats.html.content_blocks import BlockReader, normalised_words, prose_length
 from broadsheet.formats.html.content_chrome import JUNK_TAGS, STRONG_CHROME, WEAK_CHROME
 from broadsheet.formats.html.content_header import (
@@ -27,7 +28,6 @@ from broadsheet.formats.html.content_header import (
 from broadsheet.formats.html.content_media import figure_image
 from broadsheet.formats.html.content_score import PageIndex, choose_main
 from broadsheet.formats.html.content_tail import trim
-from broadsheet.formats._shared.typography import plain_text
 from broadsheet.model import Block, Figure, Heading, Image, RelatedBox, Separator
 
 __all__ = ["Body", "extract_body"]

@@ -17,6 +17,7 @@ from broadsheet.formats.html.content_chrome import READ_ALSO_LABEL
 from broadsheet.model import (
     Block,
     BulletList,
+    Emphasis,
     Heading,
     Inline,
     Link,
@@ -26,6 +27,7 @@ from broadsheet.model import (
     RelatedBox,
     RelatedLink,
     Relation,
+    Strong,
     Table,
 )
 
@@ -51,6 +53,8 @@ _DIGIT = re.compile(r"\d")
 _PROSE_WORDS = 20
 _LINKED_LIST = 0.4
 _LAST_WORDS = 10
+_LONG_WORDS = 25
+_SHORT_WORDS = 8
 _RELATIVE_TIME = re.compile(
     r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago|vor\s+\d+\s+(?:stunden|minuten|tagen)"
     r"|\d+\s+(?:годин|хвилин|часов|часа|минут)\w*\s+(?:тому|назад)|il y a \d+|hace \d+",
@@ -126,6 +130,20 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
         elif isinstance(block, (BulletList, OrderedList)) and texts[end].strip():
             out[end] = _box_of([block], "")
         end -= 1
+    # Around the story's long paragraphs, short lines are the site's: labels and bylines above,
+    # sign-offs, credits and bold prompts below.
+    if any(isinstance(b, Paragraph) and len(texts[i].split()) >= _LONG_WORDS for i, b in enumerate(out)):
+        for index, block in enumerate(out):
+            if isinstance(block, Paragraph):
+                if len(texts[index].split()) >= _SHORT_WORDS:
+                    break
+                out[index] = None
+        for index in range(len(out) - 1, -1, -1):
+            block = out[index]
+            if isinstance(block, Paragraph):
+                if len(texts[index].split()) >= _SHORT_WORDS and not _all_emphasis(block):
+                    break
+                out[index] = None
     # Lists that are mostly links inside the text are boxes of other stories.
     for index, block in enumerate(out):
         if isinstance(block, (BulletList, OrderedList)) and _link_share(block, texts[index]) >= _LINKED_LIST:
@@ -150,6 +168,10 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
             out[index] = None
         seen += len(texts[index])
     return [block for block in out if block is not None], bylines
+
+
+def _all_emphasis(block: Paragraph) -> bool:
+    return len(block.children) == 1 and isinstance(block.children[0], (Strong, Emphasis))
 
 
 def _link_share(block: BulletList | OrderedList, text: str) -> float:
