@@ -161,6 +161,8 @@ def _before_verb(text: str, tokens: list[re.Match[str]], verb: int) -> tuple[lis
         index -= 1
     if not run or (index >= 0 and tokens[index].group().lower() in _ARTICLES):
         return None, False  # "the Alliance said": an organisation
+    if index >= 0 and tokens[index].group().lower() in _STOP_WORDS:
+        return None, False  # "після зустрічі з Лавровим заявив": not the subject
     return _name_run(run), False
 
 
