@@ -107,3 +107,13 @@ def test_source_date_epoch_sets_the_dates(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_ragged_right_when_asked() -> None:
     assert "Держсекретар" in text(broadsheet.write(seed_article(), "pdf", justify=False))
+
+
+def test_columns_too_narrow_for_the_text_are_refused() -> None:
+    with pytest.raises(OptionError, match="too narrow for 30pt text"):
+        broadsheet.write(seed_article(), "pdf", page_size="3x3in", columns=3, font_size=30)
+
+
+def test_big_type_on_a_small_page_still_fits() -> None:
+    data = broadsheet.write(edition(3), "pdf", page_size="3x3in", font_size=20, margins="0")
+    assert len(reader(data).pages) > 5

@@ -17,12 +17,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from broadsheet.errors import OptionError
 from broadsheet.formats.pdf.flow import Entry
 from broadsheet.formats.pdf.options import WriteOptions, parse_length, parse_margins, parse_page_size
 from broadsheet.formats.pdf.styles import Styles
 
 MARK_LENGTH = 18.0
 """Length of a crop mark, in points."""
+
+MIN_COLUMN_EMS = 8
+"""A column must be at least this many times the text size wide."""
 
 MARK_OFFSET = 6.0
 """Gap between the bleed edge and the start of a crop mark."""
@@ -63,8 +67,6 @@ class Geometry:
             width, height = max(width, height), min(width, height)
         top, right, bottom, left = parse_margins(options.margins)
         if left + right > width * 0.6 or top + bottom > height * 0.6:
-            from broadsheet.errors import OptionError
-
             raise OptionError(
                 f"margins {options.margins!r} leave too little of a {options.page_size} page for text"
             )
@@ -72,6 +74,14 @@ class Geometry:
         bleed = parse_length(options.bleed, what="bleed") if printing else 0.0
         marks = printing and options.crop_marks
         border = bleed + MARK_OFFSET + MARK_LENGTH if marks else bleed
+        gutter = options.font_size * 1.6
+        column = (width - left - right - gutter * (options.columns - 1)) / options.columns
+        if column < options.font_size * MIN_COLUMN_EMS:
+            raise OptionError(
+                f"{options.columns} column(s) on a {options.page_size} page with margins {options.margins!r} "
+                f"are {column / 72 * 25.4:.0f} mm wide, too narrow for {options.font_size:g}pt text "
+                f"(at least {MIN_COLUMN_EMS} ems); use fewer columns, a smaller font_size or a larger page"
+            )
         return cls(
             width=width,
             height=height,
@@ -80,7 +90,7 @@ class Geometry:
             bottom=bottom,
             left=left,
             columns=options.columns,
-            gutter=options.font_size * 1.6,
+            gutter=gutter,
             bleed=bleed,
             border=border,
             marks=marks,

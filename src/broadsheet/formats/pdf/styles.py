@@ -45,8 +45,14 @@ class Palette:
 class Styles:
     """Every paragraph style of a document, built from the base size, the fonts and the palette."""
 
-    def __init__(self, size: float, fonts: FontSet, palette: Palette, *, justify: bool) -> None:
-        """Build the styles; ``justify`` False sets body text ragged right."""
+    def __init__(
+        self, size: float, fonts: FontSet, palette: Palette, *, justify: bool, max_leading: float = 1e9
+    ) -> None:
+        """Build the styles; ``justify`` False sets body text ragged right.
+
+        Styles whose line would be taller than ``max_leading`` (big heads on a
+        tiny page) are scaled down to it, since no line may be taller than a column.
+        """
         text, head = fonts.text, fonts.heading
         self.size = size
         self.fonts = fonts
@@ -67,6 +73,10 @@ class Styles:
                 "hyphenationLang": "",
             }
             base.update(kw)
+            leading = float(base["leading"])  # type: ignore[arg-type]
+            if leading > max_leading:
+                base["fontSize"] = float(base["fontSize"]) * max_leading / leading  # type: ignore[arg-type]
+                base["leading"] = max_leading
             return ParagraphStyle(name, **base)
 
         self.body = style("body", alignment=align, spaceAfter=size * 0.55)

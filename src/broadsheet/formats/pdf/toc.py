@@ -11,6 +11,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -24,12 +25,29 @@ from broadsheet.formats.pdf.styles import Styles
 from broadsheet.model import Edition
 
 
-def contents(edition: Edition, styles: Styles, markup: Markup) -> list[Flowable]:
-    """The contents heading and the table, entries linked to their pages."""
+def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> list[Flowable]:
+    """The contents heading and the table, entries linked to their pages.
+
+    On a page too narrow for the text size the entries are set smaller: a
+    contents line must never be taller than a page, since reportlab cannot
+    split the table row holding it.
+    """
+    scale = min(1.0, width / (styles.size * 30))
+    levels = [
+        ParagraphStyle(
+            f"{style.name}-fit",
+            parent=style,
+            fontSize=style.fontSize * scale,
+            leading=style.leading * scale,
+            rightIndent=style.rightIndent * scale,
+            leftIndent=style.leftIndent * scale,
+        )
+        for style in styles.toc_levels
+    ]
     name = label("contents", edition.language)
     title = '<a name="contents"/>' + markup.text(name, styles.fonts.heading, hyphenate=False)
     table = TableOfContents(
-        levelStyles=list(styles.toc_levels),
+        levelStyles=levels,
         dotsMinLevel=0,
         tableStyle=[
             ("FONT", (0, 0), (-1, -1), styles.fonts.text.regular, styles.size),
@@ -53,6 +71,7 @@ def cover(
     """The masthead, the edition's date and the first headlines, cut to fit one page."""
     head = styles.fonts.heading
     language = edition.language
+    height_all = height
     out: list[Flowable] = [Spacer(1, styles.size * 2)]
     name = edition.publisher.name if edition.publisher else edition.title
     out.append(Paragraph(markup.text(name, head, hyphenate=False), styles.masthead))
@@ -87,4 +106,5 @@ def cover(
             items.append(Paragraph(markup.text(lead[:300], styles.fonts.text), styles.cover_lead))
     used = styles.size * 12
     out.append(KeepInFrame(width, max(height - used, styles.size * 4), items, mode="truncate"))
-    return out
+    # On a very small page even the masthead may not fit: the whole cover shrinks to one page.
+    return [KeepInFrame(width, height_all, out, mode="shrink")]

@@ -43,6 +43,9 @@ def write(document: Document, options: WriteOptions | None = None) -> bytes:
         raise WriteError(f"PDF layout failed: {message}") from error
     except RecursionError as error:
         raise WriteError("PDF layout failed: the document is nested too deeply") from error
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError, ZeroDivisionError) as error:
+        # reportlab reports layouts it cannot complete in many ways; none may escape as a crash.
+        raise WriteError(f"PDF layout failed: {type(error).__name__}: {str(error)[:300]}") from error
 
 
 class _Build:
@@ -54,7 +57,13 @@ class _Build:
         self.geometry = Geometry.of(options)
         fonts = font_set(options.fonts, options.heading_fonts, options.fallback_fonts)
         self.palette = Palette(options.profile)
-        self.styles = Styles(options.font_size, fonts, self.palette, justify=options.justify)
+        self.styles = Styles(
+            options.font_size,
+            fonts,
+            self.palette,
+            justify=options.justify,
+            max_leading=self.geometry.text_height / 6,
+        )
         self.missing = MissingGlyphs()
         self.edition = document if isinstance(document, Edition) else None
         self.articles = document.articles if isinstance(document, Edition) else (document,)
@@ -149,7 +158,7 @@ class _Build:
             doc.template("single", g.frames("single", columns=1))
             if started:
                 story.extend([NextPageTemplate("single"), PageBreak()])
-            story.extend(contents(self.edition, self.styles, self.markup))
+            story.extend(contents(self.edition, self.styles, self.markup, g.text_width))
             started = True
         doc.template("cols", g.frames("cols"))
         if started and self.options.article_break == "continue":
