@@ -72,7 +72,9 @@ def enrich(article: Article) -> Article:
     body = tuple(blocks)
     source = article.source
     if source is None:
-        name = credits.find_credit(article.dateline, _opening_texts(article, body), _last_text(body), people)
+        name = credits.find_credit(
+            article.dateline, article.lead, _opening_texts(body), _last_text(body), people
+        )
         if name is not None:
             source = Source(name=name)
     if source is article.source and all(new is old for new, old in zip(body, article.body, strict=True)):
@@ -136,9 +138,7 @@ def _block_text(node: Any) -> list[str]:
     return []
 
 
-def _opening_texts(article: Article, body: tuple[Block, ...]) -> Iterator[str]:
-    if article.lead:
-        yield article.lead
+def _opening_texts(body: tuple[Block, ...]) -> Iterator[str]:
     for block in body:
         if isinstance(block, Paragraph):
             yield _flat(block.children)

@@ -161,15 +161,19 @@ def credit_in(text: str, people: People, *, opening: bool) -> str | None:
 
 
 def find_credit(
-    dateline: str | None, paragraphs: Iterable[str], last: str | None, people: People
+    dateline: str | None, lead: str | None, paragraphs: Iterable[str], last: str | None, people: People
 ) -> str | None:
-    """The credit of a story: from its dateline, then its first paragraphs (lead first), then a sign-off."""
+    """The credit of a story: from its dateline, its standfirst, its first paragraphs, then a sign-off."""
     if dateline:
         bracketed = _BRACKETED.search(dateline)
         if bracketed is not None and (_known(bracketed.group("named").strip())):
             return bracketed.group("named").strip()
+    if lead:
+        name = credit_in(lead, people, opening=True)
+        if name is not None:
+            return name
     for index, text in enumerate(paragraphs):
-        if index >= FIRST_PARAGRAPHS + 1:
+        if index >= FIRST_PARAGRAPHS:
             break
         name = credit_in(text, people, opening=index == 0)
         if name is not None:
