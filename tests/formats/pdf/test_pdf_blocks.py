@@ -180,3 +180,18 @@ def test_any_edition_can_be_written(edition: Edition) -> None:
         warnings.simplefilter("ignore")
         data = _write_unless_table_too_wide(edition, profile="print")
     assert len(reader(data).outline) >= 1
+
+
+def test_paragraphs_leave_no_widow_or_orphan_when_split() -> None:
+    style = _styles().body
+    paragraph = SetParagraph("Слово за словом складається рядок. " * 30, style)
+    _, height = paragraph.wrap(250, 10_000)
+    lines = round(height / style.leading)
+    assert lines >= 6
+    # room for one line at the foot of a column: the paragraph moves whole rather than leave an orphan
+    assert paragraph.split(250, style.leading * 1.5) == []
+    # room for all but one line: two lines go over, so no widow starts the next column
+    first, rest = paragraph.split(250, style.leading * (lines - 0.5))
+    assert len(first.blPara.lines) == lines - 2
+    rest.wrap(250, 10_000)
+    assert len(rest.blPara.lines) == 2
