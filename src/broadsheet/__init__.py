@@ -15,6 +15,7 @@ __version__ = "0.1.0"
 
 from broadsheet.errors import (
     BroadsheetError,
+    BroadsheetWarning,
     LimitError,
     ModelError,
     OptionError,
@@ -30,6 +31,7 @@ from broadsheet.formats import convert, read, read_document, read_edition, write
 
 __all__ = [
     "BroadsheetError",
+    "BroadsheetWarning",
     "LimitError",
     "ModelError",
     "OptionError",

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -205,10 +206,15 @@ def _emit(document: Document, targets: list[tuple[str, Format]], args: argparse.
     # Render everything before writing anything, so one failing format leaves no files behind.
     for output, fmt in targets:
         options = _options_for(fmt, pairs, "writer")
-        try:
-            rendered.append((output, write(document, fmt.name, **options)))
-        except BroadsheetError as error:
-            raise _Located("<stdout>" if output == "-" else output, error) from error
+        name = "<stdout>" if output == "-" else output
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                rendered.append((output, write(document, fmt.name, **options)))
+            except BroadsheetError as error:
+                raise _Located(name, error) from error
+        for warning in caught:
+            sys.stderr.write(f"broadsheet: warning: {name}: {warning.message}\n")
     for output, data in rendered:
         if output == "-":
             sys.stdout.buffer.write(data)

@@ -14,6 +14,10 @@
      └── WriteError            the document cannot be written in the asked format
           └── OutputError      the output file cannot be written
 
+Warnings (something left out, but the output is still valid: an image that
+could not be embedded, text no font can draw) are :class:`BroadsheetWarning`
+subclasses; the command line prints each as one line.
+
 Messages say what was wrong and where: a JSON path such as
 ``$.body[3].children[0]``, an element and line, or a file name.
 """
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 __all__ = [
     "BroadsheetError",
+    "BroadsheetWarning",
     "LimitError",
     "ModelError",
     "OptionError",
@@ -86,3 +91,7 @@ class WriteError(BroadsheetError):
 
 class OutputError(WriteError, OSError):
     """The output file could not be written; nothing was left behind."""
+
+
+class BroadsheetWarning(UserWarning):
+    """Something was left out of an output that is still valid (an image, a glyph)."""

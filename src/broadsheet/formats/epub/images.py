@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from broadsheet.errors import BroadsheetError
+from broadsheet.errors import BroadsheetError, BroadsheetWarning
 from broadsheet.formats.epub.options import WriteOptions
 from broadsheet.formats.epub.plan import Resource
 
@@ -41,7 +41,7 @@ class ImageUnavailable(Exception):
     """Why an image cannot go into the book (caught: the figure keeps its caption)."""
 
 
-class ImageWarning(UserWarning):
+class ImageWarning(BroadsheetWarning):
     """An image was left out of an EPUB; its caption stands in for it."""
 
 
