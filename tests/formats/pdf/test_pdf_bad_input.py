@@ -117,3 +117,12 @@ def test_deeply_nested_lists_end_in_a_pdf() -> None:
         block = BulletList(items=[[block]])
     data = broadsheet.write(Article(title="Deep", body=[block]), "pdf")
     assert "bottom" in text(data)
+
+
+def test_image_dir_confines_local_reads(tmp_path: Path) -> None:
+    inside = tmp_path / "inside"
+    inside.mkdir()
+    (tmp_path / "secret.png").write_bytes(_png())
+    for url in ("../secret.png", str(tmp_path / "secret.png"), (tmp_path / "secret.png").as_uri()):
+        with pytest.warns(PdfWarning, match="outside the image folder"):
+            broadsheet.write(_figure_article(url), "pdf", image_dir=str(inside))

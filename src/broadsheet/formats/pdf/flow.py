@@ -85,7 +85,7 @@ def mark(flowable: Flowable, entry: Entry) -> Flowable:
 
 
 @attrs.frozen(kw_only=True)
-class Frame:
+class ColumnBox:
     """The space text flows into: one column's width and height in points."""
 
     width: float
@@ -107,7 +107,7 @@ class ArticleFlow:
         level: int,
         styles: Styles,
         markup: Markup,
-        frame: Frame,
+        frame: ColumnBox,
         options: Any,
     ) -> None:
         """``key`` names the article's bookmark; ``level`` is its outline depth."""

@@ -39,7 +39,11 @@ class Picture:
 
 
 def read_bytes(url: str, base: Path | None) -> bytes | str:
-    """The bytes of the image at ``url``, or a reason why there are none."""
+    """The bytes of the image at ``url``, or a reason why there are none.
+
+    With a ``base`` folder, relative paths resolve against it and no file
+    outside it is read; without one, any local path or ``file:`` URL is.
+    """
     scheme = urllib.parse.urlsplit(url).scheme.lower()
     if scheme == "data":
         return _data_url(url)
@@ -53,6 +57,9 @@ def read_bytes(url: str, base: Path | None) -> bytes | str:
         path = Path(urllib.parse.unquote(url))
         if not path.is_absolute() and base is not None:
             path = base / path
+    if base is not None and not path.resolve().is_relative_to(base.resolve()):
+        # With image_dir set, a document (perhaps an untrusted page) cannot pull in other local files.
+        return f"{path} is outside the image folder {base}"
     try:
         if path.stat().st_size > MAX_IMAGE_BYTES:
             return f"{path} is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB"

@@ -160,7 +160,8 @@ class WriteOptions:
     images: bool = True
     """Include figures' images (captions and credits are always kept)."""
     image_dir: str | None = None
-    """Folder that relative image paths are resolved against (default: the current folder)."""
+    """Folder that relative image paths resolve against; when set, no local file outside it is read (set it
+    when converting untrusted pages). Default: the current folder, and any local path may be read."""
     max_image_dpi: int = 300
     """Images are downsampled to this resolution at their printed size."""
     cover: bool = True

@@ -13,7 +13,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from broadsheet import __version__
 from broadsheet.errors import BroadsheetError, WriteError
-from broadsheet.formats.pdf.flow import ArticleFlow, Entry, Frame, PdfWarning, mark
+from broadsheet.formats.pdf.flow import ArticleFlow, ColumnBox, Entry, PdfWarning, mark
 from broadsheet.formats.pdf.fonts import font_set
 from broadsheet.formats.pdf.hyphenation import hyphenator
 from broadsheet.formats.pdf.layout import Geometry, PdfDocument
@@ -69,7 +69,7 @@ class _Build:
         self.articles = document.articles if isinstance(document, Edition) else (document,)
         self.language = self._language()
         self.internal = {a.url: f"a{i}" for i, a in enumerate(self.articles) if a.url and self.edition}
-        self.frame = Frame(
+        self.frame = ColumnBox(
             width=self.geometry.column_width,
             height=self.geometry.text_height,
             full_width=self.geometry.text_width,
