@@ -71,3 +71,23 @@ def test_block_quotation_with_a_speaker_is_kept() -> None:
     given = QuoteBlock(quote=Quote(text="Так.", speaker=Person(name="Ann")))
     article = Article(title="T", body=(paragraph("Блінкен заявив:"), given))
     assert enrich(article) == article
+
+
+def test_quote_in_a_wholly_italic_paragraph() -> None:
+    from broadsheet.model import Emphasis
+
+    inner = paragraph("«Ми не змінимо своєї позиції», — сказав Лавров.").children
+    article = enrich(Article(title="T", body=(Paragraph(children=(Emphasis(children=inner),)),)))
+    assert found_quotes(article.body[0]) == ["Ми не змінимо своєї позиції | Лавров"]
+    assert enrich(article) == article
+
+
+def test_quote_split_by_emphasis_at_its_edge_stays_text() -> None:
+    from broadsheet.model import Emphasis
+
+    children = (
+        Emphasis(children=(Text(text="«Ми не змінимо своєї позиції»"),)),
+        Text(text=", — сказав Лавров."),
+    )
+    article = Article(title="T", body=(Paragraph(children=children),))
+    assert found_quotes(enrich(article).body[0]) == []

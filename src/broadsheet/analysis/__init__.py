@@ -27,6 +27,7 @@ from broadsheet.model import (
     Article,
     Block,
     BulletList,
+    Emphasis,
     Heading,
     Inline,
     OrderedList,
@@ -37,6 +38,7 @@ from broadsheet.model import (
     RelatedBox,
     RelatedLink,
     Source,
+    Strong,
     collect,
     rebuild,
 )
@@ -92,7 +94,31 @@ def _top_level(block: Block) -> Block:
 
 
 def _paragraph(paragraph: Paragraph, people: People, lead_in: str | None = None) -> Paragraph:
-    children = paragraph.children
+    children = _inlines(paragraph.children, people, lead_in, 0)
+    if children is paragraph.children:
+        return paragraph
+    if inline_words(children) != inline_words(paragraph.children):
+        return paragraph  # a guard: recognition must never lose or reorder a word
+    return Paragraph(children=children)
+
+
+_STYLED_DEPTH = 3
+"""How deep inside emphasis quotes and mentions are still looked for (a wholly italic paragraph)."""
+
+
+def _inlines(
+    children: tuple[Inline, ...], people: People, lead_in: str | None, depth: int
+) -> tuple[Inline, ...]:
+    """``children`` with mentions and quotes recognised, inside emphasis first and then around it."""
+    if depth < _STYLED_DEPTH and any(isinstance(child, (Emphasis, Strong)) for child in children):
+        styled = tuple(
+            attrs.evolve(child, children=_inlines(child.children, people, None, depth + 1))
+            if isinstance(child, (Emphasis, Strong))
+            else child
+            for child in children
+        )
+        if any(new is not old for new, old in zip(styled, children, strict=True)):
+            children = styled
     flat = FlatInlines(children)
     found = related.mentions(flat)
     if found:
@@ -101,11 +127,7 @@ def _paragraph(paragraph: Paragraph, people: People, lead_in: str | None = None)
     found_quotes = quotes.recognise(flat, people, lead_in)
     if found_quotes:
         children = flat.splice(found_quotes)
-    if children is paragraph.children:
-        return paragraph
-    if inline_words(children) != inline_words(paragraph.children):
-        return paragraph  # a guard: recognition must never lose or reorder a word
-    return Paragraph(children=children)
+    return children
 
 
 def _introduced(block: QuoteBlock, people: People, lead_in: str | None) -> QuoteBlock:
