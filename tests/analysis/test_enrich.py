@@ -116,8 +116,12 @@ def _all_text(article: Article) -> str:
     return " ".join(collect(article.body, lambda node: [node.text] if isinstance(node, Text) else []))
 
 
-def _body_words(body: tuple[Block, ...]) -> list[str]:
-    return collect(body, lambda node: block_words(node) if isinstance(node, (Paragraph, RelatedBox)) else [])
+def _body_words(body: tuple[Block, ...]) -> list[list[str]]:
+    """The words of each top-level block, paragraph by paragraph."""
+    return [
+        collect(block, lambda node: block_words(node) if isinstance(node, (Paragraph, RelatedBox)) else [])
+        for block in body
+    ]
 
 
 # --- properties --------------------------------------------------------------------------------
