@@ -16,6 +16,8 @@ from broadsheet.errors import WriteError
 from broadsheet.formats.pdf import PdfWarning
 from broadsheet.model import Article, Figure, Image, Paragraph, Table, TableCell, Text
 
+DATA = Path(__file__).resolve().parents[2] / "data" / "pdf"
+
 
 def _figure_article(url: str, **image: str) -> Article:
     return Article(
@@ -39,6 +41,8 @@ def _png(size: tuple[int, int] = (40, 30), mode: str = "RGBA") -> bytes:
         "data:image/png;base64,@@@",
         "https://example.com/remote.jpg",
         "missing/picture.jpg",
+        str(DATA / "truncated.jpg"),
+        str(DATA / "not-an-image.jpg"),
     ],
 )
 def test_an_unusable_image_becomes_a_captioned_placeholder(url: str) -> None:
@@ -53,6 +57,7 @@ def test_images_from_files_and_file_urls(tmp_path: Path) -> None:
     (tmp_path / "pic.png").write_bytes(_png(mode="RGBA"))
     (tmp_path / "grey.png").write_bytes(_png(mode="L"))
     for url, kwargs in (
+        ("photo.jpg", {"image_dir": str(DATA)}),
         ("pic.png", {"image_dir": str(tmp_path)}),
         ((tmp_path / "grey.png").as_uri(), {}),
         (str(tmp_path / "pic.png"), {}),

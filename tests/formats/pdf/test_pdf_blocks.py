@@ -105,7 +105,7 @@ def test_every_block_is_set() -> None:
         "Embedded content · YouTube: A video",
         "* * *",
         "After the break.",
-        "By Ann Writer, correspondent, Bob Editor",
+        "By Ann Writer (correspondent), Bob Editor",
         "KYIV",
     ):
         assert loose(expected).search(extracted.replace("\u2003", " ")), expected

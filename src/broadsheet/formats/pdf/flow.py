@@ -152,18 +152,21 @@ class ArticleFlow:
             out.append(Spacer(1, s.size * 0.9))
         return out
 
-    def _person(self, person: Person) -> str:
+    def _person(self, person: Person, *, bracket_role: bool = False) -> str:
         text = self.markup.text(person.name, self.head_family, hyphenate=False)
         if person.url:
             text = self.markup.link(person.url, text)
         if person.role:
-            text += ", " + self.markup.text(person.role, self.head_family, hyphenate=False)
+            role = self.markup.text(person.role, self.head_family, hyphenate=False)
+            # In a list of names a role after a comma would read as another name.
+            text += f" ({role})" if bracket_role else f", {role}"
         return text
 
     def _byline(self) -> str:
         if not self.article.authors:
             return ""
-        names = ", ".join(self._person(person) for person in self.article.authors)
+        several = len(self.article.authors) > 1
+        names = ", ".join(self._person(person, bracket_role=several) for person in self.article.authors)
         by = label("by", self.language)
         return f"{self.markup.text(by, self.head_family, hyphenate=False)} {names}"
 
