@@ -67,11 +67,11 @@ class People:
     """Full names found in an article's text, indexed by surname and by title."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        """Index the people named in ``texts`` (each a paragraph or a title)."""
+        """Index the people named in ``texts`` (each a paragraph or a title), read on first use."""
         self._by_surname: dict[str, set[str]] = {}
         self._by_role: dict[str, set[str]] = {}
         self._latin_pairs: dict[str, set[str]] = {}
-        self._texts: list[str] | None = list(texts)
+        self._texts: Iterable[str] | None = texts
 
     def _index(self) -> None:
         """Build the indexes on first use: most articles never need them."""
