@@ -21,15 +21,13 @@ MAX_EXTRA_SPACE_EM = 0.6
 MIN_JUSTIFY_WIDTH_EM = 13.0
 """Columns narrower than this many ems of the text size are set ragged right."""
 
-_RAGGED: dict[int, ParagraphStyle] = {}
-
 
 def ragged(style: ParagraphStyle) -> ParagraphStyle:
-    """The same style set flush left, ragged right."""
-    found = _RAGGED.get(id(style))
-    if found is None or found.parent is not style:
+    """The same style set flush left, ragged right (made once per style and kept on it)."""
+    found: ParagraphStyle | None = style.__dict__.get("_bs_ragged")
+    if found is None:
         found = ParagraphStyle(f"{style.name}-ragged", parent=style, alignment=TA_LEFT)
-        _RAGGED[id(style)] = found
+        style.__dict__["_bs_ragged"] = found
     return found
 
 
