@@ -46,6 +46,7 @@ def test_unknown_names_list_the_known_ones() -> None:
         ("no-extension", HTML, "html"),
         ("misnamed.json", HTML, "html"),
         ("<bytes>", b"\xef\xbb\xbf" + NATIVE, "json"),
+        ("<bytes>", NEWSML.replace(b"/>", b"><nitf><body/></nitf></newsItem>"), "newsml"),
     ],
 )
 def test_input_format_from_extension_and_content(name: str, data: bytes, expected: str) -> None:

@@ -90,6 +90,9 @@ def _sniff_newsml(data: bytes) -> bool:
 
 
 def _sniff_html(data: bytes) -> bool:
+    # NITF bodies inside NewsML-G2 have <body> too: the more specific format wins.
+    if _sniff_newsml(data):
+        return False
     head = _head(data, 65536).lower()
     return head.startswith(b"<") and (b"<html" in head or b"<!doctype html" in head or b"<body" in head)
 
