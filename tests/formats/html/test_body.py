@@ -381,3 +381,18 @@ def test_lists_of_links_are_boxes_and_lists_after_the_story_go() -> None:
     trailing = "<ul><li>Sources: Reuters</li><li>AP</li></ul>"
     body = extract(page(f"<p>{PROSE}</p>{linked}<p>{PROSE}</p>{trailing}"))
     assert [type(block) for block in body.blocks] == [Paragraph, RelatedBox, Paragraph]
+
+
+def test_story_shipped_only_as_script_data_is_recovered() -> None:
+    import json
+
+    story = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(3)) + "<script>steal()</script>"
+    # As Next.js writes it: JSON inside a JavaScript string, "<" escaped so no tag closes the script.
+    inner = json.dumps(["$", "article", {"body": "ID$$" + story}]).replace("<", "\\u003c")
+    payload = json.dumps(inner)
+    markup = (
+        "<html><head><title>Ministers meet in Geneva</title></head><body><div id='root'></div>"
+        f"<script>self.__next_f.push([1,{payload}])</script></body></html>"
+    )
+    body = extract(markup)
+    assert texts(body) == [f"{PROSE} Part {i}." for i in range(3)]

@@ -25,15 +25,17 @@ from broadsheet.formats.html.content_header import (
     find_headline,
     find_lead,
 )
+from broadsheet.formats.html.content_hydration import hydrated_body, payload_scripts
 from broadsheet.formats.html.content_media import figure_image
 from broadsheet.formats.html.content_score import PageIndex, choose_main
-from broadsheet.formats.html.content_tail import trim
+from broadsheet.formats.html.content_tail import block_text, trim
 from broadsheet.model import Block, Figure, Heading, Image, RelatedBox, Separator
 
 __all__ = ["Body", "extract_body"]
 
 _OPENING_FIGURES = 2
 _ONE_STORY_PROSE = 300
+_NO_STORY = 200
 
 
 @attrs.frozen(kw_only=True)
@@ -69,6 +71,7 @@ def extract_body(
     for selector in drop_selectors:
         for element in _select(root, selector):
             _drop(element)
+    scripts = payload_scripts(root)
     for element in list(root.iter(*JUNK_TAGS)):
         _drop(element)
     page = PageIndex(root)
@@ -95,6 +98,8 @@ def extract_body(
     if lead and blocks and title and normalised_words(lead) == normalised_words(title):
         lead = None
     blocks[:0] = _opening_figures(page, main, headline, base_url)
+    if scripts and not mains and sum(len(block_text(block)) for block in blocks) < _NO_STORY:
+        blocks = _from_payload(scripts, base_url, title) or blocks
     trimmed, trimmed_bylines = trim(blocks)
     byline_lines.extend(trimmed_bylines)
     finished = _finish(trimmed)
@@ -105,6 +110,16 @@ def extract_body(
         lead=lead or None,
         authors=authors + tuple(line for line in byline_lines if line not in authors),
     )
+
+
+def _from_payload(scripts: list[str], base_url: str | None, title: str | None) -> list[Block]:
+    # The markup holds no story: the page may ship it as data for its scripts.
+    fragment = hydrated_body(scripts)
+    if fragment is None:
+        return []
+    for element in list(fragment.iter(*JUNK_TAGS)):
+        _drop(element)
+    return BlockReader(base_url=base_url, title=title).read(fragment)
 
 
 def _one_story(main: html.HtmlElement, headline: html.HtmlElement | None) -> html.HtmlElement:
