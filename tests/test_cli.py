@@ -142,3 +142,18 @@ def test_reader_options_from_the_command_line(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     assert main(["convert", str(EXAMPLE), "-o", str(out), "-R", "colour=red"]) == 1
     assert not out.exists()
+
+
+def test_writer_shortcuts_reach_the_writers_that_have_the_option(tmp_path: Path) -> None:
+    pdf, epub = tmp_path / "a.pdf", tmp_path / "a.epub"
+    assert (
+        main(["convert", str(EXAMPLE), "-o", str(pdf), "-o", str(epub), "--page-size", "A5", "--network"])
+        == 0
+    )
+    assert pdf.read_bytes().startswith(b"%PDF") and epub.stat().st_size > 0
+    import pypdf
+
+    assert round(float(pypdf.PdfReader(pdf).pages[0].trimbox.width)) == 420  # A5: 148 mm
+    out = tmp_path / "a.json"
+    assert main(["convert", str(EXAMPLE), "-o", str(out), "--columns", "2"]) == 1
+    assert not out.exists()

@@ -12,6 +12,8 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from broadsheet import __version__
 from broadsheet.errors import BroadsheetError, OptionError
 from broadsheet.formats import read_document, registry, write
@@ -31,6 +33,19 @@ examples:
   broadsheet edition --section "Політика:a.html,b.html" --section "Світ:c.xml" -o today.pdf --title Digest
   broadsheet formats
 """
+
+
+SHORTCUTS: tuple[tuple[str, str, str | None, str], ...] = (
+    ("--page-size", "page_size", "SIZE", "PDF page: A4, A5, Letter, Legal, tabloid or WxH with mm/cm/in/pt"),
+    ("--margins", "margins", "CSS", "PDF margins, e.g. '18mm 16mm 20mm'"),
+    ("--columns", "columns", "N", "PDF text columns, 1 to 3"),
+    ("--font-size", "font_size", "PT", "PDF base font size in points"),
+    ("--profile", "profile", "NAME", "PDF profile: screen (RGB) or print (CMYK, crop marks, bleed)"),
+    ("--cover-image", "cover_image", "IMAGE", "EPUB cover image instead of the generated cover"),
+    ("--stylesheet", "stylesheet", "CSS", "EPUB user stylesheet (a path or CSS text)"),
+    ("--network", "network", None, "let writers fetch remote images"),
+)
+"""Flags that stand for a writer option: (flag, option, metavar or None for a switch, help)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -132,6 +147,16 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         metavar="[FORMAT.]KEY=VALUE",
         help="a writer option (e.g. -O columns=2 or -O pdf.columns=2); repeatable",
     )
+    shortcuts = parser.add_argument_group(
+        "writer shortcuts", "each sets the writer option of the same name for the outputs that have it"
+    )
+    for flag, option, meta, text in SHORTCUTS:
+        if meta is None:
+            shortcuts.add_argument(
+                flag, dest=f"shortcut_{option}", action="store_const", const="true", help=text
+            )
+        else:
+            shortcuts.add_argument(flag, dest=f"shortcut_{option}", metavar=meta, help=text)
 
 
 def _split(pairs: Sequence[str], flag: str) -> list[tuple[str | None, str, str]]:
@@ -200,8 +225,28 @@ class _Located(Exception):
         self.error = error
 
 
+def _shortcut_pairs(
+    targets: list[tuple[str, Format]], args: argparse.Namespace
+) -> list[tuple[str | None, str, str]]:
+    pairs: list[tuple[str | None, str, str]] = []
+    for flag, option, _, _ in SHORTCUTS:
+        value = getattr(args, f"shortcut_{option}", None)
+        if value is None:
+            continue
+        takers = [fmt for _, fmt in targets if _has_option(fmt, option)]
+        if not takers:
+            raise OptionError(f"{flag} does not apply to any of the outputs")
+        pairs.extend((fmt.name, option, value) for fmt in takers)
+    return pairs
+
+
+def _has_option(fmt: Format, option: str) -> bool:
+    cls = getattr(fmt.load(), "WriteOptions", None)
+    return cls is not None and option in attrs.fields_dict(cls)
+
+
 def _emit(document: Document, targets: list[tuple[str, Format]], args: argparse.Namespace) -> None:
-    pairs = _split(args.option, "-O")
+    pairs = _split(args.option, "-O") + _shortcut_pairs(targets, args)
     rendered = []
     # Render everything before writing anything, so one failing format leaves no files behind.
     for output, fmt in targets:
