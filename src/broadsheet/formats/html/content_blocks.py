@@ -515,7 +515,8 @@ def _is_stray_line(text: str) -> bool:
     # "REKLAM", "Von"), a bare date stamp, or a photo credit printed apart from its picture.
     if len(text) > 150:
         return False
-    if len(text) <= 12 and len(text.split()) <= 2 and not _SENTENCE_MARK.search(text):
+    words = len(text.split())
+    if (len(text) <= 12 and words <= 2 or len(text) <= 30 and words == 1) and not _SENTENCE_MARK.search(text):
         return not DENSE_SCRIPT.search(text)
     if len(text) < 60 and looks_like_dateline(text):
         return True

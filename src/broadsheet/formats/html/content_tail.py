@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from broadsheet.errors import ModelError
 from broadsheet.formats._shared.typography import plain_text
 from broadsheet.formats.html.content_chrome import READ_ALSO_LABEL
+from broadsheet.formats.html.content_score import DENSE_SCRIPT
 from broadsheet.model import (
     Block,
     BulletList,
@@ -87,6 +88,14 @@ def is_box_label(text: str) -> bool:
     return match is not None and not text[match.end() :].strip(" :.-–—»>|")
 
 
+def word_count(text: str) -> int:
+    """Words in ``text``; in scripts written without spaces, about one per two characters."""
+    words = len(text.split())
+    if text.isascii():
+        return words
+    return max(words, len(DENSE_SCRIPT.findall(text)) // 2)
+
+
 def looks_like_dateline(text: str) -> bool:
     """Whether a short text is a date or time stamp ("Stand: 22.04.2024, 06:00 Uhr")."""
     if len(text) > 80:
@@ -111,7 +120,7 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
     bylines: list[str] = []
     # Lines above the first real paragraph: dates and bylines.
     start = 0
-    while start < len(out) and len(texts[start].split()) < _PROSE_WORDS:
+    while start < len(out) and word_count(texts[start]) < _PROSE_WORDS:
         text = texts[start].strip()
         if isinstance(out[start], Paragraph) and looks_like_byline(text):
             bylines.append(text)
@@ -123,7 +132,7 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
     # ... and date stamps and lists after the last one: the site's lists of other stories,
     # sources and tags, not the story.
     end = len(out) - 1
-    while end > start and (len(texts[end].split()) < _LAST_WORDS or not isinstance(out[end], Paragraph)):
+    while end > start and (word_count(texts[end]) < _LAST_WORDS or not isinstance(out[end], Paragraph)):
         block = out[end]
         if isinstance(block, Paragraph) and looks_like_dateline(texts[end].strip()):
             out[end] = None
@@ -132,16 +141,16 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
         end -= 1
     # Around the story's long paragraphs, short lines are the site's: labels and bylines above,
     # sign-offs, credits and bold prompts below.
-    if any(isinstance(b, Paragraph) and len(texts[i].split()) >= _LONG_WORDS for i, b in enumerate(out)):
+    if any(isinstance(b, Paragraph) and word_count(texts[i]) >= _LONG_WORDS for i, b in enumerate(out)):
         for index, block in enumerate(out):
             if isinstance(block, Paragraph):
-                if len(texts[index].split()) >= _SHORT_WORDS:
+                if word_count(texts[index]) >= _SHORT_WORDS:
                     break
                 out[index] = None
         for index in range(len(out) - 1, -1, -1):
             block = out[index]
             if isinstance(block, Paragraph):
-                if len(texts[index].split()) >= _SHORT_WORDS and not _all_emphasis(block):
+                if word_count(texts[index]) >= _SHORT_WORDS and not _all_emphasis(block):
                     break
                 out[index] = None
     # Lists that are mostly links inside the text are boxes of other stories.
