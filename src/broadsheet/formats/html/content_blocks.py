@@ -516,7 +516,8 @@ def _is_stray_line(text: str) -> bool:
     if len(text) > 150:
         return False
     words = len(text.split())
-    if (len(text) <= 12 and words <= 2 or len(text) <= 30 and words == 1) and not _SENTENCE_MARK.search(text):
+    short = (len(text) <= 12 and words <= 2) or (len(text) <= 30 and words == 1)
+    if short and not _SENTENCE_MARK.search(text):
         return not DENSE_SCRIPT.search(text)
     if len(text) < 60 and looks_like_dateline(text):
         return True
