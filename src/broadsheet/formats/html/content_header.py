@@ -22,6 +22,8 @@ _AUTHOR_NAME = re.compile(
     r"|auteur|autore|avtor|writer|reporter|contributor|contributors)(?![a-z])"
 )
 _NOT_BYLINE = re.compile(r"comment|bio|about|box|card|avatar|image|photo|more")
+_PICTURE_NAME = re.compile(r"caption|credit|image|photo|picture|media|gallery|video|copyright|paywall|offer")
+_NOT_LEAD_TEXT = re.compile(r"\s*(?:related|read more|read also|see also|advertisement)\b", re.IGNORECASE)
 _LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong")
 _MAX_LEAD = 1500
 _MIN_LEAD = 30
@@ -86,13 +88,28 @@ def find_lead(
         if element.find(".//img") is not None or element.find(".//h1") is not None:
             continue
         text = _text(element)
-        if not _MIN_LEAD <= len(text) <= _MAX_LEAD:
+        if not _MIN_LEAD <= len(text) <= _MAX_LEAD or _NOT_LEAD_TEXT.match(text):
             continue
         linked = sum(len(_text(a)) for a in element.iter("a"))
-        if linked > 0.5 * len(text):
+        if linked > 0.5 * len(text) or _in_picture_or_chrome(element, main):
             continue
         return element
     return None
+
+
+def _in_picture_or_chrome(element: html.HtmlElement, main: html.HtmlElement) -> bool:
+    # A caption, a photo credit or a subscription prompt is named "teaser" or "summary" at times.
+    for depth, node in enumerate((element, *element.iterancestors())):
+        if node is main or node.tag in ("body", "article", "main"):
+            return False
+        if node.tag in ("figure", "figcaption") or is_chrome(node):
+            return True
+        if depth < 3 and any(
+            _PICTURE_NAME.search(token) and not token.startswith(("has-", "with-", "is-"))
+            for token in class_words(node).split()
+        ):
+            return True
+    return False
 
 
 def article_region(main: html.HtmlElement, headline: html.HtmlElement | None) -> html.HtmlElement:
