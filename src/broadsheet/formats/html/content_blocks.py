@@ -80,7 +80,9 @@ _COMMENTS = re.compile(r"comment(?!ar)|disqus|discussion|kommentare|reaction")
 _SENTENCE_MARK = re.compile(r"[.!?…:;»«\"“”„。！？]")
 _PHOTO_CREDIT = re.compile(
     r"\s*(?:©|\(c\)|photos?\s*:|fotos?\s*:|фото\s*:|bild(?:er)?\s*:|image\s*:|credit\s*:|quelle\s*:)"
-    r"|.{0,120}©\s*[\w .,/&-]{2,60}$",
+    r"|.{0,120}©\s*[\w .,/&-]{2,60}$"
+    r"|[^.!?]{0,100}(?:[|/]|\bvia\b)\s*(?:getty images|reuters|afp|ap photo|epa|dpa|imago|picture[- ]alliance"
+    r"|shutterstock|istock|keystone|anadolu|tass|ria novosti|unian|ukrinform)\s*$",
     re.IGNORECASE,
 )
 _MAX_DEPTH = 120
