@@ -195,3 +195,36 @@ def test_paragraphs_leave_no_widow_or_orphan_when_split() -> None:
     assert len(first.blPara.lines) == lines - 2
     rest.wrap(250, 10_000)
     assert len(rest.blPara.lines) == 2
+
+
+def _column_bottoms(data: bytes, page: int = 0) -> tuple[float, float]:
+    pdf = reader(data)
+    width = float(pdf.pages[page].mediabox[2])
+    found: list[tuple[float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: object) -> None:
+        if text.strip():
+            found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
+
+    pdf.pages[page].extract_text(visitor_text=visit)
+    body = [(x, y) for x, y in found if y > 60]  # above the page number
+    left = min(y for x, y in body if x < width / 2)
+    right = min(y for x, y in body if x >= width / 2)
+    return left, right
+
+
+def test_the_last_page_of_an_article_has_balanced_columns() -> None:
+    from pdf_seed import seed_article
+
+    left, right = _column_bottoms(broadsheet.write(seed_article(), "pdf", columns=2))
+    assert abs(left - right) < 4 * 13.6, (left, right)
+
+
+def test_keep_together_blocks_inside_lists_do_not_break_layout() -> None:
+    body = [
+        Paragraph(children=[Text(text="0")]),
+        BulletList(
+            items=[[QuoteBlock(quote=Quote(text="0"))], [Heading(level=2, children=[Text(text="h")])]]
+        ),
+    ]
+    assert "h" in text(broadsheet.write(Article(title="0", body=body), "pdf", columns=2))

@@ -148,8 +148,9 @@ class ArticleFlow:
         meta = self._meta()
         if meta:
             out.append(Paragraph(meta, s.meta))
-        if byline or meta:
-            out.append(Spacer(1, s.size * 0.9))
+        # Always end with a spacer: a head ending in a keep-with-next headline would be kept
+        # together with the frame break that follows it, which reportlab cannot measure.
+        out.append(Spacer(1, s.size * (0.9 if byline or meta else 0.4)))
         return out
 
     def _person(self, person: Person, *, bracket_role: bool = False) -> str:
@@ -263,7 +264,7 @@ class ArticleFlow:
                     )
                 else:
                     flowables.extend(self.block(child, width - indent, f"{path}.items[{number}][{index}]"))
-            items.append(ListItem([_without_keep_with_next(f) for f in flowables] or [Spacer(1, 1)]))
+            items.append(ListItem(_list_safe(flowables) or [Spacer(1, 1)]))
         ordered = isinstance(block, OrderedList)
         return ListFlowable(
             items,
@@ -359,16 +360,22 @@ class ArticleFlow:
         return boxed_links(heading, rows, self.frame.width, self.styles)
 
 
-def _without_keep_with_next(flowable: Flowable) -> Flowable:
-    """The flowable, not kept with the next one.
+def _list_safe(flowables: list[Flowable]) -> list[Flowable]:
+    """The flowables of a list item without the keeping-together reportlab cannot do inside one.
 
-    reportlab's multi-pass build cannot undo keep-with-next on a flowable
-    inside a list item (it fails with AttributeError), so headings and
-    captions in lists give it up.
+    Inside a list item, reportlab's multi-pass build cannot undo keep-with-next
+    (AttributeError), and a keep-together block that must move to the next
+    column inserts a frame break the item's indenter cannot measure
+    (NotImplementedError). So headings and captions in lists give up
+    keep-with-next, and keep-together blocks are opened up.
     """
-    style = getattr(flowable, "style", None)
-    if isinstance(flowable, Paragraph) and getattr(style, "keepWithNext", False):
-        flowable.style = ParagraphStyle(
-            f"{flowable.style.name}-in-list", parent=flowable.style, keepWithNext=0
-        )
-    return flowable
+    out: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            out.extend(_list_safe(list(flowable._content)))
+            continue
+        style = getattr(flowable, "style", None)
+        if isinstance(flowable, Paragraph) and style is not None and getattr(style, "keepWithNext", False):
+            flowable.style = ParagraphStyle(f"{style.name}-in-list", parent=style, keepWithNext=0)
+        out.append(flowable)
+    return out

@@ -175,6 +175,11 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
         self.running_markup = running_markup
         self.running_title = ""
         self.article_page = 0
+        self.balance: dict[int, float] = {}
+        """Pages whose columns are shortened to this height (to balance a last page)."""
+        self.column_use: dict[int, dict[str, float]] = {}
+        self.page_columns: dict[int, list[Frame]] = {}
+        self._shortened: list[tuple[Frame, tuple[float, float]]] = []
         extra: dict[str, Any] = dict(geometry.boxes())
         if geometry.border:
             extra["cropMarks"] = CropMarks(geometry, styles.palette.marks)
@@ -198,6 +203,54 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
         """Add a page template; ``decorate`` adds running heads and numbers, ``cover`` the cover's band."""
         on_end = self._decorate if decorate else (self._cover if cover else _nothing)
         self.addPageTemplates([PageTemplate(id=name, frames=frames, onPageEnd=on_end)])
+
+    def handle_pageBegin(self) -> None:
+        """Begin a page; on a page to balance, shorten its columns from the bottom."""
+        for frame, (y1, height) in self._shortened:
+            frame._y1, frame._height = y1, height
+            frame._geom()
+        self._shortened = []
+        super().handle_pageBegin()
+        columns = [frame for frame in self.pageTemplate.frames if "-c" in frame.id]
+        self.page_columns[self.page] = columns
+        limit = self.balance.get(self.page)
+        if limit is None:
+            return
+        for frame in columns:
+            if limit < frame._height:
+                self._shortened.append((frame, (frame._y1, frame._height)))
+                frame._y1, frame._height = frame._y1 + frame._height - limit, limit
+                frame._geom()
+                frame._reset()
+
+    def handle_frameEnd(self, resume: int = 0) -> None:
+        """Record how much of the frame was used, then end it."""
+        self._record_use()
+        super().handle_frameEnd(resume)
+
+    def handle_pageEnd(self) -> None:
+        """Record the use of the page's last frame, then end the page."""
+        self._record_use()
+        super().handle_pageEnd()
+
+    def _record_use(self) -> None:
+        frame = getattr(self, "frame", None)
+        if frame is not None and "-c" in frame.id:
+            used = frame._y2 - frame._topPadding - frame._y
+            self.column_use.setdefault(self.page, {})[frame.id] = max(0.0, float(used))
+
+    def balanced_height(self, page: int) -> float | None:
+        """The column height that would share the columns' text on ``page`` evenly, if shorter than now."""
+        columns = self.page_columns.get(page, [])
+        used = self.column_use.get(page, {})
+        if len(columns) < 2 or not used:
+            return None
+        total = sum(used.values())
+        tallest = max(frame._height for frame in columns)
+        even = total / len(columns)
+        if even < tallest * 0.97 and max(used.values()) > even * 1.1:
+            return even
+        return None
 
     def beforeDocument(self) -> None:
         """Forget the running head of an earlier pass (a table of contents makes several)."""

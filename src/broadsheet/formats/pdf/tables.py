@@ -9,7 +9,7 @@ the cost linear. Rows taller than a page split inside the row.
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus import Table as TableFlowable
 
 from broadsheet.errors import WriteError
@@ -23,6 +23,12 @@ CHUNK_ROWS = 60
 
 MAX_SPAN = 200
 """Column and row spans are clipped to this many cells."""
+
+SHORT_BOX = 12
+"""Link boxes of up to this many rows are never split."""
+
+LONG_CELL = 400
+"""Tables with a cell of more characters than this may split inside a row."""
 
 MIN_SCALE = 0.5
 """Tables are set at down to this share of the usual cell text size to fit their column."""
@@ -103,6 +109,14 @@ def data_table(table: Table, width: float, styles: Styles, markup: Markup, *, wh
         ]
         for r, row in enumerate(grid)
     ]
+    # Splitting inside rows is only for cells that may be taller than a page: elsewhere it leaves
+    # empty slivers of rows at the foot of columns.
+    long_cells = any(
+        len(plain_text(cell.children, markup.language)) > LONG_CELL
+        for row in grid
+        for cell in row
+        if cell is not None
+    )
     head = cells[: table.header_rows] if table.header_rows < len(cells) else []
     body = cells[len(head) :]
     out: list[Flowable] = []
@@ -114,7 +128,8 @@ def data_table(table: Table, width: float, styles: Styles, markup: Markup, *, wh
             for c0, r0, c1, r1 in spans
             if first <= r0 <= last
         ] + [span for span in spans if span[3] < len(head)]
-        out.append(_table(head + body[start : start + CHUNK_ROWS], len(head), widths, chunk_spans, styles))
+        rows = head + body[start : start + CHUNK_ROWS]
+        out.append(_table(rows, len(head), widths, chunk_spans, styles, split_in_row=long_cells))
     return out
 
 
@@ -130,7 +145,13 @@ def _scaled(style: ParagraphStyle, scale: float) -> ParagraphStyle:
 
 
 def _table(
-    rows: list[list[Paragraph]], head: int, widths: list[float], spans: list[Span], styles: Styles
+    rows: list[list[Paragraph]],
+    head: int,
+    widths: list[float],
+    spans: list[Span],
+    styles: Styles,
+    *,
+    split_in_row: bool,
 ) -> TableFlowable:
     palette = styles.palette
     commands: list[tuple[object, ...]] = [
@@ -147,7 +168,7 @@ def _table(
         commands.append(("BACKGROUND", (0, 0), (-1, head - 1), palette.tint))
     commands.extend(("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans if (c0, r0) != (c1, r1))
     flowable = TableFlowable(
-        rows, colWidths=widths, repeatRows=head, style=commands, hAlign="LEFT", splitInRow=1
+        rows, colWidths=widths, repeatRows=head, style=commands, hAlign="LEFT", splitInRow=int(split_in_row)
     )
     flowable.spaceAfter = styles.size * 0.2
     return flowable
@@ -164,7 +185,6 @@ def boxed_links(heading: str, rows: list[str], width: float, styles: Styles) -> 
             chunk,
             colWidths=[width],
             hAlign="LEFT",
-            splitInRow=1,
             style=[
                 ("FONT", (0, 0), (-1, -1), styles.fonts.heading.regular, styles.size * 0.8),
                 ("TEXTCOLOR", (0, 0), (-1, -1), palette.text),
@@ -179,4 +199,6 @@ def boxed_links(heading: str, rows: list[str], width: float, styles: Styles) -> 
         table.spaceBefore = styles.size * 0.4 if start == 0 else 0
         table.spaceAfter = styles.size * 0.9 if start + CHUNK_ROWS >= len(cells) else 0
         out.append(table)
+    if len(cells) <= SHORT_BOX:
+        return [KeepTogether(out)]
     return out

@@ -43,7 +43,15 @@ def write(document: Document, options: WriteOptions | None = None) -> bytes:
         raise WriteError(f"PDF layout failed: {message}") from error
     except RecursionError as error:
         raise WriteError("PDF layout failed: the document is nested too deeply") from error
-    except (ValueError, TypeError, IndexError, KeyError, AttributeError, ZeroDivisionError) as error:
+    except (
+        ValueError,
+        TypeError,
+        IndexError,
+        KeyError,
+        AttributeError,
+        ZeroDivisionError,
+        NotImplementedError,
+    ) as error:
         # reportlab reports layouts it cannot complete in many ways; none may escape as a crash.
         raise WriteError(f"PDF layout failed: {type(error).__name__}: {str(error)[:300]}") from error
 
@@ -95,16 +103,43 @@ class _Build:
         )
 
     def run(self) -> bytes:
+        data, doc = self._render({})
+        if self.edition is None and self.geometry.columns > 1:
+            # Set once more with the last page's columns shortened to share its text evenly; keep
+            # that only if nothing spills onto a new page.
+            last = doc.page
+            even = doc.balanced_height(last)
+            for slack in (1.5, 3.5) if even is not None else ():
+                assert even is not None
+                try:
+                    balanced, again = self._render({last: even + slack * self.styles.body.leading})
+                except (
+                    LayoutError,
+                    ValueError,
+                    TypeError,
+                    IndexError,
+                    KeyError,
+                    AttributeError,
+                    NotImplementedError,
+                ):
+                    break  # balancing is a nicety: the unbalanced pages stand
+                if again.page == last:
+                    return balanced
+        return data
+
+    def _render(self, balance: dict[int, float]) -> tuple[bytes, PdfDocument]:
         buffer = io.BytesIO()
         doc = self._document(buffer)
+        doc.balance = balance
         story = self._story(doc)
-        self._check_glyphs()
+        if not balance:
+            self._check_glyphs()
         if self.edition is not None and self.options.toc:
             _predict_contents(story)
             doc.multiBuild(story, maxPasses=6)
         else:
             doc.build(story)
-        return buffer.getvalue()
+        return buffer.getvalue(), doc
 
     def _check_glyphs(self) -> None:
         if not self.missing.found:
