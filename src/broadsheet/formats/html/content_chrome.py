@@ -165,7 +165,13 @@ _BOILERPLATE_TEXT = re.compile(
     r"|поддержать|donate|jetzt spenden|unterstützen sie|all rights reserved|alle rechte vorbehalten"
     r"|все права защищены|усі права захищені|copyright|©|click here|klicken sie hier|cookie"
     r"|loading|lädt|завантаження|загрузка|mehr anzeigen|show more|load more|weiterlesen"
-    r"|read more|continue reading|zum artikel|to the article|back to top|nach oben)\b",
+    r"|read more|continue reading|zum artikel|to the article|back to top|nach oben"
+    r"|join (?:our|the) (?:commenting|conversation|discussion)|already have an account|create an? (?:free )?account"
+    r"|sign in|log in|einloggen|anmelden|registrieren|se connecter|iniciar sesión|увійти|войти"
+    r"|your browser is (?:no longer supported|out of date)|we apologi[sz]e, but this video"
+    r"|try refreshing your browser|this video (?:has failed|is unavailable)|jetzt weiterlesen mit"
+    r"|(?:this|the) article is (?:for|reserved for) (?:subscribers|members)|article réservé aux abonnés"
+    r"|il vous reste \d+|pozostało jeszcze \d+|diesen artikel (?:erwerben|freischalten))\b",
     re.IGNORECASE,
 )
 
