@@ -153,6 +153,20 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
                 if word_count(texts[index]) >= _SHORT_WORDS and not _all_emphasis(block):
                     break
                 out[index] = None
+        # Below the last long paragraph, a paragraph set wholly in bold or italics is a note of
+        # the site's ("Read our live blog", "The author is …"), not the story.
+        last_long = max(
+            (
+                i
+                for i, b in enumerate(out)
+                if isinstance(b, Paragraph) and word_count(texts[i]) >= _LONG_WORDS
+            ),
+            default=len(out),
+        )
+        for index in range(last_long + 1, len(out)):
+            block = out[index]
+            if isinstance(block, Paragraph) and _all_emphasis(block):
+                out[index] = None
     # Lists that are mostly links inside the text are boxes of other stories.
     for index, block in enumerate(out):
         if isinstance(block, (BulletList, OrderedList)) and _link_share(block, texts[index]) >= _LINKED_LIST:
