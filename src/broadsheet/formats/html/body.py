@@ -24,6 +24,7 @@ from broadsheet.formats.html.content_header import (
     find_bylines,
     find_headline,
     find_lead,
+    find_unnamed_lead,
 )
 from broadsheet.formats.html.content_hydration import hydrated_body, payload_scripts
 from broadsheet.formats.html.content_media import figure_image
@@ -83,6 +84,8 @@ def extract_body(
     if title is None and headline is not None:
         title = headline.text_content()
     lead_element = find_lead(root, main, headline, page.position)
+    if lead_element is None:
+        lead_element = find_unnamed_lead(main, headline, page.position, page.elements)
     bylines = find_bylines(article_region(main, headline))
     skip = {*bylines, *([lead_element] if lead_element is not None else [])}
     if headline is not None:

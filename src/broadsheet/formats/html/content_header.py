@@ -5,7 +5,7 @@ standfirst under it, and byline candidates, so they are read once and kept out o
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from lxml import html
 
@@ -24,6 +24,9 @@ _AUTHOR_NAME = re.compile(
 _NOT_BYLINE = re.compile(r"comment|bio|about|box|card|avatar|image|photo|more")
 _PICTURE_NAME = re.compile(r"caption|credit|image|photo|picture|media|gallery|video|copyright|paywall|offer")
 _NOT_LEAD_TEXT = re.compile(r"\s*(?:related|read more|read also|see also|advertisement)\b", re.IGNORECASE)
+_UNNAMED_LEAD_REACH = 12
+_MIN_UNNAMED_LEAD = 60
+_MAX_UNNAMED_LEAD = 600
 _LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong")
 _MAX_LEAD = 1500
 _MIN_LEAD = 30
@@ -93,6 +96,32 @@ def find_lead(
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked > 0.5 * len(text) or _in_picture_or_chrome(element, main):
             continue
+        return element
+    return None
+
+
+def find_unnamed_lead(
+    main: html.HtmlElement,
+    headline: html.HtmlElement | None,
+    order: Mapping[html.HtmlElement, int],
+    elements: Sequence[html.HtmlElement],
+) -> html.HtmlElement | None:
+    """A paragraph printed right under the headline, outside the story's element: the standfirst of
+    a page whose class names say nothing (generated CSS names)."""
+    if headline is None or main in headline.iterancestors():
+        return None
+    start, stop = order.get(headline, -1), order.get(main, -1)
+    if start < 0 or stop <= start:
+        return None
+    for index in range(start + 1, min(stop, start + _UNNAMED_LEAD_REACH)):
+        element = elements[index]
+        if element.tag != "p" or headline in element.iterancestors():
+            continue
+        text = _text(element)
+        if not _MIN_UNNAMED_LEAD <= len(text) <= _MAX_UNNAMED_LEAD or _NOT_LEAD_TEXT.match(text):
+            return None
+        if element.find(".//a") is not None or _in_picture_or_chrome(element, main):
+            return None
         return element
     return None
 
