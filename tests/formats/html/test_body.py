@@ -396,3 +396,12 @@ def test_story_shipped_only_as_script_data_is_recovered() -> None:
     )
     body = extract(markup)
     assert texts(body) == [f"{PROSE} Part {i}." for i in range(3)]
+
+
+def test_standfirst_without_a_class_is_found_under_the_headline() -> None:
+    standfirst = "The secretary of state said countries cannot dictate their choices to other countries."
+    markup = f"""<html><body><header class="x1a2"><h1>Ministers meet in Geneva</h1><p>{standfirst}</p></header>
+    <div class="q9z8"><p>{PROSE}</p><p>{PROSE}</p></div></body></html>"""
+    body = extract(markup)
+    assert body.lead == standfirst
+    assert texts(body) == [PROSE, PROSE]
