@@ -400,8 +400,9 @@ def test_story_shipped_only_as_script_data_is_recovered() -> None:
 
 def test_standfirst_without_a_class_is_found_under_the_headline() -> None:
     standfirst = "The secretary of state said countries cannot dictate their choices to other countries."
+    links = "".join(f"<a href='/s{i}'>Section number {i}</a>" for i in range(8))
     markup = f"""<html><body><header class="x1a2"><h1>Ministers meet in Geneva</h1><p>{standfirst}</p></header>
-    <div class="q9z8"><p>{PROSE}</p><p>{PROSE}</p></div></body></html>"""
+    <div class="k3j4">{links}</div><div class="q9z8"><p>{PROSE}</p><p>{PROSE}</p></div></body></html>"""
     body = extract(markup)
     assert body.lead == standfirst
     assert texts(body) == [PROSE, PROSE]
