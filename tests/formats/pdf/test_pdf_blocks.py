@@ -218,6 +218,8 @@ def test_the_last_page_of_an_article_has_balanced_columns() -> None:
 
     left, right = _column_bottoms(broadsheet.write(seed_article(), "pdf", columns=2))
     assert abs(left - right) < 4 * 13.6, (left, right)
+    left, right = _column_bottoms(broadsheet.write(seed_article(), "pdf", columns=2, balance_columns=False))
+    assert right - left > 10 * 13.6, (left, right)  # the first column runs lower
 
 
 def test_keep_together_blocks_inside_lists_do_not_break_layout() -> None:

@@ -127,3 +127,11 @@ def test_the_cover_shows_the_edition_cover_image() -> None:
     xobjects = [x.get_object() for x in cover["/Resources"]["/XObject"].values()]
     assert [x["/Subtype"] for x in xobjects] == ["/Image"]
     assert "Ранковий випуск" in cover.extract_text()
+
+
+def test_each_article_ends_with_balanced_columns(fifty: bytes) -> None:
+    from test_pdf_blocks import _column_bottoms
+
+    for page in (3, 17, 52):  # articles 1, 15 and 50, each one page long
+        left, right = _column_bottoms(fifty, page)
+        assert abs(left - right) < 4 * 13.6, (page, left, right)

@@ -175,6 +175,7 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
         self.running_markup = running_markup
         self.running_title = ""
         self.article_page = 0
+        self.article_starts: list[int] = []
         self.balance: dict[int, float] = {}
         """Pages whose columns are shortened to this height (to balance a last page)."""
         self.column_use: dict[int, dict[str, float]] = {}
@@ -256,6 +257,7 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
         """Forget the running head of an earlier pass (a table of contents makes several)."""
         self.running_title = ""
         self.article_page = 0
+        self.article_starts = []
 
     def afterFlowable(self, flowable: Flowable) -> None:
         """Outline, contents and running-head bookkeeping for flowables that carry an :class:`Entry`."""
@@ -271,6 +273,13 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
         if entry.running is not None:
             self.running_title = entry.running
             self.article_page = self.page
+            if entry.toc:
+                self.article_starts.append(self.page)
+
+    def last_pages(self) -> list[int]:
+        """The page on which each article ends (articles starting on new pages)."""
+        starts = self.article_starts
+        return [following - 1 for following in starts[1:]] + ([self.page] if starts else [])
 
     def _decorate(self, canvas: Any, doc: Any) -> None:
         g, s = self.geometry, self.styles

@@ -172,6 +172,8 @@ class WriteOptions:
     """Print the edition or article title at the top of pages after the first."""
     page_numbers: bool = True
     """Print page numbers at the foot of pages."""
+    balance_columns: bool = True
+    """Set each article's last page again so that its columns end level (costs a second layout)."""
     article_break: Literal["page", "continue"] = attrs.field(
         default="page", validator=attrs.validators.in_(("page", "continue"))
     )

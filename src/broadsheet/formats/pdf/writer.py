@@ -104,27 +104,37 @@ class _Build:
 
     def run(self) -> bytes:
         data, doc = self._render({})
-        if self.edition is None and self.geometry.columns > 1:
-            # Set once more with the last page's columns shortened to share its text evenly; keep
-            # that only if nothing spills onto a new page.
-            last = doc.page
-            even = doc.balanced_height(last)
-            for slack in (1.5, 3.5) if even is not None else ():
-                assert even is not None
-                try:
-                    balanced, again = self._render({last: even + slack * self.styles.body.leading})
-                except (
-                    LayoutError,
-                    ValueError,
-                    TypeError,
-                    IndexError,
-                    KeyError,
-                    AttributeError,
-                    NotImplementedError,
-                ):
-                    break  # balancing is a nicety: the unbalanced pages stand
-                if again.page == last:
-                    return balanced
+        if (
+            self.geometry.columns == 1
+            or self.options.article_break != "page"
+            or not self.options.balance_columns
+        ):
+            return data
+        # Set once more with each article's last page's columns shortened to share its text evenly;
+        # keep that only if nothing spills onto a new page.
+        pages = doc.page
+        plan = {last: doc.balanced_height(last) for last in doc.last_pages()}
+        balance = {page: height for page, height in plan.items() if height is not None}
+        for slack in (1.5, 3.5) if balance else ():
+            leading = self.styles.body.leading
+            try:
+                balanced, again = self._render(
+                    {page: height + slack * leading for page, height in balance.items()}
+                )
+            except (
+                LayoutError,
+                ValueError,
+                TypeError,
+                IndexError,
+                KeyError,
+                AttributeError,
+                NotImplementedError,
+            ):
+                break  # balancing is a nicety: the unbalanced pages stand
+            if again.page == pages:
+                return balanced
+            if self.edition is not None:
+                break  # one more try of a whole edition costs too much
         return data
 
     def _render(self, balance: dict[int, float]) -> tuple[bytes, PdfDocument]:
