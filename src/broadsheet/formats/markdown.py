@@ -7,7 +7,8 @@ from typing import assert_never
 
 import attrs
 
-from broadsheet.formats._shared.typography import label, quote_marks
+from broadsheet.formats._shared.typography import quote_marks
+from broadsheet.formats._shared.wording import label
 from broadsheet.model import (
     Article,
     Block,

@@ -1,8 +1,8 @@
-"""Language-dependent typography and labels that several writers print.
+"""Language-dependent typography that several writers share: quotation marks, direction, plain text.
 
 Quotation marks follow each language's convention (Ukrainian and Russian use
-«ялинки» outside and „лапки“ inside; English “…” and ‘…’); labels such as
-"Read also" are given in the article's language, falling back to English.
+«ялинки» outside and „лапки“ inside; English “…” and ‘…’). Words and dates
+in the reader's language are in :mod:`broadsheet.formats._shared.wording`.
 """
 
 from __future__ import annotations
@@ -35,94 +35,6 @@ def quote_marks(language: str | None, depth: int = 0) -> tuple[str, str]:
     """Opening and closing quotation marks for ``language`` at nesting ``depth``."""
     outer, inner = _QUOTES.get(primary_language(language), _QUOTES["en"])
     return outer if depth % 2 == 0 else inner
-
-
-_LABELS: dict[str, dict[str, str]] = {
-    "read_also": {
-        "en": "Read also",
-        "uk": "Читайте також",
-        "ru": "Читайте также",
-        "de": "Lesen Sie auch",
-        "fr": "À lire aussi",
-        "es": "Lea también",
-        "pl": "Przeczytaj też",
-    },
-    "translations": {
-        "en": "Also in",
-        "uk": "Іншими мовами",
-        "ru": "На других языках",
-        "de": "Auch auf",
-        "fr": "Aussi en",
-        "es": "También en",
-        "pl": "Także w",
-    },
-    "contents": {
-        "en": "Contents",
-        "uk": "Зміст",
-        "ru": "Содержание",
-        "de": "Inhalt",
-        "fr": "Sommaire",
-        "es": "Índice",
-        "pl": "Spis treści",
-    },
-    "by": {"en": "By", "uk": "Автор:", "ru": "Автор:", "de": "Von", "fr": "Par", "es": "Por", "pl": "Autor:"},
-    "source": {
-        "en": "Source",
-        "uk": "Джерело",
-        "ru": "Источник",
-        "de": "Quelle",
-        "fr": "Source",
-        "es": "Fuente",
-        "pl": "Źródło",
-    },
-    "published": {
-        "en": "Published",
-        "uk": "Опубліковано",
-        "ru": "Опубликовано",
-        "de": "Veröffentlicht",
-        "fr": "Publié",
-        "es": "Publicado",
-        "pl": "Opublikowano",
-    },
-    "cover": {
-        "en": "Cover",
-        "uk": "Обкладинка",
-        "ru": "Обложка",
-        "de": "Titelseite",
-        "fr": "Couverture",
-        "es": "Portada",
-        "pl": "Okładka",
-    },
-    "page": {
-        "en": "Page",
-        "uk": "Сторінка",
-        "ru": "Страница",
-        "de": "Seite",
-        "fr": "Page",
-        "es": "Página",
-        "pl": "Strona",
-    },
-}
-
-LANGUAGE_NAMES: dict[str, str] = {
-    "uk": "Українською",
-    "ru": "На русском",
-    "en": "In English",
-    "de": "Auf Deutsch",
-    "fr": "En français",
-    "es": "En español",
-    "pl": "Po polsku",
-    "be": "Па-беларуску",
-    "ar": "بالعربية",
-    "he": "בעברית",
-}
-"""A language's own name for "in <language>", for links to translations."""
-
-
-def label(key: str, language: str | None) -> str:
-    """The label ``key`` (``"read_also"``, ``"contents"``, …) in ``language``, else English."""
-    table = _LABELS[key]
-    return table.get(primary_language(language), table["en"])
 
 
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"})

@@ -6,10 +6,10 @@ from typing import assert_never
 
 from lxml import etree
 
+from broadsheet.formats._shared.wording import label
 from broadsheet.formats.epub.context import Context
 from broadsheet.formats.epub.hrefs import external_href
 from broadsheet.formats.epub.inlines import render_inlines
-from broadsheet.formats.epub.labels import label
 from broadsheet.formats.epub.xmltext import add_text, element, set_direction, set_language, text_element
 from broadsheet.model import (
     Block,

@@ -5,13 +5,12 @@ from __future__ import annotations
 import attrs
 
 from broadsheet.formats._shared.typography import is_rtl
+from broadsheet.formats._shared.wording import date_text, label
 from broadsheet.formats.epub import metadata, styles
 from broadsheet.formats.epub.chapter import render_chapter
 from broadsheet.formats.epub.context import Context
 from broadsheet.formats.epub.cover import cover_page, generated_cover
-from broadsheet.formats.epub.dates import format_date
 from broadsheet.formats.epub.images import ImageStore, load_checked
-from broadsheet.formats.epub.labels import label
 from broadsheet.formats.epub.masthead import NAME as MASTHEAD
 from broadsheet.formats.epub.masthead import Listed, render_masthead
 from broadsheet.formats.epub.options import WriteOptions
@@ -146,14 +145,16 @@ def _cover(
         day = document.date
         publisher = document.publisher.name if document.publisher else None
         image_url = options.cover_image or (document.cover.url if document.cover else None)
-        lines = tuple(x for x in (format_date(day, language) if day else None,) if x)
+        lines = tuple(x for x in (date_text(day, language, with_time=False) if day else None,) if x)
     else:
         day = document.published.date() if document.published else None
         publisher = document.publisher.name if document.publisher else None
         source = document.source.name if document.source else None
         image_url = options.cover_image
         byline = ", ".join(person.name for person in document.authors) or None
-        lines = tuple(x for x in (byline, format_date(day, language) if day else None, source) if x)
+        lines = tuple(
+            x for x in (byline, date_text(day, language, with_time=False) if day else None, source) if x
+        )
     description = " — ".join((title, *lines, *((publisher,) if publisher else ())))
     loaded = load_checked(image_url, options) if image_url and options.images else None
     if loaded is not None:

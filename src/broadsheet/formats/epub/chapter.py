@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from lxml import etree
 
-from broadsheet.formats._shared.typography import LANGUAGE_NAMES, primary_language
+from broadsheet.formats._shared.typography import primary_language
+from broadsheet.formats._shared.wording import LANGUAGE_NAMES, date_text, label, machine_datetime
 from broadsheet.formats.epub.blocks import render_blocks, render_figure, render_related
 from broadsheet.formats.epub.context import Context
-from broadsheet.formats.epub.dates import format_datetime, machine_datetime
 from broadsheet.formats.epub.hrefs import external_href
-from broadsheet.formats.epub.labels import label
 from broadsheet.formats.epub.plan import Page
 from broadsheet.formats.epub.skeleton import new_page
 from broadsheet.formats.epub.xmltext import (
@@ -103,7 +102,7 @@ def _dates(parent: etree._Element, article: Article, context: Context) -> None:
             add_text(line, " · ")
         add_text(line, label(key, context.language) + " ")
         text_element(
-            line, "time", format_datetime(moment, context.language), {"datetime": machine_datetime(moment)}
+            line, "time", date_text(moment, context.language), {"datetime": machine_datetime(moment)}
         )
         parts += 1
 

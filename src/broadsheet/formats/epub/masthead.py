@@ -7,8 +7,7 @@ import datetime as dt
 import attrs
 
 from broadsheet.formats._shared.typography import is_rtl
-from broadsheet.formats.epub.dates import format_date
-from broadsheet.formats.epub.labels import label
+from broadsheet.formats._shared.wording import date_text, label
 from broadsheet.formats.epub.plan import Page
 from broadsheet.formats.epub.skeleton import new_page
 from broadsheet.formats.epub.xmltext import element, serialise, set_language, text_element
@@ -49,7 +48,7 @@ def render_masthead(
     text_element(masthead, "h1", title)
     if day is not None:
         line = element(masthead, "p", {"class": "edition-date"})
-        text_element(line, "time", format_date(day, language), {"datetime": day.isoformat()})
+        text_element(line, "time", date_text(day, language, with_time=False), {"datetime": day.isoformat()})
     if publisher:
         text_element(masthead, "p", publisher, {"class": "publisher"})
     titled = any(name for name, _ in sections)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from broadsheet.formats._shared.typography import label, plain_text, quote_marks
+from broadsheet.formats._shared.typography import plain_text, quote_marks
+from broadsheet.formats._shared.wording import label
 from broadsheet.model import (
     Block,
     BulletList,

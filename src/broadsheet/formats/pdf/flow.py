@@ -22,15 +22,9 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from broadsheet.formats._shared.typography import (
-    LANGUAGE_NAMES,
-    label,
-    plain_text,
-    primary_language,
-    quote_marks,
-)
+from broadsheet.formats._shared.typography import plain_text, primary_language, quote_marks
+from broadsheet.formats._shared.wording import LANGUAGE_NAMES, date_text, label
 from broadsheet.formats.pdf import images
-from broadsheet.formats.pdf.labels import date_text, pdf_label
 from broadsheet.formats.pdf.markup import Markup
 from broadsheet.formats.pdf.paragraphs import SetParagraph, chunked
 from broadsheet.formats.pdf.styles import Styles
@@ -243,7 +237,7 @@ class ArticleFlow:
             case Embed():
                 name = block.title or block.provider or block.url
                 provider = f"{block.provider}: " if block.provider and block.title else ""
-                text = m.text(f"{pdf_label('embed', self.language)} · {provider}{name}", self.head_family)
+                text = m.text(f"{label('embed', self.language)} · {provider}{name}", self.head_family)
                 return [Paragraph(m.link(block.url, text), s.embed)]
             case Separator():
                 return [Paragraph("*\u2003*\u2003*", s.separator)]
@@ -330,7 +324,7 @@ class ArticleFlow:
                 PdfWarning,
                 stacklevel=2,
             )
-            text = pdf_label("image_missing", self.language)
+            text = label("image_missing", self.language)
             if image.alt:
                 text += ": " + image.alt
             out.append(Paragraph(m.text(text, self.head_family), s.placeholder))
