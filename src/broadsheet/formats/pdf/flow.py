@@ -22,6 +22,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from broadsheet.errors import BroadsheetWarning
 from broadsheet.formats._shared.typography import plain_text, primary_language, quote_marks
 from broadsheet.formats._shared.wording import LANGUAGE_NAMES, date_text, label
 from broadsheet.formats.pdf import images
@@ -50,7 +51,7 @@ from broadsheet.model import (
 )
 
 
-class PdfWarning(UserWarning):
+class PdfWarning(BroadsheetWarning):
     """Something the PDF writer left out or replaced (an image it could not use, characters no font has)."""
 
 
