@@ -214,6 +214,7 @@ _UTF8_AS_LATIN = re.compile("[ÃÂÐÑÄÅ][\u0080-\u00bf\u2018-\u203a\u0152-\u0
 _C1_OR_BOX = re.compile("[\u0080-\u009f\u2500-\u259f\ufffd]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _LATIN1_LETTER = re.compile("[\u00c0-\u00ff]")
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _RARE_CYRILLIC = re.compile(
     "[\u0400-\u0403\u0405\u0408-\u040d\u040f\u0450\u0452\u0453\u0455\u0458-\u045d\u045f]"
 )
@@ -233,9 +234,13 @@ def suspicion(text: str) -> float:
     letters = len(_NOT_LETTERS.sub("", sample)) or 1
     bad = len(_C1_OR_BOX.findall(sample)) * 2
     bad += len(_UTF8_AS_CP1251.findall(sample)) * 2 + len(_UTF8_AS_LATIN.findall(sample)) * 2
-    latin1 = len(_LATIN1_LETTER.findall(sample))
-    if latin1 * 4 > letters:
-        bad += latin1  # Cyrillic or Greek read as windows-1252: every letter accented
+    if len(_LATIN1_LETTER.findall(sample)) * 4 > letters:
+        # Cyrillic or Greek read as windows-1252 gives words made mostly of
+        # accented letters ("Ïðèâåò"); German or French has one or two a word.
+        for word in _WORD.findall(sample):
+            accented = len(_LATIN1_LETTER.findall(word))
+            if accented * 2 > len(word):
+                bad += accented
     cyrillic = len(_CYRILLIC.findall(sample))
     if cyrillic:
         bad += len(_MIXED_WORD.findall(sample)) * 3  # "fьr": a Latin page read as Cyrillic
