@@ -8,6 +8,7 @@ per page of ``broadsheet.read``, of ``trafilatura.extract`` and of parsing the p
     python bench/html_corpus.py                      # the whole of ../shared/corpora/fundus-dev
     python bench/html_corpus.py --sample 40 --json out.json
     python bench/html_corpus.py --no-baseline --worst 10
+    python bench/html_corpus.py --half a --worst 20    # even-indexed pages only (b: odd)
 """
 
 from __future__ import annotations
@@ -158,6 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (fundus layout)")
     parser.add_argument("--sample", type=int, default=0, help="score N pages drawn with a fixed seed")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sample")
+    parser.add_argument(
+        "--half",
+        choices=("a", "b"),
+        help="score one fixed half of the pages: a = even, b = odd positions in sorted order "
+        "(develop on one half, check the other)",
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip trafilatura")
     parser.add_argument("--json", type=Path, help="write per-page results and the summary here")
     parser.add_argument("--worst", type=int, default=0, help="list the N pages with the lowest body F1")
@@ -171,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     truth = json.loads((corpus / "truth.json").read_text("utf-8"))
     bodies = json.loads((corpus / "ground-truth.json").read_text("utf-8"))
     names = sorted(truth)
+    if args.half:
+        names = names[0 if args.half == "a" else 1 :: 2]
     if args.sample:
         names = sorted(random.Random(args.seed).sample(names, min(args.sample, len(names))))
     systems = (

@@ -267,11 +267,46 @@ def test_related_box_found_by_class_name() -> None:
         + PROSE.replace("ministers", "readers")
         + "</p></section>",
         "<div class='paywall-prompt'><p>Subscribe now to keep reading.</p></div>",
+        "<div class='newsletter-pure'><p>Invalid email</p><p>"
+        + PROSE.replace("ministers", "partners")
+        + "</p></div>",
+        "<div class='fact-box'><h3>Facts about Geneva</h3><p>"
+        + PROSE.replace("ministers", "residents")
+        + "</p></div>",
+        "<section class='article-body-infobox'><h2>Please note</h2><p>"
+        + PROSE.replace("ministers", "investors")
+        + "</p></section>",
     ],
 )
 def test_chrome_inside_the_article_is_dropped(chrome: str) -> None:
     body = extract(page(f"<p>{PROSE}</p>{chrome}<p>{PROSE}</p>"))
     assert texts(body) == [PROSE, PROSE]
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "<a class='teaser' href='/world/other.html'><h3>Talks in Vienna collapse after a day</h3>"
+        "<p>Diplomats left the city without a date for another round of negotiations.</p></a>",
+        "<article><img src='/t.jpg' alt=''><h2><a href='/world/other.html'>Talks in Vienna collapse "
+        "after a day</a></h2><p>Diplomats left the city without a date for another round.</p></article>",
+    ],
+)
+def test_teaser_cards_inside_the_story_become_related_links(card: str) -> None:
+    body = extract(page(f"<p>{PROSE}</p>{card}<p>{PROSE}</p>"))
+    assert texts(body) == [PROSE, PROSE]
+    box = body.blocks[1]
+    assert isinstance(box, RelatedBox)
+    assert [(link.title, link.url) for link in box.links] == [
+        ("Talks in Vienna collapse after a day", "https://news.example/world/other.html")
+    ]
+
+
+def test_a_link_around_a_long_section_is_no_card() -> None:
+    # Some sites wrap whole passages in a link; more text than a preview holds is the story's.
+    section = " ".join([PROSE] * 6)
+    body = extract(page(f"<p>{PROSE}</p><a href='/x'><h3>Talks</h3><p>{section}</p></a><p>{PROSE}</p>"))
+    assert section in texts(body)
 
 
 def test_chrome_name_on_a_wrapper_of_the_story_is_ignored() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from lxml import html
 
 from broadsheet.errors import ModelError
+from broadsheet.formats.html.content_cards import teaser_card
 from broadsheet.formats.html.content_chrome import (
     JUNK_TAGS,
     STRONG_CHROME,
@@ -300,6 +301,11 @@ class BlockReader:
             if box is not None:
                 self.blocks.append(box)
                 return
+        card = teaser_card(element, self.base_url)
+        if card is not None:
+            title, url = card
+            self._teaser(Link(url=url, children=(Text(text=title),)))
+            return
         if tag != "figure" and self._is_embed_box(element):
             self._embed_box(element)  # before chrome: its consent notice names it "consent"
             return

@@ -57,6 +57,7 @@ _CHROME_HEADS = frozenset(
         "signin", "signup", "donate", "donation", "donations", "subscribe", "subscription", "sponsored",
         "sponsor", "newsletter", "prompt", "alert", "webpush", "push", "notification", "notifications",
         "toast", "snackbar", "interstitial", "support", "mostread", "skiplink", "outbrain", "taboola", "disqus",
+        "factbox", "fact", "facts", "infobox", "factsheet",
     }
 )  # fmt: skip
 _LAYOUT_CHROME_HEADS = frozenset(
@@ -73,6 +74,7 @@ _CHROME_PAIRS = frozenset(
         "of-contents", "social-media", "read-next",
     }
 )  # fmt: skip
+_PROMPT_PARTS = frozenset({"newsletter", "newsletters", "signup"})
 _LAYOUT_PARTS = frozenset(
     {
         "container", "wrapper", "wrap", "placeholder", "layer", "box", "bar", "list", "block", "area", "section", "inner", "outer",
@@ -123,6 +125,8 @@ def _token_strength(token: str) -> int:
     if not parts:
         return NOT_CHROME
     head = parts[-1]
+    if not _PROMPT_PARTS.isdisjoint(parts):
+        return STRONG_CHROME  # "newsletter-pure", "signup-form": a prompt whatever it is styled as
     if head in _CHROME_HEADS or _CHROME_STEMS.search(head):
         return STRONG_CHROME
     if len(parts) > 1 and f"{parts[-2]}-{head}" in _CHROME_PAIRS:

@@ -1,0 +1,50 @@
+"""Teaser cards set inside a story: previews of other pages that are not part of the text.
+
+A card is a link that wraps a headline and a blurb (``<a><h3>…</h3><p>…</p></a>``), or a nested
+``<article>`` whose headline links elsewhere.  Sites drop them between paragraphs ("more on this
+topic", sponsored stories); their blurbs read like prose, so only their shape gives them away.
+"""
+
+from __future__ import annotations
+
+from lxml import html
+
+from broadsheet.formats.html.content_inlines import absolute_url
+
+_HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLURB_TAGS = (*_HEADLINE_TAGS, "p")
+_MAX_CARD_TEXT = 800
+"""A card previews a page in a headline and a few lines; more text than this is a story section."""
+
+
+def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, str] | None:
+    """``(title, url)`` of the page a teaser card previews, or ``None`` when ``element`` is no card."""
+    link: html.HtmlElement | None = None
+    if element.tag == "a":
+        if next(element.iterdescendants(*_BLURB_TAGS), None) is not None:
+            link = element
+    elif element.tag == "article":
+        link = _headline_link(element)
+    if link is None:
+        return None
+    text = " ".join(element.text_content().split())
+    if len(text) > _MAX_CARD_TEXT:
+        return None
+    url = absolute_url(link.get("href"), base_url)
+    if url is None:
+        return None
+    headline = next(link.iterdescendants(*_HEADLINE_TAGS), None)
+    if headline is None:
+        headline = next(element.iterdescendants(*_HEADLINE_TAGS), None)
+    title = " ".join((headline if headline is not None else link).text_content().split())
+    return (title or text[:120]), url
+
+
+def _headline_link(element: html.HtmlElement) -> html.HtmlElement | None:
+    # The card's headline is a link, sits inside one, or holds one.
+    headline = next(element.iterdescendants(*_HEADLINE_TAGS), None)
+    if headline is None:
+        return None
+    for candidate in headline.iterancestors("a"):
+        return candidate if candidate.get("href") else None
+    return next((a for a in headline.iter("a") if a.get("href")), None)
