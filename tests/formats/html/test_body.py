@@ -408,6 +408,45 @@ def test_stray_lines_in_running_text_are_dropped() -> None:
     assert texts(body) == [PROSE, PROSE]
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "5 min read",
+        "3 Minuten Lesezeit",
+        "Lesedauer: 4 Min.",
+        "Время чтения: 2 мин",
+        "Veröffentlicht am 13. Mai 2026 um 15:44",
+        "11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024",
+        "Opublikowano: 02.02.2025 10:15",
+    ],
+)
+def test_reading_time_and_publication_stamps_are_dropped(stamp: str) -> None:
+    body = extract(page(f"<p>{PROSE}</p><p>{stamp}</p><p>{PROSE}</p>"))
+    assert texts(body) == [PROSE, PROSE]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report, published on 3 May 2024, found 12 cases.",
+        "Stand 2024 waren es 12 von 30 Fällen.",
+        "It takes 5 minutes to read the rules.",
+    ],
+)
+def test_sentences_that_mention_dates_stay(sentence: str) -> None:
+    body = extract(page(f"<p>{PROSE}</p><p>{sentence}</p><p>{PROSE}</p>"))
+    assert texts(body) == [PROSE, sentence, PROSE]
+
+
+def test_a_list_of_metadata_lines_is_dropped_but_a_list_of_facts_stays() -> None:
+    meta = "<ul><li>Veröffentlicht am 13. Mai 2026 um 15:44</li><li>3 Minuten Lesezeit</li><li>Von Jane Doe</li></ul>"
+    facts = "<ul><li>Talks lasted three hours.</li><li>No date was set for a new round.</li></ul>"
+    body = extract(page(f"{meta}<p>{PROSE}</p>{facts}<p>{PROSE}</p>"))
+    lists = [block for block in body.blocks if isinstance(block, BulletList)]
+    assert len(lists) == 1
+    assert "Talks lasted" in plain_text(lists[0].items[0][0].children)  # type: ignore[union-attr]
+
+
 def test_lists_of_links_are_boxes_and_lists_after_the_story_go() -> None:
     linked = (
         "<ul><li><a href='/a'>The talks that changed nothing at all</a> (video)</li>"

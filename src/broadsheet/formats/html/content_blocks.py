@@ -33,6 +33,7 @@ from broadsheet.formats.html.content_inlines import (
     text_of,
     tidy,
 )
+from broadsheet.formats.html.content_lines import is_byline, is_stamp, is_stray_line
 from broadsheet.formats.html.content_media import (
     embed_for_url,
     embedded_post,
@@ -42,8 +43,7 @@ from broadsheet.formats.html.content_media import (
     make_image,
 )
 from broadsheet.formats.html.content_related import read_also_label, related_box
-from broadsheet.formats.html.content_score import DENSE_SCRIPT, PROSE_LENGTH, WEAK_CHROME_PROSE
-from broadsheet.formats.html.content_tail import looks_like_byline, looks_like_dateline
+from broadsheet.formats.html.content_score import PROSE_LENGTH, WEAK_CHROME_PROSE
 from broadsheet.model import (
     Block,
     BulletList,
@@ -78,14 +78,6 @@ _FIGURE_NAME = re.compile(
 _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
 _COMMENTS = re.compile(r"comment(?!ar)|disqus|discussion|kommentare|reaction")
-_SENTENCE_MARK = re.compile(r"[.!?…:;»«\"“”„。！？]")
-_PHOTO_CREDIT = re.compile(
-    r"\s*(?:©|\(c\)|photos?\s*:|fotos?\s*:|фото\s*:|bild(?:er)?\s*:|image\s*:|credit\s*:|quelle\s*:)"
-    r"|.{0,120}©\s*[\w .,/&-]{2,60}$"
-    r"|[^.!?]{0,100}(?:[|/]|\bvia\b)\s*(?:getty images|reuters|afp|ap photo|epa|dpa|imago|picture[- ]alliance"
-    r"|shutterstock|istock|keystone|anadolu|tass|ria novosti|unian|ukrinform)\s*$",
-    re.IGNORECASE,
-)
 _MAX_DEPTH = 120
 _FIGURE_TEXT = 600
 _EMBED_TEXT = 600
@@ -186,9 +178,9 @@ class BlockReader:
             return
         if self.title and normalised_words(text) == self.title:
             return
-        if self.loose and _is_stray_line(text):
+        if self.loose and is_stray_line(text):
             return
-        if self.loose and _is_byline(text):
+        if self.loose and is_byline(text):
             if not self.seen_text:
                 self.bylines.append(text)  # the story's own byline, above its text
             return
@@ -394,6 +386,12 @@ class BlockReader:
                 if box is not None:
                     self.blocks.append(RelatedBox(links=box.links))
             return
+        if self.loose and all(_is_meta_item(item) for item in items):
+            # "Published 13 May 2026 · 3 min read · By Jane Doe": the story's metadata as a list.
+            if not self.seen_text:
+                lines = (text_of(item[0].children) for item in items if isinstance(item[0], Paragraph))
+                self.bylines.extend(line for line in lines if is_byline(line))
+            return
         if ordered:
             start = element.get("start", "1").strip()
             self.blocks.append(OrderedList(items=items, start=int(start) if start.isdigit() else 1))
@@ -518,22 +516,11 @@ class BlockReader:
             self._container(element, depth)
 
 
-def _is_stray_line(text: str) -> bool:
-    # Running text never holds a paragraph of one or two words without punctuation ("Share",
-    # "REKLAM", "Von"), a bare date stamp, or a photo credit printed apart from its picture.
-    if len(text) > 150:
+def _is_meta_item(item: tuple[Block, ...]) -> bool:
+    if len(item) != 1 or not isinstance(item[0], Paragraph):
         return False
-    words = len(text.split())
-    short = (len(text) <= 12 and words <= 2) or (len(text) <= 30 and words == 1)
-    if short and not _SENTENCE_MARK.search(text):
-        return not DENSE_SCRIPT.search(text)
-    if len(text) < 60 and looks_like_dateline(text):
-        return True
-    return _PHOTO_CREDIT.match(text) is not None
-
-
-def _is_byline(text: str) -> bool:
-    return len(text.split()) <= 6 and looks_like_byline(text) and not text.endswith((".", "!", "?"))
+    text = text_of(item[0].children)
+    return is_stamp(text)
 
 
 def _lone_link(item: tuple[Block, ...]) -> Link | None:

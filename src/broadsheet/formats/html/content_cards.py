@@ -41,10 +41,17 @@ def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, s
 
 
 def _headline_link(element: html.HtmlElement) -> html.HtmlElement | None:
-    # The card's headline is a link, sits inside one, or holds one.
+    # The card's headline is a link, sits inside one, or holds one; or the whole card is covered
+    # by an empty link laid over it (a "stretched link").
     headline = next(element.iterdescendants(*_HEADLINE_TAGS), None)
     if headline is None:
         return None
     for candidate in headline.iterancestors("a"):
         return candidate if candidate.get("href") else None
-    return next((a for a in headline.iter("a") if a.get("href")), None)
+    inside = next((a for a in headline.iter("a") if a.get("href")), None)
+    if inside is not None:
+        return inside
+    return next(
+        (a for a in element.iter("a") if a.get("href") and not a.text_content().strip()),
+        None,
+    )

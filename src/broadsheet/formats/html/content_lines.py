@@ -1,0 +1,80 @@
+"""What one short line in running text is when it is not the story's: a stray label, a date or
+reading-time stamp, a photo credit printed apart from its picture, or a byline.
+
+The block reader drops such lines from the story; these predicates only judge the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from broadsheet.formats.html.content_score import DENSE_SCRIPT
+from broadsheet.formats.html.content_tail import looks_like_byline, looks_like_dateline
+
+_SENTENCE_MARK = re.compile(r"[.!?…:;»«\"“”„。！？]")
+_PHOTO_CREDIT = re.compile(
+    r"\s*(?:©|\(c\)|photos?\s*:|fotos?\s*:|фото\s*:|bild(?:er)?\s*:|image\s*:|credit\s*:|quelle\s*:)"
+    r"|.{0,120}©\s*[\w .,/&-]{2,60}$"
+    r"|[^.!?]{0,100}(?:[|/]|\bvia\b)\s*(?:getty images|reuters|afp|ap photo|epa|dpa|imago|picture[- ]alliance"
+    r"|shutterstock|istock|keystone|anadolu|tass|ria novosti|unian|ukrinform)\s*$",
+    re.IGNORECASE,
+)
+_MINUTES = r"(?:min(?:s|\.|ute[ns]?|uten|utos?|uti|uty|utter)?|мин(?:\.|ут[аы]?)?|хв(?:\.|илин[аи]?)?|分)"
+_READING = (
+    r"(?:read(?:ing)?(?: time)?|lesezeit|lesedauer|de lecture|de lectura|di lettura|de leitura"
+    r"|czytania|чтения|читання|leestijd|lesetid|läsning|læsetid|lukuaika)"
+)
+_READING_TIME = re.compile(
+    rf"\s*(?:(?:ca\.|about|approx\.|≈)?\s*\d+\s*{_MINUTES}\s*{_READING}"
+    rf"|(?:\w+\s+)?{_READING}\s*:?\s*(?:ca\.|about|≈)?\s*\d+\s*{_MINUTES})\s*$",
+    re.IGNORECASE,
+)
+"""A reading-time stamp ("5 min read", "3 Minuten Lesezeit", "Lesedauer: 4 Min.", "Время чтения: 2 мин")."""
+_STAMP_LABEL = re.compile(
+    r"(?:^|[|·•–—]\s*)\s*(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|zuletzt aktualisiert"
+    r"|stand:|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano"
+    r"|zaktualizowano|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|udgivet"
+    r"|opdateret|опубликовано|обновлено|опубліковано|оновлено)\b",
+    re.IGNORECASE,
+)
+_DIGIT_RUN = re.compile(r"\d+")
+_STAMP_TEXT = 90
+
+
+def is_stray_line(text: str) -> bool:
+    """Whether a line in running text is no part of the story: a label, stamp or loose credit."""
+    # Running text never holds a paragraph of one or two words without punctuation ("Share",
+    # "REKLAM", "Von"), a bare date stamp, or a photo credit printed apart from its picture.
+    if len(text) > 150:
+        return False
+    words = len(text.split())
+    short = (len(text) <= 12 and words <= 2) or (len(text) <= 30 and words == 1)
+    if short and not _SENTENCE_MARK.search(text):
+        return not DENSE_SCRIPT.search(text)
+    if len(text) < 60 and looks_like_dateline(text):
+        return True
+    if len(text) <= _STAMP_TEXT and (_READING_TIME.match(text) or _is_labelled_stamp(text)):
+        return True
+    return _PHOTO_CREDIT.match(text) is not None
+
+
+def _is_labelled_stamp(text: str) -> bool:
+    # "Veröffentlicht am 13. Mai 2026 um 15:44", "11:48, Jul 18 | Updated: 11:50, Jul 18": a label and a
+    # date, which needs a day, a year and (usually) a time, so a few numbers.
+    if text.rstrip().endswith((".", "!", "?")):
+        return False  # a sentence that mentions a publication
+    return _STAMP_LABEL.search(text) is not None and len(_DIGIT_RUN.findall(text)) >= 3
+
+
+def is_stamp(text: str) -> bool:
+    """Whether a short line is a date, publication or reading-time stamp, or a byline."""
+    if len(text) > _STAMP_TEXT:
+        return False
+    if len(text) < 60 and looks_like_dateline(text):
+        return True
+    return bool(_READING_TIME.match(text)) or _is_labelled_stamp(text) or is_byline(text)
+
+
+def is_byline(text: str) -> bool:
+    """Whether a short line is a byline ("By Jane Doe") rather than a sentence."""
+    return len(text.split()) <= 6 and looks_like_byline(text) and not text.endswith((".", "!", "?"))
