@@ -290,6 +290,8 @@ def test_chrome_inside_the_article_is_dropped(chrome: str) -> None:
         "<p>Diplomats left the city without a date for another round of negotiations.</p></a>",
         "<article><img src='/t.jpg' alt=''><h2><a href='/world/other.html'>Talks in Vienna collapse "
         "after a day</a></h2><p>Diplomats left the city without a date for another round.</p></article>",
+        "<a class='Teaser_x1' href='/world/other.html'><div><img src='/t.jpg' alt=''><span>01:43 min</span>"
+        "</div><div><span>Diplomacy</span><span>Talks in Vienna collapse after a day</span></div></a>",
     ],
 )
 def test_teaser_cards_inside_the_story_become_related_links(card: str) -> None:
@@ -300,6 +302,16 @@ def test_teaser_cards_inside_the_story_become_related_links(card: str) -> None:
     assert [(link.title, link.url) for link in box.links] == [
         ("Talks in Vienna collapse after a day", "https://news.example/world/other.html")
     ]
+
+
+def test_a_picture_linked_to_its_full_size_stays_a_figure() -> None:
+    figure = (
+        "<a href='/img/full.jpg'><div class='image'><img src='/img/small.jpg' alt='The lake'>"
+        "<span>The hotel by the lake where the ministers met on Monday</span></div></a>"
+    )
+    body = extract(page(f"<p>{PROSE}</p>{figure}<p>{PROSE}</p>"))
+    assert any(isinstance(block, Figure) for block in body.blocks)
+    assert not any(isinstance(block, RelatedBox) for block in body.blocks)
 
 
 def test_a_link_around_a_long_section_is_no_card() -> None:

@@ -7,12 +7,17 @@ topic", sponsored stories); their blurbs read like prose, so only their shape gi
 
 from __future__ import annotations
 
+import re
+
 from lxml import html
 
 from broadsheet.formats.html.content_inlines import absolute_url
 
 _HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLURB_TAGS = (*_HEADLINE_TAGS, "p")
+_BOX_TAGS = ("div", "section", "figure", "ul", "ol")
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+_CARD_WORDS = 4
 _MAX_CARD_TEXT = 800
 """A card previews a page in a headline and a few lines; more text than this is a story section."""
 
@@ -21,7 +26,7 @@ def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, s
     """``(title, url)`` of the page a teaser card previews, or ``None`` when ``element`` is no card."""
     link: html.HtmlElement | None = None
     if element.tag == "a":
-        if next(element.iterdescendants(*_BLURB_TAGS), None) is not None:
+        if _wraps_a_card(element):
             link = element
     elif element.tag == "article":
         link = _headline_link(element)
@@ -36,8 +41,33 @@ def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, s
     headline = next(link.iterdescendants(*_HEADLINE_TAGS), None)
     if headline is None:
         headline = next(element.iterdescendants(*_HEADLINE_TAGS), None)
-    title = " ".join((headline if headline is not None else link).text_content().split())
+    if headline is not None:
+        title = " ".join(headline.text_content().split())
+    else:
+        # Without a headline element, the card's largest line is its headline; the others are a
+        # kicker, a label or a duration.
+        pieces = (" ".join(piece.split()) for piece in link.itertext())
+        title = link.get("title") or max(pieces, key=len, default="")
     return (title or text[:120]), url
+
+
+def _wraps_a_card(link: html.HtmlElement) -> bool:
+    # A link around a headline or blurb, or around boxes that hold a picture and text; but not a
+    # picture linked to its full size, whose caption is the story's.
+    if next(link.iterdescendants(*_BLURB_TAGS), None) is not None:
+        return True
+    if (
+        next(link.iterdescendants(*_BOX_TAGS), None) is None
+        or next(link.iter("figcaption"), None) is not None
+    ):
+        return False
+    if _IMAGE_FILE.search(link.get("href") or ""):
+        return False
+    # A picture with a word or two ("Subscribe", "Gallery") is a button, not a preview.
+    return (
+        next(link.iter("img", "picture"), None) is not None
+        and len(link.text_content().split()) >= _CARD_WORDS
+    )
 
 
 def _headline_link(element: html.HtmlElement) -> html.HtmlElement | None:
