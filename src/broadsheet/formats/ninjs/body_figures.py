@@ -1,4 +1,4 @@
-"""Pictures and embeds in a ninjs body: ``figure``, ``img`` and NITF ``media`` as the model's Figure or Embed."""
+"""Pictures and embeds in a ninjs body: ``figure``, ``img`` and NITF ``media`` as Figure or Embed."""
 
 from __future__ import annotations
 

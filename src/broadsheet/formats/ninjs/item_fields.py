@@ -1,4 +1,4 @@
-"""The fields of a ninjs item the model keeps: headline, standfirst, web URL, authors, credits, subjects, rights.
+"""The fields of a ninjs item the model keeps: headline, standfirst, web URL, credits, subjects, rights.
 
 Each function reads one field of an item (the root or an association) leniently,
 by the rules documented in docs/formats/ninjs.md.

@@ -1,4 +1,4 @@
-"""Reading single ninjs values for the model: roles, date-times, anonymous URIs, refusals reported at their path."""
+"""Single ninjs values for the model: roles, date-times, anonymous URIs, refusals reported at their path."""
 
 from __future__ import annotations
 
