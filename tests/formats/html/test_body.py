@@ -430,9 +430,13 @@ def test_stray_lines_in_running_text_are_dropped() -> None:
         "Veröffentlicht am 13. Mai 2026 um 15:44",
         "11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024",
         "Opublikowano: 02.02.2025 10:15",
+        "4 Wochen für nur 1 € testen",
+        "Get 30 days free",
+        "Try 1 month for $1",
+        "The minister explains the deal in an interview. 21.04.2024 | 3:18 min",
     ],
 )
-def test_reading_time_and_publication_stamps_are_dropped(stamp: str) -> None:
+def test_stamps_offers_and_clip_blurbs_are_dropped(stamp: str) -> None:
     body = extract(page(f"<p>{PROSE}</p><p>{stamp}</p><p>{PROSE}</p>"))
     assert texts(body) == [PROSE, PROSE]
 
@@ -443,6 +447,8 @@ def test_reading_time_and_publication_stamps_are_dropped(stamp: str) -> None:
         "The report, published on 3 May 2024, found 12 cases.",
         "Stand 2024 waren es 12 von 30 Fällen.",
         "It takes 5 minutes to read the rules.",
+        "The talks lasted 4 weeks for 3 countries.",
+        "The minister spoke for 21 min",
     ],
 )
 def test_sentences_that_mention_dates_stay(sentence: str) -> None:

@@ -33,7 +33,7 @@ from broadsheet.formats.html.content_inlines import (
     text_of,
     tidy,
 )
-from broadsheet.formats.html.content_lines import is_byline, is_stamp, is_stray_line
+from broadsheet.formats.html.content_lines import is_byline, is_media_blurb, is_offer, is_stamp, is_stray_line
 from broadsheet.formats.html.content_media import (
     embed_for_url,
     embedded_post,
@@ -178,7 +178,7 @@ class BlockReader:
             return
         if self.title and normalised_words(text) == self.title:
             return
-        if self.loose and is_stray_line(text):
+        if self.loose and (is_stray_line(text) or is_offer(text) or is_media_blurb(text)):
             return
         if self.loose and is_byline(text):
             if not self.seen_text:

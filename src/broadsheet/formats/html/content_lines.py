@@ -38,6 +38,24 @@ _STAMP_LABEL = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RUN = re.compile(r"\d+")
+_PERIOD = (
+    r"(?:days?|weeks?|months?|tage|wochen|monate?|jours|semaines?|mois|días|semanas?|meses|giorni"
+    r"|settimane|mesi|dni|tygodni[ea]?|miesi[ąę]c[ey]?|miesięcy|dager|uker|måneder|dagar|veckor"
+    r"|månader|dage|uger|dagen|weken|maanden|дн(?:я|ей)|недел[иью]|месяц(?:а|ев)?|тижн[іяів]+|місяц[іяів]+)"
+)
+_PRICE = r"(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:€|\$|£|eur\b|euro\b|chf\b|zł|kr\b|₽|грн))"
+_OFFER = re.compile(
+    rf"\b\d+\s*{_PERIOD}\b.{{0,25}}?(?:\b(?:kostenlos|gratis|free|gratuit|gratuitement|gratuito|za darmo"
+    rf"|бесплатно|безкоштовно)\b|\b(?:for|für|pour|por|per|za|за)\s+(?:only\s+|nur\s+|seulement\s+|solo\s+)?{_PRICE})"
+    r"|\b(?:kostenlos|gratis|free)\s+(?:testen|lesen|try|trial)\b",
+    re.IGNORECASE,
+)
+"""A trial or subscription offer ("4 Wochen für nur 1 € testen", "30 days free", "1 month for $1")."""
+_OFFER_TEXT = 120
+_MEDIA_DURATION = re.compile(
+    r"\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|mins|minutes?|minuten|std|h|мин|хв)\.?\s*$", re.IGNORECASE
+)
+"""The running time a video or audio teaser ends with ("… 18.04.2024 | 0:21 min")."""
 _STAMP_TEXT = 90
 
 
@@ -64,6 +82,16 @@ def _is_labelled_stamp(text: str) -> bool:
     if text.rstrip().endswith((".", "!", "?")):
         return False  # a sentence that mentions a publication
     return _STAMP_LABEL.search(text) is not None and len(_DIGIT_RUN.findall(text)) >= 3
+
+
+def is_offer(text: str) -> bool:
+    """Whether a short line sells a subscription or trial ("2 Wochen kostenlos testen")."""
+    return len(text) <= _OFFER_TEXT and _OFFER.search(text) is not None
+
+
+def is_media_blurb(text: str) -> bool:
+    """Whether a text describes a video or audio clip, ending in its running time."""
+    return _MEDIA_DURATION.search(text) is not None
 
 
 def is_stamp(text: str) -> bool:
