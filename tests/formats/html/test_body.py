@@ -465,6 +465,17 @@ def test_a_list_of_metadata_lines_is_dropped_but_a_list_of_facts_stays() -> None
     assert "Talks lasted" in plain_text(lists[0].items[0][0].children)  # type: ignore[union-attr]
 
 
+def test_a_table_of_contents_is_dropped_but_a_list_with_anchors_in_text_stays() -> None:
+    toc = "<ol><li><a href='#a'>What was agreed</a></li><li><a href='#b'>What comes next</a></li></ol>"
+    notes = (
+        "<ul><li>The first round ended without a deal (<a href='#a'>see below</a>).</li>"
+        "<li>A second round is planned for June, officials said.</li></ul>"
+    )
+    body = extract(page(f"{toc}<p>{PROSE}</p>{notes}<h2 id='a'>What was agreed</h2><p>{PROSE}</p>"))
+    assert not any(isinstance(block, OrderedList) for block in body.blocks)
+    assert any(isinstance(block, BulletList) for block in body.blocks)
+
+
 def test_lists_of_links_are_boxes_and_lists_after_the_story_go() -> None:
     linked = (
         "<ul><li><a href='/a'>The talks that changed nothing at all</a> (video)</li>"

@@ -368,6 +368,8 @@ class BlockReader:
         self.blocks.append(Heading(level=level, children=inlines))
 
     def _list(self, element: html.HtmlElement, ordered: bool, depth: int) -> None:
+        if _is_table_of_contents(element):
+            return  # its entries are the crossheads below, printed a second time
         items: list[tuple[Block, ...]] = []
         for item in element:
             if not isinstance(item.tag, str) or item.tag in JUNK_TAGS or is_hidden(item):
@@ -514,6 +516,18 @@ class BlockReader:
             return
         if element.tag != "figure":
             self._container(element, depth)
+
+
+def _is_table_of_contents(element: html.HtmlElement) -> bool:
+    # A list whose every entry is a link to a place on this page.
+    entries = [item for item in element if item.tag == "li"]
+    if len(entries) < 2:
+        return False
+    for entry in entries:
+        anchors = [a for a in entry.iter("a") if (a.get("href") or "").startswith("#")]
+        if not anchors or len(entry.text_content().strip()) > len(anchors[0].text_content().strip()) + 5:
+            return False
+    return True
 
 
 def _is_meta_item(item: tuple[Block, ...]) -> bool:
