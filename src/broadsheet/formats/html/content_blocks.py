@@ -33,7 +33,8 @@ from broadsheet.formats.html.content_inlines import (
     text_of,
     tidy,
 )
-from broadsheet.formats.html.content_lines import is_byline, is_media_blurb, is_offer, is_stamp, is_stray_line
+from broadsheet.formats.html.content_lines import is_byline, is_media_blurb, is_offer, is_stray_line
+from broadsheet.formats.html.content_lists import is_meta_item, is_table_of_contents, lone_link
 from broadsheet.formats.html.content_media import (
     embed_for_url,
     embedded_post,
@@ -44,6 +45,7 @@ from broadsheet.formats.html.content_media import (
 )
 from broadsheet.formats.html.content_related import read_also_label, related_box
 from broadsheet.formats.html.content_score import PROSE_LENGTH, WEAK_CHROME_PROSE
+from broadsheet.formats.html.content_tables import is_layout_table, read_table
 from broadsheet.model import (
     Block,
     BulletList,
@@ -61,8 +63,6 @@ from broadsheet.model import (
     RelatedLink,
     Relation,
     Separator,
-    Table,
-    TableCell,
     Text,
 )
 
@@ -368,7 +368,7 @@ class BlockReader:
         self.blocks.append(Heading(level=level, children=inlines))
 
     def _list(self, element: html.HtmlElement, ordered: bool, depth: int) -> None:
-        if _is_table_of_contents(element):
+        if is_table_of_contents(element):
             return  # its entries are the crossheads below, printed a second time
         items: list[tuple[Block, ...]] = []
         for item in element:
@@ -379,7 +379,7 @@ class BlockReader:
                 items.append(tuple(blocks))
         if not items:
             return
-        lone_links = [_lone_link(item) for item in items]
+        lone_links = [lone_link(item) for item in items]
         if all(link is not None for link in lone_links):
             # A list of nothing but links is navigation, tags, or a box of related stories.
             titles = [text_of(link.children) for link in lone_links if link is not None]
@@ -388,7 +388,7 @@ class BlockReader:
                 if box is not None:
                     self.blocks.append(RelatedBox(links=box.links))
             return
-        if self.loose and all(_is_meta_item(item) for item in items):
+        if self.loose and all(is_meta_item(item) for item in items):
             # "Published 13 May 2026 · 3 min read · By Jane Doe": the story's metadata as a list.
             if not self.seen_text:
                 lines = (text_of(item[0].children) for item in items if isinstance(item[0], Paragraph))
@@ -401,42 +401,12 @@ class BlockReader:
             self.blocks.append(BulletList(items=items))
 
     def _table(self, element: html.HtmlElement, depth: int) -> None:
-        cells = list(element.iter("td", "th"))
-        if len(cells) < 2 or any(
-            next(cell.iterdescendants("table", "h1", "h2", "h3", "figure", "img", "ul", "ol"), None)
-            is not None
-            for cell in cells
-        ):
-            self._container(element, depth)  # a layout table
+        if is_layout_table(element):
+            self._container(element, depth)
             return
-        rows: list[tuple[TableCell, ...]] = []
-        header_rows = 0
-        for row in element.iter("tr"):
-            row_cells = [self._cell(cell) for cell in row if cell.tag in ("td", "th")]
-            if not row_cells:
-                continue
-            if len(rows) == header_rows and (
-                all(cell.header for cell in row_cells) or row.getparent().tag == "thead"  # type: ignore[union-attr]
-            ):
-                header_rows += 1
-            rows.append(tuple(row_cells))
-        if not rows or all(not cell.children for row in rows for cell in row):
-            return
-        caption = element.find("caption")
-        caption_text = " ".join(caption.text_content().split()) if caption is not None else None
-        self.blocks.append(Table(rows=rows, header_rows=header_rows, caption=caption_text))
-
-    def _cell(self, cell: html.HtmlElement) -> TableCell:
-        def span(name: str) -> int:
-            value = cell.get(name, "1").strip()
-            return min(max(int(value), 1), 1000) if value.isdigit() else 1
-
-        return TableCell(
-            children=tidy(self.inline.children(cell)),
-            header=cell.tag == "th",
-            colspan=span("colspan"),
-            rowspan=span("rowspan"),
-        )
+        table = read_table(element, self.inline)
+        if table is not None:
+            self.blocks.append(table)
 
     def _blockquote(self, element: html.HtmlElement, depth: int) -> None:
         embed = embedded_post(element, self.base_url)
@@ -516,34 +486,6 @@ class BlockReader:
             return
         if element.tag != "figure":
             self._container(element, depth)
-
-
-def _is_table_of_contents(element: html.HtmlElement) -> bool:
-    # A list whose every entry is a link to a place on this page.
-    entries = [item for item in element if item.tag == "li"]
-    if len(entries) < 2:
-        return False
-    for entry in entries:
-        anchors = [a for a in entry.iter("a") if (a.get("href") or "").startswith("#")]
-        if not anchors or len(entry.text_content().strip()) > len(anchors[0].text_content().strip()) + 5:
-            return False
-    return True
-
-
-def _is_meta_item(item: tuple[Block, ...]) -> bool:
-    if len(item) != 1 or not isinstance(item[0], Paragraph):
-        return False
-    text = text_of(item[0].children)
-    return is_stamp(text)
-
-
-def _lone_link(item: tuple[Block, ...]) -> Link | None:
-    if len(item) != 1 or not isinstance(item[0], Paragraph):
-        return None
-    children = item[0].children
-    if len(children) == 1 and isinstance(children[0], Link):
-        return children[0]
-    return None
 
 
 def _block_text(block: Block) -> str:
