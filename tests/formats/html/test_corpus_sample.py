@@ -24,8 +24,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from corpus_metrics import article_text, score_corpus, score_page  # noqa: E402
 
 SAMPLE_SIZE = 10
-F1_FLOOR = 0.90
-"""Below the sample's measured F1 (0.919 when this test was written), with a margin."""
+F1_FLOOR = 0.91
+"""Below the sample's measured F1 (0.919 when this test was written, 0.929 since teaser cards, fact
+boxes, stamps and offers are left out), with a margin for pages that change with later rules."""
 
 pytestmark = pytest.mark.skipif(
     not CORPUS.is_dir(), reason="../shared/corpora/fundus-dev is not beside the checkout"
