@@ -465,6 +465,16 @@ def test_a_list_of_metadata_lines_is_dropped_but_a_list_of_facts_stays() -> None
     assert "Talks lasted" in plain_text(lists[0].items[0][0].children)  # type: ignore[union-attr]
 
 
+def test_a_mostly_metadata_list_goes_above_the_text_only() -> None:
+    meta = (
+        "<ul><li>Published 13 May 2026, 15:44</li><li>3 min read</li><li>Translation: Example Wire</li></ul>"
+    )
+    above = extract(page(f"{meta}<p>{PROSE}</p><p>{PROSE}</p>"))
+    below = extract(page(f"<p>{PROSE}</p>{meta}<p>{PROSE}</p>"))
+    assert not any(isinstance(block, BulletList) for block in above.blocks)
+    assert any(isinstance(block, BulletList) for block in below.blocks)
+
+
 def test_a_table_of_contents_is_dropped_but_a_list_with_anchors_in_text_stays() -> None:
     toc = "<ol><li><a href='#a'>What was agreed</a></li><li><a href='#b'>What comes next</a></li></ol>"
     notes = (

@@ -34,7 +34,7 @@ from broadsheet.formats.html.content_inlines import (
     tidy,
 )
 from broadsheet.formats.html.content_lines import is_byline, is_media_blurb, is_offer, is_stray_line
-from broadsheet.formats.html.content_lists import is_meta_item, is_table_of_contents, lone_link
+from broadsheet.formats.html.content_lists import is_meta_list, is_table_of_contents, lone_link
 from broadsheet.formats.html.content_media import (
     embed_for_url,
     embedded_post,
@@ -388,7 +388,7 @@ class BlockReader:
                 if box is not None:
                     self.blocks.append(RelatedBox(links=box.links))
             return
-        if self.loose and all(is_meta_item(item) for item in items):
+        if self.loose and is_meta_list(items, above_text=not self.seen_text):
             # "Published 13 May 2026 · 3 min read · By Jane Doe": the story's metadata as a list.
             if not self.seen_text:
                 lines = (text_of(item[0].children) for item in items if isinstance(item[0], Paragraph))

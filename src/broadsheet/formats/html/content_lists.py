@@ -10,6 +10,7 @@ from broadsheet.formats.html.content_inlines import text_of
 from broadsheet.formats.html.content_lines import is_stamp
 from broadsheet.model import Block, Link, Paragraph
 
+_META_LINE = 80
 _LABEL_SLACK = 5
 """Characters an entry of a table of contents may hold besides its link (a number, a dash)."""
 
@@ -28,11 +29,25 @@ def is_table_of_contents(element: html.HtmlElement) -> bool:
     return True
 
 
-def is_meta_item(item: tuple[Block, ...]) -> bool:
-    """Whether a list entry is a date, reading-time or publication stamp, or a byline."""
-    if len(item) != 1 or not isinstance(item[0], Paragraph):
+def is_meta_list(items: list[tuple[Block, ...]], *, above_text: bool) -> bool:
+    """Whether a list is the story's metadata: dates, reading time, bylines.
+
+    Every entry must be such a stamp; above the story's first paragraph half of them will do when
+    all entries are short lines ("Translated by …" beside "3 min read").
+    """
+    lines = [_line(item) for item in items]
+    stamps = sum(1 for line in lines if line is not None and is_stamp(line))
+    if stamps == len(lines):
+        return True
+    if not above_text or 2 * stamps < len(lines):
         return False
-    return is_stamp(text_of(item[0].children))
+    return all(line is not None and len(line) <= _META_LINE for line in lines)
+
+
+def _line(item: tuple[Block, ...]) -> str | None:
+    if len(item) != 1 or not isinstance(item[0], Paragraph):
+        return None
+    return text_of(item[0].children)
 
 
 def lone_link(item: tuple[Block, ...]) -> Link | None:
