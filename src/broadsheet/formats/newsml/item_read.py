@@ -15,6 +15,7 @@ from broadsheet.errors import SchemaError
 from broadsheet.formats._shared.xml import local_name, where
 from broadsheet.formats.newsml import catalog
 from broadsheet.formats.newsml.catalog import XML_LANG
+from broadsheet.formats.newsml.nitf_media_read import positive_int
 from broadsheet.formats.newsml.nitf_read import NitfBody
 from broadsheet.formats.newsml.timestamps import as_datetime, parse_datetime
 from broadsheet.formats.newsml.xhtml_read import xhtml_as_nitf
@@ -202,16 +203,12 @@ def _remote_images(item: etree._Element, cm: etree._Element) -> tuple[Image, ...
                     url=remote.get("href"),
                     caption=caption,
                     credit=text_of(cm.find("{*}creditline")),
-                    width=_positive(remote.get("width")),
-                    height=_positive(remote.get("height")),
+                    width=positive_int(remote.get("width"), None),
+                    height=positive_int(remote.get("height"), None),
                     media_type=kind,
                 ),
             )
     return ()
-
-
-def _positive(value: str | None) -> int | None:
-    return int(value) if value and value.strip().isdigit() and int(value) > 0 else None
 
 
 def _authors(cm: etree._Element, body: NitfBody | None) -> tuple[Person, ...]:

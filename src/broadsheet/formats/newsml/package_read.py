@@ -18,6 +18,7 @@ from broadsheet.formats._shared.xml import where
 from broadsheet.formats.newsml import catalog
 from broadsheet.formats.newsml.catalog import XML_LANG
 from broadsheet.formats.newsml.item_read import check_item, item_id, publisher_of, read_news_item
+from broadsheet.formats.newsml.nitf_media_read import positive_int
 from broadsheet.formats.newsml.timestamps import parse_datetime
 from broadsheet.formats.newsml.xmltext import build, collapse, lines_of, text_of
 from broadsheet.model import Article, Edition, Image, Section
@@ -118,11 +119,7 @@ def _cover(cm: etree._Element) -> Image | None:
         alt=next((text_of(d) for d in descriptions if d.get("role") == catalog.ALT), None),
         caption=next((lines_of(d) for d in descriptions if d.get("role") == catalog.CAPTION), None),
         credit=text_of(cm.find("{*}creditline")),
-        width=_positive(icon.get("width")),
-        height=_positive(icon.get("height")),
+        width=positive_int(icon.get("width"), None),
+        height=positive_int(icon.get("height"), None),
         media_type=icon.get("contenttype"),
     )
-
-
-def _positive(value: str | None) -> int | None:
-    return int(value) if value and value.strip().isdigit() and int(value) > 0 else None
