@@ -314,6 +314,26 @@ def test_a_picture_linked_to_its_full_size_stays_a_figure() -> None:
     assert not any(isinstance(block, RelatedBox) for block in body.blocks)
 
 
+def test_a_box_with_one_picture_and_short_text_boxes_is_a_figure() -> None:
+    box = (
+        "<div class='x1'><div class='x2'><picture><img src='/img/lake.jpg' width='800' height='500'></picture>"
+        "<div class='x3'>The hotel by the lake where the ministers met</div><div class='x4'>Photo: Jane Roe</div>"
+        "</div></div>"
+    )
+    body = extract(page(f"<p>{PROSE}</p>{box}<p>{PROSE}</p>"))
+    assert texts(body) == [PROSE, PROSE]
+    figure = next(block for block in body.blocks if isinstance(block, Figure))
+    assert figure.image.caption == "The hotel by the lake where the ministers met"
+    assert figure.image.credit == "Photo: Jane Roe"
+
+
+def test_a_box_with_a_picture_and_loose_text_stays_text() -> None:
+    # Div soup: running text straight in the box, beside an inline picture.
+    soup = f"<div><img src='/img/lake.jpg' width='800' height='500'>{PROSE}</div>"
+    body = extract(page(f"<p>{PROSE}</p>{soup}<p>{PROSE}</p>"))
+    assert texts(body).count(PROSE) == 3
+
+
 def test_a_link_around_a_long_section_is_no_card() -> None:
     # Some sites wrap whole passages in a link; more text than a preview holds is the story's.
     section = " ".join([PROSE] * 6)

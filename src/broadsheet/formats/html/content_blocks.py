@@ -41,6 +41,7 @@ from broadsheet.formats.html.content_media import (
     figure_image,
     frame_embed,
     is_decorative,
+    is_unnamed_figure,
     make_image,
 )
 from broadsheet.formats.html.content_related import read_also_label, related_box
@@ -465,11 +466,11 @@ class BlockReader:
     def _is_figure_like(self, element: html.HtmlElement) -> bool:
         names = class_words(element)
         if not names or _FIGURE_NAME.search(names) is None or element.find(".//img") is None:
-            return False
+            return is_unnamed_figure(element)
         return len(element.text_content()) < _FIGURE_TEXT
 
     def _figure(self, element: html.HtmlElement, depth: int) -> None:
-        image = figure_image(element, self.base_url)
+        image = figure_image(element, self.base_url, caption_fallback=True)
         if image is not None:
             self.blocks.append(Figure(image=image))
             return

@@ -29,6 +29,24 @@ _CREDIT_TEXT = re.compile(
     re.IGNORECASE,
 )
 _SMALL = 64
+_BOX_TAGS = frozenset({"div", "span", "section"})
+_NOT_IN_FIGURES = (
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "table",
+    "figure",
+    "iframe",
+    "a",
+)
+_UNNAMED_CAPTION = 300
+"""Longest text an unnamed figure may hold beside its picture (caption and credit)."""
 
 EMBED_PROVIDERS: dict[str, str] = {
     "youtube.com": "YouTube", "youtube-nocookie.com": "YouTube", "youtu.be": "YouTube", "vimeo.com": "Vimeo",
@@ -136,8 +154,32 @@ def _text(element: html.HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
-def figure_image(figure: html.HtmlElement, base_url: str | None) -> Image | None:
-    """The image of a figure-like element with its caption and credit, or ``None`` when it has none."""
+def is_unnamed_figure(element: html.HtmlElement) -> bool:
+    """Whether a box with no telling name is a figure: one picture, and short text in boxes of its own.
+
+    ``<div><picture>…</picture><div>Fans with a banner</div><div>Getty Images</div></div>``: the
+    text beside the picture is its caption and credit, never running text, which sits in
+    paragraphs or loose in the box.
+    """
+    if element.tag not in _BOX_TAGS or (element.text and element.text.strip()):
+        return False
+    pictures = [img for img in element.iter("img") if image_source(img) and not is_decorative(img)]
+    if len(pictures) != 1 or next(element.iterdescendants(*_NOT_IN_FIGURES), None) is not None:
+        return False
+    if any(child.tail and child.tail.strip() for child in element):
+        return False
+    text = " ".join(element.text_content().split())
+    return 0 < len(text) <= _UNNAMED_CAPTION
+
+
+def figure_image(
+    figure: html.HtmlElement, base_url: str | None, *, caption_fallback: bool = False
+) -> Image | None:
+    """The image of a figure-like element with its caption and credit, or ``None`` when it has none.
+
+    With ``caption_fallback``, a figure without a caption-named element takes the first text
+    beside its picture as the caption (an unnamed figure, see ``is_unnamed_figure``).
+    """
     image_element = None
     for candidate in figure.iter("img"):
         if image_source(candidate) and not is_decorative(candidate):
@@ -160,6 +202,17 @@ def figure_image(figure: html.HtmlElement, base_url: str | None) -> Image | None
         for element in figure.iter()
         if isinstance(element.tag, str) and _CAPTION_NAME.search(class_words(element) or "-")
     ]
+    if not captions and caption_fallback:
+        # The texts beside the picture, in order: a caption, perhaps ending in a credit.
+        caption_parts = [
+            text
+            for element in figure.iter()
+            if isinstance(element.tag, str)
+            and element.tag not in ("picture", "source", "img")
+            and not any(isinstance(child.tag, str) for child in element)
+            and (text := _text(element))
+            and text not in credit_parts
+        ]
     for element in captions[:1]:
         text = _caption_text(element)
         if text:
