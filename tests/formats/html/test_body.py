@@ -234,6 +234,11 @@ def test_embeds_become_links() -> None:
             "<h4>Lesen Sie auch</h4><ul><li><a href='/a'>Die Gespräche in Genf sind vorbei</a></li></ul>",
         ),
         ("See also", "<p>See also: <a href='/a'>What the sanctions would mean for trade</a></p>"),
+        (
+            "FUNDA OLUNYE UDABA LAPHA",
+            "<p><strong>FUNDA OLUNYE UDABA LAPHA | <a href='/a'>Kuboshwe abahlanu besolwa ngokugwaza</a>"
+            "</strong></p>",
+        ),
     ],
 )
 def test_read_also_boxes_keep_their_place(label: str, markup: str) -> None:

@@ -156,7 +156,7 @@ READ_ALSO_LABEL = re.compile(
     r"|lees ook|bekijk ook|læs også|les også|läs (?:också|även|mer)|leia (?:também|mais)|veja também"
     r"|čtěte (?:také|též)|přečtěte si (?:také|též)|čítajte aj|olvassa el|ayrıca okuyun|ilgili haberler"
     r"|διαβάστε (?:επίσης|ακόμη)|lue myös|loe ka|citește și|прочетете още|pročitajte (?:još|i)"
-    r"|прочитајте још|اقرأ أيضا|اقرأ أيضًا|קראו גם|相关阅读|関連記事"
+    r"|прочитајте још|اقرأ أيضا|اقرأ أيضًا|קראו גם|相关阅读|関連記事|funda olunye udaba(?: lapha)?|funda futhi"
     r")\s*(?:[:：.|>»›–—-]+|$|(?=\s))",
     re.IGNORECASE,
 )

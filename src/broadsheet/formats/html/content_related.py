@@ -43,7 +43,7 @@ def related_box(
         # The label as printed, to the end of the heading or line that holds it.
         first = next((piece.strip() for piece in element.itertext() if piece.strip()), "")
         if first.lower().startswith(own_label.lower()) and len(first) <= 60:
-            own_label = first.rstrip(" :")
+            own_label = first.rstrip(" :|>»›–—-")
     links = _links(element, base_url)
     if not links:
         return None
