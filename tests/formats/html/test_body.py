@@ -500,6 +500,24 @@ def test_a_mostly_metadata_list_goes_above_the_text_only() -> None:
     assert any(isinstance(block, BulletList) for block in below.blocks)
 
 
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jane Doe is a staff writer at Example News, where she covers diplomacy and trade.",
+        "Max Muster ist freier Journalist und lebt seit vielen Jahren in Genf am See.",
+    ],
+)
+def test_an_author_bio_under_the_story_goes(bio: str) -> None:
+    body = extract(page(f"<p>{PROSE}</p><p>{PROSE}</p><p>{bio}</p>"))
+    assert texts(body) == [PROSE, PROSE]
+
+
+def test_a_last_sentence_about_someone_else_stays() -> None:
+    last = "The minister is a former journalist who said nothing more about the talks that day."
+    body = extract(page(f"<p>{PROSE}</p><p>{PROSE}</p><p>{last}</p>"))
+    assert texts(body) == [PROSE, PROSE, last]
+
+
 def test_a_table_of_contents_is_dropped_but_a_list_with_anchors_in_text_stays() -> None:
     toc = "<ol><li><a href='#a'>What was agreed</a></li><li><a href='#b'>What comes next</a></li></ol>"
     notes = (

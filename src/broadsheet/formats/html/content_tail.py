@@ -56,6 +56,17 @@ _LINKED_LIST = 0.4
 _LAST_WORDS = 10
 _LONG_WORDS = 25
 _SHORT_WORDS = 8
+_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’.-]+){1,3}"
+_AUTHOR_BIO = re.compile(
+    rf"(?:{_NAME}\s+is\s+(?:a|an|the)\s+[^.]{{0,80}}?\b(?:writer|reporter|correspondent|editor|journalist"
+    r"|columnist|contributor|author|staff|professor|fellow|researcher|producer)"
+    rf"|{_NAME}\s+ist\s+[^.]{{0,60}}?(?i:journalist|autor|redakteur|korrespondent|reporter|kolumnist)"
+    rf"|{_NAME}\s+est\s+[^.]{{0,60}}?(?i:journaliste|correspondant|rédact|chroniqueu)"
+    rf"|{_NAME}\s+es\s+[^.]{{0,60}}?(?i:periodista|corresponsal|redactor|columnista)"
+    r"|(?i:the author|der autor|die autorin|l'auteur|l’auteur|el autor|la autora)\s+(?:is|ist|est|es)\b)",
+)
+"""An author's bio under the story, in English, German, French or Spanish."""
+_BIO_TEXT = 400
 _RELATIVE_TIME = re.compile(
     r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago|vor\s+\d+\s+(?:stunden|minuten|tagen)"
     r"|\d+\s+(?:годин|хвилин|часов|часа|минут)\w*\s+(?:тому|назад)|il y a \d+|hace \d+",
@@ -150,7 +161,11 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
         for index in range(len(out) - 1, -1, -1):
             block = out[index]
             if isinstance(block, Paragraph):
-                if word_count(texts[index]) >= _SHORT_WORDS and not _all_emphasis(block):
+                if (
+                    word_count(texts[index]) >= _SHORT_WORDS
+                    and not _all_emphasis(block)
+                    and not is_author_bio(texts[index])
+                ):
                     break
                 out[index] = None
         # Below the last long paragraph, a paragraph set wholly in bold or italics is a note of
@@ -191,6 +206,11 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
             out[index] = None
         seen += len(texts[index])
     return [block for block in out if block is not None], bylines
+
+
+def is_author_bio(text: str) -> bool:
+    """Whether a short paragraph introduces the author ("Jane Doe is a staff writer at …")."""
+    return len(text) <= _BIO_TEXT and _AUTHOR_BIO.match(text.strip()) is not None
 
 
 def _all_emphasis(block: Paragraph) -> bool:
