@@ -18,7 +18,9 @@ from broadsheet.formats.html.content_score import DENSE_SCRIPT
 from broadsheet.model import (
     Block,
     BulletList,
+    Embed,
     Emphasis,
+    Figure,
     Heading,
     Inline,
     Link,
@@ -28,6 +30,7 @@ from broadsheet.model import (
     RelatedBox,
     RelatedLink,
     Relation,
+    Separator,
     Strong,
     Table,
 )
@@ -161,11 +164,7 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
         for index in range(len(out) - 1, -1, -1):
             block = out[index]
             if isinstance(block, Paragraph):
-                if (
-                    word_count(texts[index]) >= _SHORT_WORDS
-                    and not _all_emphasis(block)
-                    and not is_author_bio(texts[index])
-                ):
+                if word_count(texts[index]) >= _SHORT_WORDS and not _all_emphasis(block):
                     break
                 out[index] = None
         # Below the last long paragraph, a paragraph set wholly in bold or italics is a note of
@@ -182,6 +181,13 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
             block = out[index]
             if isinstance(block, Paragraph) and _all_emphasis(block):
                 out[index] = None
+    # The author's bio signs the story off.
+    for index in range(len(out) - 1, start, -1):
+        block = out[index]
+        if isinstance(block, Paragraph) and is_author_bio(texts[index]):
+            out[index] = None
+        elif block is not None and not isinstance(block, (Figure, Embed, RelatedBox, Separator)):
+            break
     # Lists that are mostly links inside the text are boxes of other stories.
     for index, block in enumerate(out):
         if isinstance(block, (BulletList, OrderedList)) and _link_share(block, texts[index]) >= _LINKED_LIST:
