@@ -518,6 +518,13 @@ def test_a_last_sentence_about_someone_else_stays() -> None:
     assert texts(body) == [PROSE, PROSE, last]
 
 
+@pytest.mark.parametrize("label", ["Most viewed in USA", "Editor's picks", "Nächster Artikel", "Ähnliche:"])
+def test_more_site_section_labels_end_the_story(label: str) -> None:
+    other = f"<p>{PROSE.replace('ministers', 'players')}</p>"  # a teaser's blurb, read like prose
+    body = extract(page(f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><h3>{label}</h3>{other}"))
+    assert texts(body) == [PROSE, PROSE, PROSE]
+
+
 def test_a_table_of_contents_is_dropped_but_a_list_with_anchors_in_text_stays() -> None:
     toc = "<ol><li><a href='#a'>What was agreed</a></li><li><a href='#b'>What comes next</a></li></ol>"
     notes = (

@@ -37,7 +37,9 @@ from broadsheet.model import (
 
 _SECTION_LABEL = re.compile(
     r"\s*(?:about the authors?|more information|more info|related topics|more stories|top stories"
-    r"|most (?:read|popular|viewed)|(?:\d+ )?comments?|(?:show |view |load )?comments|comments? \(\d+\)|share this(?: article| story)?"
+    r"|most (?:read|popular|viewed)(?: (?:in|on|from) .{1,30})?|editor'?s'? picks|latest on"
+    r"|next (?:article|story)|nächster artikel|article suivant|siguiente artículo|prossimo articolo"
+    r"|następny artykuł|ähnliche(?: artikel| themen)?|similar (?:articles|stories)|(?:\d+ )?comments?|(?:show |view |load )?comments|comments? \(\d+\)|share this(?: article| story)?"
     r"|más información|más info|sobre (?:la firma|el autor|la autora)|über (?:den autor|die autorin)"
     r"|zur person|mehr aus .{1,40}|weitere themen|meistgelesen|meist gelesen|(?:\d+ )?kommentare|empfehlungen"
     r"|à propos de l'auteur|l'auteur|sur le même thème|plus d'infos|об авторе|про автора|комментарии"
@@ -181,13 +183,6 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
             block = out[index]
             if isinstance(block, Paragraph) and _all_emphasis(block):
                 out[index] = None
-    # The author's bio signs the story off.
-    for index in range(len(out) - 1, start, -1):
-        block = out[index]
-        if isinstance(block, Paragraph) and is_author_bio(texts[index]):
-            out[index] = None
-        elif block is not None and not isinstance(block, (Figure, Embed, RelatedBox, Separator)):
-            break
     # Lists that are mostly links inside the text are boxes of other stories.
     for index, block in enumerate(out):
         if isinstance(block, (BulletList, OrderedList)) and _link_share(block, texts[index]) >= _LINKED_LIST:
@@ -202,7 +197,7 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
             if seen >= _STORY_SHARE * total:
                 kept = [b for b in out[:index] if b is not None]
                 box = _box_of(out[index + 1 :], text.rstrip(" :"))
-                return [*kept, *([box] if box else [])], bylines
+                return [*_without_bio(kept), *([box] if box else [])], bylines
             out[index] = None
         elif isinstance(block, (Paragraph, Heading)) and is_box_label(text):
             # A label printed apart from its links names the box that follows.
@@ -211,7 +206,20 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
                 out[index + 1] = RelatedBox(links=following.links, label=text.rstrip(" :"))
             out[index] = None
         seen += len(texts[index])
-    return [block for block in out if block is not None], bylines
+    return _without_bio([block for block in out if block is not None]), bylines
+
+
+def _without_bio(blocks: list[Block]) -> list[Block]:
+    # The author's bio signs the story off, below its last paragraph.
+    end = len(blocks)
+    while end > 1:
+        block = blocks[end - 1]
+        if isinstance(block, Paragraph) and is_author_bio(plain_text(block.children)):
+            del blocks[end - 1]
+        elif not isinstance(block, (Figure, Embed, RelatedBox, Separator)):
+            break
+        end -= 1
+    return blocks
 
 
 def is_author_bio(text: str) -> bool:
