@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import attrs
+
 from broadsheet.errors import ReadError, WriteError
 from broadsheet.formats import registry
 from broadsheet.formats._shared.files import write_atomic
@@ -28,8 +30,6 @@ def _reader_options(fmt: Format, loaded: Loaded, options: dict[str, Any]) -> Any
     if cls is not None:
         # What we learnt while loading (a URL, HTTP headers, the file's path)
         # goes to readers whose options can hold it, unless the caller set it.
-        import attrs
-
         names = {f.name for f in attrs.fields(cls)}
         for key, value in (("url", loaded.url), ("headers", loaded.headers), ("path", loaded.path)):
             if key in names and key not in options and value is not None:

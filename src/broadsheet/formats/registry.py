@@ -16,7 +16,6 @@ import importlib
 import os
 import warnings
 from collections.abc import Callable, Iterable
-from importlib import metadata
 from types import ModuleType
 from typing import Any
 
@@ -184,6 +183,9 @@ _plugins: tuple[Format, ...] | None = None
 def _plugin_formats() -> tuple[Format, ...]:
     global _plugins
     if _plugins is None:
+        # Imported here: scanning installed packages is only needed when a name is not built in.
+        from importlib import metadata
+
         found: list[Format] = []
         for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
             try:
