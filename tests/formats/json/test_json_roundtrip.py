@@ -11,7 +11,7 @@ from hypothesis import given
 
 import broadsheet
 from broadsheet.formats.json import schema as schema_module
-from broadsheet.model import Article, Edition
+from broadsheet.model import Article, Edition, Mention, Paragraph, RelatedLink
 from broadsheet.testing import articles, editions
 
 REPO = Path(__file__).resolve().parents[3]
@@ -103,3 +103,11 @@ def test_the_seed_example_keeps_every_fact() -> None:
 def test_indent_option(indent: int) -> None:
     data = broadsheet.write(Article(title="t", tags=("a",)), "json", indent=indent)
     assert broadsheet.read(data, "json") == Article(title="t", tags=("a",))
+
+
+def test_required_fields_are_written_even_when_empty() -> None:
+    mention = Mention(link=RelatedLink(title="Named"), children=())
+    article = Article(title="t", body=(Paragraph(children=(mention,)),))
+    data = json.loads(broadsheet.write(article, "json"))
+    assert data["article"]["body"][0]["children"][0]["children"] == []
+    assert broadsheet.read(broadsheet.write(article, "json"), "json") == article

@@ -70,7 +70,9 @@ def dump(value: Any) -> Any:
     out: dict[str, Any] = {"type": plan.tag} if plan.tag else {}
     for name, default in plan.fields:
         item = getattr(value, name)
-        if item is None or item == () or (default is not attrs.NOTHING and item == default):
+        # Only optional fields at their default are left out: a required field
+        # (a paragraph's children) is written even when empty.
+        if default is not attrs.NOTHING and item == default:
             continue
         out[name] = dump(item)
     return out
