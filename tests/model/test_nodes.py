@@ -174,3 +174,26 @@ def test_absurdly_deep_inline_nesting_is_a_model_error() -> None:
         node = Emphasis(children=(node,))
     with pytest.raises(ModelError, match="nested more than"):
         Paragraph(children=(node,))
+
+
+def test_line_breaks_at_block_ends_and_empty_blocks_show_nothing_and_go() -> None:
+    paragraph = Paragraph(
+        children=[
+            LineBreak(),
+            Text(text="a"),
+            Strong(children=[LineBreak()]),
+            LineBreak(),
+            Text(text="b"),
+            LineBreak(),
+        ]
+    )
+    assert paragraph.children == (Text(text="a"), LineBreak(), Text(text="b"))
+    inner = Paragraph(children=[Text(text="a"), Emphasis(children=[LineBreak(), Text(text="b")])])
+    assert inner.children[1] == Emphasis(children=(LineBreak(), Text(text="b")))
+    article = Article(
+        title="t", body=[Paragraph(children=[LineBreak()]), Heading(level=2, children=[]), inner]
+    )
+    assert article.body == (inner,)
+    assert BulletList(items=[[Paragraph(children=[])], [inner]]).items == ((inner,),)
+    empty_list = BulletList(items=[[Paragraph(children=[])]])
+    assert Article(title="t", body=[empty_list, inner]).body == (inner,)

@@ -10,7 +10,7 @@ import attrs
 from broadsheet.errors import ModelError
 from broadsheet.model import values
 from broadsheet.model._fields import check_members, instance_of, members_of
-from broadsheet.model.blocks import BLOCK_TYPES, Block, RelatedBox
+from broadsheet.model.blocks import BLOCK_TYPES, Block, RelatedBox, block_sequence
 from broadsheet.model.credits import Person, Publisher, Source
 from broadsheet.model.inlines import Mention
 from broadsheet.model.links import RelatedLink
@@ -79,7 +79,7 @@ class Article:
         default=(), converter=values.as_tuple, validator=members_of(Image)
     )
     """Images that belong to the article but not to a place in its body (the lead image first)."""
-    body: tuple[Block, ...] = attrs.field(default=(), converter=values.as_tuple, validator=_blocks)
+    body: tuple[Block, ...] = attrs.field(default=(), converter=block_sequence, validator=_blocks)
     """The article's text and figures, in reading order."""
     see_also: tuple[RelatedLink, ...] = attrs.field(
         default=(), converter=values.as_tuple, validator=members_of(RelatedLink)

@@ -46,6 +46,27 @@ def _item_tuple(items: Any) -> tuple[tuple[Any, ...], ...]:
     return tuple(values.as_tuple(item) for item in values.as_tuple(items))
 
 
+def _shows_nothing(block: Any) -> bool:
+    if isinstance(block, (Paragraph, Heading)):
+        return not block.children
+    if isinstance(block, (BulletList, OrderedList)):
+        return not block.items
+    return False
+
+
+def block_sequence(value: Any) -> tuple[Any, ...]:
+    """Blocks in canonical form: paragraphs, headings and lists with no content are
+    dropped, as they show nothing."""
+    blocks = values.as_tuple(value)
+    if any(_shows_nothing(block) for block in blocks):
+        return tuple(block for block in blocks if not _shows_nothing(block))
+    return blocks
+
+
+def _list_items(items: Any) -> tuple[tuple[Any, ...], ...]:
+    return tuple(item for item in (block_sequence(i) for i in values.as_tuple(items)) if item)
+
+
 @attrs.frozen(kw_only=True)
 class Paragraph:
     """A paragraph of running text."""
@@ -73,7 +94,7 @@ class Heading:
 class BulletList:
     """An unordered list."""
 
-    items: tuple[tuple[Block, ...], ...] = attrs.field(converter=_item_tuple, validator=_items)
+    items: tuple[tuple[Block, ...], ...] = attrs.field(converter=_list_items, validator=_items)
     """The items; each is a sequence of blocks (usually one paragraph)."""
 
 
@@ -86,7 +107,7 @@ def _start(instance: object, attribute: attrs.Attribute[int], value: int) -> Non
 class OrderedList:
     """A numbered list."""
 
-    items: tuple[tuple[Block, ...], ...] = attrs.field(converter=_item_tuple, validator=_items)
+    items: tuple[tuple[Block, ...], ...] = attrs.field(converter=_list_items, validator=_items)
     """The items; each is a sequence of blocks (usually one paragraph)."""
     start: int = attrs.field(default=1, validator=_start)
     """The number of the first item."""

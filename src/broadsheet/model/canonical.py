@@ -42,7 +42,9 @@ def inline_children(value: Any) -> tuple[Any, ...]:
 
 def block_children(value: Any) -> tuple[Any, ...]:
     """Children of a block: :func:`inline_children`, then spaces trimmed at the
-    ends, around line breaks and where two nodes would double them."""
+    ends, around line breaks and where two nodes would double them; line breaks
+    at the block's ends, and emphasis or links holding nothing but line breaks,
+    are dropped (they show nothing)."""
     from broadsheet.model.inlines import Text
 
     nodes = values.as_tuple(value)
@@ -52,9 +54,11 @@ def block_children(value: Any) -> tuple[Any, ...]:
         if stripped == text:
             return nodes
         return (Text(text=stripped),) if stripped else ()
-    state = [True]  # whether the text emitted so far ends in a space (or is a line start)
+    # [whether the text emitted so far ends in a space or a line start,
+    #  whether nothing at all has been emitted yet]
+    state = [True, True]
     out = _forward(nodes, state, 0)
-    return tuple(_rstrip(out))
+    return tuple(_rstrip(out, breaks=True))
 
 
 MAX_DEPTH = 200
@@ -73,30 +77,35 @@ def _forward(nodes: tuple[Any, ...], state: list[bool], depth: int) -> list[Any]
             if not text:
                 continue
             state[0] = text.endswith(" ")
+            state[1] = False
             if out and isinstance(out[-1], Text):
                 out[-1] = Text(text=out[-1].text + text)
             else:
                 out.append(node if text is node.text else Text(text=text))
         elif isinstance(node, LineBreak):
-            out = _rstrip(out)
-            out.append(node)
+            out = _rstrip(out, breaks=False)
+            if not state[1]:
+                out.append(node)
             state[0] = True
         elif isinstance(node, InlineQuote):
             out.append(node)
-            state[0] = False
+            state[0] = state[1] = False
         elif not isinstance(getattr(node, "children", None), tuple):
             out.append(node)  # not an inline node: the validator will say so
+            state[1] = False
         else:
             children = _forward(node.children, state, depth + 1)
-            if not children and type(node).__name__ in _DROP_WHEN_EMPTY:
+            if type(node).__name__ in _DROP_WHEN_EMPTY and all(isinstance(c, LineBreak) for c in children):
                 continue
             if tuple(children) != node.children:
                 node = attrs.evolve(node, children=tuple(children))
             out.append(node)
+            state[1] = False
     return out
 
 
-def _rstrip(nodes: list[Any]) -> list[Any]:
+def _rstrip(nodes: list[Any], *, breaks: bool) -> list[Any]:
+    """``nodes`` without trailing spaces (and, with ``breaks``, trailing line breaks)."""
     from broadsheet.model.inlines import InlineQuote, LineBreak, Text
 
     out = list(nodes)
@@ -110,12 +119,14 @@ def _rstrip(nodes: list[Any]) -> list[Any]:
                 out[-1] = Text(text=text)
                 return out
             out.pop()
+        elif isinstance(last, LineBreak) and breaks:
+            out.pop()
         elif isinstance(last, (LineBreak, InlineQuote)) or not isinstance(
             getattr(last, "children", None), tuple
         ):
             return out
         else:
-            children = _rstrip(list(last.children))
+            children = _rstrip(list(last.children), breaks=breaks)
             if tuple(children) == last.children:
                 return out
             if not children and type(last).__name__ in _DROP_WHEN_EMPTY:

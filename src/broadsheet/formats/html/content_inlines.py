@@ -11,13 +11,13 @@ import re
 from collections.abc import Callable, Sequence
 from urllib.parse import urljoin
 
-import attrs
 from lxml import html
 
 from broadsheet.errors import ModelError
 from broadsheet.formats._shared.typography import plain_text
 from broadsheet.formats.html.content_chrome import JUNK_TAGS, is_hidden
 from broadsheet.model import Emphasis, Inline, InlineQuote, LineBreak, Link, Quote, Strong, Text
+from broadsheet.model.canonical import block_children
 
 BLOCK_LEVEL = frozenset(
     {
@@ -116,67 +116,8 @@ class InlineReader:
 
 
 def tidy(nodes: Sequence[Inline]) -> tuple[Inline, ...]:
-    """Merge adjacent text, collapse spaces across node edges, drop empty formatting, trim the ends."""
-    out = _tidy(nodes, [True])
-    _rstrip(out)
-    return tuple(out)
-
-
-def _tidy(nodes: Sequence[Inline], after_space: list[bool]) -> list[Inline]:
-    out: list[Inline] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            text = node.text.lstrip(" ") if after_space[0] else node.text
-            if not text:
-                continue
-            after_space[0] = text.endswith(" ")
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(text=out[-1].text + text)
-            else:
-                out.append(node if text is node.text else Text(text=text))
-        elif isinstance(node, LineBreak):
-            _rstrip_spaces(out)
-            out.append(node)
-            after_space[0] = True
-        elif isinstance(node, (Emphasis, Strong, Link)):
-            kids = _tidy(node.children, after_space)
-            if kids and any(not isinstance(kid, LineBreak) for kid in kids):
-                out.append(attrs.evolve(node, children=tuple(kids)))
-        else:
-            out.append(node)
-            after_space[0] = False
-    return out
-
-
-def _rstrip_spaces(nodes: list[Inline]) -> None:
-    if nodes and isinstance(nodes[-1], Text):
-        text = nodes[-1].text.rstrip(" ")
-        if text:
-            nodes[-1] = Text(text=text)
-        else:
-            nodes.pop()
-
-
-def _rstrip(nodes: list[Inline]) -> None:
-    while nodes:
-        last = nodes[-1]
-        if isinstance(last, Text):
-            text = last.text.rstrip(" ")
-            if text:
-                nodes[-1] = Text(text=text)
-                return
-            nodes.pop()
-        elif isinstance(last, LineBreak):
-            nodes.pop()
-        elif isinstance(last, (Emphasis, Strong, Link)):
-            kids = list(last.children)
-            _rstrip(kids)
-            if kids:
-                nodes[-1] = attrs.evolve(last, children=tuple(kids))
-                return
-            nodes.pop()
-        else:
-            return
+    """Inline content in the model's canonical form for a block (:func:`broadsheet.model.canonical.block_children`)."""
+    return block_children(nodes)
 
 
 def split_at_blank_lines(nodes: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:

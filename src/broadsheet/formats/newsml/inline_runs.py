@@ -1,8 +1,13 @@
-"""Runs of inline nodes as the NITF reader builds them: neighbouring texts merged, empty ones dropped."""
+"""Runs of inline nodes as the NITF reader builds them.
+
+Merging texts and trimming spaces is left to the model's own canonical form
+(:mod:`broadsheet.model.canonical`), which applies whenever a node is built.
+"""
 
 from __future__ import annotations
 
 from broadsheet.model import Inline, LineBreak, Text
+from broadsheet.model.canonical import block_children
 
 
 def texts(text: str | None) -> list[Inline]:
@@ -17,28 +22,4 @@ def line_inlines(text: str) -> tuple[Inline, ...]:
         if index:
             out.append(LineBreak())
         out.extend(texts(line))
-    return tidy(out)
-
-
-def merge(inlines: list[Inline]) -> tuple[Inline, ...]:
-    """Merge neighbouring texts and drop empty ones."""
-    merged: list[Inline] = []
-    for node in inlines:
-        if isinstance(node, Text):
-            if merged and isinstance(merged[-1], Text):
-                merged[-1] = Text(text=merged[-1].text + node.text)
-            elif node.text:
-                merged.append(node)
-        else:
-            merged.append(node)
-    return tuple(node for node in merged if not (isinstance(node, Text) and not node.text))
-
-
-def tidy(inlines: list[Inline]) -> tuple[Inline, ...]:
-    """Merge neighbouring texts, drop empty ones, and strip the block's outer whitespace."""
-    merged = list(merge(inlines))
-    if merged and isinstance(merged[0], Text):
-        merged[0] = Text(text=merged[0].text.lstrip(" "))
-    if merged and isinstance(merged[-1], Text):
-        merged[-1] = Text(text=merged[-1].text.rstrip(" "))
-    return tuple(node for node in merged if not (isinstance(node, Text) and not node.text))
+    return block_children(out)

@@ -6,7 +6,7 @@ from lxml import etree
 
 from broadsheet.formats._shared.xml import local_name
 from broadsheet.formats.newsml.catalog import XML_LANG
-from broadsheet.formats.newsml.inline_runs import merge, texts, tidy
+from broadsheet.formats.newsml.inline_runs import texts
 from broadsheet.formats.newsml.nitf_metas import MetaEntries
 from broadsheet.formats.newsml.xmltext import build, collapse, lines_of, text_of
 from broadsheet.model import (
@@ -23,6 +23,7 @@ from broadsheet.model import (
     Strong,
     Text,
 )
+from broadsheet.model.canonical import block_children
 
 BLOCK_NAMES = frozenset(
     {
@@ -54,7 +55,7 @@ class NitfInlines:
 
     def inlines(self, element: etree._Element) -> tuple[Inline, ...]:
         """The inlines inside ``element``, tidied as a block's content."""
-        return tidy(self.content(element))
+        return block_children(self.content(element))
 
     def content(self, element: etree._Element) -> list[Inline]:
         """The inlines inside ``element``, untidied (texts not yet merged)."""
@@ -76,9 +77,7 @@ class NitfInlines:
             return [LineBreak()]
         if name == "em":
             children = self.content(element)
-            return [
-                Strong(children=merge(children)) if "strong" in css else Emphasis(children=merge(children))
-            ]
+            return [Strong(children=children) if "strong" in css else Emphasis(children=children)]
         if name == "a" and "mention" in css:
             return [self._mention(element)]
         if name == "a" and collapse(element.get("href")):
@@ -87,7 +86,7 @@ class NitfInlines:
                     Link,
                     element,
                     url=element.get("href"),
-                    children=merge(self.content(element)),
+                    children=self.content(element),
                     title=element.get("title"),
                 )
             ]
@@ -98,7 +97,7 @@ class NitfInlines:
         return self.content(element)
 
     def _mention(self, anchor: etree._Element) -> Mention:
-        children = merge(self.content(anchor))
+        children = self.content(anchor)
         title = self._metas.get(anchor, "title") or text_of(anchor) or anchor.get("href") or "?"
         relation = self._metas.get(anchor, "relation") or Relation.MENTIONED.value
         if relation not in {r.value for r in Relation}:

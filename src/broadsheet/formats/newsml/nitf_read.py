@@ -16,7 +16,7 @@ from lxml import etree
 
 from broadsheet.formats._shared.xml import local_name
 from broadsheet.formats.newsml.catalog import ARTICLE_IMAGE, XML_LANG
-from broadsheet.formats.newsml.inline_runs import line_inlines, texts, tidy
+from broadsheet.formats.newsml.inline_runs import line_inlines, texts
 from broadsheet.formats.newsml.nitf_inline_read import BLOCK_NAMES, NitfInlines
 from broadsheet.formats.newsml.nitf_media_read import positive_int, read_image, read_media
 from broadsheet.formats.newsml.nitf_metas import MetaEntries
@@ -40,6 +40,7 @@ from broadsheet.model import (
     Table,
     TableCell,
 )
+from broadsheet.model.canonical import block_children
 
 _LEVEL = re.compile(r"\blevel-([1-6])\b")
 _START = re.compile(r"\bstart-(-?\d+)\b")
@@ -90,7 +91,7 @@ class NitfBody:
 
     def _flush(self, loose: list[Inline], out: list[Block]) -> None:
         if loose:
-            children = tidy(loose)
+            children = block_children(loose)
             if children:
                 out.append(Paragraph(children=children))
             loose.clear()
@@ -165,7 +166,7 @@ class NitfBody:
                 build(
                     TableCell,
                     cell,
-                    children=tidy(self._inline.content(cell)),
+                    children=block_children(self._inline.content(cell)),
                     header=local_name(cell) == "th",
                     colspan=positive_int(cell.get("colspan"), 1),
                     rowspan=positive_int(cell.get("rowspan"), 1),
