@@ -11,8 +11,6 @@ PDF::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from broadsheet.errors import (
     BroadsheetError,
     BroadsheetWarning,
@@ -28,6 +26,7 @@ from broadsheet.errors import (
     WriteError,
 )
 from broadsheet.formats import convert, read, read_document, read_edition, write, write_file
+from broadsheet.version import __version__
 
 __all__ = [
     "BroadsheetError",

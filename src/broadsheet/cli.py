@@ -14,13 +14,13 @@ from typing import Any
 
 import attrs
 
-from broadsheet import __version__
 from broadsheet.errors import BroadsheetError, OptionError
 from broadsheet.formats import read_document, registry, write
 from broadsheet.formats._shared.files import write_atomic
 from broadsheet.formats._shared.options import parse_value
 from broadsheet.formats.registry import Format
 from broadsheet.model import Article, Document, Edition, Publisher, Section
+from broadsheet.version import __version__
 
 EXAMPLES = """\
 examples:
@@ -171,12 +171,12 @@ def _split(pairs: Sequence[str], flag: str) -> list[tuple[str | None, str, str]]
 
 
 def _options_for(fmt: Format, pairs: list[tuple[str | None, str, str]], kind: str) -> dict[str, Any]:
-    cls = getattr(fmt.load(), "ReadOptions" if kind == "reader" else "WriteOptions", None)
+    cls = fmt.load_reader().options if kind == "reader" else fmt.load_writer().options
     what = f"the {fmt.name} {kind}"
     return {
         name: parse_value(cls, name, value, what=what)
         for prefix, name, value in pairs
-        if prefix is None or registry.get(prefix, can="can_write" if kind == "writer" else "can_read") == fmt
+        if prefix is None or registry.get(prefix, can="write" if kind == "writer" else "read") == fmt
     }
 
 
@@ -186,7 +186,7 @@ def _targets(outputs: list[str], to_format: str | None) -> list[tuple[str, Forma
     targets = []
     for output in outputs:
         if to_format:
-            fmt = registry.get(to_format, can="can_write")
+            fmt = registry.get(to_format, can="write")
         elif output == "-":
             raise OptionError("writing to standard output needs --to FORMAT")
         else:
@@ -241,7 +241,7 @@ def _shortcut_pairs(
 
 
 def _has_option(fmt: Format, option: str) -> bool:
-    cls = getattr(fmt.load(), "WriteOptions", None)
+    cls = fmt.load_writer().options
     return cls is not None and option in attrs.fields_dict(cls)
 
 

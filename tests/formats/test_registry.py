@@ -11,7 +11,7 @@ import pytest
 
 from broadsheet.errors import UnknownFormatError
 from broadsheet.formats import registry
-from broadsheet.formats.registry import Format
+from broadsheet.formats.registry import Format, Reader, Writer
 
 NATIVE = b'{"format": "broadsheet", "version": 1, "article": {"title": "x"}}'
 NINJS = b'{"$schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json", "uri": "urn:x", "type": "text"}'
@@ -22,15 +22,15 @@ HTML = b"<!DOCTYPE html><html><head><title>x</title></head><body><p>hi</p></body
 def test_names_and_aliases_resolve() -> None:
     assert registry.get("json").name == "json"
     assert registry.get("NATIVE").name == "json"
-    assert registry.get("g2", can="can_write").name == "newsml"
-    assert registry.get(".epub", can="can_write").name == "epub"
+    assert registry.get("g2", can="write").name == "newsml"
+    assert registry.get(".epub", can="write").name == "epub"
 
 
 def test_unknown_names_list_the_known_ones() -> None:
     with pytest.raises(UnknownFormatError, match="unknown format 'docx'.*json.*html"):
         registry.get("docx")
     with pytest.raises(UnknownFormatError, match="has no reader"):
-        registry.get("pdf", can="can_read")
+        registry.get("pdf", can="read")
 
 
 @pytest.mark.parametrize(
@@ -74,21 +74,30 @@ def test_output_format_from_extension(name: str, expected: str) -> None:
 
 def test_importing_broadsheet_loads_no_heavy_dependency() -> None:
     code = (
-        "import sys, broadsheet, broadsheet.model; "
-        "heavy = [m for m in sys.modules if m.split('.')[0] in ('reportlab', 'ebooklib', 'lxml', 'hypothesis')]; "
+        "import sys, broadsheet, broadsheet.model, broadsheet.formats.registry as r; "
+        "[f.can_read or f.can_write for f in r.available()]; "
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('reportlab', 'ebooklib', 'lxml', 'hypothesis')"
+        " or m.startswith(('broadsheet.formats.html', 'broadsheet.formats.pdf', 'broadsheet.formats.epub'))]; "
         "print(heavy)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
 
-def test_plugins_come_from_the_entry_point_group(monkeypatch: pytest.MonkeyPatch) -> None:
-    plugin = Format(
-        name="plain-test", module="json", title="a test plugin", extensions=(".ptest",), can_write=True
+def test_a_format_module_is_imported_when_the_format_is_used() -> None:
+    code = (
+        "import sys, broadsheet; from broadsheet.formats import registry; "
+        "before = 'broadsheet.formats.markdown' in sys.modules; "
+        "registry.get('md', can='write').load_writer(); "
+        "print(before, 'broadsheet.formats.markdown' in sys.modules, 'reportlab' in sys.modules)"
     )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True", "False"]
 
+
+def _plugin(monkeypatch: pytest.MonkeyPatch, plugin: Format) -> None:
     class EntryPoint:
-        name = "plain-test"
+        name = plugin.name
 
         def load(self) -> Any:
             return plugin
@@ -105,20 +114,66 @@ def test_plugins_come_from_the_entry_point_group(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(metadata, "entry_points", fake)
     monkeypatch.setattr(registry, "_plugins", None)
+
+
+def test_plugins_come_from_the_entry_point_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    plugin = Format(
+        name="plain-test",
+        title="a test plugin",
+        extensions=(".ptest",),
+        writer=Writer(
+            function="broadsheet.formats.text:write", options="broadsheet.formats.text:WriteOptions"
+        ),
+    )
+    _plugin(monkeypatch, plugin)
     with pytest.warns(UserWarning, match="broken"):
         names = [f.name for f in registry.available()]
     assert names[-1] == "plain-test"
     assert registry.for_output("x.ptest") is plugin
+    from broadsheet import write
+    from broadsheet.model import Article
+
+    assert write(Article(title="Plugged"), "plain-test", width=20).startswith(b"Plugged")
     monkeypatch.setattr(registry, "_plugins", None)
 
 
-def test_every_builtin_module_exposes_what_its_row_promises() -> None:
-    for fmt in registry.BUILTIN_FORMATS:
-        try:
-            module = fmt.load()
-        except UnknownFormatError:
-            pytest.fail(f"{fmt.name}: module {fmt.module} is missing")
-        if fmt.can_read:
-            assert callable(module.read), fmt.name
-        if fmt.can_write:
-            assert callable(module.write), fmt.name
+@pytest.mark.parametrize(
+    ("reader", "message"),
+    [
+        (Reader(function="broadsheet_no_such_module:read"), "cannot be imported"),
+        (Reader(function="broadsheet.formats.json:no_such_reader"), "has no 'no_such_reader'"),
+        (Reader(function="broadsheet.formats.json:FORMAT_NAME"), "not callable"),
+        (
+            Reader(function="broadsheet.formats.json:read", options="broadsheet.formats.json:read"),
+            "not an attrs options class",
+        ),
+    ],
+)
+def test_a_row_that_promises_what_its_module_lacks_fails_on_load(reader: Reader, message: str) -> None:
+    fmt = Format(name="broken-row", title="a row pointing nowhere", reader=reader)
+    with pytest.raises(UnknownFormatError, match=f"broken-row reader.*{message}"):
+        fmt.load_reader()
+    with pytest.raises(UnknownFormatError, match="has no writer"):
+        fmt.load_writer()
+
+
+def test_rows_name_their_targets_as_module_colon_name() -> None:
+    with pytest.raises(ValueError, match="package.module:name"):
+        Reader(function="broadsheet.formats.json.read")
+    with pytest.raises(ValueError, match="package.module:name"):
+        Writer(function="broadsheet.formats.json:write", options="ReadOptions")
+
+
+@pytest.mark.parametrize("fmt", registry.BUILTIN_FORMATS, ids=lambda f: f.name)
+def test_every_builtin_row_loads_what_it_promises(fmt: Format) -> None:
+    assert fmt.can_read or fmt.can_write
+    if fmt.can_read:
+        reader = fmt.load_reader()
+        assert callable(reader.read)
+        assert reader.options is not None and reader.options.__name__ == "ReadOptions"
+        reader.options()  # every option has a default
+    if fmt.can_write:
+        writer = fmt.load_writer()
+        assert callable(writer.write)
+        assert writer.options is not None and writer.options.__name__ == "WriteOptions"
+        writer.options()

@@ -17,16 +17,14 @@ from broadsheet.errors import ReadError, WriteError
 from broadsheet.formats import registry
 from broadsheet.formats._shared.files import write_atomic
 from broadsheet.formats._shared.options import make_options
-from broadsheet.formats._shared.sources import Loaded, Source, load
+from broadsheet.formats._shared.sources import Input, Loaded, load
 from broadsheet.formats.registry import Format
 from broadsheet.model import Article, Document, Edition
 
-__all__ = ["convert", "read", "read_document", "read_edition", "write", "write_file"]
+__all__ = ["Input", "Loaded", "convert", "read", "read_document", "read_edition", "write", "write_file"]
 
 
-def _reader_options(fmt: Format, loaded: Loaded, options: dict[str, Any]) -> Any:
-    module = fmt.load()
-    cls = getattr(module, "ReadOptions", None)
+def _reader_options(fmt: Format, cls: type[Any] | None, loaded: Loaded, options: dict[str, Any]) -> Any:
     if cls is not None:
         # What we learnt while loading (a URL, HTTP headers, the file's path)
         # goes to readers whose options can hold it, unless the caller set it.
@@ -38,7 +36,7 @@ def _reader_options(fmt: Format, loaded: Loaded, options: dict[str, Any]) -> Any
 
 
 def read_document(
-    source: Source, format: str | None = None, *, timeout: float = 30.0, **options: Any
+    source: Input, format: str | None = None, *, timeout: float = 30.0, **options: Any
 ) -> Document:
     """Read an article or an edition from bytes, text, a path or a URL.
 
@@ -48,13 +46,12 @@ def read_document(
     download, in seconds, when ``source`` is a URL.
     """
     loaded = load(source, timeout=timeout)
-    fmt = registry.get(format, can="can_read") if format else registry.for_input(loaded.data, loaded.name)
-    opts = _reader_options(fmt, loaded, dict(options))
-    document: Document = fmt.load().read(loaded.data, opts)
-    return document
+    fmt = registry.get(format, can="read") if format else registry.for_input(loaded.data, loaded.name)
+    reader = fmt.load_reader()
+    return reader.read(loaded.data, _reader_options(fmt, reader.options, loaded, dict(options)))
 
 
-def read(source: Source, format: str | None = None, *, timeout: float = 30.0, **options: Any) -> Article:
+def read(source: Input, format: str | None = None, *, timeout: float = 30.0, **options: Any) -> Article:
     """Read one article; see :func:`read_document` for the arguments."""
     document = read_document(source, format, timeout=timeout, **options)
     if isinstance(document, Edition):
@@ -63,7 +60,7 @@ def read(source: Source, format: str | None = None, *, timeout: float = 30.0, **
 
 
 def read_edition(
-    source: Source, format: str | None = None, *, timeout: float = 30.0, **options: Any
+    source: Input, format: str | None = None, *, timeout: float = 30.0, **options: Any
 ) -> Edition:
     """Read an edition; see :func:`read_document` for the arguments."""
     document = read_document(source, format, timeout=timeout, **options)
@@ -76,23 +73,21 @@ def write(document: Document, format: str, **options: Any) -> bytes:
     """Write an article or edition in ``format`` and return the bytes."""
     if not isinstance(document, (Article, Edition)):
         raise WriteError(f"can only write an Article or an Edition, not a {type(document).__name__}")
-    fmt = registry.get(format, can="can_write")
-    module = fmt.load()
-    opts = make_options(getattr(module, "WriteOptions", None), options, what=f"the {fmt.name} writer")
-    data: bytes = module.write(document, opts)
-    return data
+    fmt = registry.get(format, can="write")
+    writer = fmt.load_writer()
+    return writer.write(document, make_options(writer.options, options, what=f"the {fmt.name} writer"))
 
 
 def write_file(
     document: Document, path: str | os.PathLike[str], format: str | None = None, **options: Any
 ) -> None:
     """Write ``document`` to ``path`` atomically; the format defaults to the extension's."""
-    fmt = registry.get(format, can="can_write") if format else registry.for_output(os.fspath(path))
+    fmt = registry.get(format, can="write") if format else registry.for_output(os.fspath(path))
     write_atomic(path, write(document, fmt.name, **options))
 
 
 def convert(
-    source: Source,
+    source: Input,
     output: str | os.PathLike[str] | None = None,
     *,
     from_format: str | None = None,
@@ -106,7 +101,7 @@ def convert(
     """
     if to is None and output is None:
         raise WriteError("convert needs an output format: pass to= or an output path")
-    fmt = registry.get(to, can="can_write") if to else registry.for_output(os.fspath(output))  # type: ignore[arg-type]
+    fmt = registry.get(to, can="write") if to else registry.for_output(os.fspath(output))  # type: ignore[arg-type]
     document = read_document(source, from_format, **(read_options or {}))
     data = write(document, fmt.name, **(write_options or {}))
     if output is not None:

@@ -1,13 +1,23 @@
-"""The table of formats: names, extensions, media types and where each lives.
+"""The table of formats: names, extensions, media types, and where each reader and writer lives.
 
-A format's module is imported only when the format is used, so importing
-broadsheet never loads reportlab or ebooklib. Other packages add formats
-through the entry-point group ``broadsheet.formats``; each entry point names
-a :class:`Format` instance.
+A :class:`Format` names its reader and writer by where they live, as
+``"package.module:name"`` strings (:class:`Reader`, :class:`Writer`), so a
+format's module is imported only when the format is used: importing
+broadsheet never loads lxml's readers, reportlab or ebooklib. When a format is
+used, :meth:`Format.load_reader` / :meth:`Format.load_writer` import the
+function and its options class and check that they are what the row promises.
 
-A format module provides some of: ``read(data: bytes, options) -> Document``
-with a frozen ``ReadOptions`` class, and ``write(document, options) -> bytes``
-with a frozen ``WriteOptions`` class.
+A reader is ``read(data: bytes, options) -> Article | Edition`` and a writer
+``write(document, options) -> bytes``; each takes an instance of its frozen
+attrs options class (or ``None`` when it has none). Adding a writer to a
+format is one field of its row::
+
+    Format(name="html", ..., reader=Reader(...),
+           writer=Writer(function="broadsheet.formats.html.writer:write",
+                         options="broadsheet.formats.html.writer:WriteOptions"))
+
+Other packages add formats through the entry-point group
+``broadsheet.formats``; each entry point names a :class:`Format` instance.
 """
 
 from __future__ import annotations
@@ -16,26 +26,137 @@ import importlib
 import os
 import warnings
 from collections.abc import Callable, Iterable
-from types import ModuleType
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
 from broadsheet.errors import UnknownFormatError
+from broadsheet.model import Document
+
+__all__ = [
+    "BUILTIN_FORMATS",
+    "ENTRY_POINT_GROUP",
+    "Format",
+    "LoadedReader",
+    "LoadedWriter",
+    "ReadFunction",
+    "Reader",
+    "Role",
+    "WriteFunction",
+    "Writer",
+    "available",
+    "for_input",
+    "for_output",
+    "get",
+]
 
 ENTRY_POINT_GROUP = "broadsheet.formats"
+"""The entry-point group third-party formats register in."""
 
-Sniffer = Callable[[bytes], bool]
+Sniffer: TypeAlias = Callable[[bytes], bool]
+"""A cheap test on the first bytes of a document: is it this format?"""
+
+ReadFunction: TypeAlias = Callable[[bytes, Any], Document]
+"""A reader: the document's bytes and an options object (or ``None``) to an article or edition."""
+
+WriteFunction: TypeAlias = Callable[[Document, Any], bytes]
+"""A writer: an article or edition and an options object (or ``None``) to bytes."""
+
+Role: TypeAlias = Literal["read", "write"]
+"""Which half of a format is asked for."""
+
+
+def _target(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is None:
+        return
+    module, colon, name = value.partition(":")
+    if not colon or not module or not name.isidentifier():
+        raise ValueError(f"{attribute.name} must be 'package.module:name', got {value!r}")
+
+
+def _resolve(target: str, what: str) -> Any:
+    """Import ``"package.module:name"`` and return the object it names."""
+    module_name, _, name = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise UnknownFormatError(f"{what}: module {module_name!r} cannot be imported: {error}") from error
+    try:
+        return vars(module)[name]
+    except KeyError:
+        raise UnknownFormatError(f"{what}: module {module_name!r} has no {name!r}") from None
+
+
+def _options_class(target: str | None, what: str) -> type[Any] | None:
+    if target is None:
+        return None
+    cls = _resolve(target, what)
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        raise UnknownFormatError(f"{what}: {target} is not an attrs options class")
+    return cls
+
+
+def _function(target: str, what: str) -> Any:
+    function = _resolve(target, what)
+    if not callable(function):
+        raise UnknownFormatError(f"{what}: {target} is not callable")
+    return function
+
+
+@attrs.frozen(kw_only=True)
+class LoadedReader:
+    """A format's reader, imported: the function and its options class."""
+
+    read: ReadFunction
+    """The reader function."""
+    options: type[Any] | None
+    """Its frozen options class, or ``None`` when it takes no options."""
+
+
+@attrs.frozen(kw_only=True)
+class LoadedWriter:
+    """A format's writer, imported: the function and its options class."""
+
+    write: WriteFunction
+    """The writer function."""
+    options: type[Any] | None
+    """Its frozen options class, or ``None`` when it takes no options."""
+
+
+@attrs.frozen(kw_only=True)
+class Reader:
+    """Where a format's reader lives; nothing is imported until :meth:`load`."""
+
+    function: str = attrs.field(validator=_target)
+    """The reader function, as ``"package.module:name"``."""
+    options: str | None = attrs.field(default=None, validator=_target)
+    """Its options class, as ``"package.module:Name"``; ``None`` when it takes no options."""
+
+    def load(self, what: str = "reader") -> LoadedReader:
+        """Import the function and options class; :class:`UnknownFormatError` if either is missing."""
+        return LoadedReader(read=_function(self.function, what), options=_options_class(self.options, what))
+
+
+@attrs.frozen(kw_only=True)
+class Writer:
+    """Where a format's writer lives; nothing is imported until :meth:`load`."""
+
+    function: str = attrs.field(validator=_target)
+    """The writer function, as ``"package.module:name"``."""
+    options: str | None = attrs.field(default=None, validator=_target)
+    """Its options class, as ``"package.module:Name"``; ``None`` when it takes no options."""
+
+    def load(self, what: str = "writer") -> LoadedWriter:
+        """Import the function and options class; :class:`UnknownFormatError` if either is missing."""
+        return LoadedWriter(write=_function(self.function, what), options=_options_class(self.options, what))
 
 
 @attrs.frozen(kw_only=True)
 class Format:
-    """One row of the registry: how to find and recognise a format."""
+    """One row of the registry: how to recognise a format and where its reader and writer live."""
 
     name: str
     """The canonical name used by ``--from``/``--to`` and ``format=``."""
-    module: str
-    """Dotted path of the module holding ``read``/``write``; imported on first use."""
     title: str
     """A one-line description for ``broadsheet formats``."""
     aliases: tuple[str, ...] = ()
@@ -44,22 +165,38 @@ class Format:
     """File name endings, with the dot, most usual first."""
     media_type: str | None = None
     """The IANA media type of the written form."""
-    can_read: bool = False
-    """Whether the module has a reader."""
-    can_write: bool = False
-    """Whether the module has a writer."""
+    reader: Reader | None = None
+    """The reader, if the format can be read."""
+    writer: Writer | None = None
+    """The writer, if the format can be written."""
     sniff: Sniffer | None = attrs.field(default=None, eq=False)
     """A cheap test on the first bytes of a document: is it this format?"""
 
-    def load(self) -> ModuleType:
-        """Import and return the format's module."""
-        try:
-            return importlib.import_module(self.module)
-        except ImportError as error:
-            raise UnknownFormatError(
-                f"format {self.name!r} is registered but its module {self.module!r} "
-                f"cannot be imported: {error}"
-            ) from error
+    @property
+    def can_read(self) -> bool:
+        """Whether the format has a reader."""
+        return self.reader is not None
+
+    @property
+    def can_write(self) -> bool:
+        """Whether the format has a writer."""
+        return self.writer is not None
+
+    def can(self, role: Role) -> bool:
+        """Whether the format can ``"read"`` or ``"write"``."""
+        return self.can_read if role == "read" else self.can_write
+
+    def load_reader(self) -> LoadedReader:
+        """Import the reader; :class:`UnknownFormatError` if there is none or it cannot be imported."""
+        if self.reader is None:
+            raise UnknownFormatError(f"format {self.name!r} has no reader")
+        return self.reader.load(f"the {self.name} reader")
+
+    def load_writer(self) -> LoadedWriter:
+        """Import the writer; :class:`UnknownFormatError` if there is none or it cannot be imported."""
+        if self.writer is None:
+            raise UnknownFormatError(f"format {self.name!r} has no writer")
+        return self.writer.load(f"the {self.name} writer")
 
 
 def _head(data: bytes, size: int = 4096) -> bytes:
@@ -99,80 +236,88 @@ def _sniff_html(data: bytes) -> bool:
 BUILTIN_FORMATS: tuple[Format, ...] = (
     Format(
         name="json",
-        module="broadsheet.formats.json",
         title="broadsheet's native, lossless JSON (versioned, with a JSON Schema)",
         aliases=("broadsheet", "native"),
         extensions=(".json",),
         media_type="application/vnd.broadsheet+json",
-        can_read=True,
-        can_write=True,
+        reader=Reader(function="broadsheet.formats.json:read", options="broadsheet.formats.json:ReadOptions"),
+        writer=Writer(
+            function="broadsheet.formats.json:write", options="broadsheet.formats.json:WriteOptions"
+        ),
         sniff=_sniff_native_json,
     ),
     Format(
         name="html",
-        module="broadsheet.formats.html",
         title="news web pages (metadata, main text, quotes, related links)",
         aliases=("htm", "web"),
         extensions=(".html", ".htm", ".xhtml", ".shtml"),
         media_type="text/html",
-        can_read=True,
+        reader=Reader(function="broadsheet.formats.html:read", options="broadsheet.formats.html:ReadOptions"),
         sniff=_sniff_html,
     ),
     Format(
         name="newsml",
-        module="broadsheet.formats.newsml",
         title="IPTC NewsML-G2 2.35 with a NITF 3.6 body",
         aliases=("newsml-g2", "g2", "nml"),
         extensions=(".xml", ".nml", ".newsml"),
         media_type="application/vnd.iptc.g2.newsitem+xml",
-        can_read=True,
-        can_write=True,
+        reader=Reader(
+            function="broadsheet.formats.newsml:read", options="broadsheet.formats.newsml:ReadOptions"
+        ),
+        writer=Writer(
+            function="broadsheet.formats.newsml:write", options="broadsheet.formats.newsml:WriteOptions"
+        ),
         sniff=_sniff_newsml,
     ),
     Format(
         name="ninjs",
-        module="broadsheet.formats.ninjs",
         title="IPTC ninjs 3.1 (and 2.x) news in JSON",
         extensions=(".ninjs", ".ninjs.json", ".json"),
         media_type="application/ninjs+json",
-        can_read=True,
-        can_write=True,
+        reader=Reader(
+            function="broadsheet.formats.ninjs:read", options="broadsheet.formats.ninjs:ReadOptions"
+        ),
+        writer=Writer(
+            function="broadsheet.formats.ninjs:write", options="broadsheet.formats.ninjs:WriteOptions"
+        ),
         sniff=_sniff_ninjs,
     ),
     Format(
         name="epub",
-        module="broadsheet.formats.epub",
         title="EPUB 3 e-book of an article or an edition",
         aliases=("epub3",),
         extensions=(".epub",),
         media_type="application/epub+zip",
-        can_write=True,
+        writer=Writer(
+            function="broadsheet.formats.epub:write", options="broadsheet.formats.epub:WriteOptions"
+        ),
     ),
     Format(
         name="markdown",
-        module="broadsheet.formats.markdown",
         title="Markdown (CommonMark with pipe tables)",
         aliases=("md",),
         extensions=(".md", ".markdown"),
         media_type="text/markdown",
-        can_write=True,
+        writer=Writer(
+            function="broadsheet.formats.markdown:write", options="broadsheet.formats.markdown:WriteOptions"
+        ),
     ),
     Format(
         name="text",
-        module="broadsheet.formats.text",
         title="plain text, the words a reader sees",
         aliases=("txt", "plain"),
         extensions=(".txt",),
         media_type="text/plain",
-        can_write=True,
+        writer=Writer(
+            function="broadsheet.formats.text:write", options="broadsheet.formats.text:WriteOptions"
+        ),
     ),
     Format(
         name="pdf",
-        module="broadsheet.formats.pdf",
         title="PDF for print or screen, of an article or an edition",
         extensions=(".pdf",),
         media_type="application/pdf",
-        can_write=True,
+        writer=Writer(function="broadsheet.formats.pdf:write", options="broadsheet.formats.pdf:WriteOptions"),
     ),
 )
 """The formats that come with broadsheet."""
@@ -207,8 +352,8 @@ def available() -> tuple[Format, ...]:
     return BUILTIN_FORMATS + tuple(f for f in _plugin_formats() if f.name not in names)
 
 
-def _known(formats: Iterable[Format], can: str) -> str:
-    return ", ".join(f.name for f in formats if getattr(f, can))
+def _known(formats: Iterable[Format], role: Role) -> str:
+    return ", ".join(f.name for f in formats if f.can(role))
 
 
 def _match_name(name: str, formats: Iterable[Format]) -> Format | None:
@@ -219,29 +364,27 @@ def _match_name(name: str, formats: Iterable[Format]) -> Format | None:
     return None
 
 
-def get(name: str, *, can: str = "can_read") -> Format:
-    """The format called ``name`` (or one of its aliases) that can read or write.
+def get(name: str, *, can: Role = "read") -> Format:
+    """The format called ``name`` (or one of its aliases) that can ``"read"`` or ``"write"``.
 
-    ``can`` is ``"can_read"`` or ``"can_write"``. Raises
-    :class:`UnknownFormatError` listing the formats that can.
+    Raises :class:`UnknownFormatError` listing the formats that can.
     """
     fmt = _match_name(name, BUILTIN_FORMATS) or _match_name(name, available())
-    verb = "read" if can == "can_read" else "write"
     if fmt is None:
         raise UnknownFormatError(
-            f"unknown format {name!r}; formats that can {verb}: {_known(available(), can)}"
+            f"unknown format {name!r}; formats that can {can}: {_known(available(), can)}"
         )
-    if not getattr(fmt, can):
-        role = "reader" if can == "can_read" else "writer"
+    if not fmt.can(can):
+        role = "reader" if can == "read" else "writer"
         raise UnknownFormatError(
-            f"format {fmt.name!r} has no {role}; formats that can {verb}: {_known(available(), can)}"
+            f"format {fmt.name!r} has no {role}; formats that can {can}: {_known(available(), can)}"
         )
     return fmt
 
 
-def _by_extension(filename: str, formats: Iterable[Format], can: str) -> list[Format]:
+def _by_extension(filename: str, formats: Iterable[Format], role: Role) -> list[Format]:
     lower = os.path.basename(filename).lower()
-    matches = [(ext, f) for f in formats if getattr(f, can) for ext in f.extensions if lower.endswith(ext)]
+    matches = [(ext, f) for f in formats if f.can(role) for ext in f.extensions if lower.endswith(ext)]
     if not matches:
         return []
     longest = max(len(ext) for ext, _ in matches)
@@ -250,11 +393,11 @@ def _by_extension(filename: str, formats: Iterable[Format], can: str) -> list[Fo
 
 def for_output(filename: str) -> Format:
     """The writer a file name asks for, from its extension."""
-    candidates = _by_extension(filename, available(), "can_write")
+    candidates = _by_extension(filename, available(), "write")
     if not candidates:
         raise UnknownFormatError(
             f"cannot tell the output format from {filename!r}; name one with --to "
-            f"({_known(available(), 'can_write')})"
+            f"({_known(available(), 'write')})"
         )
     return candidates[0]
 
@@ -266,7 +409,7 @@ def for_input(data: bytes, filename: str | None = None) -> Format:
     content; a missing or unknown one too.
     """
     formats = [f for f in available() if f.can_read]
-    candidates = _by_extension(filename, formats, "can_read") if filename else []
+    candidates = _by_extension(filename, formats, "read") if filename else []
     if len(candidates) == 1 and (candidates[0].sniff is None or candidates[0].sniff(data)):
         return candidates[0]
     for fmt in candidates or formats:
@@ -279,5 +422,5 @@ def for_input(data: bytes, filename: str | None = None) -> Format:
             return fmt
     where = f"{filename!r}" if filename else "the input"
     raise UnknownFormatError(
-        f"cannot tell the format of {where}; name one with --from ({_known(formats, 'can_read')})"
+        f"cannot tell the format of {where}; name one with --from ({_known(formats, 'read')})"
     )

@@ -15,13 +15,13 @@ import attrs
 
 from broadsheet.errors import ModelError
 from broadsheet.model import values
+from broadsheet.model.inline_leaves import InlineQuote, LineBreak, Text
 
 _DROP_WHEN_EMPTY = ("Emphasis", "Strong", "Link")
 
 
 def inline_children(value: Any) -> tuple[Any, ...]:
     """Children of an inline container: adjacent texts merged, empty nodes dropped."""
-    from broadsheet.model.inlines import Text
 
     nodes = values.as_tuple(value)
     if len(nodes) == 1 and not (isinstance(nodes[0], Text) and not nodes[0].text):
@@ -45,7 +45,6 @@ def block_children(value: Any) -> tuple[Any, ...]:
     ends, around line breaks and where two nodes would double them; line breaks
     at the block's ends, and emphasis or links holding nothing but line breaks,
     are dropped (they show nothing)."""
-    from broadsheet.model.inlines import Text
 
     nodes = values.as_tuple(value)
     if len(nodes) == 1 and isinstance(nodes[0], Text):
@@ -66,7 +65,6 @@ MAX_DEPTH = 200
 
 
 def _forward(nodes: tuple[Any, ...], state: list[bool], depth: int) -> list[Any]:
-    from broadsheet.model.inlines import InlineQuote, LineBreak, Text
 
     if depth > MAX_DEPTH:
         raise ModelError(f"inline content is nested more than {MAX_DEPTH} levels deep")
@@ -106,7 +104,6 @@ def _forward(nodes: tuple[Any, ...], state: list[bool], depth: int) -> list[Any]
 
 def _rstrip(nodes: list[Any], *, breaks: bool) -> list[Any]:
     """``nodes`` without trailing spaces (and, with ``breaks``, trailing line breaks)."""
-    from broadsheet.model.inlines import InlineQuote, LineBreak, Text
 
     out = list(nodes)
     while out:

@@ -11,6 +11,11 @@ node               what it is
 :class:`Mention`   another article named in the prose, with its structured link
 :class:`LineBreak` a forced line break
 =================  ==========================================================
+
+:class:`Text`, :class:`InlineQuote` and :class:`LineBreak`, the nodes that hold
+no other inline nodes, are defined in :mod:`broadsheet.model.inline_leaves`
+(the canonical form of inline content needs them, and the containers here need
+the canonical form); they are re-exported here.
 """
 
 from __future__ import annotations
@@ -22,22 +27,26 @@ import attrs
 from broadsheet.model import values
 from broadsheet.model._fields import check_members, instance_of
 from broadsheet.model.canonical import inline_children
+from broadsheet.model.inline_leaves import InlineQuote, LineBreak, Text
 from broadsheet.model.links import RelatedLink
-from broadsheet.model.quotes import Quote
+
+__all__ = [
+    "INLINE_TYPES",
+    "Emphasis",
+    "Inline",
+    "InlineQuote",
+    "LineBreak",
+    "Link",
+    "Mention",
+    "Strong",
+    "Text",
+]
 
 
 def _inlines(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     # INLINE_TYPES is defined at the end of this module; it exists by the
     # time any node is built.
     check_members(instance, attribute, value, INLINE_TYPES)
-
-
-@attrs.frozen(kw_only=True)
-class Text:
-    """A run of plain text; spaces at its ends separate it from its neighbours."""
-
-    text: str = attrs.field(converter=values.clean_inline)
-    """The characters, NFC, with layout whitespace collapsed to single spaces."""
 
 
 @attrs.frozen(kw_only=True)
@@ -69,14 +78,6 @@ class Link:
 
 
 @attrs.frozen(kw_only=True)
-class InlineQuote:
-    """A quotation within a sentence; writers add the quotation marks."""
-
-    quote: Quote = attrs.field(validator=instance_of(Quote))
-    """The quoted words and who said them."""
-
-
-@attrs.frozen(kw_only=True)
 class Mention:
     """Another article named in the prose, e.g. by its author and title.
 
@@ -89,11 +90,6 @@ class Mention:
     """The article named."""
     children: tuple[Inline, ...] = attrs.field(converter=inline_children, validator=_inlines)
     """The words of the paragraph that name it."""
-
-
-@attrs.frozen(kw_only=True)
-class LineBreak:
-    """A forced line break inside a paragraph (as in a poem or an address)."""
 
 
 Inline: TypeAlias = Text | Emphasis | Strong | Link | InlineQuote | Mention | LineBreak

@@ -81,7 +81,7 @@ def test_the_generic_reader_does_without(profile_file: Path) -> None:
 
 def _has_text_writer() -> bool:
     try:
-        broadsheet.formats.registry.get("text", can="can_write")
+        broadsheet.formats.registry.get("text", can="write")
     except broadsheet.errors.BroadsheetError:
         return False
     return True

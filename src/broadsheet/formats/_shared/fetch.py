@@ -6,9 +6,9 @@ import time
 import urllib.error
 import urllib.request
 
-from broadsheet import __version__
 from broadsheet.errors import LimitError, SourceError
-from broadsheet.formats._shared.sources import Loaded
+from broadsheet.formats._shared.loaded import Loaded
+from broadsheet.version import __version__
 
 USER_AGENT = f"broadsheet/{__version__} (+https://pypi.org/project/broadsheet/)"
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
 from pathlib import Path
-
-import attrs
+from typing import TypeAlias
 
 from broadsheet.errors import LimitError, SourceError
+from broadsheet.formats._shared.loaded import Loaded
+
+__all__ = ["MAX_INPUT_BYTES", "Input", "Loaded", "load", "looks_like_content"]
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 """Inputs larger than this are refused before they are read."""
@@ -18,24 +19,19 @@ _URL = re.compile(r"^https?://", re.IGNORECASE)
 _BOM = b"\xef\xbb\xbf"
 
 
-@attrs.frozen(kw_only=True)
-class Loaded:
-    """A document's bytes and what is known about where they came from."""
+Input: TypeAlias = bytes | bytearray | memoryview | str | os.PathLike[str] | Loaded
+"""What :func:`broadsheet.read` and the other reading functions accept as ``source``.
 
-    data: bytes
-    """The raw bytes."""
-    name: str
-    """How messages should name the input: a path, a URL or ``<bytes>``."""
-    path: Path | None = None
-    """The file it was read from, if any (relative resources resolve against it)."""
-    url: str | None = None
-    """The URL it was fetched from, if any."""
-    headers: Mapping[str, str] | None = None
-    """HTTP response headers, if it was fetched."""
+- ``bytes`` (or ``bytearray``, ``memoryview``): the document itself;
+- ``str``: the document's text when it starts like markup or JSON (``<``, ``{``,
+  ``[``) or spans several lines; an ``http://`` or ``https://`` URL to fetch;
+  ``-`` for standard input; otherwise a file path;
+- :class:`os.PathLike`: a file path;
+- :class:`Loaded`: bytes already obtained, with where they came from (passed through).
 
-
-Source = bytes | bytearray | memoryview | str | os.PathLike[str] | Loaded
-"""What :func:`broadsheet.read` accepts (a :class:`Loaded` passes through as it is)."""
+It is called ``Input`` rather than ``Source`` because
+:class:`broadsheet.model.Source` is the agency an article is credited to.
+"""
 
 
 def looks_like_content(text: str) -> bool:
@@ -44,7 +40,7 @@ def looks_like_content(text: str) -> bool:
     return start in ("<", "{", "[") or "\n" in text
 
 
-def load(source: Source, *, max_bytes: int = MAX_INPUT_BYTES, timeout: float = 30.0) -> Loaded:
+def load(source: Input, *, max_bytes: int = MAX_INPUT_BYTES, timeout: float = 30.0) -> Loaded:
     """Get the bytes of ``source``.
 
     ``bytes`` are the document itself. A ``str`` is the document's text when it

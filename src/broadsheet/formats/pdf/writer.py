@@ -11,7 +11,6 @@ from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from broadsheet import __version__
 from broadsheet.errors import BroadsheetError, WriteError
 from broadsheet.formats.pdf.flow import ArticleFlow, ColumnBox, Entry, PdfWarning, mark
 from broadsheet.formats.pdf.fonts import font_set
@@ -22,6 +21,7 @@ from broadsheet.formats.pdf.options import WriteOptions
 from broadsheet.formats.pdf.styles import Palette, Styles
 from broadsheet.formats.pdf.toc import contents, cover
 from broadsheet.model import Article, Document, Edition
+from broadsheet.version import __version__
 
 HEAD_SHARE = 0.6
 """A headline block taller than this share of the page is set in the columns instead of above them."""
