@@ -262,10 +262,12 @@ BUILTIN_FORMATS: tuple[Format, ...] = (
         extensions=(".xml", ".nml", ".newsml"),
         media_type="application/vnd.iptc.g2.newsitem+xml",
         reader=Reader(
-            function="broadsheet.formats.newsml:read", options="broadsheet.formats.newsml:ReadOptions"
+            function="broadsheet.formats.newsml.reader:read",
+            options="broadsheet.formats.newsml.options:ReadOptions",
         ),
         writer=Writer(
-            function="broadsheet.formats.newsml:write", options="broadsheet.formats.newsml:WriteOptions"
+            function="broadsheet.formats.newsml.writer:write",
+            options="broadsheet.formats.newsml.options:WriteOptions",
         ),
         sniff=_sniff_newsml,
     ),
@@ -275,10 +277,12 @@ BUILTIN_FORMATS: tuple[Format, ...] = (
         extensions=(".ninjs", ".ninjs.json", ".json"),
         media_type="application/ninjs+json",
         reader=Reader(
-            function="broadsheet.formats.ninjs:read", options="broadsheet.formats.ninjs:ReadOptions"
+            function="broadsheet.formats.ninjs.reader:read",
+            options="broadsheet.formats.ninjs.options:ReadOptions",
         ),
         writer=Writer(
-            function="broadsheet.formats.ninjs:write", options="broadsheet.formats.ninjs:WriteOptions"
+            function="broadsheet.formats.ninjs.writer:write",
+            options="broadsheet.formats.ninjs.options:WriteOptions",
         ),
         sniff=_sniff_ninjs,
     ),
