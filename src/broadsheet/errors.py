@@ -14,9 +14,16 @@
      └── WriteError            the document cannot be written in the asked format
           └── OutputError      the output file cannot be written
 
-Warnings (something left out, but the output is still valid: an image that
-could not be embedded, text no font can draw) are :class:`BroadsheetWarning`
-subclasses; the command line prints each as one line.
+Warnings say that something was left out of an output that is still valid;
+the command line prints each as one line::
+
+    UserWarning
+     └── BroadsheetWarning        something left out; the output is still valid
+          ├── ImageWarning        an image left out of an EPUB (its caption stays)
+          └── PdfWarning          something the PDF writer left out or replaced
+               └── MissingGlyphsWarning   characters no font can draw, left out
+
+Turn them into errors with ``warnings.simplefilter("error", BroadsheetWarning)``.
 
 Messages say what was wrong and where: a JSON path such as
 ``$.body[3].children[0]``, an element and line, or a file name.
@@ -27,10 +34,13 @@ from __future__ import annotations
 __all__ = [
     "BroadsheetError",
     "BroadsheetWarning",
+    "ImageWarning",
     "LimitError",
+    "MissingGlyphsWarning",
     "ModelError",
     "OptionError",
     "OutputError",
+    "PdfWarning",
     "ReadError",
     "SchemaError",
     "SourceError",
@@ -95,3 +105,15 @@ class OutputError(WriteError, OSError):
 
 class BroadsheetWarning(UserWarning):
     """Something was left out of an output that is still valid (an image, a glyph)."""
+
+
+class ImageWarning(BroadsheetWarning):
+    """An image was left out of an EPUB; its caption stands in for it (the message says which and why)."""
+
+
+class PdfWarning(BroadsheetWarning):
+    """Something the PDF writer left out or replaced (an image it could not use, characters no font has)."""
+
+
+class MissingGlyphsWarning(PdfWarning):
+    """Characters no font could draw were left out of the PDF (the message names them and where they were)."""

@@ -12,7 +12,16 @@ __all__ = ["Loaded"]
 
 @attrs.frozen(kw_only=True)
 class Loaded:
-    """A document's bytes and what is known about where they came from."""
+    """A document's bytes and what is known about where they came from.
+
+    :func:`broadsheet.read` and the other reading functions make one from
+    whatever :data:`~broadsheet.Input` they are given; pass one yourself to
+    read bytes you obtained elsewhere while telling the reader their URL or
+    HTTP headers (the HTML reader uses them for the canonical URL and the
+    encoding)::
+
+        broadsheet.read(broadsheet.Loaded(data=body, name=url, url=url, headers=headers))
+    """
 
     data: bytes
     """The raw bytes."""

@@ -11,8 +11,7 @@ by :mod:`.chapter`, :mod:`.masthead` and :mod:`.cover`, and
 
 from __future__ import annotations
 
-from broadsheet.errors import WriteError
-from broadsheet.formats.epub.images import ImageWarning
+from broadsheet.errors import ImageWarning, WriteError
 from broadsheet.formats.epub.options import WriteOptions
 from broadsheet.model import Article, Edition
 

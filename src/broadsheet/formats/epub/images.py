@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from broadsheet.errors import BroadsheetError, BroadsheetWarning
+from broadsheet.errors import BroadsheetError, ImageWarning
 from broadsheet.formats.epub.options import WriteOptions
 from broadsheet.formats.epub.plan import Resource
 
@@ -39,10 +39,6 @@ _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 class ImageUnavailable(Exception):
     """Why an image cannot go into the book (caught: the figure keeps its caption)."""
-
-
-class ImageWarning(BroadsheetWarning):
-    """An image was left out of an EPUB; its caption stands in for it."""
 
 
 class ImageStore:

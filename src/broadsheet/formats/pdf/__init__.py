@@ -3,8 +3,8 @@
 ``write(document, WriteOptions(...))`` returns the bytes; see ``docs/formats/pdf.md``.
 """
 
-from broadsheet.formats.pdf.flow import PdfWarning
+from broadsheet.errors import MissingGlyphsWarning, PdfWarning
 from broadsheet.formats.pdf.options import WriteOptions
-from broadsheet.formats.pdf.writer import MissingGlyphsWarning, write
+from broadsheet.formats.pdf.writer import write
 
 __all__ = ["MissingGlyphsWarning", "PdfWarning", "WriteOptions", "write"]

@@ -22,7 +22,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from broadsheet.errors import BroadsheetWarning
+from broadsheet.errors import PdfWarning
 from broadsheet.formats._shared.typography import plain_text, primary_language, quote_marks
 from broadsheet.formats._shared.wording import LANGUAGE_NAMES, date_text, label
 from broadsheet.formats.pdf import images
@@ -49,10 +49,6 @@ from broadsheet.model import (
 from broadsheet.model import (
     Paragraph as ParagraphNode,
 )
-
-
-class PdfWarning(BroadsheetWarning):
-    """Something the PDF writer left out or replaced (an image it could not use, characters no font has)."""
 
 
 @attrs.frozen(kw_only=True)

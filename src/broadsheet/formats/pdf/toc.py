@@ -15,9 +15,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from broadsheet.errors import PdfWarning
 from broadsheet.formats._shared.wording import date_text, label
 from broadsheet.formats.pdf import images
-from broadsheet.formats.pdf.flow import Entry, PdfWarning, mark
+from broadsheet.formats.pdf.flow import Entry, mark
 from broadsheet.formats.pdf.markup import Markup
 from broadsheet.formats.pdf.options import WriteOptions
 from broadsheet.formats.pdf.styles import Styles

@@ -11,8 +11,8 @@ from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from broadsheet.errors import BroadsheetError, WriteError
-from broadsheet.formats.pdf.flow import ArticleFlow, ColumnBox, Entry, PdfWarning, mark
+from broadsheet.errors import BroadsheetError, MissingGlyphsWarning, WriteError
+from broadsheet.formats.pdf.flow import ArticleFlow, ColumnBox, Entry, mark
 from broadsheet.formats.pdf.fonts import font_set
 from broadsheet.formats.pdf.hyphenation import hyphenator
 from broadsheet.formats.pdf.layout import Geometry, PdfDocument
@@ -291,8 +291,4 @@ def _height(flowables: list[Flowable], width: float) -> float:
     return total
 
 
-class MissingGlyphsWarning(PdfWarning):
-    """Characters no font could draw were left out of the PDF (the message names them and where they were)."""
-
-
-__all__ = ["MissingGlyphsWarning", "PdfWarning", "WriteOptions", "write"]
+__all__ = ["WriteOptions", "write"]
