@@ -14,7 +14,6 @@ read (:data:`Input`, :class:`Loaded`), and the error and warning classes
 table is :mod:`broadsheet.formats.registry`.
 """
 
-
 from broadsheet.errors import (
     BroadsheetError,
     BroadsheetWarning,

@@ -10,7 +10,7 @@ import attrs
 from broadsheet.errors import ModelError
 from broadsheet.model import values
 from broadsheet.model._fields import check_members, instance_of, members_of
-from broadsheet.model.blocks import BLOCK_TYPES, Block, RelatedBox, block_sequence
+from broadsheet.model.blocks import BLOCK_TYPES, Block, Figure, RelatedBox, block_sequence
 from broadsheet.model.credits import Person, Publisher, Source
 from broadsheet.model.inlines import Mention
 from broadsheet.model.links import RelatedLink
@@ -37,8 +37,9 @@ def _translations(instance: object, attribute: attrs.Attribute[Any], value: tupl
 class Article:
     """A news article: everything a reader, an archive or an agency feed needs.
 
-    Only ``title`` is required. ``quotes`` and ``related`` are derived from the
-    body (and ``see_also``) each time they are read; nothing is stored twice.
+    Only ``title`` is required. ``quotes``, ``related`` and ``lead_image`` are
+    derived from the body (and ``see_also``, ``images``) each time they are
+    read; nothing is stored twice.
     """
 
     title: str = attrs.field(converter=values.required_line)
@@ -100,11 +101,30 @@ class Article:
         """Every related article: read-also boxes and mentions in reading order, then ``see_also``."""
         return tuple(collect(self.body, _links_of)) + self.see_also
 
+    @property
+    def lead_image(self) -> Image | None:
+        """The article's first image: ``images[0]`` if there is one, else the body's first figure.
+
+        The order is the reading order writers use: the images with no place in
+        the body (``images``, lead image first) stand before the body, so the
+        first of them leads; when there are none, the first :class:`Figure`
+        in the body (in reading order, also inside lists) does. ``None`` when
+        the article has no image at all.
+        """
+        if self.images:
+            return self.images[0]
+        figures = collect(self.body, _figure_image)
+        return figures[0] if figures else None
+
 
 def _quote_of(node: object) -> tuple[Quote, ...]:
     if isinstance(node, Quote):
         return (node,)
     return ()
+
+
+def _figure_image(node: object) -> tuple[Image, ...]:
+    return (node.image,) if isinstance(node, Figure) else ()
 
 
 def _links_of(node: object) -> tuple[RelatedLink, ...]:
