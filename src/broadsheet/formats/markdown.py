@@ -45,37 +45,51 @@ class WriteOptions:
     """Print the byline, date, source and translations under the headline."""
 
 
-_ESCAPE = re.compile(r"([\\`*_\[\]<>#|])")
-_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)", re.MULTILINE)
+_ESCAPE = re.compile(r"([\\`*_\[\]<>#|&])")
+# At a line start: a bullet or a setext underline (escape the sign), an ordered-list number (escape its dot).
+_LINE_START = re.compile(r"^([ \t]*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
+_URL_UNSAFE = re.compile(r"[\s()<>\\]")
 
 
 def _escape(text: str) -> str:
-    return _LINE_START.sub(r"\1\\\2\3", _ESCAPE.sub(r"\\\1", text))
+    """``text`` as literal Markdown: nothing in it becomes markup, at a line start or anywhere."""
+
+    def line_start(found: re.Match[str]) -> str:
+        space, sign, number, delimiter = found.groups()
+        return f"{space}\\{sign}" if sign else f"{space}{number}\\{delimiter}"
+
+    return _LINE_START.sub(line_start, _ESCAPE.sub(r"\\\1", text))
 
 
 def _url(url: str) -> str:
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    # Percent-encoded, so the destination needs no brackets and no backslash escapes.
+    return _URL_UNSAFE.sub(lambda found: "".join(f"%{byte:02X}" for byte in found[0].encode()), url)
 
 
-def inlines(nodes: tuple[Inline, ...], language: str | None) -> str:
-    """Inline content as Markdown."""
+def _link(text: str, url: str | None, in_link: bool) -> str:
+    # CommonMark has no link inside a link: inside one, a link's words are plain text.
+    return f"[{text}]({_url(url)})" if url and not in_link else text
+
+
+def inlines(nodes: tuple[Inline, ...], language: str | None, *, in_link: bool = False) -> str:
+    """Inline content as Markdown; ``in_link`` when it is already the text of a link."""
     out: list[str] = []
     for node in nodes:
         match node:
             case Text():
                 out.append(_escape(node.text))
             case Emphasis():
-                out.append(f"*{inlines(node.children, language)}*")
+                out.append(f"*{inlines(node.children, language, in_link=in_link)}*")
             case Strong():
-                out.append(f"**{inlines(node.children, language)}**")
+                out.append(f"**{inlines(node.children, language, in_link=in_link)}**")
             case Link():
-                out.append(f"[{inlines(node.children, language)}]({_url(node.url)})")
+                out.append(_link(inlines(node.children, language, in_link=True), node.url, in_link))
             case InlineQuote():
                 opening, closing = quote_marks(node.quote.language or language)
                 out.append(f"{opening}{_escape(node.quote.text)}{closing}")
             case Mention():
-                text = inlines(node.children, language)
-                out.append(f"[{text}]({_url(node.link.url)})" if node.link.url else text)
+                linked = in_link or node.link.url is not None
+                out.append(_link(inlines(node.children, language, in_link=linked), node.link.url, in_link))
             case LineBreak():
                 out.append("\\\n")
             case _:
@@ -83,30 +97,48 @@ def inlines(nodes: tuple[Inline, ...], language: str | None) -> str:
     return "".join(out)
 
 
-def blocks(nodes: tuple[Block, ...], language: str | None) -> list[str]:
-    """Body blocks as Markdown chunks, one per block."""
+def _list_kind(node: Block) -> str | None:
+    """What a block ends with, as far as list merging goes: a bullet or an ordered list."""
+    match node:
+        case BulletList() | RelatedBox():
+            return "bullet"
+        case OrderedList():
+            return "ordered"
+        case _:
+            return None
+
+
+def blocks(nodes: tuple[Block, ...], language: str | None, level: int = 1) -> list[str]:
+    """Body blocks as Markdown chunks, one per block; the article's headline is at heading ``level``."""
     out: list[str] = []
+    previous: tuple[str | None, int] = (None, 0)  # the last block's list kind and delimiter number
     for node in nodes:
+        # Two lists in a row with the same delimiter would merge into one: alternate it.
+        kind = _list_kind(node)
+        variant = 1 - previous[1] if kind is not None and kind == previous[0] else 0
+        previous = (kind, variant)
         match node:
             case Paragraph():
                 out.append(inlines(node.children, language))
             case Heading():
-                out.append(f"{'#' * min(node.level + 1, 6)} {inlines(node.children, language)}")
-            case BulletList() | OrderedList():
-                items = []
-                for number, item in enumerate(node.items):
-                    marker = f"{node.start + number}." if isinstance(node, OrderedList) else "-"
-                    text = "\n\n".join(blocks(item, language)).replace("\n", "\n" + " " * (len(marker) + 1))
-                    items.append(f"{marker} {text}")
-                out.append("\n".join(items))
+                text = inlines(node.children, language).replace("\\\n", " ")
+                out.append(f"{'#' * min(node.level + level, 6)} {text}")
+            case BulletList():
+                out.append(
+                    _items([("*" if variant else "-") for _ in node.items], node.items, language, level)
+                )
+            case OrderedList():
+                delimiter = ")" if variant else "."
+                markers = [f"{node.start + number}{delimiter}" for number in range(len(node.items))]
+                out.append(_items(markers, node.items, language, level))
             case QuoteBlock():
                 opening, closing = quote_marks(node.quote.language or language)
-                lines = [f"> {_escape(line)}" for line in node.quote.text.split("\n")]
-                lines[0] = f"> {opening}{lines[0][2:]}"
-                lines[-1] += closing
+                paragraphs = [_escape(line) for line in node.quote.text.split("\n")]
+                paragraphs[0] = opening + paragraphs[0]
+                paragraphs[-1] += closing
                 if node.quote.speaker:
-                    lines.append(f">\n> — {_escape(node.quote.speaker.name)}")
-                out.append("\n".join(lines))
+                    paragraphs.append(f"— {_escape(node.quote.speaker.name)}")
+                out.append("\n>\n".join(f"> {paragraph}" for paragraph in paragraphs))
             case Figure():
                 image = node.image
                 text = f"![{_escape(image.alt or image.caption or '')}]({_url(image.url)})"
@@ -116,18 +148,27 @@ def blocks(nodes: tuple[Block, ...], language: str | None) -> list[str]:
                 out.append(_table(node, language))
             case RelatedBox():
                 head = f"**{_escape(node.label or label('read_also', language))}:**"
+                bullet = "*" if variant else "-"
                 links = [
-                    f"- [{_escape(link.title)}]({_url(link.url)})" if link.url else f"- {_escape(link.title)}"
-                    for link in node.links
+                    f"{bullet} {_link(_escape(link.title), link.url, in_link=False)}" for link in node.links
                 ]
                 out.append("\n".join([head, *links]))
             case Embed():
-                out.append(f"[{_escape(node.title or node.provider or node.url)}]({_url(node.url)})")
+                out.append(_link(_escape(node.title or node.provider or node.url), node.url, in_link=False))
             case Separator():
                 out.append("---")
             case _:
                 assert_never(node)
     return out
+
+
+def _items(markers: list[str], items: tuple[tuple[Block, ...], ...], language: str | None, level: int) -> str:
+    lines = []
+    for marker, item in zip(markers, items, strict=True):
+        # Continuation lines are indented to the item's content, so they stay inside it.
+        text = "\n\n".join(blocks(item, language, level)).replace("\n", "\n" + " " * (len(marker) + 1))
+        lines.append(f"{marker} {text}".rstrip(" "))
+    return "\n".join(lines)
 
 
 def _table(table: Table, language: str | None) -> str:
@@ -156,7 +197,7 @@ def article(doc: Article, options: WriteOptions, level: int = 1) -> str:
         line = " · ".join(_escape(fact) for fact in facts if fact)
         if line:
             parts.append(line)
-    parts.extend(blocks(doc.body, doc.language))
+    parts.extend(blocks(doc.body, doc.language, level))
     if options.metadata and doc.translations:
         links = [f"[{t.language}]({_url(t.url)})" if t.url else t.language for t in doc.translations]
         parts.append(f"{label('translations', doc.language)}: {', '.join(links)}")
