@@ -116,6 +116,7 @@ BUILTIN_FORMATS: tuple[Format, ...] = (
         extensions=(".html", ".htm", ".xhtml", ".shtml"),
         media_type="text/html",
         can_read=True,
+        can_write=True,
         sniff=_sniff_html,
     ),
     Format(

@@ -145,6 +145,10 @@ class BodyMarkup:
     and an ``aria-label``."""
     related_label_class: str = "related-label"
     """The class of a related box's label paragraph."""
+    mention_element: str = "cite"
+    """The element of an annotated mention: ``cite`` in ninjs, ``span`` on a web page, where
+    HTML readers take ``cite`` for emphasis."""
+    """The class of a related box's label paragraph."""
     nested_links: bool = False
     """Keep a link inside a link as written (not valid HTML, but the ninjs reader parses its
     fragments as XML and gets them back exactly); otherwise the inner one keeps only its words."""
@@ -448,7 +452,7 @@ def _inline(parent: etree._Element, node: Inline, walk: _Walk, *, in_link: bool)
                 attributes[RELATION] = link.relation.value
                 if link.authors:
                     attributes[AUTHORS] = _authors_json(link.authors)
-                _inlines(walk.el(parent, "cite", attributes), children, walk, in_link=in_link)
+                _inlines(walk.el(parent, walk.markup.mention_element, attributes), children, walk, in_link=in_link)
             else:
                 span = walk.el(parent, "span", {"class": MENTION_CLASS})
                 _link(span, link.url, None, children, walk, in_link=in_link)

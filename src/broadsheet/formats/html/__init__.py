@@ -23,7 +23,17 @@ from broadsheet.model import Article, Figure, Image, Person, collect, values
 if TYPE_CHECKING:
     import lxml.html
 
-__all__ = ["ReadOptions", "read"]
+__all__ = ["ReadOptions", "WriteOptions", "read", "write"]
+
+
+def __getattr__(name: str) -> Any:
+    # The writer lives in its own package (broadsheet.formats.html_page), loaded only when
+    # asked for, so reading a page never imports it and writing one never runs the reader.
+    if name in ("write", "WriteOptions"):
+        from broadsheet.formats import html_page
+
+        return getattr(html_page, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
