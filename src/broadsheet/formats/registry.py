@@ -253,6 +253,9 @@ BUILTIN_FORMATS: tuple[Format, ...] = (
         extensions=(".html", ".htm", ".xhtml", ".shtml"),
         media_type="text/html",
         reader=Reader(function="broadsheet.formats.html:read", options="broadsheet.formats.html:ReadOptions"),
+        writer=Writer(
+            function="broadsheet.formats.html_page:write", options="broadsheet.formats.html_page:WriteOptions"
+        ),
         sniff=_sniff_html,
     ),
     Format(

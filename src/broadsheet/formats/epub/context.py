@@ -1,11 +1,16 @@
-"""What the renderers of one chapter share: its language, its base URL, the book's images."""
+"""What the renderers of one chapter share: its language, its base URL, the book's images.
+
+A :class:`Context` is also the body walk's resolver: links resolved against the
+article's URL (or dropped), images embedded in the book.
+"""
 
 from __future__ import annotations
 
 import attrs
 
-from broadsheet.errors import WriteError
+from broadsheet.formats.epub.hrefs import external_href
 from broadsheet.formats.epub.images import ImageStore
+from broadsheet.model import Image
 
 MAX_NESTING = 200
 """Deepest nesting of body nodes written; XML parsers in reading systems stop at 256 levels."""
@@ -27,20 +32,21 @@ class Context:
     """How many images were embedded."""
     images_without_alt: int = 0
     """How many embedded images have no text alternative."""
-    nesting: int = 0
-    """How deep the renderer is in the body's tree right now."""
     title: str = ""
     """The article's title, for error messages."""
 
-    def enter(self) -> None:
-        """Go one level deeper into the body; too deep is a :class:`WriteError`."""
-        self.nesting += 1
-        if self.nesting > MAX_NESTING:
-            raise WriteError(
-                f"article {self.title[:60]!r}: its body is nested more than {MAX_NESTING} levels deep, "
-                "more than e-book readers can parse"
-            )
+    def href(self, url: str | None) -> str | None:
+        """An absolute, EPUB-safe link for ``url``, or ``None`` when it cannot be kept."""
+        return external_href(url, self.base_url)
 
-    def leave(self) -> None:
-        """Come back up one level."""
-        self.nesting -= 1
+    def image(self, image: Image) -> tuple[str, str] | None:
+        """The embedded file's name and the alt text (the caption when there is none), counted
+        for the accessibility metadata; ``None`` when the image cannot be embedded."""
+        name = self.images.add(image.url, self.base_url)
+        if name is None:
+            return None
+        alt = image.alt or image.caption or ""
+        self.images_shown += 1
+        if not alt:
+            self.images_without_alt += 1
+        return name, alt
