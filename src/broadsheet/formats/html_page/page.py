@@ -128,7 +128,7 @@ def _head(head: etree._Element, article: Article, around: Around) -> None:
     text_el(head, "script", script_text(news_article(article, images)), {"type": "application/ld+json"})
 
 
-def _header(parent: etree._Element, article: Article) -> None:
+def _header(parent: etree._Element, article: Article) -> etree._Element:
     language = article.language
     header = element(parent, "header")
     if article.section:
@@ -153,6 +153,7 @@ def _header(parent: etree._Element, article: Article) -> None:
         add_text(source, label("source", language) + ": ")
         target = element(source, "a", {"href": article.source.url}) if article.source.url else source
         add_text(target, article.source.name)
+    return header
 
 
 def _person(parent: etree._Element, person: Person) -> None:
