@@ -356,7 +356,9 @@ _PAGE_WORDS = st.sampled_from(
 )  # fmt: skip
 
 
-_PAGE_NAMES = st.sampled_from(["Ентоні Блінкен", "Сергій Лавров", "Anna Müller", "Ελένη Παππά", "Jan Kowalski"])
+_PAGE_NAMES = st.sampled_from(
+    ["Ентоні Блінкен", "Сергій Лавров", "Anna Müller", "Ελένη Παππά", "Jan Kowalski"]
+)
 
 
 @functools.cache
@@ -369,7 +371,9 @@ def page_lines(max_words: int = 8) -> st.SearchStrategy[str]:
 def page_urls() -> st.SearchStrategy[str]:
     """Absolute http(s) URLs in the percent-encoded form a page's links hold."""
     host = st.sampled_from(["zn.ua", "example.com", "news.example.org", "interfax.com.ua"])
-    path = st.lists(st.sampled_from(["politics", "2022", "01", "blinken-nato", "x%20y", "a.html"]), max_size=3)
+    path = st.lists(
+        st.sampled_from(["politics", "2022", "01", "blinken-nato", "x%20y", "a.html"]), max_size=3
+    )
     query = st.sampled_from(["", "?id=1", "?q=a&b=c"])
     return st.builds(lambda h, p, q: f"https://{h}/{'/'.join(p)}{q}", host, path, query)
 
@@ -395,7 +399,9 @@ def page_blocks() -> st.SearchStrategy[Block]:
         st.builds(QuoteBlock, quote=st.builds(Quote, text=page_lines(12), speaker=st.none() | speaker)),
         st.builds(
             Figure,
-            image=st.builds(Image, url=page_urls(), alt=st.none() | page_lines(), caption=st.none() | page_lines()),
+            image=st.builds(
+                Image, url=page_urls(), alt=st.none() | page_lines(), caption=st.none() | page_lines()
+            ),
         ),
         st.builds(BulletList, items=st.lists(st.tuples(paragraph), min_size=1, max_size=3).map(tuple)),
     )
@@ -441,7 +447,9 @@ def page_articles(draw: st.DrawFn) -> Article:
         section=draw(_optional(page_lines(2))),
         tags=tuple(draw(st.lists(page_lines(2), max_size=4))),
         source=draw(_optional(st.builds(Source, name=page_lines(2), url=_optional(page_urls())))),
-        images=tuple(draw(st.lists(st.builds(Image, url=page_urls(), alt=_optional(page_lines())), max_size=1))),
+        images=tuple(
+            draw(st.lists(st.builds(Image, url=page_urls(), alt=_optional(page_lines())), max_size=1))
+        ),
         body=(_PAGE_PROSE, *draw(st.lists(page_blocks(), max_size=4)), _PAGE_PROSE),
         translations=tuple(
             Translation(language=t, url=draw(page_urls()), title=draw(_optional(page_lines())))

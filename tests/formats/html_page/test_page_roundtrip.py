@@ -34,7 +34,10 @@ def test_the_reader_reads_back_what_the_page_carries(article: Article) -> None:
 
 
 def _quote_texts(article: Article) -> list[str]:
-    return [node.quote.text for node in collect(article.body, lambda n: (n,) if isinstance(n, InlineQuote) else ())]
+    return [
+        node.quote.text
+        for node in collect(article.body, lambda n: (n,) if isinstance(n, InlineQuote) else ())
+    ]
 
 
 def _paragraph_texts(article: Article) -> list[str]:
