@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from broadsheet.errors import OutputError
-from broadsheet.formats._shared.html_tree import add_text, element
+from broadsheet.formats._shared.html_tree import element
 from broadsheet.formats._shared.wording import date_text, label
 from broadsheet.formats.html_page.atom import feed
 from broadsheet.formats.html_page.page import Around, new_document, render_page, serialise, text_el
@@ -35,7 +35,7 @@ _UNSAFE = re.compile(r"[^a-z0-9]+")
 def _epoch() -> dt.datetime:
     # Deterministic: SOURCE_DATE_EPOCH when set, else a fixed date, never the clock.
     seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "946684800"))
-    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+    return dt.datetime.fromtimestamp(seconds, dt.UTC)
 
 
 def _slug(article: Article) -> str:
@@ -90,7 +90,6 @@ def _index(edition: Edition, named: list[tuple[Article, str]], stylesheet: bool)
                 text_el(item, "p", article.lead.replace("\n", " "))
     foot = element(main, "p", {"class": "home"})
     text_el(foot, "a", "Atom", {"href": "feed.xml", "type": "application/atom+xml"})
-    add_text(foot, "")
     return serialise(root)
 
 
@@ -125,7 +124,9 @@ def write_site(document: Edition | Article, folder: str | os.PathLike[str], opti
     try:
         for name, data in files.items():
             (build / name).write_bytes(data)
-        os.chmod(build, 0o755)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(build, 0o777 & ~umask)  # mkdtemp makes it private; a site is for reading
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
             os.replace(target, old / "site")
