@@ -427,10 +427,12 @@ def page_articles(draw: st.DrawFn) -> Article:
     lang = draw(_optional(languages()))
     published = draw(_optional(datetimes()))
     other_languages = draw(st.lists(languages().filter(lambda t: t != lang), max_size=2, unique=True))
+    title = draw(page_lines())
     return Article(
-        title=draw(page_lines()),
+        title=title,
         url=draw(_optional(page_urls())),
-        subtitle=draw(_optional(page_lines())),
+        # A subtitle that repeats the headline is no subtitle (readers drop it).
+        subtitle=draw(_optional(page_lines().filter(lambda line: line != title))),
         lead=draw(st.lists(_PAGE_WORDS, min_size=8, max_size=20).map(" ".join)),
         language=lang,
         authors=tuple(
