@@ -276,8 +276,14 @@ def _convert(args: argparse.Namespace) -> None:
     _emit(_read(args.input, args), targets, args)
 
 
+def _is_site(output: str) -> bool:
+    """Whether an output names a folder: then an edition is written as a static HTML site."""
+    return output.endswith(("/", os.sep)) or os.path.isdir(output)
+
+
 def _edition(args: argparse.Namespace) -> None:
-    targets = _targets(args.output, args.to_format)
+    sites = [output for output in args.output if _is_site(output)]
+    targets = _targets([output for output in args.output if not _is_site(output)], args.to_format)
     sections: list[Section] = []
     if args.inputs:
         sections.append(Section(articles=[_article(path, args) for path in args.inputs]))
@@ -303,6 +309,13 @@ def _edition(args: argparse.Namespace) -> None:
         language=args.language,
     )
     _emit(edition, targets, args)
+    for site in sites:
+        from broadsheet.formats.html_page import WriteOptions, write_site
+
+        try:
+            write_site(edition, site.rstrip("/" + os.sep) or site, WriteOptions())
+        except BroadsheetError as error:
+            raise _Located(site, error) from error
 
 
 def _article(path: str, args: argparse.Namespace) -> Article:

@@ -346,3 +346,115 @@ def editions(draw: st.DrawFn, max_articles: int = 3) -> Edition:
         cover=draw(_optional(images())),
         id=draw(_optional(st.sampled_from(["urn:uuid:1", "edition-2022-01-21"]))),
     )
+
+
+# Words as news pages print them: no text that looks like markup, no leading dashes
+# (a reader takes "— Name" for a byline mark), no invisible spaces.
+_PAGE_WORDS = st.sampled_from(
+    ["news", "Київ", "Москва", "Ентоні", "«цитата»", "„лапки“", "“quote”", "a&b", "x > y", "1 000",
+     "Ελλάδα", "café", "naïve", "ґанок", "їжак", "NATO", "ٱلعربية", "עברית", "😀", "переговори", "Berlin"]
+)  # fmt: skip
+
+
+_PAGE_NAMES = st.sampled_from(
+    ["Ентоні Блінкен", "Сергій Лавров", "Anna Müller", "Ελένη Παππά", "Jan Kowalski"]
+)
+
+
+@functools.cache
+def page_lines(max_words: int = 8) -> st.SearchStrategy[str]:
+    """One-line strings of the words a news page prints."""
+    return st.lists(_PAGE_WORDS, min_size=1, max_size=max_words).map(" ".join)
+
+
+@functools.cache
+def page_urls() -> st.SearchStrategy[str]:
+    """Absolute http(s) URLs in the percent-encoded form a page's links hold."""
+    host = st.sampled_from(["zn.ua", "example.com", "news.example.org", "interfax.com.ua"])
+    path = st.lists(
+        st.sampled_from(["politics", "2022", "01", "blinken-nato", "x%20y", "a.html"]), max_size=3
+    )
+    query = st.sampled_from(["", "?id=1", "?q=a&b=c"])
+    return st.builds(lambda h, p, q: f"https://{h}/{'/'.join(p)}{q}", host, path, query)
+
+
+@functools.cache
+def page_blocks() -> st.SearchStrategy[Block]:
+    """Body blocks of the kinds and shapes a web page carries back to an HTML reader."""
+    words = st.builds(Text, text=page_lines(10))
+    inline = st.one_of(
+        words,
+        words,
+        st.builds(Emphasis, children=st.tuples(words)),
+        st.builds(Strong, children=st.tuples(words)),
+        st.builds(Link, url=page_urls(), children=st.tuples(words)),
+    )
+    prose = st.lists(inline, min_size=1, max_size=4).map(lambda kids: (*kids, Text(text=" кінець.")))
+    paragraph = st.builds(Paragraph, children=prose)
+    speaker = st.builds(Person, name=page_lines(3), role=st.none() | page_lines(3))
+    return st.one_of(
+        paragraph,
+        paragraph,
+        st.builds(Heading, level=st.integers(1, 5), children=st.tuples(words)),
+        st.builds(QuoteBlock, quote=st.builds(Quote, text=page_lines(12), speaker=st.none() | speaker)),
+        st.builds(
+            Figure,
+            image=st.builds(
+                Image, url=page_urls(), alt=st.none() | page_lines(), caption=st.none() | page_lines()
+            ),
+        ),
+        st.builds(BulletList, items=st.lists(st.tuples(paragraph), min_size=1, max_size=3).map(tuple)),
+    )
+
+
+_PAGE_PROSE = Paragraph(
+    children=(
+        Text(
+            text="Переговори тривали кілька годин, і сторони домовилися зустрітися знову наступного "
+            "тижня, щоб обговорити решту питань порядку денного."
+        ),
+    )
+)
+
+
+@st.composite
+def page_articles(draw: st.DrawFn) -> Article:
+    """Articles holding what a web page carries, in the forms pages print them.
+
+    For round trips through HTML: every field a page carries, set or not; the
+    body's blocks from :func:`page_blocks`.
+    """
+    lang = draw(_optional(languages()))
+    published = draw(_optional(datetimes()))
+    other_languages = draw(st.lists(languages().filter(lambda t: t != lang), max_size=2, unique=True))
+    title = draw(page_lines())
+    return Article(
+        title=title,
+        url=draw(_optional(page_urls())),
+        # A subtitle that repeats the headline is no subtitle (readers drop it).
+        subtitle=draw(_optional(page_lines().filter(lambda line: line != title))),
+        lead=draw(st.lists(_PAGE_WORDS, min_size=8, max_size=20).map(" ".join)),
+        language=lang,
+        authors=tuple(
+            draw(
+                st.lists(
+                    st.builds(Person, name=_PAGE_NAMES, url=_optional(page_urls())),
+                    max_size=3,
+                    unique_by=lambda p: p.name,
+                )
+            )
+        ),
+        published=published,
+        modified=draw(_optional(datetimes())) if published else None,
+        section=draw(_optional(page_lines(2))),
+        tags=tuple(draw(st.lists(page_lines(2), max_size=4))),
+        source=draw(_optional(st.builds(Source, name=page_lines(2), url=_optional(page_urls())))),
+        images=tuple(
+            draw(st.lists(st.builds(Image, url=page_urls(), alt=_optional(page_lines())), max_size=1))
+        ),
+        body=(_PAGE_PROSE, *draw(st.lists(page_blocks(), max_size=4)), _PAGE_PROSE),
+        translations=tuple(
+            Translation(language=t, url=draw(page_urls()), title=draw(_optional(page_lines())))
+            for t in other_languages
+        ),
+    )

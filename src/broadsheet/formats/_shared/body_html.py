@@ -452,7 +452,9 @@ def _inline(parent: etree._Element, node: Inline, walk: _Walk, *, in_link: bool)
                 attributes[RELATION] = link.relation.value
                 if link.authors:
                     attributes[AUTHORS] = _authors_json(link.authors)
-                _inlines(walk.el(parent, walk.markup.mention_element, attributes), children, walk, in_link=in_link)
+                _inlines(
+                    walk.el(parent, walk.markup.mention_element, attributes), children, walk, in_link=in_link
+                )
             else:
                 span = walk.el(parent, "span", {"class": MENTION_CLASS})
                 _link(span, link.url, None, children, walk, in_link=in_link)

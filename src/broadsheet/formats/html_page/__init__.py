@@ -39,7 +39,9 @@ def write(document: Article | Edition, options: WriteOptions | None = None) -> b
     return render_page(document, stylesheet=options.stylesheet)
 
 
-def write_site(edition: Edition | Article, folder: str | os.PathLike[str], options: WriteOptions | None = None) -> None:
+def write_site(
+    edition: Edition | Article, folder: str | os.PathLike[str], options: WriteOptions | None = None
+) -> None:
     """Write ``edition`` as a static site in ``folder``, atomically (see :mod:`.site`)."""
     from broadsheet.formats.html_page.site import write_site as _write_site
 

@@ -40,7 +40,11 @@ def _image(image: Image) -> dict[str, Any]:
 
 def news_article(article: Article, lead_images: tuple[Image, ...]) -> dict[str, Any]:
     """The ``NewsArticle`` node for ``article``; ``lead_images`` are the pictures it is shown with."""
-    node: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title}
+    node: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+    }
     if article.subtitle:
         node["alternativeHeadline"] = article.subtitle
     if article.lead:
@@ -88,7 +92,11 @@ def news_article(article: Article, lead_images: tuple[Image, ...]) -> dict[str, 
                 "@type": "NewsArticle",
                 "inLanguage": t.language,
                 **({"url": t.url} if t.url else {}),
-                **({"headline": title} if (title := t.title or (t.article.title if t.article else None)) else {}),
+                **(
+                    {"headline": title}
+                    if (title := t.title or (t.article.title if t.article else None))
+                    else {}
+                ),
             }
             for t in article.translations
         ]

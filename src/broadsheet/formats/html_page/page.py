@@ -12,7 +12,13 @@ from importlib import resources
 import attrs
 from lxml import etree
 
-from broadsheet.formats._shared.body_html import BodyMarkup, KeepUrls, render_blocks, render_figure, render_related
+from broadsheet.formats._shared.body_html import (
+    BodyMarkup,
+    KeepUrls,
+    render_blocks,
+    render_figure,
+    render_related,
+)
 from broadsheet.formats._shared.html_tree import add_text, element, mark_language
 from broadsheet.formats._shared.typography import is_rtl, primary_language
 from broadsheet.formats._shared.wording import LANGUAGE_NAMES, date_text, label, machine_datetime
@@ -35,14 +41,18 @@ class Around:
     """Language and relative link of translations written beside this page."""
 
 
-def text_el(parent: etree._Element, tag: str, text: str, attrs: dict[str, str] | None = None) -> etree._Element:
+def text_el(
+    parent: etree._Element, tag: str, text: str, attrs: dict[str, str] | None = None
+) -> etree._Element:
     """Append an element holding just ``text``."""
     node = element(parent, tag, attrs)
     add_text(node, text)
     return node
 
 
-def new_document(language: str | None, title: str, *, stylesheet: bool) -> tuple[etree._Element, etree._Element]:
+def new_document(
+    language: str | None, title: str, *, stylesheet: bool
+) -> tuple[etree._Element, etree._Element]:
     """An ``<html>`` root with ``lang``/``dir``, and its ``<head>`` with charset, viewport, title, style."""
     root = etree.Element("html")
     if language:
@@ -77,8 +87,12 @@ def render_page(article: Article, *, stylesheet: bool = True, around: Around | N
     body = element(root, "body")
     main = element(body, "main")
     if around.home is not None:
-        nav = element(main, "nav", {"class": "home", "aria-label": around.home_label or label("all_articles", language)})
-        text_el(nav, "a", "← " + (around.home_label or label("all_articles", language)), {"href": around.home})
+        nav = element(
+            main, "nav", {"class": "home", "aria-label": around.home_label or label("all_articles", language)}
+        )
+        text_el(
+            nav, "a", "← " + (around.home_label or label("all_articles", language)), {"href": around.home}
+        )
     markup = BodyMarkup(language=language, heading_offset=1, label_boxes=True, mention_element="span")
     resolver = KeepUrls()
     node = element(main, "article", {"aria-labelledby": "headline"})
@@ -128,7 +142,7 @@ def _head(head: etree._Element, article: Article, around: Around) -> None:
     text_el(head, "script", script_text(news_article(article, images)), {"type": "application/ld+json"})
 
 
-def _header(parent: etree._Element, article: Article) -> None:
+def _header(parent: etree._Element, article: Article) -> etree._Element:
     language = article.language
     header = element(parent, "header")
     if article.section:
@@ -153,6 +167,7 @@ def _header(parent: etree._Element, article: Article) -> None:
         add_text(source, label("source", language) + ": ")
         target = element(source, "a", {"href": article.source.url}) if article.source.url else source
         add_text(target, article.source.name)
+    return header
 
 
 def _person(parent: etree._Element, person: Person) -> None:
