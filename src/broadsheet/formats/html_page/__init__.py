@@ -11,21 +11,12 @@ from __future__ import annotations
 
 import os
 
-import attrs
-
 from broadsheet.errors import OptionError
+from broadsheet.formats.html_page.options import WriteOptions
 from broadsheet.formats.html_page.page import render_page
 from broadsheet.model import Article, Edition
 
 __all__ = ["WriteOptions", "write", "write_site"]
-
-
-@attrs.frozen(kw_only=True)
-class WriteOptions:
-    """Options of the HTML writer."""
-
-    stylesheet: bool = True
-    """Include the built-in stylesheet (readable measure, light and dark, print rules)."""
 
 
 def write(document: Article | Edition, options: WriteOptions | None = None) -> bytes:

@@ -27,7 +27,7 @@ from broadsheet.formats.html_page.page import Around, new_document, render_page,
 from broadsheet.model import Article, Edition
 
 if TYPE_CHECKING:
-    from broadsheet.formats.html_page import WriteOptions
+    from broadsheet.formats.html_page.options import WriteOptions
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 
