@@ -33,8 +33,8 @@ import broadsheet
 from broadsheet.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests" / "formats" / "newsml"))
-import newsml_samples  # noqa: E402
+sys.path.insert(0, str(REPO / "tests"))
+import seed_story  # noqa: E402
 
 
 def timeit(fn: Callable[[], Any], repeat: int, number: int) -> float:
@@ -109,8 +109,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, help="a folder of *.html.gz pages to convert too")
     args = parser.parse_args()
     print(f"{'':<10}{'broadsheet':>13}{'lxml alone':>14}{'ratio':>9}")
-    measure("seed", newsml_samples.seed(), args.repeat, args.number)
-    measure("full", newsml_samples.full_article(), args.repeat, args.number)
+    measure("seed", seed_story.seed_article(), args.repeat, args.number)
+    measure("full", seed_story.full_article(), args.repeat, args.number)
     if args.corpus is not None:
         corpus(args.corpus)
     return 0
