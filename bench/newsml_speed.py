@@ -69,6 +69,8 @@ def measure(name: str, article: Article, repeat: int, number: int) -> None:
 
 def corpus(folder: Path) -> None:
     """Write and read every article of an HTML corpus once; print totals, ratios and round trips."""
+    if not folder.is_dir():
+        sys.exit(f"newsml_speed: no corpus folder at {folder} (../shared is not beside the checkout?)")
     ours_w = base_w = ours_r = base_r = 0.0
     count = same = 0
     for page in sorted(folder.glob("*.html.gz")):
