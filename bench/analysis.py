@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -52,6 +53,10 @@ def _best(function: object, argument: object) -> float:
 
 def main() -> None:
     """Print the table."""
+    if not CORPUS.is_file():
+        sys.exit(
+            f"bench/analysis.py: the corpus is not there: {CORPUS.resolve()} (../shared is not beside the checkout)"
+        )
     pages = _pages()
     articles = [_build(page) for page in pages]
     enrich(articles[0])  # warm the name tables and compiled patterns

@@ -42,7 +42,10 @@ def main() -> int:
     args = parser.parse_args()
     pages = sorted(CORPUS.resolve().glob("*.html.gz"))[: args.limit or None]
     if not pages:
-        print(f"no pages under {CORPUS}", file=sys.stderr)
+        print(
+            f"epub_corpus_check: no pages under {CORPUS.resolve()} (../shared is not beside the checkout)",
+            file=sys.stderr,
+        )
         return 2
     failures: list[str] = []
     articles: list[Article] = []

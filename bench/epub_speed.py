@@ -25,12 +25,13 @@ from pathlib import Path
 from lxml import etree
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests" / "formats" / "epub"))
+sys.path[:0] = [str(HERE.parent / "tests" / "formats" / "epub"), str(HERE.parent / "tests")]
 
-from epub_samples import edition, seed  # noqa: E402
+from epub_samples import edition  # noqa: E402
 
 import broadsheet  # noqa: E402
 from broadsheet.model import Article, Edition  # noqa: E402
+from seed_story import seed_article as seed  # noqa: E402
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 

@@ -175,6 +175,12 @@ def main(argv: list[str] | None = None) -> int:
         _CLOCK = time.perf_counter
 
     corpus = args.corpus.resolve()
+    if not (corpus / "truth.json").is_file():
+        print(
+            f"html_corpus: no corpus at {corpus} (needs ../shared beside the checkout, or --corpus DIR)",
+            file=sys.stderr,
+        )
+        return 2
     truth = json.loads((corpus / "truth.json").read_text("utf-8"))
     bodies = json.loads((corpus / "ground-truth.json").read_text("utf-8"))
     names = sorted(truth)

@@ -33,8 +33,8 @@ import broadsheet
 from broadsheet.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests" / "formats" / "newsml"))
-import newsml_samples  # noqa: E402
+sys.path.insert(0, str(REPO / "tests"))
+import seed_story  # noqa: E402
 
 
 def timeit(fn: Callable[[], Any], repeat: int, number: int) -> float:
@@ -69,6 +69,8 @@ def measure(name: str, article: Article, repeat: int, number: int) -> None:
 
 def corpus(folder: Path) -> None:
     """Write and read every article of an HTML corpus once; print totals, ratios and round trips."""
+    if not folder.is_dir():
+        sys.exit(f"newsml_speed: no corpus folder at {folder} (../shared is not beside the checkout?)")
     ours_w = base_w = ours_r = base_r = 0.0
     count = same = 0
     for page in sorted(folder.glob("*.html.gz")):
@@ -109,8 +111,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, help="a folder of *.html.gz pages to convert too")
     args = parser.parse_args()
     print(f"{'':<10}{'broadsheet':>13}{'lxml alone':>14}{'ratio':>9}")
-    measure("seed", newsml_samples.seed(), args.repeat, args.number)
-    measure("full", newsml_samples.full_article(), args.repeat, args.number)
+    measure("seed", seed_story.seed_article(), args.repeat, args.number)
+    measure("full", seed_story.full_article(), args.repeat, args.number)
     if args.corpus is not None:
         corpus(args.corpus)
     return 0

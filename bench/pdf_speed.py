@@ -30,7 +30,7 @@ import pypdf
 from lxml import etree
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests" / "formats" / "pdf"))
+sys.path[:0] = [str(HERE.parent / "tests" / "formats" / "pdf"), str(HERE.parent / "tests")]
 
 from pdf_seed import edition, seed_article  # noqa: E402
 

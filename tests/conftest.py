@@ -1,14 +1,18 @@
-"""Test-wide settings: hypothesis profiles and the path to the shared standards."""
+"""Test-wide settings: hypothesis profiles, and the tests folder on the import path.
+
+The folder holds the support modules every test may import: ``data_paths`` (where the
+standards and seed fixtures are) and ``seed_story`` (the seed article, built once).
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = (REPO / ".." / "shared").resolve()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 settings.register_profile(
     "ci",

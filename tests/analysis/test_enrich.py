@@ -28,15 +28,14 @@ from broadsheet.model import (
     collect,
 )
 from broadsheet.testing import articles
+from data_paths import SEED_TEXT
 
 from .cases import found_quotes
-
-SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds" / "000_5d8bebfd66070adc.txt"
 
 
 def seed_article() -> Article:
     """The seed story as a reader would build it: headline, standfirst, one paragraph per line."""
-    lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [line for line in SEED_TEXT.read_text(encoding="utf-8").splitlines() if line.strip()]
     # Lines 0-1 are site chrome (language switch, donation button).
     return Article(
         title=lines[2],

@@ -1,7 +1,6 @@
 """Documents the EPUB tests write and check: the seed story, an edition, edge cases.
 
-The seed story is /work/shared/seeds/000_5d8bebfd66070adc.txt built by hand with
-the model (its URLs are illustrative).
+The seed story and its fully filled variant come from ``seed_story`` (the one seed of all tests).
 """
 
 from __future__ import annotations
@@ -22,142 +21,30 @@ from broadsheet.model import (
     Image,
     InlineQuote,
     Link,
-    Mention,
     OrderedList,
     Paragraph,
     Person,
     Publisher,
     Quote,
     QuoteBlock,
-    RelatedBox,
     RelatedLink,
     Relation,
     Section,
     Separator,
-    Source,
     Strong,
     Table,
     TableCell,
     Text,
-    Translation,
 )
+from seed_story import full_article, seed_article
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "epub"
 KYIV = dt.timezone(dt.timedelta(hours=2))
-BLINKEN = Person(name="Ентоні Блінкен", role="Державний секретар США")
 
 
 def p(*parts: str | object) -> Paragraph:
     """A paragraph from strings and inline nodes."""
     return Paragraph(children=tuple(Text(text=x) if isinstance(x, str) else x for x in parts))
-
-
-def _mention(author: str, title: str) -> Mention:
-    return Mention(
-        link=RelatedLink(title=title, authors=(Person(name=author),), relation=Relation.MENTIONED),
-        children=(Text(text=f"«{title}»"),),
-    )
-
-
-def seed() -> Article:
-    """The seed story: ZN.ua on Blinken and NATO's open door, in Ukrainian."""
-    return Article(
-        title="США не обговорюватимуть із РФ принцип «відчинених дверей» НАТО – Блінкен",
-        url="https://zn.ua/ukr/POLITICS/ssha-ne-obhovorjuvatimut-iz-rf-printsip-vidchinenikh-dverej-nato-blinken.html",
-        lead=(
-            "Держсекретар США зазначив, що держави не можуть диктувати "
-            "іншим країнам їх вибір та їхню політику."
-        ),
-        language="uk",
-        published=dt.datetime(2022, 1, 21, 19, 30, tzinfo=KYIV),
-        section="Політика",
-        source=Source(name="Інтерфакс-Україна", url="https://interfax.com.ua/"),
-        publisher=Publisher(name="ZN.ua", url="https://zn.ua/"),
-        body=(
-            p(
-                "Держсекретар Сполучених Штатів Ентоні Блінкен після зустрічі з міністром закордонних справ "
-                "РФ Сєргєєм Лавровим заявив, що США не вестимуть переговори з Росією щодо принципу "
-                "«відкритих дверей» НАТО, пише «Інтерфакс-Україна». Блінкен додав, що США вважають "
-                "неприпустимою зміну кордонів за допомогою сили."
-            ),
-            QuoteBlock(
-                quote=Quote(
-                    text="Дуже важливо бути взаємно відвертим про речі, на "
-                    "які ми не підемо, і однією з них є "
-                    "факт того, що ми не переглядатимемо фундаментальні принципи, які ми маємо і які ми "
-                    "захищатимемо. Одним із них є принцип „відкритих дверей“ НАТО",
-                    speaker=BLINKEN,
-                )
-            ),
-            p(
-                "За словами держсекретаря США, це стосується принципу того, що держави не можуть змінювати "
-                "кордони інших країн за допомогою сили і не можуть "
-                "диктувати іншим їхній вибір та їхню політику."
-            ),
-            RelatedBox(
-                label="Читайте також",
-                links=(
-                    RelatedLink(
-                        title='США наступного тижня можуть передати Росії перелік своїх "побоювань та ідей" '
-                        "– Блінкен",
-                        url="https://zn.ua/ukr/POLITICS/ssha-nastupnoho-tizhnja-mozhut-peredati-rosiji-perelik.html",
-                    ),
-                ),
-            ),
-            p(
-                "Росія вже кілька місяців активно нарощує війська на кордоні з Україною. На тлі розмов про "
-                "можливість повномасштабної війни РФ вимагає від НАТО ",
-                InlineQuote(quote=Quote(text="гарантій безпеки")),
-                ", згідно з якими Альянс має відмовитися від приєднання України та будь-якої військової "
-                "діяльності в Україні, Східній Європі, Закавказзі та Центральній Азії.",
-            ),
-            p(
-                "Переговори були ",
-                InlineQuote(quote=Quote(text="складними, але професійними")),
-                ", повідомили у РФ. За підсумками всі учасники заявили про розбіжності в позиціях.",
-            ),
-            p(
-                "Докладніше про те, чого добивається Москва і чи піде "
-                "Захід їй на поступки, читайте у статтях "
-                "Сергія Корсунського ",
-                _mention(
-                    "Сергій Корсунський", "Ультиматум Путіна і переговори Росія–США: чи здадуть Україну"
-                ),
-                " та Олексія Іжака ",
-                _mention("Олексій Іжак", "Чи відведе Путін війська від України після переговорів зі США?"),
-            ),
-            p(
-                "Про стратегію адміністрації Джо Байдена щодо стримування "
-                "масштабної агресії Росії проти України "
-                "читайте у статті Олександра Хари ",
-                _mention("Олександр Хара", "Як Білий дім відповів Кремлю: навіщо Блінкен приїздив до Києва"),
-                ".",
-            ),
-        ),
-        translations=(
-            Translation(
-                language="ru",
-                url="https://zn.ua/POLITICS/ssha-ne-budut-obsuzhdat-s-rf-printsip-otkrytykh-dverej-nato-blinken.html",
-                title="США не будут обсуждать с РФ принцип «открытых дверей» НАТО – Блинкен",
-            ),
-        ),
-    )
-
-
-def seed_with_translation() -> Article:
-    """The seed story holding its Russian translation in full: a chapter of its own."""
-    import attrs
-
-    story = seed()
-    russian = Article(
-        title="США не будут обсуждать с РФ принцип «открытых дверей» НАТО – Блинкен",
-        url=story.translations[0].url,
-        language="ru",
-        lead="Госсекретарь США отметил, что государства не могут диктовать другим странам их выбор.",
-        body=(p("Госсекретарь Соединенных Штатов Энтони Блинкен после встречи с Лавровым заявил…"),),
-    )
-    translation = attrs.evolve(story.translations[0], article=russian)
-    return attrs.evolve(story, translations=(translation,))
 
 
 def two_authors() -> Article:
@@ -337,7 +224,7 @@ def edition(count: int = 50) -> Edition:
         for _ in range(size):
             number += 1
             if number == 1:
-                articles.append(seed())
+                articles.append(seed_article())
             elif number == 7:
                 articles.append(rtl_arabic())
             else:
@@ -370,8 +257,8 @@ def untitled_edition() -> Edition:
 
 
 BOOKS: dict[str, tuple[Callable[[], Article | Edition], dict[str, object]]] = {
-    "seed": (seed, {}),
-    "seed-with-translation": (seed_with_translation, {}),
+    "seed": (seed_article, {}),
+    "full-article": (full_article, {}),
     "edition-50": (edition, {}),
     "two-authors": (two_authors, {}),
     "images": (with_images, {}),
@@ -379,7 +266,7 @@ BOOKS: dict[str, tuple[Callable[[], Article | Edition], dict[str, object]]] = {
     "rtl-hebrew": (rtl_hebrew, {}),
     "empty-body": (empty_body, {}),
     "untitled-edition": (untitled_edition, {}),
-    "seed-no-cover-user-css": (seed, {"cover": False, "stylesheet": "p { color: #333; }"}),
+    "seed-no-cover-user-css": (seed_article, {"cover": False, "stylesheet": "p { color: #333; }"}),
     "edition-text-only": (edition, {"images": False, "contents_page": False}),
     "odd-characters": (odd_characters, {}),
     "deeply-nested": (deeply_nested, {}),

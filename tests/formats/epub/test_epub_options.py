@@ -9,13 +9,14 @@ from pathlib import Path
 
 import attrs
 import pytest
-from epub_samples import DATA, seed, with_images
+from epub_samples import DATA, with_images
 
 import broadsheet
 from broadsheet.formats._shared.options import parse_value
 from broadsheet.formats._shared.sources import Loaded
 from broadsheet.formats.epub import WriteOptions
 from broadsheet.model import Article, Figure, Image
+from seed_story import seed_article
 
 
 def unpack(data: bytes) -> dict[str, bytes]:
@@ -119,23 +120,23 @@ def test_relative_image_paths_resolve_against_image_base() -> None:
 
 
 def test_cover_image_option_replaces_the_generated_cover() -> None:
-    files = quiet_write(seed(), cover_image=str(DATA / "photo.jpg"))
+    files = quiet_write(seed_article(), cover_image=str(DATA / "photo.jpg"))
     assert "EPUB/cover.jpg" in files and "EPUB/cover.svg" not in files
 
 
 def test_no_cover() -> None:
-    files = quiet_write(seed(), cover=False)
+    files = quiet_write(seed_article(), cover=False)
     assert "EPUB/cover.xhtml" not in files and "EPUB/cover.svg" not in files
 
 
 def test_user_stylesheet_from_text_and_file(tmp_path: Path) -> None:
-    files = quiet_write(seed(), stylesheet="body { font-size: 120%; }")
+    files = quiet_write(seed_article(), stylesheet="body { font-size: 120%; }")
     assert files["EPUB/user.css"] == b"body { font-size: 120%; }"
     chapter = files["EPUB/article-001.xhtml"].decode()
     assert chapter.index("broadsheet.css") < chapter.index("user.css")
     sheet = tmp_path / "mine.css"
     sheet.write_text("p { margin: 0 }", encoding="utf-8")
-    files = quiet_write(seed(), stylesheet=str(sheet), replace_stylesheet=True)
+    files = quiet_write(seed_article(), stylesheet=str(sheet), replace_stylesheet=True)
     assert "EPUB/broadsheet.css" not in files and files["EPUB/user.css"] == b"p { margin: 0 }"
 
 
@@ -144,21 +145,21 @@ def test_user_stylesheet_from_text_and_file(tmp_path: Path) -> None:
 )
 def test_unusable_stylesheet_is_an_option_error(css: str) -> None:
     with pytest.raises(broadsheet.OptionError):
-        broadsheet.write(seed(), "epub", stylesheet=css)
+        broadsheet.write(seed_article(), "epub", stylesheet=css)
 
 
 def test_data_urls_in_user_css_are_allowed() -> None:
     css = "p { background: url(data:image/png;base64,AAAA) }"
-    assert quiet_write(seed(), stylesheet=css)["EPUB/user.css"] == css.encode()
+    assert quiet_write(seed_article(), stylesheet=css)["EPUB/user.css"] == css.encode()
 
 
 def test_bad_option_values_are_option_errors() -> None:
     with pytest.raises(broadsheet.OptionError):
-        broadsheet.write(seed(), "epub", timeout=0)
+        broadsheet.write(seed_article(), "epub", timeout=0)
     with pytest.raises(broadsheet.OptionError):
-        broadsheet.write(seed(), "epub", language="not a language!")
+        broadsheet.write(seed_article(), "epub", language="not a language!")
     with pytest.raises(broadsheet.OptionError):
-        broadsheet.write(seed(), "epub", colour="red")
+        broadsheet.write(seed_article(), "epub", colour="red")
 
 
 def test_every_option_parses_from_a_command_line_string() -> None:
@@ -183,6 +184,6 @@ def test_every_option_parses_from_a_command_line_string() -> None:
 
 
 def test_language_option_overrides_the_articles() -> None:
-    files = quiet_write(seed(), language="en")
+    files = quiet_write(seed_article(), language="en")
     assert b'xml:lang="en"' in files["EPUB/content.opf"]
     assert b"<h2>Contents</h2>" in files["EPUB/nav.xhtml"]

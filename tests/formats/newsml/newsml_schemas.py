@@ -1,14 +1,13 @@
-"""The official NewsML-G2 and NITF schemas (offline copies in ../shared) and a validation assertion."""
+"""The official NewsML-G2 and NITF schemas (copies in tests/data/standards) and a validation assertion."""
 
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from lxml import etree
 
-REPO = Path(__file__).resolve().parents[3]
-STANDARDS = (REPO / ".." / "shared" / "standards" / "newsml-g2").resolve()
+from data_paths import NEWSML_G2 as STANDARDS
+
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 NITF = "{http://iptc.org/std/NITF/2006-10-18/}"
 

@@ -6,13 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from newsml_samples import REPO, full_article
 from newsml_schemas import STANDARDS
 
 import broadsheet
 from broadsheet.errors import LimitError, ReadError, SchemaError
+from data_paths import DATA
+from seed_story import full_article
 
-GOOD = (REPO / "tests" / "data" / "newsml" / "full-article.xml").read_bytes()
+GOOD = (DATA / "newsml" / "full-article.xml").read_bytes()
 
 
 def test_billion_laughs_is_refused() -> None:

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from newsml_samples import REPO
 
 import broadsheet
 from broadsheet.model import (
@@ -20,9 +19,10 @@ from broadsheet.model import (
     Strong,
     Text,
 )
+from data_paths import DATA as ALL_DATA
 
 pytestmark = pytest.mark.usefixtures("standards")
-DATA = REPO / "tests" / "data" / "newsml"
+DATA = ALL_DATA / "newsml"
 
 
 def _read(standards: Path, name: str) -> broadsheet.model.Article:

@@ -5,21 +5,23 @@ from __future__ import annotations
 import attrs
 import pytest
 from lxml import etree
-from newsml_samples import REPO, edition, full_article, seed
+from newsml_samples import edition
 from newsml_schemas import NAR, NITF, assert_valid
 
 import broadsheet
 from broadsheet.errors import OptionError
 from broadsheet.model import Article, Emphasis, Paragraph, Person, RelatedBox, RelatedLink, Strong, Text
+from data_paths import DATA, NEWSML_G2
+from seed_story import full_article, seed_article
 
-GOLDEN = REPO / "tests" / "data" / "newsml" / "full-article.xml"
-IPTC_CATALOG = (
-    REPO / ".." / "shared" / "standards" / "newsml-g2" / "catalogs" / "catalog.IPTC-G2-Standards_41.xml"
-)
+GOLDEN = DATA / "newsml" / "full-article.xml"
+IPTC_CATALOG = NEWSML_G2 / "catalogs" / "catalog.IPTC-G2-Standards_41.xml"
 
 
 @pytest.mark.usefixtures("standards")
-@pytest.mark.parametrize("document", [seed(), full_article(), edition()], ids=["seed", "full", "edition"])
+@pytest.mark.parametrize(
+    "document", [seed_article(), full_article(), edition()], ids=["seed", "full", "edition"]
+)
 def test_written_documents_are_valid_newsml_and_nitf(document: object) -> None:
     assert_valid(broadsheet.write(document, "newsml"))  # type: ignore[arg-type]
 
@@ -112,9 +114,9 @@ def test_an_edition_is_a_news_message_with_a_package_first() -> None:
 
 def test_bad_write_options_are_option_errors() -> None:
     with pytest.raises(OptionError):
-        broadsheet.write(seed(), "newsml", version=0)
+        broadsheet.write(seed_article(), "newsml", version=0)
     with pytest.raises(OptionError):
-        broadsheet.write(seed(), "newsml", colour="red")
+        broadsheet.write(seed_article(), "newsml", colour="red")
 
 
 def test_compact_output_reads_back_the_same() -> None:

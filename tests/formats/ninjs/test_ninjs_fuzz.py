@@ -9,12 +9,12 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ninjs_support import seed_article
 
 import broadsheet
 from broadsheet.errors import BroadsheetError
+from seed_story import full_article
 
-SEED: dict[str, Any] = json.loads(broadsheet.write(seed_article(), "ninjs"))
+SEED: dict[str, Any] = json.loads(broadsheet.write(full_article(), "ninjs"))
 
 _KEYS = st.sampled_from(
     [

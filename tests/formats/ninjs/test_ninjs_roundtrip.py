@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import attrs
 import pytest
 from hypothesis import given, settings
-from ninjs_support import projection, schema_errors, seed_article
+from ninjs_support import projection, schema_errors
 
 import broadsheet
 from broadsheet.model import Article, Edition, Person, RelatedLink
 from broadsheet.testing import articles, editions
+from seed_story import full_article, seed_article
 
 VERSIONS = ("3.1", "3.0", "2.2", "2.1")
 
@@ -26,8 +28,11 @@ def _read(data: bytes) -> Article | Edition:
 
 @pytest.mark.parametrize("version", VERSIONS)
 @pytest.mark.parametrize("plain_text", [False, True])
-def test_seed_article_is_valid_and_reads_back(version: str, plain_text: bool) -> None:
-    article = seed_article()
+@pytest.mark.parametrize("make", [seed_article, full_article], ids=["seed", "full"])
+def test_seed_article_is_valid_and_reads_back(
+    version: str, plain_text: bool, make: Callable[[], Article]
+) -> None:
+    article = make()
     data = _write(article, version, plain_text=plain_text)
     document = json.loads(data)
     assert schema_errors(document, version) == []
@@ -36,31 +41,34 @@ def test_seed_article_is_valid_and_reads_back(version: str, plain_text: bool) ->
 
 
 def test_seed_article_fields_land_where_the_docs_say() -> None:
-    document = json.loads(_write(seed_article()))
-    assert document["headlines"][0] == {"role": "main", "value": seed_article().title}
+    article = full_article()
+    document = json.loads(_write(article))
+    assert document["headlines"][0] == {"role": "main", "value": article.title}
     assert document["descriptions"][0]["role"] == "summary"
-    assert document["by"] == "Ірина Кузнєцова"
-    assert document["located"] == "ЖЕНЕВА, 21 січня"
-    assert [s["role"] for s in document["infoSources"]] == ["author", "source", "publisher"]
+    assert document["by"] == "Олена Кравченко, Редакція ZN.ua"
+    assert document["located"] == article.dateline == "ЖЕНЕВА, 21 січня"
+    assert [s["role"] for s in document["infoSources"]] == ["author", "author", "source", "publisher"]
     names = [(a["name"], a.get("profile")) for a in document["associations"]]
+    in_body = "broadsheet-in-body"  # the body's links, repeated for consumers of associations
     assert names == [
         ("image", None),
-        ("read-also", "broadsheet-in-body"),  # the body's links, repeated for consumers of associations
-        ("mentioned", "broadsheet-in-body"),
-        ("mentioned", "broadsheet-in-body"),
-        ("see-also", None),
+        ("read-also", in_body),
+        *[("mentioned", in_body)] * 4,
+        ("more-on-topic", None),  # see_also, with their relations
+        ("read-also", None),
+        ("translation", None),
         ("translation", None),
     ]
-    translation = next(a for a in document["associations"] if a["name"] == "translation")
-    assert translation["language"] == "ru"
+    translations = [a["language"] for a in document["associations"] if a["name"] == "translation"]
+    assert translations == ["ru", "en"]
     body = document["bodies"][0]
     assert body["contentType"] == "text/html"
-    assert '<q data-speaker="Ентоні Блінкен"' in body["value"]
-    assert "<footer>— <cite>МЗС РФ</cite></footer>" in body["value"]
+    assert '<q data-speaker="Ентоні Блінкен" data-speaker-role="Держсекретар США">' in body["value"]
+    assert "<footer>— <cite>Ентоні Блінкен</cite>, Держсекретар США</footer>" in body["value"]
 
 
 def test_two_x_uses_lower_case_keys_and_no_rel() -> None:
-    document = json.loads(_write(seed_article(), "2.2"))
+    document = json.loads(_write(full_article(), "2.2"))
     keys: set[str] = set()
 
     def collect(value: object) -> None:
@@ -79,7 +87,7 @@ def test_two_x_uses_lower_case_keys_and_no_rel() -> None:
 
 
 def test_output_is_deterministic_and_honours_indent() -> None:
-    article = seed_article()
+    article = full_article()
     assert _write(article) == _write(article)
     one_line = _write(article, indent=None)
     assert one_line.count(b"\n") == 1 and json.loads(one_line) == json.loads(_write(article))
@@ -94,7 +102,7 @@ def test_projection_drops_only_author_roles() -> None:
     assert back != article
     assert back == projection(article)
     assert back.authors == (attrs.evolve(writer, role=None),)
-    assert projection(seed_article()).body == seed_article().body
+    assert projection(full_article()).body == full_article().body
 
 
 @given(articles())

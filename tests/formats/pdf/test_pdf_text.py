@@ -6,11 +6,11 @@ import re
 
 import pytest
 from pdf_checks import annotations, loose, reader, text
-from pdf_seed import MENTIONS, QUOTE, READ_ALSO, seed_article, seed_paragraphs
 
 import broadsheet
 from broadsheet.formats.pdf.hyphenation import SOFT_HYPHEN, hyphenator, long_word_pieces
-from broadsheet.model import Article, Paragraph, Text
+from broadsheet.model import Article, Paragraph, RelatedBox, Relation, Text
+from seed_story import full_article, seed_article, story_paragraphs
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +22,8 @@ def seed_text_by_columns() -> dict[int, str]:
 @pytest.mark.parametrize("columns", [1, 2, 3])
 def test_every_seed_paragraph_comes_back_exactly(seed_text_by_columns: dict[int, str], columns: int) -> None:
     extracted = seed_text_by_columns[columns]
-    paragraphs = seed_paragraphs()
-    assert len(paragraphs) == 10
+    paragraphs = story_paragraphs(seed_article())
+    assert len(paragraphs) == 10  # headline, standfirst, eight paragraphs
     for paragraph in paragraphs:
         assert loose(paragraph).search(extracted), f"not found with {columns} column(s): {paragraph[:60]}"
 
@@ -38,7 +38,7 @@ def test_the_loose_pattern_is_not_too_loose() -> None:
 
 
 def test_lines_are_really_hyphenated_in_narrow_columns(seed_text_by_columns: dict[int, str]) -> None:
-    source = " ".join(seed_paragraphs())
+    source = " ".join(story_paragraphs(seed_article()))
     broken = re.findall(r"(\w+)-\n(\w+)", seed_text_by_columns[3])
     inserted = [(a, b) for a, b in broken if f"{a}{b}" in source and f"{a}-{b}" not in source]
     assert len(inserted) >= 5, broken
@@ -46,7 +46,7 @@ def test_lines_are_really_hyphenated_in_narrow_columns(seed_text_by_columns: dic
 
 def test_no_hyphens_are_inserted_when_hyphenation_is_off() -> None:
     extracted = text(broadsheet.write(seed_article(), "pdf", columns=3, hyphenate=False))
-    source = " ".join(seed_paragraphs())
+    source = " ".join(story_paragraphs(seed_article()))
     broken = re.findall(r"(\w+)-\n(\w+)", extracted)
     assert all(f"{a}-{b}" in source for a, b in broken), broken
 
@@ -64,23 +64,29 @@ def test_ukrainian_and_greek_words_get_break_points() -> None:
 
 def test_seed_parts_are_all_there(seed_text_by_columns: dict[int, str]) -> None:
     extracted = seed_text_by_columns[2]
-    assert loose("Читайте також").search(extracted)
-    assert loose(READ_ALSO).search(extracted)
-    assert loose(QUOTE).search(extracted)
+    article = seed_article()
+    (box,) = [block for block in article.body if isinstance(block, RelatedBox)]
+    assert loose(f"{box.label}").search(extracted)
+    assert loose(box.links[0].title).search(extracted)
+    assert loose(article.quotes[0].text).search(extracted)
     assert loose("Джерело: Інтерфакс-Україна").search(extracted)
-    assert loose("21 січня 2022, 18:05").search(extracted)
+    assert loose("21 січня 2022, 19:45").search(extracted)
     assert loose("На русском: США не будут обсуждать").search(extracted)
-    for _, _, title in MENTIONS:
+    mentioned = [link.title for link in article.related if link.relation is Relation.MENTIONED]
+    assert len(mentioned) == 3
+    for title in mentioned:
         assert loose(title).search(extracted)
 
 
+@pytest.mark.filterwarnings("ignore:.*remote images are not fetched")
 def test_links_are_clickable() -> None:
-    data = broadsheet.write(seed_article(), "pdf")
+    article = full_article()  # the seed with a URL on every read-also link and named article
+    data = broadsheet.write(article, "pdf")
     uris = {str(a["/A"]["/URI"]) for _, a in annotations(data) if "/A" in a and "/URI" in a["/A"]}
-    assert "https://zn.ua/ukr/WORLD/ssha-pereluk.html" in uris  # the read-also box
-    assert "https://interfax.com.ua/" in uris  # the source credit
-    assert {f"https://zn.ua/ukr/article-{n}.html" for n in (1, 2, 3)} <= uris  # the mentions
-    assert "https://zn.ua/WORLD/ssha-ne-budut-obsuzhdat-blinken.html" in uris  # the translation
+    in_body = {link.url for link in article.related if link not in article.see_also}
+    assert len(in_body) == 4 and in_body <= uris  # the read-also box and the named articles
+    assert article.source is not None and article.source.url in uris  # the source credit
+    assert article.translations[0].url in uris
 
 
 def test_metadata_and_language() -> None:
