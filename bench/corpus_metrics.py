@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from broadsheet.formats._shared.typography import plain_text
-from broadsheet.model import Article, Block, BulletList, Heading, OrderedList, Paragraph, QuoteBlock, Table
+from broadsheet.formats._shared.plain_text import RUNNING_TEXT
+from broadsheet.formats._shared.plain_text import block_text as shared_block_text
+from broadsheet.model import Article, Block
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4
@@ -36,15 +37,7 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
 def block_text(block: Block) -> str:
     """The running text of a block as the corpus truth counts it: captions, embeds and read-also
     boxes are not part of it."""
-    if isinstance(block, (Paragraph, Heading)):
-        return plain_text(block.children)
-    if isinstance(block, (BulletList, OrderedList)):
-        return "\n".join(block_text(inner) for item in block.items for inner in item)
-    if isinstance(block, QuoteBlock):
-        return block.quote.text
-    if isinstance(block, Table):
-        return "\n".join(" ".join(plain_text(cell.children) for cell in row) for row in block.rows)
-    return ""
+    return shared_block_text(block, style=RUNNING_TEXT)
 
 
 def article_text(article: Article) -> str:

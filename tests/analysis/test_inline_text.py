@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from broadsheet.analysis.inline_text import OPAQUE, FlatInlines, block_words, inline_words, reading_text
+from broadsheet.analysis.inline_text import FlatInlines, block_words, inline_words, reading_text
+from broadsheet.formats._shared.plain_text import OPAQUE
 from broadsheet.model import (
     Emphasis,
     InlineQuote,

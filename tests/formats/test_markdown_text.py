@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given
 
 import broadsheet
-from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats._shared.plain_text import inline_text
 from broadsheet.model import Article, Edition, Paragraph, Table, TableCell, Text, collect
 from broadsheet.testing import articles, editions
 
@@ -19,7 +19,7 @@ def test_text_holds_every_paragraph_of_the_seed_with_its_quotation_marks() -> No
     text = broadsheet.write(article, "text").decode("utf-8")
     for block in article.body:
         if isinstance(block, Paragraph):
-            assert plain_text(block.children, "uk") in text
+            assert inline_text(block.children, "uk") in text
     assert "«Дуже важливо" in text and "НАТО», - заявив Блінкен" in text
     assert "Читайте також: США наступного тижня" in text
 

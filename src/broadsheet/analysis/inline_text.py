@@ -3,8 +3,8 @@
 Each top-level inline becomes a *piece* of the string: a ``Text`` its
 characters, a ``LineBreak`` a newline, ``Emphasis``/``Strong``/``Link`` the
 text of their content, and an existing ``InlineQuote`` or ``Mention`` one
-opaque character (:data:`OPAQUE`), so what was recognised before is never
-recognised twice. A recogniser names a range of the string and the node to
+opaque character (:data:`~broadsheet.formats._shared.plain_text.OPAQUE`), so
+what was recognised before is never recognised twice. A recogniser names a range of the string and the node to
 put there; the range may cut a ``Text`` anywhere but other nodes only whole.
 """
 
@@ -17,41 +17,19 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from broadsheet.model import (
-    Block,
-    Emphasis,
-    Inline,
-    InlineQuote,
-    LineBreak,
-    Link,
-    Mention,
-    Paragraph,
-    RelatedBox,
-    Strong,
-    Text,
-)
-
-OPAQUE = "\ufffc"
-"""Stands for an inline quote or mention already recognised (U+FFFC OBJECT REPLACEMENT CHARACTER)."""
+from broadsheet.formats._shared.plain_text import PlainText, Quoting, inline_pieces, inline_text
+from broadsheet.model import Block, Inline, Link, Paragraph, RelatedBox, Text
 
 _WORD = re.compile(r"\w+")
+_FLAT = PlainText(quotes=Quoting.OPAQUE, opaque_mentions=True)
+"""A paragraph's string: what was recognised before stands as one character."""
+_WORDS = PlainText(quotes=Quoting.BARE)
+_READING = PlainText(quotes=Quoting.APART)
 
 
 def flat_text(node: Inline) -> str:
     """The characters ``node`` contributes to its paragraph's string."""
-    parts: list[str] = []
-    stack: list[Inline] = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Text):
-            parts.append(current.text)
-        elif isinstance(current, LineBreak):
-            parts.append("\n")
-        elif isinstance(current, (InlineQuote, Mention)):
-            parts.append(OPAQUE)
-        else:
-            stack.extend(reversed(current.children))
-    return "".join(parts)
+    return inline_text((node,), style=_FLAT)
 
 
 @attrs.frozen
@@ -201,43 +179,24 @@ class FlatInlines:
 
 def inline_words(children: Iterable[Inline]) -> list[str]:
     """The words a reader reads in ``children``, in order (quotation marks and spacing aside)."""
-    words: list[str] = []
-    stack: list[Inline] = list(reversed(tuple(children)))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Text):
-            words.extend(_WORD.findall(node.text))
-        elif isinstance(node, InlineQuote):
-            words.extend(_WORD.findall(node.quote.text))
-        elif isinstance(node, (Emphasis, Strong, Link, Mention)):
-            stack.extend(reversed(node.children))
-    return words
+    return [word for piece in inline_pieces(children, style=_WORDS) for word in _WORD.findall(piece)]
 
 
 def reading_text(children: Iterable[Inline]) -> str:
     """The text of ``children`` as read, each quotation on a line of its own (for finding names)."""
-    parts: list[str] = []
-    stack: list[Inline] = list(reversed(tuple(children)))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Text):
-            parts.append(node.text)
-        elif isinstance(node, LineBreak):
-            parts.append("\n")
-        elif isinstance(node, InlineQuote):
-            parts.append(f"\n{node.quote.text}\n")
-        else:
-            stack.extend(reversed(node.children))
-    return "".join(parts)
+    return inline_text(children, style=_READING)
 
 
 def block_words(block: Block) -> list[str]:
     """The words of a paragraph, or of a read-also box made from one (label, then titles)."""
-    if isinstance(block, Paragraph):
-        return inline_words(block.children)
-    if isinstance(block, RelatedBox):
-        words = _WORD.findall(block.label or "")
-        for link in block.links:
-            words.extend(_WORD.findall(link.title))
-        return words
-    return []
+    match block:
+        case Paragraph():
+            return inline_words(block.children)
+        case RelatedBox():
+            return [
+                word
+                for text in (block.label or "", *(link.title for link in block.links))
+                for word in _WORD.findall(text)
+            ]
+        case _:
+            return []

@@ -14,8 +14,9 @@ import bisect
 import re
 
 from broadsheet.analysis import marks, speech
-from broadsheet.analysis.inline_text import OPAQUE, FlatInlines
+from broadsheet.analysis.inline_text import FlatInlines
 from broadsheet.analysis.people import WORD, People
+from broadsheet.formats._shared.plain_text import OPAQUE
 from broadsheet.model import InlineQuote, Person, Quote
 
 MIN_UNANNOUNCED_WORDS = 4

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from broadsheet.analysis import marks
-from broadsheet.analysis.inline_text import OPAQUE, FlatInlines, flat_text
+from broadsheet.analysis.inline_text import FlatInlines, flat_text
 from broadsheet.analysis.names import Case, base_form
 from broadsheet.analysis.people import WORD, is_name_word
+from broadsheet.formats._shared.plain_text import OPAQUE
 from broadsheet.model import Inline, Link, Mention, Paragraph, Person, RelatedBox, RelatedLink, Relation
 
 _LABELS = r"""

@@ -254,7 +254,8 @@ BUILTIN_FORMATS: tuple[Format, ...] = (
         media_type="text/html",
         reader=Reader(function="broadsheet.formats.html:read", options="broadsheet.formats.html:ReadOptions"),
         writer=Writer(
-            function="broadsheet.formats.html_page:write", options="broadsheet.formats.html_page.options:WriteOptions"
+            function="broadsheet.formats.html_page:write",
+            options="broadsheet.formats.html_page.options:WriteOptions",
         ),
         sniff=_sniff_html,
     ),

@@ -14,7 +14,7 @@ from hypothesis import given
 from lxml import etree
 
 import broadsheet
-from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats._shared.plain_text import inline_text
 from broadsheet.formats.epub.xmltext import xml_safe
 from broadsheet.model import Article, Edition, Heading, Paragraph
 from broadsheet.testing import articles, editions
@@ -48,7 +48,7 @@ def test_article_text_survives_and_nothing_scripts(article: Article) -> None:
     assert _squash(article.title) in text
     for block in article.body:
         if isinstance(block, (Paragraph, Heading)):
-            assert _squash(plain_text(block.children, article.language)) in text
+            assert _squash(inline_text(block.children, article.language)) in text
     for root in files.values():
         for node in root.iter():
             if isinstance(node.tag, str):

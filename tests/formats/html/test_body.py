@@ -6,7 +6,7 @@ import lxml.html
 import pytest
 
 from broadsheet.errors import OptionError
-from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats._shared.plain_text import inline_text
 from broadsheet.formats.html.body import Body, extract_body
 from broadsheet.model import (
     BulletList,
@@ -61,7 +61,7 @@ def extract(markup: str, **options: object) -> Body:
 
 
 def texts(body: Body) -> list[str]:
-    return [plain_text(b.children) for b in body.blocks if isinstance(b, (Paragraph, Heading))]
+    return [inline_text(b.children) for b in body.blocks if isinstance(b, (Paragraph, Heading))]
 
 
 def all_text(body: Body) -> str:
@@ -98,7 +98,7 @@ def test_spaces_between_inline_elements_survive() -> None:
     body = extract(page(f"<p>{PROSE} The <b>foreign</b> <i>minister</i> <a href='/x'>said</a> so.</p>"))
     paragraph = body.blocks[0]
     assert isinstance(paragraph, Paragraph)
-    assert plain_text(paragraph.children).endswith("The foreign minister said so.")
+    assert inline_text(paragraph.children).endswith("The foreign minister said so.")
 
 
 def test_inline_markup_becomes_model_inlines_with_absolute_links() -> None:
@@ -487,7 +487,7 @@ def test_a_list_of_metadata_lines_is_dropped_but_a_list_of_facts_stays() -> None
     body = extract(page(f"{meta}<p>{PROSE}</p>{facts}<p>{PROSE}</p>"))
     lists = [block for block in body.blocks if isinstance(block, BulletList)]
     assert len(lists) == 1
-    assert "Talks lasted" in plain_text(lists[0].items[0][0].children)  # type: ignore[union-attr]
+    assert "Talks lasted" in inline_text(lists[0].items[0][0].children)  # type: ignore[union-attr]
 
 
 def test_a_mostly_metadata_list_goes_above_the_text_only() -> None:

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import broadsheet
-from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats._shared.plain_text import inline_text
 from broadsheet.model import Article, Figure, Heading, Paragraph, Publisher, RelatedBox, Relation, Translation
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "html"
@@ -29,7 +29,7 @@ def texts(article: Article) -> list[str]:
     out = []
     for block in article.body:
         if isinstance(block, (Paragraph, Heading)):
-            out.append(plain_text(block.children, article.language))
+            out.append(inline_text(block.children, article.language))
     return out
 
 

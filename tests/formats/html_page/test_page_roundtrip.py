@@ -15,7 +15,7 @@ import attrs
 from hypothesis import given
 
 import broadsheet
-from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats._shared.plain_text import inline_text
 from broadsheet.model import Article, InlineQuote, Paragraph, collect
 from broadsheet.testing import page_articles
 
@@ -41,7 +41,7 @@ def _quote_texts(article: Article) -> list[str]:
 
 
 def _paragraph_texts(article: Article) -> list[str]:
-    return [plain_text(b.children) for b in article.body if isinstance(b, Paragraph)]
+    return [inline_text(b.children) for b in article.body if isinstance(b, Paragraph)]
 
 
 def test_the_seed_page_reads_back() -> None:

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from broadsheet.errors import ModelError, OptionError, ReadError
+from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text, inline_text
 from broadsheet.formats.html import bylines, dates, document, metadata, profiles
-from broadsheet.model import Article, Figure, Image, Person, collect, values
+from broadsheet.model import Article, Figure, Heading, Image, Person, collect, values
 
 if TYPE_CHECKING:
     import lxml.html
@@ -157,12 +158,9 @@ def _joined(elements: list[lxml.html.HtmlElement]) -> str | None:
 
 
 def _first_heading(blocks: tuple[Any, ...]) -> str | None:
-    from broadsheet.formats._shared.typography import plain_text
-    from broadsheet.model import Heading
-
     for block in blocks:
         if isinstance(block, Heading):
-            return plain_text(block.children).strip() or None
+            return inline_text(block.children).strip() or None
     return None
 
 
@@ -212,19 +210,10 @@ def _lead(description: str | None, body: Any) -> str | None:
     """
     if description:
         wanted = values.clean_line(description)
-        in_body = " ".join(_block_text(b) for b in body.blocks)
+        in_body = " ".join(values.clean_line(block_text(b, style=RUNNING_TEXT)) for b in body.blocks)
         if wanted not in in_body:
             return wanted
     return str(body.lead) if body.lead else None
-
-
-def _block_text(block: Any) -> str:
-    from broadsheet.formats._shared.typography import plain_text
-    from broadsheet.model import Heading, Paragraph
-
-    if isinstance(block, (Paragraph, Heading)):
-        return values.clean_line(plain_text(block.children))
-    return ""
 
 
 def _images(

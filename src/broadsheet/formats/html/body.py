@@ -15,7 +15,7 @@ from cssselect import SelectorError
 from lxml import html
 
 from broadsheet.errors import OptionError
-from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text, inline_text
 from broadsheet.formats.html.content_blocks import BlockReader, normalised_words, prose_length
 from broadsheet.formats.html.content_chrome import JUNK_TAGS, STRONG_CHROME, WEAK_CHROME
 from broadsheet.formats.html.content_header import (
@@ -29,7 +29,7 @@ from broadsheet.formats.html.content_header import (
 from broadsheet.formats.html.content_hydration import hydrated_body, payload_scripts
 from broadsheet.formats.html.content_media import figure_image
 from broadsheet.formats.html.content_score import PageIndex, choose_main
-from broadsheet.formats.html.content_tail import block_text, trim
+from broadsheet.formats.html.content_tail import trim
 from broadsheet.model import Block, Figure, Heading, Image, RelatedBox, Separator
 
 __all__ = ["Body", "extract_body"]
@@ -101,7 +101,11 @@ def extract_body(
     if lead and blocks and title and normalised_words(lead) == normalised_words(title):
         lead = None
     blocks[:0] = _opening_figures(page, main, headline, base_url)
-    if scripts and not mains and sum(len(block_text(block)) for block in blocks) < _NO_STORY:
+    if (
+        scripts
+        and not mains
+        and sum(len(block_text(block, style=RUNNING_TEXT)) for block in blocks) < _NO_STORY
+    ):
         blocks = _from_payload(scripts, base_url, title) or blocks
     trimmed, trimmed_bylines = trim(blocks)
     byline_lines.extend(trimmed_bylines)
@@ -184,7 +188,7 @@ def _finish(blocks: Iterable[Block]) -> tuple[Block, ...]:
             # another crosshead it is a kicker or a section name of the site.
             out.pop()
             if isinstance(block, RelatedBox) and block.label is None:
-                block = RelatedBox(links=block.links, label=plain_text(previous.children))
+                block = RelatedBox(links=block.links, label=inline_text(previous.children))
         out.append(block)
     while out and isinstance(out[-1], (Heading, Separator)):
         out.pop()

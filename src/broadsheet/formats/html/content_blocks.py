@@ -13,6 +13,7 @@ from collections.abc import Collection
 from lxml import html
 
 from broadsheet.errors import ModelError
+from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text
 from broadsheet.formats.html.content_cards import teaser_card
 from broadsheet.formats.html.content_chrome import (
     JUNK_TAGS,
@@ -426,7 +427,7 @@ class BlockReader:
         )
         blocks = reader.read(element)
         self.pending_figures.extend(block for block in blocks if isinstance(block, Figure))
-        lines = [_block_text(block) for block in blocks]
+        lines = [block_text(block, style=RUNNING_TEXT) for block in blocks]
         words = "\n".join(line for line in lines if line)
         if not words:
             return
@@ -487,13 +488,3 @@ class BlockReader:
             return
         if element.tag != "figure":
             self._container(element, depth)
-
-
-def _block_text(block: Block) -> str:
-    if isinstance(block, (Paragraph, Heading)):
-        return text_of(block.children)
-    if isinstance(block, (BulletList, OrderedList)):
-        return "\n".join(_block_text(inner) for item in block.items for inner in item)
-    if isinstance(block, QuoteBlock):
-        return block.quote.text
-    return ""

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from lxml import html
 
 from broadsheet.errors import ModelError
-from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats._shared.plain_text import inline_text
 from broadsheet.formats.html.content_chrome import JUNK_TAGS, is_hidden
 from broadsheet.model import Emphasis, Inline, InlineQuote, LineBreak, Link, Quote, Strong, Text
 from broadsheet.model.canonical import block_children
@@ -105,7 +105,7 @@ class InlineReader:
             return kids
 
     def _quote(self, element: html.HtmlElement, kids: list[Inline]) -> list[Inline]:
-        words = plain_text(tidy(kids)).strip()
+        words = inline_text(tidy(kids)).strip()
         if not words:
             return kids
         try:
@@ -140,4 +140,4 @@ def split_at_blank_lines(nodes: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
 
 def text_of(nodes: Sequence[Inline]) -> str:
     """The plain text of inline nodes, without quotation marks for inline quotes' edges trimmed."""
-    return plain_text(tuple(nodes)).strip()
+    return inline_text(tuple(nodes)).strip()

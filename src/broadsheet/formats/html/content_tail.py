@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from broadsheet.errors import ModelError
-from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text, inline_text
 from broadsheet.formats.html.content_chrome import READ_ALSO_LABEL
 from broadsheet.formats.html.content_score import DENSE_SCRIPT
 from broadsheet.model import (
@@ -26,13 +26,11 @@ from broadsheet.model import (
     Link,
     OrderedList,
     Paragraph,
-    QuoteBlock,
     RelatedBox,
     RelatedLink,
     Relation,
     Separator,
     Strong,
-    Table,
 )
 
 _SECTION_LABEL = re.compile(
@@ -80,19 +78,6 @@ _RELATIVE_TIME = re.compile(
 _CLOCK_FIRST = re.compile(r"\s*\d{1,2}[:.]\d{2}(?!\d)(?:\s*(?:uhr|h|am|pm))?\s*\S")
 
 
-def block_text(block: Block) -> str:
-    """The running text of a block (captions, embeds and read-also boxes have none)."""
-    if isinstance(block, (Paragraph, Heading)):
-        return plain_text(block.children)
-    if isinstance(block, (BulletList, OrderedList)):
-        return "\n".join(block_text(inner) for item in block.items for inner in item)
-    if isinstance(block, QuoteBlock):
-        return block.quote.text
-    if isinstance(block, Table):
-        return "\n".join(" ".join(plain_text(cell.children) for cell in row) for row in block.rows)
-    return ""
-
-
 def is_section_label(text: str) -> bool:
     """Whether ``text`` is nothing but the label of the site's material after a story."""
     return len(text) <= 60 and _SECTION_LABEL.match(text) is not None
@@ -131,7 +116,7 @@ def looks_like_byline(text: str) -> bool:
 
 def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
     """The body without trailing site sections and leading date/byline lines, and the bylines found."""
-    texts = [block_text(block) for block in blocks]
+    texts = [block_text(block, style=RUNNING_TEXT) for block in blocks]
     out: list[Block | None] = list(blocks)
     bylines: list[str] = []
     # Lines above the first real paragraph: dates and bylines.
@@ -214,7 +199,7 @@ def _without_bio(blocks: list[Block]) -> list[Block]:
     end = len(blocks)
     while end > 1:
         block = blocks[end - 1]
-        if isinstance(block, Paragraph) and is_author_bio(plain_text(block.children)):
+        if isinstance(block, Paragraph) and is_author_bio(inline_text(block.children)):
             del blocks[end - 1]
         elif not isinstance(block, (Figure, Embed, RelatedBox, Separator)):
             break
@@ -233,7 +218,7 @@ def _all_emphasis(block: Paragraph) -> bool:
 
 def _link_share(block: BulletList | OrderedList, text: str) -> float:
     linked = sum(
-        len(plain_text(link.children)) for _, inlines in _list_inlines(block) for link in _links(inlines)
+        len(inline_text(link.children)) for _, inlines in _list_inlines(block) for link in _links(inlines)
     )
     return linked / max(len(text), 1)
 
@@ -256,10 +241,10 @@ def _box_of(blocks: Sequence[Block | None], label: str) -> RelatedBox | None:
         if isinstance(block, RelatedBox):
             candidates = [(link.url or "", link.title) for link in block.links]
         elif isinstance(block, (Paragraph, Heading)):
-            candidates = [(link.url, plain_text(link.children)) for link in _links(block.children)]
+            candidates = [(link.url, inline_text(link.children)) for link in _links(block.children)]
         elif isinstance(block, (BulletList, OrderedList)):
             candidates = [
-                (link.url, plain_text(link.children))
+                (link.url, inline_text(link.children))
                 for _, inlines in _list_inlines(block)
                 for link in _links(inlines)
             ]

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from broadsheet.errors import LimitError
+from broadsheet.formats._shared.plain_text import PlainText, Quoting, body_text
 from broadsheet.formats.ninjs import vocabulary as v
 from broadsheet.formats.ninjs.body_elements import (
     BLOCKS,
@@ -73,22 +74,12 @@ def parse_text(text: str) -> tuple[Block, ...]:
 
 
 def html_text(markup: str, where: str) -> str:
-    """The text of an HTML fragment, paragraphs on lines of their own (for descriptions)."""
-    lines = []
-    for block in parse_html(markup, where):
-        if isinstance(block, (Paragraph, Heading)):
-            lines.append("".join(_plain(node) for node in block.children))
-    return "\n".join(lines)
+    """The running text of an HTML fragment, a block a line (for descriptions)."""
+    return body_text(parse_html(markup, where), style=_DESCRIPTION)
 
 
-def _plain(node: Inline) -> str:
-    if isinstance(node, Text):
-        return node.text
-    if isinstance(node, LineBreak):
-        return "\n"
-    if isinstance(node, InlineQuote):
-        return node.quote.text
-    return "".join(_plain(child) for child in node.children)
+_DESCRIPTION = PlainText(quotes=Quoting.BARE, running_only=True, block_separator="\n", item_separator="\n")
+"""A description's running text, a block a line; inline quotes without marks."""
 
 
 class _Reader:

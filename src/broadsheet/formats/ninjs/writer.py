@@ -14,9 +14,9 @@ import json
 from typing import Any
 
 from broadsheet.errors import WriteError
+from broadsheet.formats._shared.plain_text import Boxes, PlainText, body_text
 from broadsheet.formats.ninjs import vocabulary as v
 from broadsheet.formats.ninjs.body_html import body_html
-from broadsheet.formats.ninjs.body_text import body_text
 from broadsheet.formats.ninjs.options import WriteOptions
 from broadsheet.formats.ninjs.uri_syntax import as_uri, is_uri
 from broadsheet.model import Article, Edition, Image, Person, RelatedLink, Translation
@@ -24,6 +24,15 @@ from broadsheet.model import Article, Edition, Image, Person, RelatedLink, Trans
 Json = dict[str, Any]
 
 _SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_{}.json#"
+
+_PLAIN_BODY = PlainText(
+    item_separator="\n",
+    item_block_separator=" ",
+    speaker_separator="\n— ",
+    cell_separator=" | ",
+    boxes=Boxes.LINES,
+)
+"""The ``text/plain`` body (and the body counts): a list item a line, the speaker under the quote."""
 
 
 def write(document: Article | Edition, options: WriteOptions) -> bytes:
@@ -129,7 +138,7 @@ def _article(article: Article, options: WriteOptions, *, root: bool) -> Json:
 
 
 def _bodies(article: Article, options: WriteOptions) -> list[Json]:
-    text = body_text(article.body, article.language)
+    text = body_text(article.body, article.language, _PLAIN_BODY)
     words = sum(1 for word in text.split() if any(char.isalnum() for char in word))
     counts = {"charCount": len(text), "wordCount": words}
     bodies: list[Json] = [

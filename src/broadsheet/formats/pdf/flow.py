@@ -23,7 +23,8 @@ from reportlab.platypus import (
 )
 
 from broadsheet.errors import PdfWarning
-from broadsheet.formats._shared.typography import plain_text, primary_language, quote_marks
+from broadsheet.formats._shared.plain_text import inline_text
+from broadsheet.formats._shared.typography import primary_language, quote_marks
 from broadsheet.formats._shared.wording import LANGUAGE_NAMES, date_text, label
 from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.markup import Markup
@@ -219,7 +220,7 @@ class ArticleFlow:
                 key = f"{self.key}h{self._headings}"
                 text = m.inlines(block.children, self.head_family, hyphenate=False)
                 flowable = Paragraph(f'<a name="{key}"/>{text}', s.heading(block.level))
-                title = plain_text(block.children, self.language)
+                title = inline_text(block.children, self.language)
                 return [mark(flowable, Entry(title=title, key=key, level=self.level + 1, toc=False))]
             case BulletList() | OrderedList():
                 return [self._list(block, width, path)]

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus import Table as TableFlowable
 
 from broadsheet.errors import WriteError
-from broadsheet.formats._shared.typography import plain_text
+from broadsheet.formats._shared.plain_text import inline_text
 from broadsheet.formats.pdf.markup import Markup
 from broadsheet.formats.pdf.styles import Styles
 from broadsheet.model import Table, TableCell
@@ -77,7 +77,7 @@ def _column_widths(grid: list[list[TableCell | None]], width: float, language: s
     for row in grid:
         for c, cell in enumerate(row):
             if cell is not None and cell.colspan == 1:
-                weights[c] = max(weights[c], min(len(plain_text(cell.children, language)), 40) + 4.0)
+                weights[c] = max(weights[c], min(len(inline_text(cell.children, language)), 40) + 4.0)
     total = sum(weights)
     return [width * weight / total for weight in weights]
 
@@ -112,7 +112,7 @@ def data_table(table: Table, width: float, styles: Styles, markup: Markup, *, wh
     # Splitting inside rows is only for cells that may be taller than a page: elsewhere it leaves
     # empty slivers of rows at the foot of columns.
     long_cells = any(
-        len(plain_text(cell.children, markup.language)) > LONG_CELL
+        len(inline_text(cell.children, markup.language)) > LONG_CELL
         for row in grid
         for cell in row
         if cell is not None
