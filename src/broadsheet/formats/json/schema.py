@@ -24,6 +24,7 @@ import attrs
 from broadsheet.formats.json import FORMAT_NAME, FORMAT_VERSION
 from broadsheet.formats.json.codec import NODE_TYPES, tag_of
 from broadsheet.model import Article, Edition, values
+from broadsheet.model.quotes import quoted_words
 
 SCHEMA_ID = f"https://broadsheet.readthedocs.io/schema/broadsheet-{FORMAT_VERSION}.schema.json"
 SHIPPED = Path(__file__).with_name(f"broadsheet-{FORMAT_VERSION}.schema.json")
@@ -39,7 +40,14 @@ _EXTRA: dict[tuple[str, str], dict[str, Any]] = {
     ("RelatedBox", "links"): {"minItems": 1},
     ("Edition", "sections"): {"minItems": 1},
 }
-_NON_EMPTY = (values.required_line, values.required_lines, values.language_tag, values.url, values.image_url)
+_NON_EMPTY = (
+    values.required_line,
+    values.required_lines,
+    quoted_words,
+    values.language_tag,
+    values.url,
+    values.image_url,
+)
 
 
 def _field_docs(cls: type[Any]) -> dict[str, str]:
