@@ -35,6 +35,24 @@ from lxml import etree
 
 from broadsheet.errors import WriteError
 from broadsheet.formats._shared.html_tree import add_text, element, mark_language
+from broadsheet.formats._shared.markup_names import (
+    AUTHOR_CLASS,
+    AUTHORS,
+    CAPTION_CLASS,
+    CREDIT_CLASS,
+    EMBED_CLASS,
+    MEDIA_TYPE,
+    MENTION_CLASS,
+    PROVIDER,
+    RELATED_CLASS,
+    RELATION,
+    ROLE,
+    SPEAKER,
+    SPEAKER_ROLE,
+    SPEAKER_URL,
+    TITLE,
+    URL,
+)
 from broadsheet.formats._shared.typography import quote_marks
 from broadsheet.formats._shared.wording import label
 from broadsheet.model import (
@@ -73,24 +91,6 @@ __all__ = [
     "render_inlines",
     "render_related",
 ]
-
-# Class names and data attributes the annotated markup uses; the ninjs reader reads them back.
-RELATED_CLASS = "related"
-AUTHOR_CLASS = "author"
-MENTION_CLASS = "mention"
-EMBED_CLASS = "embed"
-CAPTION_CLASS = "caption"
-CREDIT_CLASS = "credit"
-SPEAKER = "data-speaker"
-SPEAKER_ROLE = "data-speaker-role"
-SPEAKER_URL = "data-speaker-url"
-RELATION = "data-relation"
-ROLE = "data-role"
-URL = "data-url"
-TITLE = "data-title"
-AUTHORS = "data-authors"
-PROVIDER = "data-provider"
-MEDIA_TYPE = "data-media-type"
 
 
 class Resolver(Protocol):

@@ -6,6 +6,8 @@ recognises; other providers' documents are read by the looser rules in the reade
 
 from __future__ import annotations
 
+from broadsheet.formats._shared.markup_names import *  # noqa: F403  (the body markup names, shared with the body writer)
+
 ANONYMOUS_URI_PREFIX = "urn:broadsheet:anonymous:"
 """ninjs requires ``uri``; for an article without an id the writer makes one with this prefix,
 and the reader turns it back into "no id"."""
@@ -56,22 +58,3 @@ EDITION_PROFILE = "broadsheet-edition"
 IN_BODY_PROFILE = "broadsheet-in-body"
 """Profile of the associations that repeat a body's related links (read-also boxes, mentions) for
 consumers that do not parse the HTML; the reader skips them, as the body holds the same links."""
-
-# HTML body markup: class names and data attributes.
-RELATED_CLASS = "related"
-RELATED_LABEL_CLASS = "related-label"
-AUTHOR_CLASS = "author"
-MENTION_CLASS = "mention"
-EMBED_CLASS = "embed"
-CAPTION_CLASS = "caption"
-CREDIT_CLASS = "credit"
-SPEAKER = "data-speaker"
-SPEAKER_ROLE = "data-speaker-role"
-SPEAKER_URL = "data-speaker-url"
-RELATION = "data-relation"
-ROLE = "data-role"
-URL = "data-url"
-TITLE = "data-title"
-AUTHORS = "data-authors"
-PROVIDER = "data-provider"
-MEDIA_TYPE = "data-media-type"
