@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import importlib.util
 import json
 import random
 import statistics
@@ -188,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         names = names[0 if args.half == "a" else 1 :: 2]
     if args.sample:
         names = sorted(random.Random(args.seed).sample(names, min(args.sample, len(names))))
+    if not args.no_baseline and importlib.util.find_spec("trafilatura") is None:
+        # Without this every page would be scored as a trafilatura crash (all zeros).
+        print("trafilatura is not installed: pip install -e '.[bench]', or pass --no-baseline")
+        return 2
     systems = (
         {"broadsheet": run_ours}
         if args.no_baseline
@@ -285,7 +290,8 @@ def _print_table(summary: dict[str, Any], systems: list[str], corpus: str) -> No
         )
     if len(systems) == 2:
         ours, theirs = (summary[system] for system in systems)
-        print(f"time ratio broadsheet / trafilatura: {ours['median_ms'] / theirs['median_ms']:.2f}")
+        if theirs["median_ms"] > 0:  # zero only when every baseline run crashed
+            print(f"time ratio broadsheet / trafilatura: {ours['median_ms'] / theirs['median_ms']:.2f}")
 
 
 if __name__ == "__main__":
