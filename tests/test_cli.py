@@ -157,3 +157,37 @@ def test_writer_shortcuts_reach_the_writers_that_have_the_option(tmp_path: Path)
     out = tmp_path / "a.json"
     assert main(["convert", str(EXAMPLE), "-o", str(out), "--columns", "2"]) == 1
     assert not out.exists()
+
+
+def test_a_closed_stdout_is_an_output_error_not_a_bug() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "broadsheet.cli", "convert", str(EXAMPLE), "--to", "json", "-o", "-"],
+        capture_output=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: __import__("os").close(1),
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.decode().strip() == "broadsheet: error: <stdout>: standard output is closed"
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="no /dev/full here")
+def test_a_full_disk_is_an_output_error_with_exit_1(tmp_path: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "broadsheet.cli", "convert", str(EXAMPLE), "--to", "json", "-o", "-"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+        )
+    assert result.returncode == 1
+    assert "<stdout>: cannot write: No space left on device" in result.stderr.decode()
+    kept = tmp_path / "kept.json"
+    kept.write_bytes(b"old")
+    full = tmp_path / "full.xml"  # a link gives the device an extension; written through, not replaced
+    full.symlink_to("/dev/full")
+    result = run("convert", str(EXAMPLE), "-o", str(kept), "-o", str(full))
+    assert result.returncode == 1
+    assert result.stderr.decode().startswith(f"broadsheet: error: {full}: cannot write: No space left")
+    assert kept.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full.xml", "kept.json"]
+    assert full.is_symlink() and Path("/dev/full").is_char_device()

@@ -6,7 +6,9 @@ import argparse
 import datetime as dt
 import json
 import os
+import signal
 import sys
+import threading
 import traceback
 import warnings
 from collections.abc import Sequence
@@ -14,9 +16,9 @@ from typing import Any
 
 import attrs
 
-from broadsheet.errors import BroadsheetError, OptionError
+from broadsheet.errors import BroadsheetError, OptionError, OutputError
 from broadsheet.formats import read_document, registry, write
-from broadsheet.formats._shared.files import write_atomic
+from broadsheet.formats._shared.files import write_all_atomic
 from broadsheet.formats._shared.options import parse_value
 from broadsheet.formats.registry import Format
 from broadsheet.model import Article, Document, Edition, Publisher, Section
@@ -260,15 +262,25 @@ def _emit(document: Document, targets: list[tuple[str, Format]], args: argparse.
                 raise _Located(name, error) from error
         for warning in caught:
             sys.stderr.write(f"broadsheet: warning: {name}: {warning.message}\n")
+    files = [(output, data) for output, data in rendered if output != "-"]
+    write_all_atomic(files)  # its errors start with the file's name already
     for output, data in rendered:
         if output == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            try:
-                write_atomic(output, data)
-            except BroadsheetError as error:
-                raise _Located(output, error) from error
+            _to_stdout(data)
+
+
+def _to_stdout(data: bytes) -> None:
+    """Write to standard output; a closed or full one is an ordinary output error, not a bug."""
+    if sys.stdout is None:  # started with file descriptor 1 closed
+        raise OutputError("<stdout>: standard output is closed")
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise OutputError(f"<stdout>: cannot write: {reason}") from error
 
 
 def _convert(args: argparse.Namespace) -> None:
@@ -340,12 +352,14 @@ def _formats(args: argparse.Namespace) -> None:
             }
             for f in rows
         ]
-        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        _to_stdout((json.dumps(data, indent=2) + "\n").encode())
         return
     width = max(len(f.name) for f in rows)
+    lines = []
     for f in rows:
         can = ("r" if f.can_read else "-") + ("w" if f.can_write else "-")
-        sys.stdout.write(f"{f.name:<{width}}  {can}  {' '.join(f.extensions):<28} {f.title}\n")
+        lines.append(f"{f.name:<{width}}  {can}  {' '.join(f.extensions):<28} {f.title}\n")
+    _to_stdout("".join(lines).encode())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -355,6 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    previous = _on_terminate()
     try:
         if args.command == "convert":
             _convert(args)
@@ -365,7 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "schema":
             from broadsheet.formats.json.schema import schema_text
 
-            sys.stdout.write(schema_text())
+            _to_stdout(schema_text().encode())
         return 0
     except (_Located, BroadsheetError) as error:
         if args.debug:
@@ -386,6 +401,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"broadsheet: internal error: {type(error).__name__}: {error} (run with --debug and report it)\n"
         )
         return 70
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    # SIGTERM (a `kill`, a CI timeout) unwinds like an exception, so the atomic writers
+    # remove their temporaries instead of leaving `.part` files behind.
+    raise SystemExit(128 + signum)
+
+
+def _on_terminate() -> Any:
+    """Install the SIGTERM handler when we may (the main thread, default handler); return the old one."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return None
+    return signal.signal(signal.SIGTERM, _terminated)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from broadsheet.errors import OutputError
+from broadsheet.formats._shared.files import remove_stale, temporary_name
 from broadsheet.formats._shared.html_tree import element
 from broadsheet.formats._shared.wording import date_text, label
 from broadsheet.formats.html_page.atom import feed
@@ -116,8 +117,10 @@ def write_site(document: Edition | Article, folder: str | os.PathLike[str], opti
         feed_id=edition.id or f"urn:broadsheet:edition:{_slug(Article(title=edition.title))}",
         fallback=_epoch(),
     )
+    remove_stale(parent, target.name)
+    prefix, suffix = temporary_name(target.name)
     try:
-        build = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=parent))
+        build = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=parent))
     except OSError as error:
         raise OutputError(f"{target}: cannot create a folder there: {error.strerror or error}") from error
     old = None
@@ -128,7 +131,7 @@ def write_site(document: Edition | Article, folder: str | os.PathLike[str], opti
         os.umask(umask)
         os.chmod(build, 0o777 & ~umask)  # mkdtemp makes it private; a site is for reading
         if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
+            old = Path(tempfile.mkdtemp(prefix=prefix, suffix=".old", dir=parent))
             os.replace(target, old / "site")
         os.replace(build, target)
     except BaseException as error:
