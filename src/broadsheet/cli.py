@@ -46,6 +46,12 @@ SHORTCUTS: tuple[tuple[str, str, str | None, str], ...] = (
     ("--cover-image", "cover_image", "IMAGE", "EPUB cover image instead of the generated cover"),
     ("--stylesheet", "stylesheet", "CSS", "EPUB user stylesheet (a path or CSS text)"),
     ("--network", "network", None, "let writers fetch remote images"),
+    (
+        "--image-dir",
+        "image_dir",
+        "DIR",
+        "EPUB/PDF: read local images only from DIR (default: each input's folder)",
+    ),
 )
 """Flags that stand for a writer option: (flag, option, metavar or None for a switch, help)."""
 
@@ -247,8 +253,12 @@ def _has_option(fmt: Format, option: str) -> bool:
     return cls is not None and option in attrs.fields_dict(cls)
 
 
-def _emit(document: Document, targets: list[tuple[str, Format]], args: argparse.Namespace) -> None:
+def _emit(
+    document: Document, targets: list[tuple[str, Format]], args: argparse.Namespace, inputs: Sequence[str]
+) -> None:
     pairs = _split(args.option, "-O") + _shortcut_pairs(targets, args)
+    if not any(name == "image_dir" for _, name, _ in pairs):
+        pairs += _input_folders(targets, inputs)
     rendered = []
     # Render everything before writing anything, so one failing format leaves no files behind.
     for output, fmt in targets:
@@ -283,9 +293,26 @@ def _to_stdout(data: bytes) -> None:
         raise OutputError(f"<stdout>: cannot write: {reason}") from error
 
 
+def _input_folders(
+    targets: list[tuple[str, Format]], inputs: Sequence[str]
+) -> list[tuple[str | None, str, str]]:
+    """``image_dir`` for the writers that take it: the folders of the local inputs, so that a saved
+    page's images beside it are found and nothing else on the disk is read."""
+    folders = []
+    for source in inputs:
+        if source != "-" and "://" not in source and os.path.isfile(source):
+            folder = os.path.dirname(os.path.abspath(source))
+            if folder not in folders:
+                folders.append(folder)
+    if not folders:
+        return []
+    value = os.pathsep.join(folders)
+    return [(fmt.name, "image_dir", value) for _, fmt in targets if _has_option(fmt, "image_dir")]
+
+
 def _convert(args: argparse.Namespace) -> None:
     targets = _targets(args.output, args.to_format)
-    _emit(_read(args.input, args), targets, args)
+    _emit(_read(args.input, args), targets, args, [args.input])
 
 
 def _is_site(output: str) -> bool:
@@ -320,7 +347,10 @@ def _edition(args: argparse.Namespace) -> None:
         publisher=Publisher(name=args.publisher) if args.publisher else None,
         language=args.language,
     )
-    _emit(edition, targets, args)
+    inputs = list(args.inputs) + [
+        path.strip() for spec in args.section for path in spec.partition(":")[2].split(",") if path.strip()
+    ]
+    _emit(edition, targets, args, inputs)
     for site in sites:
         from broadsheet.formats.html_page import WriteOptions, write_site
 

@@ -101,7 +101,7 @@ def test_no_conformance_claim_when_an_image_lacks_alternative_text() -> None:
     from broadsheet.model import Figure, Image
 
     article = Article(title="Undescribed", body=(Figure(image=Image(url=str(DATA / "photo.jpg"))),))
-    opf = xml(unpack(broadsheet.write(article, "epub"))["EPUB/content.opf"])
+    opf = xml(unpack(broadsheet.write(article, "epub", image_dir=str(DATA)))["EPUB/content.opf"])
     assert opf.find("opf:metadata/opf:meta[@property='dcterms:conformsTo']", NS) is None
     assert "1 of 2 images" in opf.findtext(
         "opf:metadata/opf:meta[@property='schema:accessibilitySummary']", namespaces=NS
@@ -300,14 +300,14 @@ def test_importing_broadsheet_does_not_import_ebooklib() -> None:
 
 
 def test_images_left_out_warn() -> None:
-    from epub_samples import with_images
+    from epub_samples import DATA, with_images
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        broadsheet.write(with_images(), "epub")
+        broadsheet.write(with_images(), "epub", image_dir=str(DATA))
     messages = [str(w.message) for w in caught]
-    assert any("remote.jpg" in m and "network access is off" in m for m in messages)
-    assert any("unknown.img" in m and "unknown image type" in m for m in messages)
+    assert any("remote.jpg" in m and "fetching is off (--network" in m for m in messages)
+    assert any("unknown.img" in m and "not a JPEG, PNG, GIF, WebP, BMP or SVG image" in m for m in messages)
 
 
 def test_scripts_and_handlers_from_a_page_never_reach_the_book() -> None:

@@ -31,7 +31,7 @@ def quiet_write(document: object, **options: object) -> dict[str, bytes]:
 
 
 def test_images_are_embedded_once_converted_cleaned_or_left_to_their_captions() -> None:
-    files = quiet_write(with_images())
+    files = quiet_write(with_images(), image_dir=str(DATA))
     images = sorted(name for name in files if name.startswith("EPUB/img-"))
     # jpg (twice, stored once), gif, data: png and bmp → png (the same pixels: one file), svg, webp
     assert [Path(name).suffix for name in images] == [".jpg", ".gif", ".png", ".svg", ".webp"]
@@ -53,7 +53,7 @@ def test_images_are_embedded_once_converted_cleaned_or_left_to_their_captions() 
 
 def test_webp_is_a_core_type() -> None:
     article = Article(title="WebP", body=(Figure(image=Image(url=str(DATA / "tile.webp"), alt="tile")),))
-    files = quiet_write(article)
+    files = quiet_write(article, image_dir=str(DATA))
     assert any(name.endswith(".webp") for name in files)
 
 
@@ -100,23 +100,25 @@ def test_web_articles_never_read_local_files_by_themselves(monkeypatch: pytest.M
     )
     files = quiet_write(article, network=True)
     assert not any(name.startswith("EPUB/img-") for name in files)
-    # The same references in a document built locally are embedded.
-    files = quiet_write(attrs.evolve(article, url=None))
+    # Nor when the caller names no image folder; the same references are embedded when the caller
+    # names the folder they lie in.
+    assert not any(name.startswith("EPUB/img-") for name in quiet_write(attrs.evolve(article, url=None)))
+    files = quiet_write(attrs.evolve(article, url=None), image_dir=str(DATA))
     assert "EPUB/img-001.jpg" in files
 
 
-def test_web_article_images_found_inside_image_base() -> None:
+def test_web_article_images_found_inside_image_dir() -> None:
     article = Article(
         title="Saved page",
         url="https://example.com/news/story.html",
         body=(Figure(image=Image(url="/photo.jpg?w=300", alt="photo")),),
     )
-    assert "EPUB/img-001.jpg" in quiet_write(article, image_base=str(DATA))
+    assert "EPUB/img-001.jpg" in quiet_write(article, image_dir=str(DATA))
 
 
-def test_relative_image_paths_resolve_against_image_base() -> None:
+def test_relative_image_paths_resolve_against_image_dir() -> None:
     article = Article(title="Base", body=(Figure(image=Image(url="photo.jpg", alt="photo")),))
-    assert "EPUB/img-001.jpg" in quiet_write(article, image_base=str(DATA))
+    assert "EPUB/img-001.jpg" in quiet_write(article, image_dir=str(DATA))
 
 
 def test_cover_image_option_replaces_the_generated_cover() -> None:
@@ -171,7 +173,7 @@ def test_every_option_parses_from_a_command_line_string() -> None:
         "translations": "no",
         "images": "off",
         "network": "true",
-        "image_base": "/tmp",
+        "image_dir": "/tmp",
         "max_image_bytes": "1000",
         "timeout": "2.5",
         "stylesheet": "p{}",

@@ -91,3 +91,41 @@ def test_svg_entities_are_not_expanded() -> None:
     data, kind = _checked(svg)
     assert kind == "image/svg+xml"
     assert b"root:" not in data and b"ENTITY" not in data
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b'<a href="#x"><animate attributeName="href" values="javascript:alert(1)"/></a>',
+        b'<a><set attributeName="xlink:href" to="javascript:alert(1)"/></a>',
+        b'<animateTransform attributeName="href" from="javascript:alert(1)"/>',
+        b"<style>rect { fill: url(http://evil.example/track) }</style>",
+        b"<style>@import 'http://evil.example/a.css';</style>",
+        b"<style>rect { background: u\\72l(http://evil.example/x) }</style>",
+        b'<rect style="fill: url( \'https://evil.example/t\' )" width="1" height="1"/>',
+        b'<rect fill="url(http://evil.example/t#g)" width="1" height="1"/>',
+    ],
+)
+def test_svg_animations_and_css_cannot_reach_out(payload: bytes) -> None:
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">' + payload
+    data, kind = _checked(svg + b'<rect fill="url(#local)" width="1" height="1"/></svg>')
+    assert kind == "image/svg+xml"
+    assert b"javascript" not in data and b"evil.example" not in data
+    assert b'fill="url(#local)"' in data  # a reference inside the image stays
+
+
+def test_postscript_in_a_png_data_url_is_not_an_image() -> None:
+    import base64
+    import warnings
+
+    import broadsheet
+    from broadsheet.model import Article, Figure, Image
+
+    eps = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n{ } loop\n"
+    url = "data:image/png;base64," + base64.b64encode(eps).decode()
+    article = Article(title="EPS", body=(Figure(image=Image(url=url, caption="c")),))
+    for fmt in ("epub", "pdf"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            broadsheet.write(article, fmt)
+        assert any("not a JPEG, PNG, GIF, WebP, BMP or SVG image" in str(w.message) for w in caught), fmt

@@ -59,8 +59,8 @@ def test_images_from_files_and_file_urls(tmp_path: Path) -> None:
     for url, kwargs in (
         ("photo.jpg", {"image_dir": str(DATA)}),
         ("pic.png", {"image_dir": str(tmp_path)}),
-        ((tmp_path / "grey.png").as_uri(), {}),
-        (str(tmp_path / "pic.png"), {}),
+        ((tmp_path / "grey.png").as_uri(), {"image_dir": str(tmp_path)}),
+        (str(tmp_path / "pic.png"), {"image_dir": str(tmp_path)}),
     ):
         data = broadsheet.write(_figure_article(url), "pdf", **kwargs)
         page = reader(data).pages[0]

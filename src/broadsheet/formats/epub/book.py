@@ -156,7 +156,8 @@ def _cover(
             x for x in (byline, date_text(day, language, with_time=False) if day else None, source) if x
         )
     description = " — ".join((title, *lines, *((publisher,) if publisher else ())))
-    loaded = load_checked(image_url, options) if image_url and options.images else None
+    named_by_caller = image_url is not None and image_url == options.cover_image
+    loaded = load_checked(image_url, options, named_by_caller) if image_url and options.images else None
     if loaded is not None:
         data, media_type = loaded
         extension = {"image/jpeg": "jpg", "image/svg+xml": "svg"}.get(media_type, media_type.split("/")[1])

@@ -1,27 +1,28 @@
 """Getting the articles' images into the book: load, identify, check, name once.
 
-An image is embedded when it can be read (a local path, a ``file:`` or
-``data:`` URL, or ``http(s)`` with network access allowed) and decoded. Core
-EPUB types (JPEG, PNG, GIF, WebP, SVG) go in as they are, after SVG is
-stripped of scripts and external references; other raster types Pillow can
-read are converted to PNG. Anything else yields ``None`` and the figure
-degrades to its caption.
+An image is embedded when the shared loader may read it
+(:mod:`broadsheet.formats._shared.resources`) and it decodes as one of the
+allowed formats (:mod:`broadsheet.formats._shared.raster`). Core EPUB types
+(JPEG, PNG, GIF, WebP, SVG) go in as they are, after SVG is stripped of
+scripts, animations and external references; BMP is converted to PNG.
+Anything else yields ``None`` and the figure degrades to its caption.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import io
-import urllib.parse
+import re
 import urllib.request
 import warnings
 from pathlib import Path
 
+import attrs
 from lxml import etree
 
-from broadsheet.errors import BroadsheetError, ImageWarning
+from broadsheet.errors import ImageWarning
+from broadsheet.formats._shared import raster, resources
+from broadsheet.formats._shared.resources import Unavailable as ImageUnavailable
 from broadsheet.formats.epub.options import WriteOptions
 from broadsheet.formats.epub.plan import Resource
 
@@ -35,10 +36,6 @@ _EXTENSIONS = {
 _PILLOW_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 _SVG = "http://www.w3.org/2000/svg"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-
-
-class ImageUnavailable(Exception):
-    """Why an image cannot go into the book (caught: the figure keeps its caption)."""
 
 
 class ImageStore:
@@ -58,7 +55,7 @@ class ImageStore:
         if key in self._by_url:
             return self._by_url[key]
         try:
-            data = _load(url, base_url, self._options)
+            data = resources.load(url, _policy(self._options), base_url=base_url)
             data, media_type = _checked(data)
         except ImageUnavailable as error:
             warnings.warn(f"image {url[:120]!r} left out of the EPUB: {error}", ImageWarning, stacklevel=2)
@@ -83,84 +80,30 @@ class ImageStore:
         return tuple(self._by_digest.values())
 
 
-def load_checked(url: str, options: WriteOptions) -> tuple[bytes, str] | None:
-    """Load and check one image (a cover); ``None`` with a warning when it cannot be used."""
+def load_checked(url: str, options: WriteOptions, named_by_caller: bool = False) -> tuple[bytes, str] | None:
+    """Load and check one image (a cover); ``None`` with a warning when it cannot be used.
+
+    An image the caller named (the ``cover_image`` option) is read wherever it is; one the document
+    names (``Edition.cover``) obeys the rule for every image of the document.
+    """
     try:
-        return _checked(_load(url, None, options))
+        policy = _policy(options)
+        if named_by_caller and not resources.is_web(url) and not url.startswith("data:"):
+            path = Path(urllib.request.url2pathname(url[5:]) if url.startswith("file:") else url)
+            policy = attrs.evolve(policy, folders=(path.resolve().parent, *policy.folders))
+        return _checked(resources.load(url, policy))
     except ImageUnavailable as error:
         warnings.warn(f"image {url[:120]!r} left out of the EPUB: {error}", ImageWarning, stacklevel=2)
         return None
 
 
-def _load(url: str, base_url: str | None, options: WriteOptions) -> bytes:
-    """The bytes of the image at ``url`` in an article published at ``base_url``.
-
-    An article from the web (``base_url`` is http(s)) never reads local files
-    by itself: its relative references resolve against its URL, or inside
-    ``image_base`` when that is given, and absolute paths and ``file:`` URLs
-    are refused, so a hostile page cannot pull the reader's own files into a
-    book they share.
-    """
-    if url.startswith("//"):
-        return _load("https:" + url, base_url, options)
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
-    from_web = bool(base_url) and urllib.parse.urlsplit(base_url or "").scheme in ("http", "https")
-    if scheme == "data":
-        return _data_url(url)
-    if scheme in ("http", "https"):
-        return _download(url, options)
-    if scheme == "file":
-        if from_web:
-            raise ImageUnavailable("an article from the web may not point at local files")
-        return _read_file(Path(urllib.request.url2pathname(urllib.parse.urlsplit(url).path)), options)
-    if scheme and len(scheme) > 1:
-        raise ImageUnavailable(f"{scheme}: URLs are not supported")
-    reference = urllib.parse.unquote(urllib.parse.urlsplit(url).path if from_web else url)
-    if from_web:
-        if options.image_base is not None:
-            base = Path(options.image_base).resolve()
-            path = (base / reference.lstrip("/\\")).resolve()
-            if path.is_relative_to(base) and path.is_file():
-                return _read_file(path, options)
-        return _download(urllib.parse.urljoin(base_url or "", url), options)
-    path = Path(reference)
-    if not path.is_absolute() and options.image_base is not None:
-        path = Path(options.image_base) / path
-    if path.is_file():
-        return _read_file(path, options)
-    raise ImageUnavailable(f"no such file: {path}")
-
-
-def _read_file(path: Path, options: WriteOptions) -> bytes:
-    try:
-        if path.stat().st_size > options.max_image_bytes:
-            raise ImageUnavailable(f"{path} is larger than {options.max_image_bytes:,} bytes")
-        return path.read_bytes()
-    except OSError as error:
-        raise ImageUnavailable(f"{path}: {error.strerror or error}") from error
-
-
-def _download(url: str, options: WriteOptions) -> bytes:
-    if not options.network:
-        raise ImageUnavailable("network access is off (set network=True to fetch images)")
-    from broadsheet.formats._shared.fetch import fetch
-
-    try:
-        return fetch(url, max_bytes=options.max_image_bytes, timeout=options.timeout).data
-    except BroadsheetError as error:
-        raise ImageUnavailable(str(error)) from error
-
-
-def _data_url(url: str) -> bytes:
-    header, comma, payload = url[5:].partition(",")
-    if not comma:
-        raise ImageUnavailable("malformed data: URL")
-    if header.lower().endswith(";base64"):
-        try:
-            return base64.b64decode(urllib.parse.unquote(payload), validate=False)
-        except (binascii.Error, ValueError) as error:
-            raise ImageUnavailable(f"bad base64 in data: URL: {error}") from error
-    return urllib.parse.unquote_to_bytes(payload)
+def _policy(options: WriteOptions) -> resources.Policy:
+    return resources.Policy(
+        folders=resources.folders_option(options.image_dir),
+        network=options.network,
+        max_bytes=options.max_image_bytes,
+        timeout=options.timeout,
+    )
 
 
 def _checked(data: bytes) -> tuple[bytes, str]:
@@ -170,44 +113,26 @@ def _checked(data: bytes) -> tuple[bytes, str]:
     head = data[:512].lstrip()
     if head.startswith(b"<") or head[:3] == b"\xef\xbb\xbf":
         return _clean_svg(data), "image/svg+xml"
-    try:
-        from PIL import Image, UnidentifiedImageError
-    except ImportError:  # pragma: no cover - Pillow comes with reportlab
-        return data, _sniff(data)
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            kind = image.format or ""
-            image.load()
-            if kind in _PILLOW_FORMATS:
-                return data, _PILLOW_FORMATS[kind]
-            # Not a core EPUB type (BMP, TIFF…): a PNG of it reads everywhere.
-            converted = image if image.mode in ("1", "L", "LA", "P", "RGB", "RGBA") else image.convert("RGBA")
-            out = io.BytesIO()
-            converted.save(out, "PNG")
-            return out.getvalue(), "image/png"
-    except UnidentifiedImageError:
-        raise ImageUnavailable("unknown image type") from None
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-        raise ImageUnavailable(f"the image cannot be decoded: {error}") from error
-
-
-def _sniff(data: bytes) -> str:
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data[:6] in (b"GIF87a", b"GIF89a"):
-        return "image/gif"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    raise ImageUnavailable("unknown image type")
+    with raster.decode(data) as image:
+        if image.format in _PILLOW_FORMATS:
+            return data, _PILLOW_FORMATS[image.format]
+        # Not a core EPUB type (BMP): a PNG of it reads everywhere.
+        converted = image if image.mode in ("1", "L", "LA", "P", "RGB", "RGBA") else image.convert("RGBA")
+        out = io.BytesIO()
+        converted.save(out, "PNG")
+        return out.getvalue(), "image/png"
 
 
 _SVG_DROP = {"script", "foreignObject", "iframe", "object", "embed", "audio", "video", "handler", "listener"}
+# Animations can set any attribute to any value later (`<set attributeName="href" to="javascript:…">`),
+# past every check of the attributes as written: a news graphic does not need them.
+_SVG_ANIMATION = {"animate", "set", "animateMotion", "animateTransform", "animateColor", "discard"}
+# CSS that fetches (url() of anything but a fragment, @import) or hides what it says behind escapes.
+_CSS_REACHING_OUT = re.compile(r"@import|expression\s*\(|\\|url\s*\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 
 
 def _clean_svg(data: bytes) -> bytes:
-    """SVG without scripts, event handlers, external references or entities."""
+    """SVG without scripts, animations, event handlers, external references (also in CSS) or entities."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
@@ -222,7 +147,8 @@ def _clean_svg(data: bytes) -> bytes:
                 parent.remove(node)
             continue
         local = etree.QName(node).localname
-        if local in _SVG_DROP or (local == "style" and b"@import" in etree.tostring(node)):
+        reaching_out = local == "style" and _CSS_REACHING_OUT.search("".join(node.itertext()))
+        if local in _SVG_DROP or local in _SVG_ANIMATION or reaching_out:
             parent = node.getparent()
             if parent is not None:
                 parent.remove(node)
@@ -230,7 +156,7 @@ def _clean_svg(data: bytes) -> bytes:
         for name in list(node.attrib):
             local_name = etree.QName(name).localname.lower()
             value = node.attrib[name].strip()
-            if local_name.startswith("on"):
+            if local_name.startswith("on") or _CSS_REACHING_OUT.search(value):
                 del node.attrib[name]
             elif (name in ("href", _XLINK_HREF)) and not value.startswith(("#", "data:image/")):
                 del node.attrib[name]

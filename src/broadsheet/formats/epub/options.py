@@ -31,7 +31,8 @@ class WriteOptions:
     cover: bool = True
     """Start the book with a cover page (the edition's cover image, or one generated from the title)."""
     cover_image: str | None = None
-    """A cover image (path, ``file:``/``data:`` URL, or ``http(s)`` URL with ``network``) used instead."""
+    """A cover image (path, ``file:``/``data:`` URL, or ``http(s)`` URL with ``network``) used instead;
+    the caller names it, so a local path is read wherever it is."""
     contents_page: bool = True
     """Give an edition a masthead page listing its sections and articles with their leads."""
     translations: bool = True
@@ -40,8 +41,10 @@ class WriteOptions:
     """Embed the articles' images; ``False`` makes a text-only book (figures keep their captions)."""
     network: bool = False
     """Allow fetching ``http(s)`` images. Off: such images degrade to their captions."""
-    image_base: str | None = None
-    """The folder relative image paths are resolved against; ``None`` is the current directory."""
+    image_dir: str | None = None
+    """The folder local images are read from (several joined by ``os.pathsep``); relative paths resolve
+    against it and nothing outside it is read. ``None``: no local file is read (the command line names
+    each local input's folder). A web article's images are looked for here first, by path and name."""
     max_image_bytes: int = attrs.field(default=20_000_000, validator=_positive)
     """Images larger than this are left out (their captions stay)."""
     timeout: float = attrs.field(default=20.0, validator=_positive)

@@ -8,7 +8,6 @@ them once it knows their page.
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 from typing import Any, assert_never
 
 import attrs
@@ -307,14 +306,13 @@ class ArticleFlow:
             caption.append(Spacer(1, s.size * 0.8))
         if not self.options.images:
             return caption
-        base = Path(self.options.image_dir) if self.options.image_dir else None
         picture = images.placed(
             image.url,
-            base=base,
+            options=self.options,
+            base_url=self.article.url,
             cmyk=self.styles.palette.cmyk,
             max_width=width,
             max_height=self.frame.height * 0.55,
-            dpi=self.options.max_image_dpi,
         )
         if isinstance(picture, str):
             warnings.warn(

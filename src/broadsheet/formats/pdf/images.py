@@ -1,29 +1,21 @@
-"""Loading figures' images from local paths, ``file:`` and ``data:`` URLs, ready to place on a page.
+"""Figures' images, loaded by the shared rule and decoded, ready to place on a page.
 
-Nothing is fetched over the network (a writer must give the same bytes every
-time); an image that is remote, missing or cannot be decoded yields a reason
-instead, and the figure is printed as a caption-only placeholder.
+Loading follows :mod:`broadsheet.formats._shared.resources` (local files only
+from the image folder, downloads only with ``network``); decoding follows
+:mod:`broadsheet.formats._shared.raster`. An image that cannot be had yields
+a reason instead, and the figure is printed with its caption only.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import io
-import urllib.parse
-import urllib.request
-import warnings
-from pathlib import Path
 
 import attrs
 from reportlab.platypus import Flowable
 from reportlab.platypus import Image as ImageFlowable
 
-MAX_IMAGE_BYTES = 50 * 1024 * 1024
-"""Image files larger than this are not read."""
-
-MAX_PIXELS = 60_000_000
-"""Images with more pixels than this are not decoded (a guard against decompression bombs)."""
+from broadsheet.formats._shared import raster, resources
+from broadsheet.formats.pdf.options import WriteOptions
 
 
 @attrs.frozen(kw_only=True)
@@ -38,68 +30,14 @@ class Picture:
     """Height in pixels."""
 
 
-def read_bytes(url: str, base: Path | None) -> bytes | str:
-    """The bytes of the image at ``url``, or a reason why there are none.
-
-    With a ``base`` folder, relative paths resolve against it and no file
-    outside it is read; without one, any local path or ``file:`` URL is.
-    """
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
-    if scheme == "data":
-        return _data_url(url)
-    if scheme in ("http", "https", "ftp"):
-        return "remote images are not fetched"
-    if scheme == "file":
-        path = Path(urllib.request.url2pathname(urllib.parse.urlsplit(url).path))
-    elif len(scheme) > 1:
-        return f"{scheme}: URLs are not supported"
-    else:
-        path = Path(urllib.parse.unquote(url))
-        if not path.is_absolute() and base is not None:
-            path = base / path
-    if base is not None and not path.resolve().is_relative_to(base.resolve()):
-        # With image_dir set, a document (perhaps an untrusted page) cannot pull in other local files.
-        return f"{path} is outside the image folder {base}"
-    try:
-        if path.stat().st_size > MAX_IMAGE_BYTES:
-            return f"{path} is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB"
-        return path.read_bytes()
-    except FileNotFoundError:
-        return f"{path}: no such file"
-    except OSError as error:
-        return f"{path}: {error.strerror or error}"
-
-
-def _data_url(url: str) -> bytes | str:
-    head, comma, payload = url.partition(",")
-    if not comma:
-        return "a data: URL without a comma"
-    try:
-        if head.lower().endswith(";base64"):
-            return base64.b64decode(payload, validate=False)
-        return urllib.parse.unquote_to_bytes(payload)
-    except (binascii.Error, ValueError) as error:
-        return f"a data: URL that cannot be decoded ({error})"
-
-
 def decode(data: bytes, *, cmyk: bool, max_width: float, max_height: float, dpi: int) -> Picture | str:
     """Decode ``data`` with Pillow and re-encode it for the page, or say why it cannot be."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            opened = Image.open(io.BytesIO(data))
-            if opened.width * opened.height > MAX_PIXELS:
-                return f"the image has {opened.width}×{opened.height} pixels, more than {MAX_PIXELS:,}"
-            opened.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        return f"the image cannot be decoded ({error})"
-    except (OSError, ValueError, SyntaxError, EOFError) as error:
-        return f"the image cannot be decoded ({type(error).__name__}: {error})"
-    image: Image.Image = opened
-    if image.width < 1 or image.height < 1:
-        return "the image is empty"
+        image = raster.decode(data)
+    except resources.Unavailable as error:
+        return str(error)
     limit_w = max(1, int(max_width / 72 * dpi))
     limit_h = max(1, int(max_height / 72 * dpi))
     if image.width > limit_w or image.height > limit_h:
@@ -116,13 +54,31 @@ def decode(data: bytes, *, cmyk: bool, max_width: float, max_height: float, dpi:
     return Picture(data=out.getvalue(), width=image.width, height=image.height)
 
 
+def policy(options: WriteOptions) -> resources.Policy:
+    """What the writer may load for images, from its options (the rule every writer shares)."""
+    return resources.Policy(
+        folders=resources.folders_option(options.image_dir),
+        network=options.network,
+        max_bytes=options.max_image_bytes,
+        timeout=options.timeout,
+    )
+
+
 def placed(
-    url: str, *, base: Path | None, cmyk: bool, max_width: float, max_height: float, dpi: int
+    url: str,
+    *,
+    options: WriteOptions,
+    base_url: str | None,
+    cmyk: bool,
+    max_width: float,
+    max_height: float,
 ) -> Flowable | str:
     """The image at ``url`` as a flowable at most ``max_width`` × ``max_height`` points, or why not."""
-    data = read_bytes(url, base)
-    if isinstance(data, str):
-        return data
+    try:
+        data = resources.load(url, policy(options), base_url=base_url)
+    except resources.Unavailable as error:
+        return str(error)
+    dpi = options.max_image_dpi
     picture = decode(data, cmyk=cmyk, max_width=max_width, max_height=max_height, dpi=dpi)
     if isinstance(picture, str):
         return picture

@@ -160,8 +160,15 @@ class WriteOptions:
     images: bool = True
     """Include figures' images (captions and credits are always kept)."""
     image_dir: str | None = None
-    """Folder that relative image paths resolve against; when set, no local file outside it is read (set it
-    when converting untrusted pages). Default: the current folder, and any local path may be read."""
+    """The folder local images are read from (several joined by ``os.pathsep``); relative paths resolve
+    against it and nothing outside it is read. ``None``: no local file is read (the command line names
+    each local input's folder). A web article's images are looked for here first, by path and name."""
+    network: bool = False
+    """Allow fetching ``http(s)`` images. Off: such figures keep their captions only."""
+    max_image_bytes: int = 20_000_000
+    """Images larger than this are left out (their captions stay)."""
+    timeout: float = 20.0
+    """Seconds to wait for each image download."""
     max_image_dpi: int = 300
     """Images are downsampled to this resolution at their printed size."""
     cover: bool = True

@@ -9,7 +9,6 @@ unembedded Helvetica.
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer
@@ -83,14 +82,13 @@ def cover(
     if lines:
         out.append(Paragraph("<br/>".join(lines), styles.cover_meta))
     if edition.cover is not None and options.images:
-        base = Path(options.image_dir) if options.image_dir else None
         picture = images.placed(
             edition.cover.url,
-            base=base,
+            options=options,
+            base_url=None,
             cmyk=styles.palette.cmyk,
             max_width=width,
             max_height=height * 0.4,
-            dpi=options.max_image_dpi,
         )
         if isinstance(picture, str):
             warnings.warn(f"PDF: the edition's cover image left out: {picture}", PdfWarning, stacklevel=2)

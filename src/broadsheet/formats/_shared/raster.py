@@ -1,0 +1,52 @@
+"""Decoding image bytes from strangers with Pillow, restricted to plain raster formats.
+
+Pillow identifies an image by trying every plugin it has, and some of them
+hand the bytes to other programs: EPS and PDF start Ghostscript on what may
+be an attacker's PostScript. Only the formats below are ever tried, so such
+bytes are simply "not an image"; the pixel limit keeps a small file from
+decoding to gigabytes.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import warnings
+from typing import TYPE_CHECKING
+
+from broadsheet.formats._shared.resources import Unavailable
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+ALLOWED = ("JPEG", "PNG", "GIF", "WEBP", "BMP")
+"""The Pillow formats decoded: the web's raster formats, and BMP (plain pixels; converted to PNG)."""
+
+MAX_PIXELS = 60_000_000
+"""Images with more pixels than this are not decoded (a guard against decompression bombs)."""
+
+
+def decode(data: bytes) -> Image.Image:
+    """The decoded image (loaded, its ``format`` one of :data:`ALLOWED`), or :class:`Unavailable`."""
+    from PIL import Image, UnidentifiedImageError
+
+    if not data:
+        raise Unavailable("the image is empty")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            opened = Image.open(io.BytesIO(data), formats=ALLOWED)
+            if opened.width * opened.height > MAX_PIXELS:
+                raise Unavailable(
+                    f"the image has {opened.width}×{opened.height} pixels, more than {MAX_PIXELS:,}"
+                )
+            opened.load()
+    except UnidentifiedImageError:
+        raise Unavailable("not a JPEG, PNG, GIF, WebP, BMP or SVG image") from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise Unavailable(f"the image cannot be decoded ({error})") from error
+    except (OSError, ValueError, SyntaxError, EOFError, IndexError, struct.error) as error:
+        raise Unavailable(f"the image cannot be decoded ({type(error).__name__}: {error})") from error
+    if opened.width < 1 or opened.height < 1:
+        raise Unavailable("the image is empty")
+    return opened
