@@ -86,11 +86,36 @@ def test_naive_datetimes_are_rejected() -> None:
         "java\tscript:alert(1)",
         " vbscript:x",
         "data:text/html,<b>",
+        "javascript&#58;alert(1)",
+        "javascript&colon;alert(1)",
+        "javascript&#x3a;alert(1)",
+        "javascript&#X3A;alert(1)",
+        "java&#x09;script:alert(1)",
+        "jav&#x0A;ascript:alert(1)",
+        "\u00a0javascript:alert(1)",
+        "\u200bjavascript:alert(1)",
+        "%6Aavascript:alert(1)",
+        "javascript%3Aalert(1)",
+        "javascript&amp;#58;alert(1)",
+        "data&colon;text/html,<b>",
     ],
 )
 def test_script_urls_are_refused(url: str) -> None:
     with pytest.raises(ModelError):
         values.url(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.com/a?b=1&amp;c=2", "/path/with%3Acolon", "report%20javascript.html", "#top", "?q=x:y"],
+)
+def test_ordinary_urls_pass_the_probe(url: str) -> None:
+    assert values.url(url) == url
+
+
+def test_a_lone_surrogate_is_not_a_url() -> None:
+    with pytest.raises(ModelError, match="surrogate"):
+        values.url("https://example.com/\ud800")
 
 
 def test_data_urls_only_for_images() -> None:

@@ -10,8 +10,10 @@ what makes ``read(write(a)) == a`` hold for every format.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import unicodedata
+import urllib.parse
 from typing import Any
 
 from broadsheet.errors import ModelError
@@ -170,24 +172,42 @@ _URL_CONTROL = re.compile("[\x00-\x1f\x7f]")
 _FORBIDDEN_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "mocha"})
 
 
+def url_scheme(value: str) -> str | None:
+    """The scheme a browser or a Markdown renderer would act on in ``value`` (lower case), or ``None``.
+
+    Character references (``javascript&#58;``, ``&colon;``) and percent-escapes are decoded, and
+    whitespace, control and format characters dropped, before the scheme is taken: a check on the
+    text as written would let ``java&#x09;script:`` through.
+    """
+    probe = value
+    for _ in range(4):  # nested escapes (``&amp;#58;``, ``%2526``) decode a layer per round
+        decoded = urllib.parse.unquote(html.unescape(probe))
+        if decoded == probe:
+            break
+        probe = decoded
+    probe = "".join(ch for ch in probe if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf"))
+    found = _SCHEME.match(probe)
+    return found.group(1).lower() if found is not None else None
+
+
 def _url(value: str, *, allow_data: bool) -> str:
     if not isinstance(value, str):
         raise ModelError(f"URL must be text, got {type(value).__name__}")
-    # Browsers drop tabs and newlines inside URLs, so "java\tscript:" is
-    # javascript: too; compare on the same form a browser would act on.
-    url = _URL_NOISE.sub("", unicodedata.normalize("NFC", value)).strip(" \x00\x0b\x0c")
+    # Browsers drop tabs and newlines inside URLs and leading or trailing spaces of any kind.
+    url = _URL_NOISE.sub("", unicodedata.normalize("NFC", value)).strip().strip("\x00\u200b\ufeff")
     if not url:
         raise ModelError("URL must not be empty")
     if _URL_CONTROL.search(url):
         raise ModelError(f"URL {url[:80]!r} contains control characters")
-    scheme = _SCHEME.match(url)
-    if scheme is not None:
-        name = scheme.group(1).lower()
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in url):
+        raise ModelError(f"URL {url[:80]!r} contains a lone surrogate (not text)")
+    name = url_scheme(url)
+    if name is not None:
         if name in _FORBIDDEN_SCHEMES:
             raise ModelError(f"{name}: URLs are not allowed ({url[:40]!r}...)")
         if name == "data" and not allow_data:
             raise ModelError("data: URLs are only allowed for images")
-        if name == "data" and not url[5:].lower().startswith("image/"):
+        if name == "data" and not (_SCHEME.match(url) and url[5:].lower().startswith("image/")):
             raise ModelError("a data: URL must hold an image")
     return url
 

@@ -35,6 +35,7 @@ from lxml import etree
 
 from broadsheet.errors import WriteError
 from broadsheet.formats._shared.html_tree import add_text, element, mark_language
+from broadsheet.formats._shared.links import safe_href
 from broadsheet.formats._shared.markup_names import (
     AUTHOR_CLASS,
     AUTHORS,
@@ -106,11 +107,11 @@ class Resolver(Protocol):
 
 
 class KeepUrls:
-    """A resolver that keeps every URL as the model holds it (the model refuses script URLs)."""
+    """A resolver that keeps URLs as the model holds them, where the link policy allows a link."""
 
     def href(self, url: str | None) -> str | None:
-        """``url`` itself."""
-        return url
+        """``url`` itself, unless the link policy refuses it (``file:``, ``pdf:``…)."""
+        return safe_href(url)
 
     def image(self, image: Image) -> tuple[str, str] | None:
         """The image's own URL, and its alt text or an empty one."""

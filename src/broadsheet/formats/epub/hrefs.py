@@ -1,8 +1,8 @@
 """Link targets that are safe inside an EPUB.
 
 A relative link would point into the book, where nothing answers it, so it is
-resolved against the article's URL or dropped (the words stay). Only web,
-mail and phone links survive, percent-encoded so that EPUBCheck's URL parser
+resolved against the article's URL or dropped (the words stay). Only the links the shared policy
+allows (web, mail, phone) survive, percent-encoded so that EPUBCheck's URL parser
 accepts them.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import urllib.parse
 
-_KEPT_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp"})
+from broadsheet.formats._shared.links import ALLOWED_SCHEMES, safe_href
+
 _SAFE = "/:@!$&'()*+,;=-._~%?#[]"
 
 
@@ -28,9 +29,9 @@ def external_href(url: str | None, base_url: str | None = None) -> str | None:
                 return None
             parts = urllib.parse.urlsplit(urllib.parse.urljoin(base_url, url))
         scheme = parts.scheme.lower()
-        if scheme not in _KEPT_SCHEMES:
+        if scheme not in ALLOWED_SCHEMES or safe_href(url) is None:
             return None
-        if scheme in ("http", "https", "ftp"):
+        if scheme in ("http", "https"):
             if not parts.hostname:
                 return None
             host = parts.hostname.encode("idna").decode("ascii")

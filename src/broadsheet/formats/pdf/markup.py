@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from broadsheet.formats._shared.links import safe_href
 from broadsheet.formats._shared.typography import quote_marks
 from broadsheet.formats.pdf.fonts import Family, FontSet
 from broadsheet.formats.pdf.hyphenation import LONG_WORD, long_word_pieces
@@ -125,7 +126,9 @@ class Markup:
         return f"#{key}" if key else url
 
     def link(self, url: str, content: str) -> str:
-        """``content`` made a clickable link to ``url``."""
+        """``content`` made a clickable link to ``url``; only its words when the link policy refuses it."""
+        if url not in self.internal and safe_href(url) is None:
+            return content
         return f"<a href={quoteattr(self.href(url))} color={quoteattr(self.link_color)}>{content}</a>"
 
     def inlines(
