@@ -15,12 +15,14 @@ from broadsheet.model.credits import Person, Publisher, Source
 from broadsheet.model.inlines import Mention
 from broadsheet.model.links import RelatedLink
 from broadsheet.model.media import Image
+from broadsheet.model.nesting import check_nesting
 from broadsheet.model.quotes import Quote
 from broadsheet.model.walk import collect
 
 
 def _blocks(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     check_members(instance, attribute, value, BLOCK_TYPES)
+    check_nesting(value)
 
 
 def _translations(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:

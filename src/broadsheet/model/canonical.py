@@ -60,8 +60,9 @@ def block_children(value: Any) -> tuple[Any, ...]:
     return tuple(_rstrip(out, breaks=True))
 
 
-MAX_DEPTH = 200
-"""Inline content nested deeper than this is refused: no reader or writer needs it."""
+MAX_DEPTH = 64
+"""Inline content nested deeper than this is refused (the bound for a whole body is
+:data:`broadsheet.model.nesting.MAX_NESTING`, the same number)."""
 
 
 def _forward(nodes: tuple[Any, ...], state: list[bool], depth: int) -> list[Any]:

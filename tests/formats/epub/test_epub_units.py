@@ -131,3 +131,21 @@ def test_postscript_in_a_png_data_url_is_not_an_image() -> None:
             warnings.simplefilter("always")
             broadsheet.write(article, fmt)
         assert any("not a JPEG, PNG, GIF, WebP, BMP or SVG image" in str(w.message) for w in caught), fmt
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        dt.datetime(2200, 1, 1, tzinfo=dt.UTC),  # past the zip format's 2107
+        dt.datetime(
+            9999, 12, 31, 23, tzinfo=dt.timezone(dt.timedelta(hours=-23))
+        ),  # past datetime.max in UTC
+        dt.datetime(1, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=23))),  # before datetime.min
+    ],
+)
+def test_extreme_dates_make_a_book(moment: dt.datetime) -> None:
+    import broadsheet
+    from broadsheet.model import Article
+
+    data = broadsheet.write(Article(title="Far away", published=moment, modified=moment), "epub")
+    assert data.startswith(b"PK")

@@ -140,3 +140,24 @@ def test_an_edition_is_not_an_article() -> None:
     with pytest.raises(ReadError, match="read_edition"):
         broadsheet.read(data, "json")
     assert broadsheet.read_edition(data, "json").articles[0].title == "a"
+
+
+def _example_with(version_text: str) -> bytes:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[3] / "examples" / "zn-blinken.json").read_text(encoding="utf-8")
+    assert '"version": 1' in text
+    return text.replace('"version": 1', f'"version": {version_text}', 1).encode()
+
+
+@pytest.mark.parametrize("version", ["true", "1.0", '"1"', "9" * 5000, "NaN", "Infinity"])
+def test_only_the_integer_version_is_read(version: str) -> None:
+    with pytest.raises(broadsheet.BroadsheetError):
+        broadsheet.read(_example_with(version), format="json")
+
+
+def test_a_huge_number_is_a_limit_error_not_a_crash() -> None:
+    from broadsheet.errors import LimitError
+
+    with pytest.raises(LimitError, match="5,000 digits"):
+        broadsheet.read(b'{"format": "broadsheet", "x": ' + b"9" * 5000 + b"}", format="json")

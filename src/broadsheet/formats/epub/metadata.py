@@ -50,7 +50,16 @@ def modified(document: Article | Edition) -> dt.datetime:
         moments.append(dt.datetime.combine(document.date, dt.time(), tzinfo=dt.UTC))
     if not moments:
         return _FALLBACK_MODIFIED
-    return max(m.astimezone(dt.UTC) for m in moments).replace(microsecond=0)
+    return max(_utc(m) for m in moments).replace(microsecond=0)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    # 9999-12-31 23:00 at UTC-23 is past the last datetime Python has: clamp, don't crash.
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        edge = dt.datetime.max if moment.year > 1 else dt.datetime.min
+        return edge.replace(tzinfo=dt.UTC)
 
 
 def articles_of(document: Article | Edition) -> tuple[Article, ...]:
@@ -73,12 +82,12 @@ def publication_date(document: Article | Edition) -> str | None:
         if document.date is not None:
             return document.date.isoformat()
         dates = [a.published for a in document.articles if a.published]
-        moment = min(dates, key=lambda m: m.astimezone(dt.UTC)) if dates else None
+        moment = min(dates, key=_utc) if dates else None
     else:
         moment = document.published
     if moment is None:
         return None
-    return moment.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _utc(moment).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def accessibility(*, images: int, images_without_alt: int) -> tuple[tuple[str, str], ...]:

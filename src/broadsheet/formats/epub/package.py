@@ -159,7 +159,8 @@ def _item_id(name: str) -> str:
 def _normalise_zip(raw: bytes, book: Book) -> bytes:
     """Rewrite ebooklib's zip with fixed timestamps and attributes, and finish the OPF and NCX."""
     modified = book.metadata.modified
-    stamp = max(modified.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    # A zip entry's time holds 1980 to 2107 only; the model allows years 1 to 9999.
+    stamp = min(max(modified.timetuple()[:6], (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))
     language = book.metadata.languages[0]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as target:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from urllib.parse import urljoin
 
 from lxml import html
 
 from broadsheet.errors import ModelError
 from broadsheet.formats._shared.plain_text import inline_text
 from broadsheet.formats.html.content_chrome import JUNK_TAGS, is_hidden
+from broadsheet.formats.html.pagemeta import absolute
 from broadsheet.model import Emphasis, Inline, InlineQuote, LineBreak, Link, Quote, Strong, Text
 from broadsheet.model.canonical import block_children
 
@@ -43,12 +43,7 @@ def absolute_url(href: str | None, base_url: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith("#") or _UNSAFE_SCHEME.match(href):
         return None
-    if base_url:
-        try:
-            return urljoin(base_url, href)
-        except ValueError:
-            return None
-    return href
+    return absolute(href, base_url)
 
 
 class InlineReader:

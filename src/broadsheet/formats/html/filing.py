@@ -100,7 +100,10 @@ def find_publisher(
 
 def host_name(url: str | None) -> str | None:
     """The host of ``url`` without ``www.`` and its top-level domain (``"taipeitimes"``)."""
-    host = urlsplit(url).hostname if url else None
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
     if not host:
         return None
     return host.removeprefix("www.").rsplit(".", 1)[0]
@@ -109,5 +112,8 @@ def host_name(url: str | None) -> str | None:
 def _home(url: str | None) -> str | None:
     if not url:
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
     return f"{parts.scheme}://{parts.netloc}/" if parts.scheme in ("http", "https") and parts.netloc else None

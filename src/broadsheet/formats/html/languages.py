@@ -7,11 +7,12 @@ language's home page are not translations, and neither is the page itself.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import lxml.html
 
 from broadsheet.errors import ModelError
+from broadsheet.formats.html.pagemeta import absolute
 from broadsheet.model import Translation
 from broadsheet.model.values import language_tag
 
@@ -115,9 +116,10 @@ def hreflang_alternates(
         rel = (link.get("rel") or "").lower().split()
         language = tag(link.get("hreflang"))
         href = (link.get("href") or "").strip()
-        if "alternate" in rel and language and href:
+        resolved = absolute(href, base_url) if "alternate" in rel and language and href else None
+        if language and resolved:
             title = " ".join((link.get("title") or "").split()) or None
-            out.append((language, _absolute(href, base_url), title))
+            out.append((language, resolved, title))
     return out
 
 
@@ -144,9 +146,10 @@ def switch_links(root: lxml.html.HtmlElement, base_url: str | None) -> list[tupl
         text = " ".join(anchor.text_content().split()).lower()
         language = tag(anchor.get("hreflang")) or tag(anchor.get("lang"))
         named = _SWITCH_TEXT.get(text)
-        if language is None and named is None:
+        resolved = absolute(href, base_url)
+        if (language is None and named is None) or resolved is None:
             continue
-        found.append((language or named or "", _absolute(href, base_url), text, anchor))
+        found.append((language or named or "", resolved, text, anchor))
     out: list[tuple[str, str, str]] = []
     for language, url, text, anchor in found:
         marked = (
@@ -188,10 +191,6 @@ def _near(a: lxml.html.HtmlElement, b: lxml.html.HtmlElement) -> bool:
     if pa is None or pb is None:
         return False
     return pa is pb or pa.getparent() is pb.getparent()
-
-
-def _absolute(href: str, base_url: str | None) -> str:
-    return urljoin(base_url, href) if base_url else href
 
 
 def looks_like_story(url: str, page_url: str | None) -> bool:

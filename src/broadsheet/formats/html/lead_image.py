@@ -103,9 +103,12 @@ def _image(
     url = url.strip()
     if not url or (url.startswith("data:") and not url.startswith("data:image/")):
         return None
+    resolved = absolute(url, base)
+    if resolved is None:
+        return None
     try:
         return Image(
-            url=absolute(url, base),
+            url=resolved,
             alt=alt,
             caption=caption,
             credit=credit,

@@ -6,7 +6,7 @@ import contextlib
 import re
 import weakref
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
@@ -98,12 +98,16 @@ def itemprop_attr(root: lxml.html.HtmlElement, name: str) -> str | None:
     return None
 
 
-def absolute(href: str, base: str | None) -> str:
-    """``href`` resolved against ``base``; protocol-relative URLs get ``https:``."""
+def absolute(href: str, base: str | None) -> str | None:
+    """``href`` resolved against ``base`` (protocol-relative URLs get ``https:``), or ``None`` when
+    the result is not a URL anything could parse (``http://[::1``): pages are written by strangers."""
     href = href.strip()
-    if href.startswith("//"):
-        return "https:" + href
-    return urljoin(base, href) if base else href
+    try:
+        resolved = "https:" + href if href.startswith("//") else urljoin(base, href) if base else href
+        urlsplit(resolved)
+    except ValueError:
+        return None
+    return resolved
 
 
 def comparable(text: str) -> str:

@@ -13,7 +13,8 @@ from typing import Any
 
 import attrs
 
-from broadsheet.errors import LimitError, ReadError, SchemaError, VersionError, WriteError
+from broadsheet.errors import SchemaError, VersionError, WriteError
+from broadsheet.formats._shared import json_text
 from broadsheet.formats.json.codec import dump, load_article, load_edition
 from broadsheet.model import Article, Document, Edition
 
@@ -54,7 +55,8 @@ def from_data(data: Any) -> Document:
     if data.get("format") != FORMAT_NAME:
         raise SchemaError(f'"format" must be {FORMAT_NAME!r}, got {data.get("format")!r}', where="$.format")
     version = data.get("version")
-    if version != FORMAT_VERSION:
+    # `True == 1` and `1.0 == 1` in Python; a version is the integer itself.
+    if type(version) is not int or version != FORMAT_VERSION:
         raise VersionError(
             f"format version {version!r} is not supported; this release reads version {FORMAT_VERSION}",
             where="$.version",
@@ -85,14 +87,4 @@ def write(document: Document, options: WriteOptions | None = None) -> bytes:
 
 def read(data: bytes, options: ReadOptions | None = None) -> Document:
     """A document from native JSON bytes; errors name the JSON path."""
-    try:
-        parsed = json.loads(data)
-    except UnicodeDecodeError as error:
-        raise ReadError(f"not UTF-8 text: {error.reason} at byte {error.start}") from None
-    except json.JSONDecodeError as error:
-        raise ReadError(
-            f"not valid JSON: {error.msg}", where=f"line {error.lineno}, column {error.colno}"
-        ) from None
-    except RecursionError:
-        raise LimitError("the JSON is nested too deeply to read") from None
-    return from_data(parsed)
+    return from_data(json_text.loads(data))

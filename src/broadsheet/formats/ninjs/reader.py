@@ -11,11 +11,12 @@ reads the document, its articles and editions; the fields of an item are read by
 from __future__ import annotations
 
 import datetime as dt
-import json
+import re
 from functools import partial
 from typing import Any
 
 from broadsheet.errors import LimitError, ReadError, SchemaError, VersionError
+from broadsheet.formats._shared import json_text
 from broadsheet.formats.ninjs import item_fields
 from broadsheet.formats.ninjs import vocabulary as v
 from broadsheet.formats.ninjs.associations import (
@@ -38,14 +39,7 @@ def read(data: bytes, options: ReadOptions) -> Article | Edition:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ReadError(f"ninjs must be UTF-8: invalid byte at offset {error.start}") from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ReadError(
-            f"not valid JSON: {error.msg}", where=f"line {error.lineno} column {error.colno}"
-        ) from None
-    except RecursionError:
-        raise LimitError("the JSON is nested too deeply to read") from None
+    document = json_text.loads(text)
     if not isinstance(document, dict):
         raise SchemaError(f"a ninjs document is a JSON object, not {type(document).__name__}", where="$")
     return _Reader(options).document(document)
@@ -64,7 +58,9 @@ class _Reader:
         if isinstance(standard, dict):
             # Providers' profiles of ninjs name themselves ("TTNINJS"): only the version matters.
             version = standard.get("version")
-            if isinstance(version, str) and version.split(".")[0] not in ("1", "2", "3"):
+            if version is not None and not (
+                isinstance(version, str) and re.fullmatch(r"[123](?:\.[0-9]+){0,2}", version.strip())
+            ):
                 raise VersionError(
                     f"ninjs {version} is not a version this release reads (1.x to 3.x)",
                     where="$.standard.version",
