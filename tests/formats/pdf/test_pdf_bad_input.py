@@ -131,3 +131,17 @@ def test_image_dir_confines_local_reads(tmp_path: Path) -> None:
     for url in ("../secret.png", str(tmp_path / "secret.png"), (tmp_path / "secret.png").as_uri()):
         with pytest.warns(PdfWarning, match="outside the image folder"):
             broadsheet.write(_figure_article(url), "pdf", image_dir=str(inside))
+
+
+def test_a_long_url_as_its_own_link_text_does_not_blow_up_the_pdf() -> None:
+    from broadsheet.model import Link
+
+    url = "https://example.com/" + "a" * 100_000
+    article = Article(title="Long", body=[Paragraph(children=[Link(url=url, children=[Text(text=url)])])])
+    data = broadsheet.write(article, "pdf")
+    assert len(data) < 2_000_000  # was 217 MB: the URL repeated in every line's annotation
+    short = "https://example.com/ok"
+    article = Article(
+        title="Ok", body=[Paragraph(children=[Link(url=short, children=[Text(text="x " * 5000)])])]
+    )
+    assert short.encode() in broadsheet.write(article, "pdf")

@@ -17,10 +17,13 @@ import lxml.etree
 import lxml.html
 
 from broadsheet.errors import LimitError, ReadError
-from broadsheet.formats.html.encoding import decode
+from broadsheet.formats.html.encoding import decode, utf16_codec
 
 MAX_BYTES = 20_000_000
 """The largest page parsed by default (news pages are rarely over 3 MB)."""
+MAX_TEXT_RUN = 10_000_000
+"""libxml2's longest text node (without its "huge" mode, which would also lift the depth limit)."""
+
 MAX_DEPTH = 255
 """libxml2's own limit on element nesting; deeper documents are refused, not truncated."""
 
@@ -91,10 +94,17 @@ def parse(
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as error:
         raise ReadError(f"not an HTML page: {error}", where=where) from error
     for entry in parser.error_log:
-        if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
+        if "Excessive depth" in entry.message:
             raise LimitError(
                 f"elements nest deeper than {MAX_DEPTH} levels (line {entry.line}); "
                 "refusing a truncated page",
+                where=where,
+            )
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            # libxml2's other limit: one run of text (or one name, one attribute) past 10,000,000 bytes.
+            raise LimitError(
+                f"a single run of text is longer than the HTML parser's limit of {MAX_TEXT_RUN:,} bytes "
+                f"(line {entry.line}); refusing a truncated page",
                 where=where,
             )
     if root is None:
@@ -104,17 +114,8 @@ def parse(
 
 def _refuse_binary(data: bytes, where: str) -> None:
     head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_shape(head):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_codec(head) is not None:
         return  # UTF-16 text is full of NULs
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls * 10 > len(head) or (b"\x00" in head and b"<" not in head):
         raise ReadError("the input is binary data, not an HTML page", where=where)
-
-
-def _utf16_shape(head: bytes) -> bool:
-    even = head[0::2].count(0)
-    odd = head[1::2].count(0)
-    half = len(head) // 2
-    return half >= 4 and (
-        (even * 4 >= half * 3 and odd * 4 < half) or (odd * 4 >= half * 3 and even * 4 < half)
-    )

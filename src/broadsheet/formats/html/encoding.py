@@ -120,11 +120,11 @@ def decode(data: bytes, *, headers: Mapping[str, str] | None = None, where: str 
                 return Decoded(text=data[len(bom) :].decode(codec), encoding=codec, how="bom")
             except UnicodeDecodeError:
                 break  # a lying BOM: let the other evidence decide
-    if _looks_like_utf16(data):
-        for codec in ("utf-16-le", "utf-16-be"):
-            text = _strict(data, codec)
-            if text is not None and _plausible(text):
-                return Decoded(text=text, encoding=codec, how="detected")
+    wide = utf16_codec(data)
+    if wide is not None:
+        text = _strict(data, wide)
+        if text is not None and _plausible(text):
+            return Decoded(text=text, encoding=wide, how="detected")
     utf8 = _strict(data, "utf-8")
     if utf8 is not None and (utf8.isascii() or not _DOUBLE_ENCODED.search(utf8) or _plausible(utf8)):
         # Valid UTF-8 with non-ASCII text is, in practice, never an accident:
@@ -187,12 +187,35 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
-def _looks_like_utf16(data: bytes) -> bool:
-    head = data[:512]
-    even, odd, half = head[0::2].count(0), head[1::2].count(0), len(head) // 2
-    return half >= 4 and (
-        (even * 4 >= half * 3 and odd * 4 < half) or (odd * 4 >= half * 3 and even * 4 < half)
+_MARKUP_BYTES = frozenset(b"<>/=\"' ")
+
+
+def utf16_codec(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` (without a byte-order mark) is UTF-16 markup.
+
+    Counting zero bytes is not enough: Cyrillic or Japanese text in UTF-16 has
+    none. But every character of the tags (``<``, ``>``, ``/``, ``=``, quotes,
+    spaces) is ASCII, so in UTF-16 it has a zero byte beside it, always on the
+    same side; and the head must then decode cleanly.
+    """
+    head = data[:4096]
+    head = head[: len(head) // 2 * 2]
+    low, high = head[0::2], head[1::2]
+    little = sum(1 for a, b in zip(low, high, strict=True) if b == 0 and a in _MARKUP_BYTES)
+    big = sum(1 for a, b in zip(low, high, strict=True) if a == 0 and b in _MARKUP_BYTES)
+    codec = (
+        "utf-16-le"
+        if little >= 4 and little > 4 * big
+        else "utf-16-be"
+        if big >= 4 and big > 4 * little
+        else None
     )
+    if codec is None:
+        return None
+    text = head.decode(codec, "replace")
+    if "<" not in text or text[:-1].count("\ufffd") > 0:  # the last unit may be half a surrogate pair
+        return None
+    return codec
 
 
 def _mostly_utf8(data: bytes) -> bool:

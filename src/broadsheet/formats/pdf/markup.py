@@ -19,6 +19,10 @@ from broadsheet.formats.pdf.fonts import Family, FontSet
 from broadsheet.formats.pdf.hyphenation import LONG_WORD, long_word_pieces
 from broadsheet.model import Emphasis, Inline, InlineQuote, LineBreak, Link, Mention, Strong, Text
 
+MAX_LINK_URL = 2048
+"""Longer link targets are printed without a link: reportlab repeats the target in the annotation of every
+line the link's words fill, so one 100 KB URL as its own text made a PDF of hundreds of megabytes."""
+
 
 class MissingGlyphs:
     """Characters no font could draw, each with the first place it was met."""
@@ -127,7 +131,7 @@ class Markup:
 
     def link(self, url: str, content: str) -> str:
         """``content`` made a clickable link to ``url``; only its words when the link policy refuses it."""
-        if url not in self.internal and safe_href(url) is None:
+        if url not in self.internal and (safe_href(url) is None or len(url) > MAX_LINK_URL):
             return content
         return f"<a href={quoteattr(self.href(url))} color={quoteattr(self.link_color)}>{content}</a>"
 
