@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from broadsheet.errors import SchemaError
-from broadsheet.formats._shared import xml
+from broadsheet.formats._shared import parsers, xml
 from broadsheet.formats.newsml.catalog import NAR
 from broadsheet.formats.newsml.item_read import read_news_item
 from broadsheet.formats.newsml.options import ReadOptions
@@ -13,7 +13,7 @@ from broadsheet.model import Article, Edition
 
 def read(data: bytes, options: ReadOptions) -> Article | Edition:
     """Read NewsML-G2 bytes: a ``newsItem`` gives an article; a package or a message of several items an edition."""
-    root = xml.parse(data, what="NewsML-G2", max_bytes=options.max_bytes, max_depth=options.max_depth)
+    root = parsers.parse_xml(data, what="NewsML-G2", max_bytes=options.max_bytes, max_depth=options.max_depth)
     if options.schema is not None:
         xml.validate(root, options.schema, what="NewsML-G2")
     namespace = root.nsmap.get(root.prefix) if isinstance(root.tag, str) else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from broadsheet.formats.newsml.xmltext import build, lines_of, text_of
+from broadsheet.formats._shared.xml import build, lines_of, text_of
 from broadsheet.model import Block, Embed, Figure, Image
 
 

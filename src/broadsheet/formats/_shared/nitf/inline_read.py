@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from broadsheet.formats._shared.xml import local_name
-from broadsheet.formats.newsml.catalog import XML_LANG
-from broadsheet.formats.newsml.inline_runs import texts
-from broadsheet.formats.newsml.nitf_metas import MetaEntries
-from broadsheet.formats.newsml.xmltext import build, collapse, lines_of, text_of
+from broadsheet.formats._shared.nitf.metas import MetaEntries
+from broadsheet.formats._shared.nitf.names import XML_LANG
+from broadsheet.formats._shared.nitf.runs import texts
+from broadsheet.formats._shared.xml import build, collapse, lines_of, local_name, text_of
 from broadsheet.model import (
     Emphasis,
     Inline,

@@ -13,7 +13,7 @@ from typing import assert_never
 
 from lxml import etree
 
-from broadsheet.formats.newsml.catalog import ARTICLE_IMAGE, META_PREFIX, NITF, XML_LANG, n
+from broadsheet.formats._shared.nitf.names import ARTICLE_IMAGE, META_PREFIX, NITF, XML_LANG, n
 from broadsheet.model import (
     Article,
     Block,
