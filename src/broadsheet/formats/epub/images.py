@@ -21,7 +21,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from broadsheet.errors import BroadsheetError, ImageWarning
+from broadsheet.errors import BroadsheetError, ImageWarning, ReadError
+from broadsheet.formats._shared import parsers
 from broadsheet.formats.epub.options import WriteOptions
 from broadsheet.formats.epub.plan import Resource
 
@@ -208,10 +209,9 @@ _SVG_DROP = {"script", "foreignObject", "iframe", "object", "embed", "audio", "v
 
 def _clean_svg(data: bytes) -> bytes:
     """SVG without scripts, event handlers, external references or entities."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
+        root = parsers.parse_xml(data, what="SVG", refuse_entities=False)
+    except ReadError as error:
         raise ImageUnavailable(f"not an image (unreadable SVG/XML: {error})") from error
     if root.tag != f"{{{_SVG}}}svg":
         raise ImageUnavailable("unknown image type (XML, but not SVG)")
