@@ -97,7 +97,9 @@ def check(data: bytes, fmt: str, *, writers: tuple[str, ...] = FAST_WRITERS) -> 
             raise Finding(f"{fmt} → {writer} → read back: took longer than {HANG_SECONDS} s") from None
         except Exception as error:
             raise Finding(
-                f"{fmt} → {writer} → read back: our own output refused: {type(error).__name__}: {error}"[:2000]
+                f"{fmt} → {writer} → read back: our own output refused: {type(error).__name__}: {error}"[
+                    :2000
+                ]
             ) from error
 
 
@@ -124,13 +126,51 @@ def seeds() -> tuple[tuple[str, bytes], ...]:
 
 # Tokens an attacker or a broken system puts in documents.
 _TOKENS = [
-    b"<", b">", b"</p>", b"</div>", b"<div>" * 300, b"<ul><li>" * 80, b"<em>" * 100, b"<table><tr><td>",
-    b"&#58;", b"&colon;", b"javascript:", b"java\tscript:", b"&#x0;", b"&#xD800;", b"\x00", b"\xff\xfe",
-    b"\xed\xa0\x80", b"\xef\xbb\xbf", b"<!DOCTYPE x [<!ENTITY a 'aaaa'>]>", b"&a;", b"]]>", b"<![CDATA[",
-    b'{"', b"}", b"[", b"]" * 50, b"[" * 300, b'"version": true', b"9" * 5000, b"NaN", b"-0", b"1e999",
-    b'"\\ud800"', b"http://[::1", b"//host/a", b"file:///etc/passwd", b"data:image/png;base64,JVBT",
-    b"<svg onload=x>", b"<script>alert(1)</script>", b"<img src=x onerror=y>", b"\r\n" * 50,
-    b"9999-12-31T23:59:59-23:59", b"0001-01-01T00:00:00+23:59", b"2200-01-01", "\u202e".encode(),
+    b"<",
+    b">",
+    b"</p>",
+    b"</div>",
+    b"<div>" * 300,
+    b"<ul><li>" * 80,
+    b"<em>" * 100,
+    b"<table><tr><td>",
+    b"&#58;",
+    b"&colon;",
+    b"javascript:",
+    b"java\tscript:",
+    b"&#x0;",
+    b"&#xD800;",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xed\xa0\x80",
+    b"\xef\xbb\xbf",
+    b"<!DOCTYPE x [<!ENTITY a 'aaaa'>]>",
+    b"&a;",
+    b"]]>",
+    b"<![CDATA[",
+    b'{"',
+    b"}",
+    b"[",
+    b"]" * 50,
+    b"[" * 300,
+    b'"version": true',
+    b"9" * 5000,
+    b"NaN",
+    b"-0",
+    b"1e999",
+    b'"\\ud800"',
+    b"http://[::1",
+    b"//host/a",
+    b"file:///etc/passwd",
+    b"data:image/png;base64,JVBT",
+    b"<svg onload=x>",
+    b"<script>alert(1)</script>",
+    b"<img src=x onerror=y>",
+    b"\r\n" * 50,
+    b"9999-12-31T23:59:59-23:59",
+    b"0001-01-01T00:00:00+23:59",
+    b"2200-01-01",
+    "\u202e".encode(),
 ]
 
 

@@ -14,13 +14,17 @@ def test_every_seed_passes_unmutated() -> None:
         check(data, fmt)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(mutations())
 def test_mutated_documents(case: tuple[str, bytes]) -> None:
     check(*case)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(mutations())
 def test_mutated_documents_into_epub_and_pdf(case: tuple[str, bytes]) -> None:
     check(*case, writers=SLOW_WRITERS)

@@ -38,9 +38,7 @@ def test_safe_href(url: str, kept: bool) -> None:
         "ninjs",
         "epub",
         "pdf",
-        pytest.param(
-            "newsml", marks=pytest.mark.xfail(strict=True, reason="the NITF writer keeps every URL; moving")
-        ),
+        "newsml",
     ],
 )
 def test_no_writer_carries_a_local_or_pdf_link(fmt: str) -> None:

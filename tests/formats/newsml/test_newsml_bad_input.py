@@ -115,3 +115,18 @@ def test_limits() -> None:
     )
     with pytest.raises(LimitError):
         broadsheet.read(deep, "newsml")
+
+
+@pytest.mark.parametrize("version", ["9.99", "3.0", "two", "", "2.35.1x"])
+def test_a_version_that_is_not_2x_is_refused(version: str) -> None:
+    import broadsheet
+    from broadsheet.errors import VersionError
+
+    data = broadsheet.write(broadsheet.model.Article(title="Versioned"), "newsml")
+    assert b'standardversion="2.35"' in data
+    with pytest.raises(VersionError, match="standardversion"):
+        broadsheet.read(
+            data.replace(b'standardversion="2.35"', f'standardversion="{version}"'.encode()), format="newsml"
+        )
+    older = data.replace(b'standardversion="2.35"', b'standardversion="2.24"')
+    assert broadsheet.read(older, format="newsml").title == "Versioned"

@@ -8,6 +8,7 @@ import pytest
 from lxml import etree
 
 import broadsheet
+from broadsheet.errors import ReadError
 from broadsheet.formats.ninjs.body_reader import parse_html, parse_nitf, parse_text
 from broadsheet.model import (
     Article,
@@ -157,10 +158,12 @@ def test_nitf_quotes_headings_lists_and_media() -> None:
     )
 
 
-def test_nitf_with_external_entities_is_not_expanded() -> None:
+def test_nitf_with_external_entities_is_refused_not_expanded() -> None:
+    """The shared NITF reader refuses entity declarations (as NewsML-G2 always did); nothing is read."""
     nitf = '<?xml version="1.0"?><!DOCTYPE nitf [<!ENTITY x SYSTEM "file:///etc/passwd">]><nitf><body><body.content><p>&x;</p></body.content></body></nitf>'
-    blocks = parse_nitf(nitf, "$")
-    assert "root:" not in repr(blocks)
+    with pytest.raises(ReadError, match="external entities") as caught:
+        parse_nitf(nitf, "$")
+    assert "root:" not in str(caught.value)
 
 
 def test_plain_text_bodies_split_at_blank_lines_or_lines() -> None:

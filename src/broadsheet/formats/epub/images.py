@@ -20,8 +20,8 @@ from pathlib import Path
 import attrs
 from lxml import etree
 
-from broadsheet.errors import ImageWarning
-from broadsheet.formats._shared import raster, resources
+from broadsheet.errors import ImageWarning, ReadError
+from broadsheet.formats._shared import parsers, raster, resources
 from broadsheet.formats._shared.resources import Unavailable as ImageUnavailable
 from broadsheet.formats.epub.options import WriteOptions
 from broadsheet.formats.epub.plan import Resource
@@ -133,10 +133,9 @@ _CSS_REACHING_OUT = re.compile(r"@import|expression\s*\(|\\|url\s*\(\s*['\"]?\s*
 
 def _clean_svg(data: bytes) -> bytes:
     """SVG without scripts, animations, event handlers, external references (also in CSS) or entities."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
+        root = parsers.parse_xml(data, what="SVG", refuse_entities=False)
+    except ReadError as error:
         raise ImageUnavailable(f"not an image (unreadable SVG/XML: {error})") from error
     if root.tag != f"{{{_SVG}}}svg":
         raise ImageUnavailable("unknown image type (XML, but not SVG)")

@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 import re
 
-from lxml import etree, html
+from lxml import html
+
+from broadsheet.errors import ReadError
+from broadsheet.formats._shared import parsers
 
 _STRING = re.compile(r'"((?:[^"\\]|\\.){400,})"', re.DOTALL)
 _PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
@@ -43,8 +46,8 @@ def hydrated_body(scripts: list[str]) -> html.HtmlElement | None:
     end = best.rfind("</p>")
     fragment = best[start.start() if start else 0 : end + 4 if end >= 0 else len(best)]
     try:
-        return html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
+        return parsers.parse_html_fragment(fragment)
+    except ReadError:
         return None
 
 

@@ -13,18 +13,15 @@ import re
 from collections.abc import Mapping
 
 import attrs
-import lxml.etree
 import lxml.html
 
 from broadsheet.errors import LimitError, ReadError
+from broadsheet.formats._shared import parsers
 from broadsheet.formats.html.encoding import decode, utf16_codec
 
 MAX_BYTES = 20_000_000
 """The largest page parsed by default (news pages are rarely over 3 MB)."""
-MAX_TEXT_RUN = 10_000_000
-"""libxml2's longest text node (without its "huge" mode, which would also lift the depth limit)."""
-
-MAX_DEPTH = 255
+MAX_DEPTH = parsers.HTML_MAX_DEPTH
 """libxml2's own limit on element nesting; deeper documents are refused, not truncated."""
 
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
@@ -81,34 +78,12 @@ def parse(
         text = _CONTROL_CHARS.sub(lambda m: " " if m.group() == "\x0c" else "", text)
     # lxml refuses str input with an encoding declaration, and bare bytes
     # would be sniffed again; UTF-8 bytes with the encoding stated are neither.
-    parser = lxml.html.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, collect_ids=False
+    utf8 = (
+        data
+        if decoded.encoding == "utf-8" and decoded.how == "utf-8" and not cleaned
+        else text.encode("utf-8", "replace")
     )
-    try:
-        utf8 = (
-            data
-            if decoded.encoding == "utf-8" and decoded.how == "utf-8" and not cleaned
-            else text.encode("utf-8", "replace")
-        )
-        root = lxml.html.document_fromstring(utf8, parser=parser)
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as error:
-        raise ReadError(f"not an HTML page: {error}", where=where) from error
-    for entry in parser.error_log:
-        if "Excessive depth" in entry.message:
-            raise LimitError(
-                f"elements nest deeper than {MAX_DEPTH} levels (line {entry.line}); "
-                "refusing a truncated page",
-                where=where,
-            )
-        if entry.type_name == "ERR_RESOURCE_LIMIT":
-            # libxml2's other limit: one run of text (or one name, one attribute) past 10,000,000 bytes.
-            raise LimitError(
-                f"a single run of text is longer than the HTML parser's limit of {MAX_TEXT_RUN:,} bytes "
-                f"(line {entry.line}); refusing a truncated page",
-                where=where,
-            )
-    if root is None:
-        raise ReadError("not an HTML page: nothing could be parsed", where=where)
+    root = parsers.parse_html_page(utf8, where=where)
     return Parsed(root=root, encoding=decoded.encoding, encoding_source=decoded.how)
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
+from broadsheet.formats._shared import parsers
 from broadsheet.formats.html.encoding import repair
 
 _SPACE = re.compile(r"\s+")
@@ -48,7 +49,7 @@ def text(value: Any) -> str:
         return ""
     if "<" in value and ">" in value:
         with contextlib.suppress(Exception):
-            value = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
+            value = parsers.parse_html_fragment(value).text_content()
     elif "&" in value:
         import html
 

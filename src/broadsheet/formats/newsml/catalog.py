@@ -11,12 +11,8 @@ from broadsheet.model import Relation
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 """The NewsML-G2 namespace."""
-NITF = "http://iptc.org/std/NITF/2006-10-18/"
-"""The NITF namespace used for bodies in ``inlineXML``."""
 XHTML = "http://www.w3.org/1999/xhtml"
 """The XHTML namespace (other providers' bodies)."""
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-"""The ``xml:lang`` attribute in Clark notation."""
 
 STANDARD_VERSION = "2.35"
 """The NewsML-G2 version written."""
@@ -61,10 +57,6 @@ ANONYMOUS_GUID = "urn:x-broadsheet:anon:"
 """Prefix of the guid made up for an article without an id (read back as no id)."""
 ANONYMOUS_PACKAGE = "urn:x-broadsheet:anon-package:"
 """Prefix of the guid made up for an edition without an id (read back as no id)."""
-ARTICLE_IMAGE = "article-image"
-"""NITF ``media/@class`` of an image that belongs to the article but not to a place in its body."""
-META_PREFIX = "bs:"
-"""Prefix of the NITF ``head/meta/@name`` entries that hold what NITF has no attribute for."""
 SUMMARY = "drol:summary"
 """IPTC description role of the lead (standfirst)."""
 CAPTION = "drol:caption"
@@ -103,8 +95,3 @@ IPTC_GENRES: dict[str, str] = {
 def q(name: str) -> str:
     """A NewsML-G2 element name in Clark notation."""
     return f"{{{NAR}}}{name}"
-
-
-def n(name: str) -> str:
-    """An NITF element name in Clark notation."""
-    return f"{{{NITF}}}{name}"

@@ -12,14 +12,13 @@ import datetime as dt
 from lxml import etree
 
 from broadsheet.errors import SchemaError
-from broadsheet.formats._shared.xml import local_name, where
+from broadsheet.formats._shared.nitf.media_read import positive_int
+from broadsheet.formats._shared.nitf.names import XML_LANG
+from broadsheet.formats._shared.nitf.read import NitfBody
+from broadsheet.formats._shared.nitf.xhtml import xhtml_as_nitf
+from broadsheet.formats._shared.xml import build, collapse, lines_of, local_name, text_of, where
 from broadsheet.formats.newsml import catalog
-from broadsheet.formats.newsml.catalog import XML_LANG
-from broadsheet.formats.newsml.nitf_media_read import positive_int
-from broadsheet.formats.newsml.nitf_read import NitfBody
 from broadsheet.formats.newsml.timestamps import as_datetime, parse_datetime
-from broadsheet.formats.newsml.xhtml_read import xhtml_as_nitf
-from broadsheet.formats.newsml.xmltext import build, collapse, lines_of, text_of
 from broadsheet.model import (
     Article,
     Image,

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from broadsheet.formats._shared.nitf.names import XML_LANG
+from broadsheet.formats._shared.nitf.write import nitf
 from broadsheet.formats.newsml import catalog
-from broadsheet.formats.newsml.catalog import NAR, XML_LANG, q
-from broadsheet.formats.newsml.nitf_write import nitf
+from broadsheet.formats.newsml.catalog import NAR, q
 from broadsheet.formats.newsml.options import WriteOptions
 from broadsheet.formats.newsml.timestamps import fallback_time, format_datetime
 from broadsheet.model import Article, Person, Publisher, RelatedLink, Translation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from broadsheet.formats._shared import xml
+from broadsheet.formats._shared import parsers
 
 
 @attrs.frozen(kw_only=True)
@@ -25,9 +25,9 @@ class WriteOptions:
 class ReadOptions:
     """How NewsML-G2 is read."""
 
-    max_bytes: int = xml.MAX_BYTES
+    max_bytes: int = parsers.MAX_BYTES
     """Refuse larger input (a :class:`~broadsheet.errors.LimitError`)."""
-    max_depth: int = xml.MAX_DEPTH
+    max_depth: int = parsers.MAX_DEPTH
     """Refuse input nested deeper than this many elements."""
     schema: str | None = None
     """Path of a NewsML-G2 XSD (such as ``NewsML-G2_2.35-spec-All-Power.xsd``); when set, the input is

@@ -14,13 +14,12 @@ import datetime as dt
 from lxml import etree
 
 from broadsheet.errors import SchemaError
-from broadsheet.formats._shared.xml import where
+from broadsheet.formats._shared.nitf.media_read import positive_int
+from broadsheet.formats._shared.nitf.names import XML_LANG
+from broadsheet.formats._shared.xml import build, collapse, lines_of, text_of, where
 from broadsheet.formats.newsml import catalog
-from broadsheet.formats.newsml.catalog import XML_LANG
 from broadsheet.formats.newsml.item_read import check_item, item_id, publisher_of, read_news_item
-from broadsheet.formats.newsml.nitf_media_read import positive_int
 from broadsheet.formats.newsml.timestamps import parse_datetime
-from broadsheet.formats.newsml.xmltext import build, collapse, lines_of, text_of
 from broadsheet.model import Article, Edition, Image, Section
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from lxml import etree
 
 from broadsheet.errors import WriteError
-from broadsheet.formats.newsml.catalog import n, q
+from broadsheet.formats._shared.nitf.names import n
+from broadsheet.formats.newsml.catalog import q
 from broadsheet.formats.newsml.item_write import ItemIds, news_item
 from broadsheet.formats.newsml.options import WriteOptions
 from broadsheet.formats.newsml.package_write import news_message

@@ -1,4 +1,4 @@
-"""What the ninjs body reader knows of HTML and NITF elements: names, classes, which are blocks or skipped."""
+"""What the ninjs body reader knows of HTML elements: names, classes, which are blocks or skipped."""
 
 from __future__ import annotations
 
@@ -37,11 +37,9 @@ SKIP = frozenset(
         "source",
         "track",
         "nav",
-        "body.head",
-        "body.end",
     ]
 )
-HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6, "hl1": 1, "hl2": 2}
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 PARAGRAPHS = frozenset({"p", "pre", "address"})
 CONTAINERS = frozenset(
     [
@@ -53,9 +51,6 @@ CONTAINERS = frozenset(
         "header",
         "footer",
         "center",
-        "block",
-        "body.content",
-        "nitf",
         "html",
         "li",
         "dd",
@@ -68,7 +63,7 @@ CONTAINERS = frozenset(
     ]
 )
 BLOCKS = frozenset(PARAGRAPHS | CONTAINERS | set(HEADINGS)) | frozenset(
-    ["ul", "ol", "blockquote", "bq", "figure", "table", "hr", "media", "img"]
+    ["ul", "ol", "blockquote", "figure", "table", "hr", "img"]
 )
 EMPHASIS = frozenset({"em", "i"})
 STRONG = frozenset({"strong", "b"})

@@ -1,4 +1,4 @@
-"""Pictures and embeds in a ninjs body: ``figure``, ``img`` and NITF ``media`` as Figure or Embed."""
+"""Pictures and embeds in a ninjs HTML body: ``figure`` and ``img`` as Figure or Embed."""
 
 from __future__ import annotations
 
@@ -57,25 +57,6 @@ def read_image(img: Any, caption: str | None, credit: str | None) -> Image | Non
             media_type=img.get(v.MEDIA_TYPE),
         )
     )
-
-
-def media(el: Any) -> tuple[Block, ...]:
-    """A NITF ``media`` element as a figure."""
-    reference = next((r for r in el.iter() if element_name(r) == "media-reference" and r.get("source")), None)
-    if reference is None:
-        return ()
-    caption = next((c.xpath("string()") for c in el.iter() if element_name(c) == "media-caption"), None)
-    credit = next((c.xpath("string()") for c in el.iter() if element_name(c) == "media-producer"), None)
-    image = safe(
-        lambda: Image(
-            url=reference.get("source"),
-            alt=reference.get("alternate-text"),
-            caption=caption,
-            credit=credit,
-            media_type=reference.get("mime-type"),
-        )
-    )
-    return (Figure(image=image),) if image is not None else ()
 
 
 def _text_outside(el: Any, classes: set[str]) -> str:

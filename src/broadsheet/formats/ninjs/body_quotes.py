@@ -1,4 +1,4 @@
-"""Quotes in a ninjs body: ``q``, ``blockquote`` and NITF ``bq`` as the model's Quote, with the speaker."""
+"""Quotes in a ninjs HTML body: ``q`` and ``blockquote`` as the model's Quote, with the speaker."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from broadsheet.model import Person, Quote, values
 
 
 def speaker(el: Any, credit: str | None) -> Person | None:
-    """Who said a quote: ``data-speaker*`` attributes, NITF ``quote-source``, else the credit line."""
-    name = el.get(v.SPEAKER) or el.get("quote-source") or credit
+    """Who said a quote: ``data-speaker*`` attributes, else the credit line."""
+    name = el.get(v.SPEAKER) or credit
     if not has_text(name):
         return None
     return safe(lambda: Person(name=name, role=el.get(v.SPEAKER_ROLE), url=el.get(v.SPEAKER_URL))) or safe(
@@ -21,7 +21,7 @@ def speaker(el: Any, credit: str | None) -> Person | None:
 
 
 def read_quote(el: Any, *, block: bool) -> Quote | None:
-    """A ``q``, ``blockquote`` or NITF ``bq`` as a Quote (``None`` when it holds no words)."""
+    """A ``q`` or ``blockquote`` as a Quote (``None`` when it holds no words)."""
     lines: list[str] = []
     credit: str | None = None
     if block:
@@ -29,7 +29,7 @@ def read_quote(el: Any, *, block: bool) -> Quote | None:
             lines.append(el.text)
         for child in el:
             name = element_name(child)
-            if name in ("footer", "credit"):
+            if name == "footer":
                 cite = next((c for c in child.iter() if element_name(c) == "cite"), None)
                 credit = (cite if cite is not None else child).xpath("string()").strip(" —–-\n\t")
             elif name not in SKIP and name:
@@ -49,7 +49,7 @@ def read_quote(el: Any, *, block: bool) -> Quote | None:
 def quote_lines(el: Any) -> list[str]:
     """The lines of text inside a quote element, one per paragraph, ``br`` as newlines."""
     name = element_name(el)
-    if name in ("block", "div", "blockquote", "bq"):
+    if name in ("div", "blockquote"):
         lines: list[str] = []
         for child in el:
             if element_name(child) not in SKIP:

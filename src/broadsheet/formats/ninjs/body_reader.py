@@ -1,11 +1,12 @@
 """Reading a ninjs body (an HTML, XHTML or NITF fragment, or plain text) back into model blocks.
 
 A small converter, not a page extractor: it knows the markup broadsheet's
-writer emits (and reads it back exactly), the usual elements of agency HTML
-and NITF bodies, and ignores anything active (scripts, frames, forms) and
-any link or image whose URL the model refuses (``javascript:``). This module
-walks the tree; quotes, figures, tables and related links are read by the
-``body_*`` modules beside it.
+writer emits (and reads it back exactly) and the usual elements of agency
+HTML, and ignores anything active (scripts, frames, forms) and any link or
+image whose URL the model refuses (``javascript:``). This module walks the
+HTML tree; quotes, figures, tables and related links are read by the
+``body_*`` modules beside it. NITF bodies are read by the NITF reader every
+format shares (:mod:`broadsheet.formats._shared.nitf.read`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from typing import Any
 
 from broadsheet.errors import LimitError
+from broadsheet.formats._shared.nitf.read import read_nitf
 from broadsheet.formats._shared.plain_text import PlainText, Quoting, body_text
 from broadsheet.formats.ninjs import vocabulary as v
 from broadsheet.formats.ninjs.body_elements import (
@@ -26,8 +28,8 @@ from broadsheet.formats.ninjs.body_elements import (
     class_names,
     element_name,
 )
-from broadsheet.formats.ninjs.body_figures import figure, media, read_image
-from broadsheet.formats.ninjs.body_markup import parse_fragment, parse_nitf_document, xml_safe
+from broadsheet.formats.ninjs.body_figures import figure, read_image
+from broadsheet.formats.ninjs.body_markup import parse_fragment, xml_safe
 from broadsheet.formats.ninjs.body_quotes import read_quote
 from broadsheet.formats.ninjs.body_related import read_mention, related_box
 from broadsheet.formats.ninjs.body_tables import table
@@ -62,9 +64,9 @@ def parse_html(markup: str, where: str) -> tuple[Block, ...]:
 
 def parse_nitf(markup: str, where: str) -> tuple[Block, ...]:
     """Blocks of a NITF document's ``body.content`` (the head and ``body.head`` are metadata)."""
-    root = parse_nitf_document(markup, where)
-    content = [el for el in root.iter() if element_name(el) == "body.content"]
-    return _Reader(where).blocks(content[0] if content else root)
+    body = read_nitf(xml_safe(markup).encode("utf-8"), where=where)
+    # An article image of broadsheet's NITF has no place in the body: it leads it here.
+    return tuple(Figure(image=image) for image in body.images) + body.blocks
 
 
 def parse_text(text: str) -> tuple[Block, ...]:
@@ -135,7 +137,7 @@ class _Reader:
             return (heading,) if heading.children else ()
         if name in ("ul", "ol"):
             return self.list_block(el, name)
-        if name in ("blockquote", "bq"):
+        if name == "blockquote":
             quote = read_quote(el, block=True)
             return (QuoteBlock(quote=quote),) if quote is not None else ()
         if name == "figure":
@@ -143,8 +145,6 @@ class _Reader:
         if name == "img":
             image = read_image(el, None, None)
             return (Figure(image=image),) if image is not None else ()
-        if name == "media":
-            return media(el)
         if name == "table":
             return (table(el, self.inlines),)
         if name == "hr":

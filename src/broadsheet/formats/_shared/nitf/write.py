@@ -5,6 +5,11 @@ and ``credit``, ``media`` with its reference, caption and producer, tables
 with spans). What NITF has no attribute for (a quoted speaker's role and URL,
 a quote's cite URL, the article a mention names) goes into ``head/meta``
 entries keyed by the element's ``id``: ``name="bs:q-3:cite"``.
+
+An ``<a>`` never holds another ``<a>`` (no reader knows where the inner link
+leads): a link or mention inside a link is written as ``<lang class="link">``
+or ``<lang class="mention">``, NITF's neutral inline container, its target in
+``meta`` entries, so other readers see its words and ours the whole node.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from typing import assert_never
 
 from lxml import etree
 
-from broadsheet.formats.newsml.catalog import ARTICLE_IMAGE, META_PREFIX, NITF, XML_LANG, n
+from broadsheet.formats._shared.links import safe_href
+from broadsheet.formats._shared.nitf.names import ARTICLE_IMAGE, META_PREFIX, NITF, XML_LANG, n
 from broadsheet.model import (
     Article,
     Block,
@@ -173,7 +179,8 @@ def _block_quote(parent: etree._Element, quote: Quote, body: _Body) -> None:
 
 
 def _person(parent: etree._Element, person: Person) -> None:
-    holder = parent if person.url is None else etree.SubElement(parent, n("a"), href=person.url)
+    href = safe_href(person.url)
+    holder = parent if href is None else etree.SubElement(parent, n("a"), href=href)
     element = etree.SubElement(holder, n("person"))
     element.text = person.name
     if person.role is not None:
@@ -233,8 +240,9 @@ def _related_box(parent: etree._Element, box: RelatedBox) -> None:
 
 def _related_item(li: etree._Element, link: RelatedLink) -> None:
     anchor = etree.SubElement(li, n("a"))
-    if link.url is not None:
-        anchor.set("href", link.url)
+    href = safe_href(link.url)
+    if href is not None:
+        anchor.set("href", href)
     anchor.text = link.title
     for index, author in enumerate(link.authors):
         _append_text(li, ", " if index else " — ")
@@ -255,6 +263,15 @@ def _inline(parent: etree._Element, node: Inline, body: _Body) -> None:
         case Strong():
             # NITF has no <strong>; a class on <em> keeps the distinction.
             _inlines(etree.SubElement(parent, n("em"), {"class": "strong"}), node.children, body)
+        case Link() if _in_anchor(parent):
+            holder = etree.SubElement(parent, n("lang"), {"class": "link"})
+            element_id = body.new_id("l")
+            holder.set("id", element_id)
+            body.meta(element_id, "href", safe_href(node.url))
+            body.meta(element_id, "title", node.title)
+            _inlines(holder, node.children, body)
+        case Link() if safe_href(node.url) is None:  # a target no output may carry: the words stay
+            _inlines(parent, node.children, body)
         case Link():
             anchor = etree.SubElement(parent, n("a"), href=node.url)
             if node.title is not None:
@@ -283,12 +300,20 @@ def _inline_quote(parent: etree._Element, quote: Quote, body: _Body) -> None:
     _lines(element, quote.text)
 
 
+def _in_anchor(element: etree._Element) -> bool:
+    return element.tag == n("a") or next(element.iterancestors(n("a")), None) is not None
+
+
 def _mention(parent: etree._Element, mention: Mention, body: _Body) -> None:
     link = mention.link
-    anchor = etree.SubElement(parent, n("a"), {"class": "mention"})
-    if link.url is not None:
-        anchor.set("href", link.url)
+    nested = _in_anchor(parent)
+    anchor = etree.SubElement(parent, n("lang" if nested else "a"), {"class": "mention"})
     element_id = body.new_id("m")
+    href = safe_href(link.url)
+    if href is not None and nested:
+        body.meta(element_id, "href", href)
+    elif href is not None:
+        anchor.set("href", href)
     anchor.set("id", element_id)
     body.meta(element_id, "title", link.title)
     body.meta(element_id, "relation", link.relation.value)

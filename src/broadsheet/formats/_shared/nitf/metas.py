@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from broadsheet.formats.newsml.catalog import META_PREFIX
-from broadsheet.formats.newsml.xmltext import build
+from broadsheet.formats._shared.nitf.names import META_PREFIX
+from broadsheet.formats._shared.xml import build
 from broadsheet.model import Person
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from broadsheet.formats._shared.xml import local_name
-from broadsheet.formats.newsml.catalog import XML_LANG
-from broadsheet.formats.newsml.inline_runs import texts
-from broadsheet.formats.newsml.nitf_metas import MetaEntries
-from broadsheet.formats.newsml.xmltext import build, collapse, lines_of, text_of
+from broadsheet.formats._shared.nitf.metas import MetaEntries
+from broadsheet.formats._shared.nitf.names import XML_LANG
+from broadsheet.formats._shared.nitf.runs import texts
+from broadsheet.formats._shared.xml import build, collapse, lines_of, local_name, text_of
 from broadsheet.model import (
     Emphasis,
     Inline,
@@ -78,27 +77,26 @@ class NitfInlines:
         if name == "em":
             children = self.content(element)
             return [Strong(children=children) if "strong" in css else Emphasis(children=children)]
-        if name == "a" and "mention" in css:
+        if name in ("a", "lang") and "mention" in css:
             return [self._mention(element)]
+        if name == "lang" and "link" in css and self._metas.get(element, "href"):
+            # A link our writer set inside another link, where NITF cannot have an <a>.
+            return [self._link(element, self._metas.get(element, "href"), self._metas.get(element, "title"))]
         if name == "a" and collapse(element.get("href")):
-            return [
-                build(
-                    Link,
-                    element,
-                    url=element.get("href"),
-                    children=self.content(element),
-                    title=element.get("title"),
-                )
-            ]
+            return [self._link(element, element.get("href"), element.get("title"))]
         if name == "q":
             return self._inline_quote(element)
         if name in BLOCK_NAMES:
             return [Text(text=" "), *texts(text_of(element) or ""), Text(text=" ")]
         return self.content(element)
 
+    def _link(self, element: etree._Element, url: str | None, title: str | None) -> Link:
+        return build(Link, element, url=url, children=self.content(element), title=title)
+
     def _mention(self, anchor: etree._Element) -> Mention:
         children = self.content(anchor)
-        title = self._metas.get(anchor, "title") or text_of(anchor) or anchor.get("href") or "?"
+        url = anchor.get("href") or self._metas.get(anchor, "href")
+        title = self._metas.get(anchor, "title") or text_of(anchor) or url or "?"
         relation = self._metas.get(anchor, "relation") or Relation.MENTIONED.value
         if relation not in {r.value for r in Relation}:
             relation = Relation.MENTIONED.value
@@ -106,7 +104,7 @@ class NitfInlines:
             RelatedLink,
             anchor,
             title=title,
-            url=anchor.get("href"),
+            url=url,
             authors=self._metas.people(anchor, "author"),
             relation=Relation(relation),
         )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from broadsheet.formats._shared.xml import local_name
-from broadsheet.formats.newsml.xmltext import build, collapse, text_of
+from broadsheet.formats._shared.xml import build, collapse, local_name, text_of
 from broadsheet.model import Person
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from broadsheet.formats._shared.nitf.names import NITF, n
 from broadsheet.formats._shared.xml import local_name
-from broadsheet.formats.newsml.catalog import NITF, n
 
 _SAME = {
     "p",

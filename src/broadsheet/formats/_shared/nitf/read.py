@@ -1,11 +1,12 @@
 """NITF 3.6 bodies (ours and other providers') into the model's blocks and inlines.
 
-The reverse of ``nitf_write``: ``head/meta`` entries named ``bs:<id>:<key>``
+The reverse of :mod:`.write`: ``head/meta`` entries named ``bs:<id>:<key>``
 restore what NITF has no attribute for. Other providers' NITF is read
 leniently: semantic wrappers (``person``, ``org``, ``chron``…) keep their
 text, ``block`` and ``note`` containers are read through. This module reads
-the blocks; inlines are read by :mod:`.nitf_inline_read`, media by
-:mod:`.nitf_media_read`, people by :mod:`.nitf_people`.
+the blocks; inlines are read by :mod:`.inline_read`, media by
+:mod:`.media_read`, people by :mod:`.people`. NewsML-G2 hands it the ``<nitf>``
+of its ``inlineXML``; ninjs its NITF body's text, through :func:`read_nitf`.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ import re
 
 from lxml import etree
 
-from broadsheet.formats._shared.xml import local_name
-from broadsheet.formats.newsml.catalog import ARTICLE_IMAGE, XML_LANG
-from broadsheet.formats.newsml.inline_runs import line_inlines, texts
-from broadsheet.formats.newsml.nitf_inline_read import BLOCK_NAMES, NitfInlines
-from broadsheet.formats.newsml.nitf_media_read import positive_int, read_image, read_media
-from broadsheet.formats.newsml.nitf_metas import MetaEntries
-from broadsheet.formats.newsml.nitf_people import credited_speaker, read_person
-from broadsheet.formats.newsml.xmltext import build, collapse, lines_of, text_of
+from broadsheet.errors import LimitError, ReadError, SchemaError, VersionError
+from broadsheet.formats._shared import parsers
+from broadsheet.formats._shared.nitf.inline_read import BLOCK_NAMES, NitfInlines
+from broadsheet.formats._shared.nitf.media_read import positive_int, read_image, read_media
+from broadsheet.formats._shared.nitf.metas import MetaEntries
+from broadsheet.formats._shared.nitf.names import ARTICLE_IMAGE, XML_LANG
+from broadsheet.formats._shared.nitf.people import credited_speaker, read_person
+from broadsheet.formats._shared.nitf.runs import line_inlines, texts
+from broadsheet.formats._shared.xml import build, collapse, lines_of, local_name, text_of
 from broadsheet.model import (
     Block,
     BulletList,
@@ -46,6 +48,24 @@ _LEVEL = re.compile(r"\blevel-([1-6])\b")
 _START = re.compile(r"\bstart-(-?\d+)\b")
 
 
+def read_nitf(data: bytes, *, where: str) -> NitfBody:
+    """Parse untrusted NITF bytes and read them; ``where`` (a JSON path) locates the document in messages.
+
+    A document that is not ``<nitf>`` (a bare ``body.content``, a fragment) is
+    read as body content. Malformed input and values the model refuses are a
+    :class:`SchemaError` at ``where`` naming the element and line; too large or
+    too deep input a :class:`LimitError`.
+    """
+    try:
+        root = parsers.parse_xml(data, what="NITF", where=where, strip_comments=True)
+        return NitfBody(root)
+    except (LimitError, VersionError):
+        raise
+    except ReadError as error:
+        place = f" ({error.where})" if error.where and error.where != where else ""
+        raise SchemaError(f"{error.problem}{place}", where=where) from None
+
+
 class NitfBody:
     """What an NITF document holds for an article: headline parts, images, body."""
 
@@ -55,6 +75,9 @@ class NitfBody:
         body = nitf.find("{*}body")
         head = body.find("{*}body.head") if body is not None else None
         content = body.find("{*}body.content") if body is not None else None
+        if body is None and local_name(nitf) != "nitf":
+            # Not a whole document: its body.content, else the fragment itself, is the body.
+            content = next(nitf.iter("{*}body.content"), nitf)
         self.title = text_of(head.find("{*}hedline/{*}hl1")) if head is not None else None
         self.subtitle = text_of(head.find("{*}hedline/{*}hl2")) if head is not None else None
         self.abstract = lines_of(head.find("{*}abstract")) if head is not None else None
@@ -102,9 +125,13 @@ class NitfBody:
         if name == "p":
             return (Paragraph(children=self._inline.inlines(element)),)
         if name in ("hl1", "hl2"):
+            # Our writer says the level in a class; other providers' hl2 is a subheading.
             level = _LEVEL.search(element.get("class") or "")
+            default = 1 if name == "hl1" else 2
             return (
-                Heading(level=int(level.group(1)) if level else 1, children=self._inline.inlines(element)),
+                Heading(
+                    level=int(level.group(1)) if level else default, children=self._inline.inlines(element)
+                ),
             )
         if name == "ul":
             return (BulletList(items=self._items(element, "li")),)
