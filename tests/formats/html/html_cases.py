@@ -96,9 +96,9 @@ def expand(text: str) -> str:
     return text.replace("{PROSE}", PROSE)
 
 
-def load(name: str) -> list[Case]:
-    """The cases of ``tests/data/html/cases/<name>``."""
-    lines = (CASES / name).read_text(encoding="utf-8").splitlines()
+def load(name: str, folder: Path = CASES) -> list[Case]:
+    """The cases of ``tests/data/html/cases/<name>`` (or of ``name`` in ``folder``)."""
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
     cases: list[Case] = []
     index = 0
     while index < len(lines):
@@ -161,10 +161,11 @@ def check(case: Case, actual: str) -> None:
     """Fail with a unified diff, expected against actual, when they differ."""
     if actual == case.expected:
         return
+    # The diff is shown as the file is written, with the placeholder folded back in.
     diff = "\n".join(
         difflib.unified_diff(
-            case.expected.splitlines(),
-            actual.splitlines(),
+            case.expected.replace(PROSE, "{PROSE}").splitlines(),
+            actual.replace(PROSE, "{PROSE}").splitlines(),
             fromfile=f"expected ({case.where})",
             tofile="actual",
             lineterm="",
