@@ -66,23 +66,6 @@ def test_the_size_limit_is_an_option() -> None:
         read(page, max_bytes=0)
 
 
-def test_a_page_with_a_title_and_no_article_gives_an_empty_body() -> None:
-    article = read(
-        b"<html><head><title>Only a title</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
-    )
-    assert article.title == "Only a title"
-
-
-def test_broken_markup_still_reads() -> None:
-    page = (
-        b"<html><head><title>Broken</title><body><p>First paragraph of a story that has enough words to count "
-        b"as the article text here.<p>Second <b>bold <i>and italic</b> text</i> continues the story further."
-        b"<div><table><tr><td>cell</div></table>"
-    )
-    article = read(page)
-    assert article.title == "Broken"
-
-
 def test_broken_encoding_declaration_does_not_give_mojibake() -> None:
     text = (
         "Держсекретар США зазначив, що держави не можуть диктувати іншим країнам їх вибір та їхню політику."

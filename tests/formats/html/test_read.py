@@ -194,14 +194,3 @@ def test_the_russian_sibling_credits_its_source_and_speaker() -> None:
     article = broadsheet.read(DATA / "zn_blinken_ru.html", format="html")
     assert article.source is not None and article.source.name == "Интерфакс-Украина"
     assert "Энтони Блинкен" in [q.speaker.name for q in article.quotes if q.speaker]
-
-
-def test_a_description_printed_as_a_caption_is_not_the_lead() -> None:
-    caption = "Füchse-Kapitän Max Darj sichert den Ball gegen Felix Aellen in der zweiten Halbzeit."
-    page = (
-        f'<html lang="de"><head><title>Füchse gewinnen</title><meta name="description" content="{caption}">'
-        f"</head><body><article><h1>Füchse gewinnen</h1><figure><img src='/a.jpg'><figcaption>{caption}"
-        "</figcaption></figure><p>Die Füchse Berlin haben am Donnerstagabend deutlich gewonnen und bleiben "
-        "damit an der Spitze der Tabelle, teilte der Verein mit.</p></article></body></html>"
-    )
-    assert broadsheet.read(page.encode(), format="html", enrich=False).lead is None
