@@ -415,7 +415,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (_Located, BroadsheetError) as error:
         if args.debug:
             traceback.print_exc()
-        sys.stderr.write(f"broadsheet: error: {error}\n")
+        sys.stderr.write(f"broadsheet: error: {_one_line(str(error))}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("broadsheet: interrupted\n")
@@ -434,6 +434,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _one_line(text: str) -> str:
+    """An error message on one line, as the command line promises, whatever raised it."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
 def _terminated(signum: int, frame: object) -> None:

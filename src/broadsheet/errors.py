@@ -31,6 +31,8 @@ Messages say what was wrong and where: a JSON path such as
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "BroadsheetError",
     "BroadsheetWarning",
@@ -48,6 +50,9 @@ __all__ = [
     "VersionError",
     "WriteError",
 ]
+
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
 class BroadsheetError(Exception):
@@ -78,6 +83,8 @@ class ReadError(BroadsheetError):
     """
 
     def __init__(self, message: str, *, where: str | None = None) -> None:
+        # One line, whatever the parser underneath said (libxml2 ends its messages with a newline).
+        message = _LINE_BREAKS.sub(" ", message).strip()
         self.where = where
         self.problem = message
         super().__init__(f"{where}: {message}" if where else message)

@@ -265,3 +265,21 @@ def test_each_call_gets_its_own_parser() -> None:
     first = parsers._xml_parser(deep=False, strip_comments=False)
     assert first is not parsers._xml_parser(deep=False, strip_comments=False)
     assert parsers._html_parser(deep=False) is not parsers._html_parser(deep=False)
+
+
+def test_parser_messages_are_one_line_and_name_the_limit_hit() -> None:
+    from broadsheet.errors import LimitError
+    from broadsheet.formats._shared import parsers
+
+    big = b"<root><x>" + b"a" * 10_100_000 + b"</x></root>"
+    with pytest.raises(LimitError, match="size limits") as caught:
+        parsers.parse_xml(big, what="XML")
+    assert "\n" not in str(caught.value) and "nested" not in str(caught.value)
+    with pytest.raises(LimitError, match="nested too deeply"):
+        parsers.parse_xml(b"<a>" * 300 + b"</a>" * 300, what="XML")
+
+
+def test_every_read_error_is_one_line() -> None:
+    from broadsheet.errors import ReadError
+
+    assert str(ReadError("first line\n  second line\n", where="line 3")) == "line 3: first line second line"

@@ -95,8 +95,12 @@ def parse_xml(
     except etree.XMLSyntaxError as error:
         message = str(error.msg or error).strip()
         line = error.lineno or (error.position[0] if error.position else None)
-        kind = LimitError if "depth" in message.lower() or "huge" in message.lower() else ReadError
-        problem = "nested too deeply" if kind is LimitError else "not well-formed"
+        deep = "depth" in message.lower()
+        large = not deep and ("huge" in message.lower() or "limit" in message.lower())
+        kind = LimitError if deep or large else ReadError
+        problem = (
+            "nested too deeply" if deep else "beyond the parser's size limits" if large else "not well-formed"
+        )
         if where is not None:
             raise kind(f"{what} input is {problem}: {message} (line {line})", where=where) from None
         raise kind(f"{what} input is {problem}: {message}", where=f"line {line}") from None
