@@ -73,6 +73,7 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
         root,
         base_url=base_url,
         title=meta.title,
+        subtitle=meta.subtitle,
         language=meta.language,
         body_selector=profile.body if profile else None,
         drop_selectors=profile.drop if profile else (),
@@ -84,11 +85,12 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
     if not authors or meta.authors_are_outlets:
         authors = _people(body.authors) or authors or meta.printed_authors
     lead = _lead(meta.description if description_printed else None, body)
+    lead_images, blocks = _lead_figure(meta.images, body.blocks)
     try:
         article = Article(
             title=title,
             url=meta.url or options.url,
-            subtitle=meta.subtitle if meta.subtitle != title else None,
+            subtitle=_subtitle(meta.subtitle, title),
             lead=lead,
             language=meta.language,
             authors=authors,
@@ -98,9 +100,10 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
             tags=meta.tags,
             genre=meta.genre,
             publisher=meta.publisher,
+            source=meta.source,
             rights=meta.rights,
-            images=_images(meta.images, body.images, body.blocks),
-            body=body.blocks,
+            images=_images(lead_images, body.images, blocks, printed=len(blocks) < len(body.blocks)),
+            body=blocks,
             translations=meta.translations,
         )
     except ModelError as error:
@@ -108,6 +111,11 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
     if options.enrich:
         article = _enrich(article)
     return article
+
+
+def _subtitle(subtitle: str | None, title: str) -> str | None:
+    # A subtitle that repeats the headline is no subtitle.
+    return subtitle if subtitle and values.clean_line(subtitle) != values.clean_line(title) else None
 
 
 def _enrich(article: Article) -> Article:
@@ -216,18 +224,43 @@ def _lead(description: str | None, body: Any) -> str | None:
     return str(body.lead) if body.lead else None
 
 
+def _lead_figure(
+    meta_images: tuple[Image, ...], blocks: tuple[Any, ...]
+) -> tuple[tuple[Image, ...], tuple[Any, ...]]:
+    """The lead image, taken out of the body when the story opens with it as a figure.
+
+    A figure before anything else in the body that shows the picture the metadata
+    names as the lead image is that image as printed, with its caption and credit;
+    the body proper starts after it.
+    """
+    if not meta_images or not blocks or not isinstance(blocks[0], Figure):
+        return meta_images, blocks
+    lead, shown = meta_images[0], blocks[0].image
+    if _image_key(lead.url) != _image_key(shown.url):
+        return meta_images, blocks
+    merged = attrs.evolve(
+        shown,
+        alt=shown.alt or lead.alt,
+        width=shown.width or lead.width,
+        height=shown.height or lead.height,
+        media_type=shown.media_type or lead.media_type,
+    )
+    return (merged, *meta_images[1:]), blocks[1:]
+
+
 def _images(
-    meta_images: tuple[Image, ...], found: tuple[Image, ...], blocks: tuple[Any, ...]
+    meta_images: tuple[Image, ...], found: tuple[Image, ...], blocks: tuple[Any, ...], *, printed: bool
 ) -> tuple[Image, ...]:
     """The lead image from the metadata, then figures the body found but did not place.
 
     The metadata's lead image is left out when the body shows a figure near
     its top: that figure is the lead picture, usually in another crop or size
-    (and so under another URL). Otherwise it comes first.
+    (and so under another URL). Otherwise it comes first, and always when it is
+    the figure the body opened with (``printed``, see :func:`_lead_figure`).
     """
     figures = collect(blocks, _figure_images)
     placed = {_image_key(image.url) for image in figures}
-    if any(isinstance(b, Figure) for b in blocks[:_LEAD_FIGURE_WITHIN]):
+    if not printed and any(isinstance(b, Figure) for b in blocks[:_LEAD_FIGURE_WITHIN]):
         meta_images = ()
     out: list[Image] = []
     keys: set[str] = set()

@@ -24,6 +24,7 @@ from broadsheet.formats.html.content_header import (
     find_bylines,
     find_headline,
     find_lead,
+    find_subtitle,
     find_unnamed_lead,
 )
 from broadsheet.formats.html.content_hydration import hydrated_body, payload_scripts
@@ -58,6 +59,7 @@ def extract_body(
     *,
     base_url: str | None = None,
     title: str | None = None,
+    subtitle: str | None = None,
     language: str | None = None,
     body_selector: str | None = None,
     drop_selectors: tuple[str, ...] = (),
@@ -65,7 +67,7 @@ def extract_body(
     """Extract the article body from a parsed page; ``root`` is modified.
 
     ``base_url`` resolves relative links and images; ``title`` (the headline found in metadata)
-    keeps the headline out of the body; ``body_selector`` and ``drop_selectors`` are CSS
+    keeps the headline out of the body, and ``subtitle`` (the metadata's) the printed subtitle; ``body_selector`` and ``drop_selectors`` are CSS
     selectors from a site profile: the elements holding the text, and elements to remove first.
     ``language`` is the page's language, when known.
     """
@@ -83,13 +85,16 @@ def extract_body(
         main = _one_story(main, headline)
     if title is None and headline is not None:
         title = headline.text_content()
-    lead_element = find_lead(root, main, headline, page.position)
+    subtitle_element = find_subtitle(headline, subtitle, page.position, page.elements)
+    lead_element = find_lead(root, main, headline, page.position, subtitle_element)
     if lead_element is None:
         lead_element = find_unnamed_lead(main, headline, page.position, page.elements)
     bylines = find_bylines(article_region(main, headline))
     skip = {*bylines, *([lead_element] if lead_element is not None else [])}
     if headline is not None:
         skip.add(headline)
+    if subtitle_element is not None:
+        skip.add(subtitle_element)
     blocks: list[Block] = []
     byline_lines: list[str] = []
     for part in mains or [main]:
