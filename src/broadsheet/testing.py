@@ -468,7 +468,14 @@ def page_blocks() -> st.SearchStrategy[Block]:
     return st.one_of(
         paragraph,
         paragraph,
-        st.builds(Heading, level=st.integers(1, 5), children=st.tuples(words)),
+        # Crossheads of a few words: a one-word heading ("News") is a site's label to a reader.
+        st.builds(
+            Heading,
+            level=st.integers(1, 5),
+            children=st.tuples(
+                st.builds(Text, text=st.lists(_PAGE_WORDS, min_size=3, max_size=10).map(" ".join))
+            ),
+        ),
         st.builds(QuoteBlock, quote=page_quotes()),
         st.builds(Figure, image=page_images()),
         st.builds(BulletList, items=st.lists(st.tuples(item), min_size=1, max_size=3).map(tuple)),

@@ -85,7 +85,7 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
     if not authors or meta.authors_are_outlets:
         authors = _people(body.authors) or authors or meta.printed_authors
     lead = _lead(meta.description if description_printed else None, body)
-    lead_images, blocks = _lead_figure(meta.images, body.blocks)
+    lead_images = _lead_pictures(meta.images, body.lead_images)
     try:
         article = Article(
             title=title,
@@ -102,8 +102,8 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
             publisher=meta.publisher,
             source=meta.source,
             rights=meta.rights,
-            images=_images(lead_images, body.images, blocks, printed=len(blocks) < len(body.blocks)),
-            body=blocks,
+            images=_images(lead_images, body.images, body.blocks, printed=bool(body.lead_images)),
+            body=body.blocks,
             translations=meta.translations,
         )
     except ModelError as error:
@@ -224,28 +224,25 @@ def _lead(description: str | None, body: Any) -> str | None:
     return str(body.lead) if body.lead else None
 
 
-def _lead_figure(
-    meta_images: tuple[Image, ...], blocks: tuple[Any, ...]
-) -> tuple[tuple[Image, ...], tuple[Any, ...]]:
-    """The lead image, taken out of the body when the story opens with it as a figure.
-
-    A figure before anything else in the body that shows the picture the metadata
-    names as the lead image is that image as printed, with its caption and credit;
-    the body proper starts after it.
-    """
-    if not meta_images or not blocks or not isinstance(blocks[0], Figure):
-        return meta_images, blocks
-    lead, shown = meta_images[0], blocks[0].image
-    if _image_key(lead.url) != _image_key(shown.url):
-        return meta_images, blocks
-    merged = attrs.evolve(
-        shown,
-        alt=shown.alt or lead.alt,
-        width=shown.width or lead.width,
-        height=shown.height or lead.height,
-        media_type=shown.media_type or lead.media_type,
-    )
-    return (merged, *meta_images[1:]), blocks[1:]
+def _lead_pictures(meta_images: tuple[Image, ...], printed: tuple[Image, ...]) -> tuple[Image, ...]:
+    """The lead pictures the article's header shows, each with what the metadata says about it;
+    else the metadata's lead image."""
+    if not printed:
+        return meta_images
+    by_key = {_image_key(image.url): image for image in meta_images}
+    out = []
+    for shown in printed:
+        named = by_key.get(_image_key(shown.url))
+        if named is not None:
+            shown = attrs.evolve(
+                shown,
+                alt=shown.alt or named.alt,
+                width=shown.width or named.width,
+                height=shown.height or named.height,
+                media_type=shown.media_type or named.media_type,
+            )
+        out.append(shown)
+    return tuple(out)
 
 
 def _images(
@@ -256,7 +253,7 @@ def _images(
     The metadata's lead image is left out when the body shows a figure near
     its top: that figure is the lead picture, usually in another crop or size
     (and so under another URL). Otherwise it comes first, and always when it is
-    the figure the body opened with (``printed``, see :func:`_lead_figure`).
+    printed in the article's header (``printed``).
     """
     figures = collect(blocks, _figure_images)
     placed = {_image_key(image.url) for image in figures}

@@ -88,6 +88,13 @@ def find_subtitle(
     return None
 
 
+def header_figures(headline: html.HtmlElement | None) -> list[html.HtmlElement]:
+    """The figures in the ``<header>`` that holds the headline: the article's lead pictures, shown
+    with its headline and byline before the body begins."""
+    header = next(headline.iterancestors("header"), None) if headline is not None else None
+    return list(header.iter("figure")) if header is not None else []
+
+
 def _first_prose(main: html.HtmlElement) -> html.HtmlElement | None:
     for paragraph in main.iter("p"):
         names = class_words(paragraph)

@@ -96,9 +96,10 @@ def render_page(article: Article, *, stylesheet: bool = True, around: Around | N
     markup = BodyMarkup(language=language, heading_offset=1, label_boxes=True, mention_element="span")
     resolver = KeepUrls()
     node = element(main, "article", {"aria-labelledby": "headline"})
-    _header(node, article)
+    header = _header(node, article)
+    # In the header: the lead pictures open the article with its headline, before the body.
     for image in lead_images(article):
-        render_figure(node, image, markup, resolver)
+        render_figure(header, image, markup, resolver)
     render_blocks(node, article.body, markup, resolver)
     _footer(node, article, markup, around)
     return serialise(root)
