@@ -1,11 +1,11 @@
 """Who said a block quotation, and in what language: the attribution and ``lang`` of its markup.
 
-The HTML standard's two patterns for an attributed quotation are read: a
-``<blockquote>`` holding a ``<footer>`` (``<footer>— <cite>Name</cite>, role</footer>``),
-and a ``<figure>`` holding the ``<blockquote>`` and a ``<figcaption>`` that names
-the speaker. A ``<cite>`` inside the attribution is the name; words after it,
-following a comma, are the speaker's role. A bare ``<cite>`` in the quotation,
-or an attribution without one, names the speaker as a whole, as before.
+The HTML standard's attribution is read: a ``<blockquote>`` holding a ``<footer>``
+(``<footer>— <cite>Name</cite>, role</footer>``). A ``<cite>`` inside the
+attribution is the name; words after it, following a comma, are the speaker's
+role. A bare ``<cite>`` in the quotation, or an attribution without one, names
+the speaker as a whole. (A ``<figure>`` around a quotation is left alone: on news
+pages it is mostly a pull quote, repeating words of the text.)
 """
 
 from __future__ import annotations
@@ -36,12 +36,10 @@ def _text(element: html.HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
-def attribution(quote: html.HtmlElement, caption: html.HtmlElement | None = None) -> Attribution:
-    """Who said ``quote`` (a ``<blockquote>``); ``caption`` is the ``<figcaption>`` of its figure, if any."""
-    inside = [el for el in quote.iter("cite", "footer") if el is not quote]
-    candidates = [caption, *inside] if caption is not None else inside
-    elements = tuple(inside) + ((caption,) if caption is not None else ())
-    for candidate in candidates:
+def attribution(quote: html.HtmlElement) -> Attribution:
+    """Who said ``quote`` (a ``<blockquote>``), and the elements that say so."""
+    elements = tuple(el for el in quote.iter("cite", "footer") if el is not quote)
+    for candidate in elements:
         speaker = _speaker(candidate)
         if speaker is not None:
             return Attribution(speaker, elements)
