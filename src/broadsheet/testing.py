@@ -391,7 +391,9 @@ def _page_names() -> st.SearchStrategy[str]:
     return _PAGE_NAMES | page_lines(3)
 
 
-_PAGE_SENTENCES = st.lists(_PAGE_WORDS, min_size=3, max_size=12).map(lambda words: " ".join(words) + ".")
+# Prose is mostly letters: a short line of figures is a date stamp to a reader.
+_PROSE_WORDS = _PAGE_WORDS.filter(lambda word: not word[0].isdigit())
+_PAGE_SENTENCES = st.lists(_PROSE_WORDS, min_size=3, max_size=12).map(lambda words: " ".join(words) + ".")
 
 
 @functools.cache
@@ -448,7 +450,7 @@ def page_related_boxes() -> st.SearchStrategy[RelatedBox]:
 @functools.cache
 def page_blocks() -> st.SearchStrategy[Block]:
     """Body blocks of the kinds and shapes a web page carries back to an HTML reader."""
-    words = st.builds(Text, text=page_lines(10))
+    words = st.builds(Text, text=st.lists(_PROSE_WORDS, min_size=1, max_size=10).map(" ".join))
     inline = st.one_of(
         words,
         words,
@@ -490,14 +492,22 @@ def _source_urls() -> st.SearchStrategy[str]:
     return st.builds(lambda h, p: f"https://{h}/{p}", host, st.sampled_from(["", "news", "uk/agency"]))
 
 
-def _page_body(blocks: list[Block], language: str | None) -> tuple[Block, ...]:
+def _page_body(blocks: list[Block], language: str | None, title: str) -> tuple[Block, ...]:
     # As a page says it: no crosshead right above a read-also box or another crosshead (a reader
     # takes it for the box's label, or for a kicker), crossheads by rank (the top one is level 1, as a page's outline gives
-    # them), and a quote's language only when it differs from the article's.
+    # them), none that repeats the headline, and a quote's language only when it differs from
+    # the article's.
     kept = [
         block
         for block, following in zip(blocks, [*blocks[1:], None], strict=False)
-        if not (isinstance(block, Heading) and isinstance(following, (RelatedBox, Heading)))
+        if not (
+            isinstance(block, Heading)
+            and (
+                isinstance(following, (RelatedBox, Heading))
+                or " ".join(t.text for t in block.children if isinstance(t, Text)).casefold()
+                == title.casefold()
+            )
+        )
     ]
     shift = min((block.level for block in kept if isinstance(block, Heading)), default=1) - 1
     out: list[Block] = []
@@ -544,7 +554,14 @@ def page_articles(draw: st.DrawFn) -> Article:
         url=draw(_optional(page_urls())),
         # A subtitle that repeats the headline is no subtitle (readers drop it).
         subtitle=draw(_optional(page_lines().filter(lambda line: line != title))),
-        lead=draw(_optional(st.lists(_PAGE_WORDS, min_size=8, max_size=20).map(" ".join))),
+        # Nor is a lead that repeats it.
+        lead=draw(
+            _optional(
+                st.lists(_PAGE_WORDS, min_size=8, max_size=20)
+                .map(" ".join)
+                .filter(lambda lead: lead.casefold() != title.casefold())
+            )
+        ),
         language=lang,
         authors=tuple(
             draw(
@@ -561,7 +578,7 @@ def page_articles(draw: st.DrawFn) -> Article:
         tags=tuple(draw(st.lists(page_lines(2), max_size=4))),
         source=draw(_optional(st.builds(Source, name=page_lines(2), url=_optional(_source_urls())))),
         images=tuple(draw(st.lists(_lead_images(), max_size=1))),
-        body=_page_body(draw(st.lists(page_blocks(), max_size=4)), lang),
+        body=_page_body(draw(st.lists(page_blocks(), max_size=4)), lang, title),
         translations=tuple(
             Translation(language=t, url=draw(page_urls()), title=draw(_optional(page_lines())))
             for t in other_languages
