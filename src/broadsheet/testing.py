@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from broadsheet.model import (
@@ -58,6 +59,13 @@ __all__ = [
     "inlines",
     "languages",
     "lines",
+    "page_articles",
+    "page_blocks",
+    "page_images",
+    "page_lines",
+    "page_quotes",
+    "page_related_boxes",
+    "page_urls",
     "people",
     "quotes",
     "related_links",
@@ -379,9 +387,70 @@ def page_urls() -> st.SearchStrategy[str]:
 
 
 @functools.cache
+def _page_names() -> st.SearchStrategy[str]:
+    return _PAGE_NAMES | page_lines(3)
+
+
+# Prose is mostly letters: a short line of figures is a date stamp to a reader.
+_PROSE_WORDS = _PAGE_WORDS.filter(lambda word: not word[0].isdigit())
+_PAGE_SENTENCES = st.lists(_PROSE_WORDS, min_size=3, max_size=12).map(lambda words: " ".join(words) + ".")
+
+
+@functools.cache
+def page_quotes() -> st.SearchStrategy[Quote]:
+    """Quotations as pages set them apart: one or two paragraphs, a speaker with a role or not, a cite
+    URL, a language of their own (which :func:`page_articles` keeps apart from the article's)."""
+    speaker = st.builds(Person, name=_page_names(), role=st.none() | page_lines(3))
+    return st.builds(
+        Quote,
+        # Paragraphs of a few words: readers drop one-word lines as page furniture ("Share").
+        text=st.lists(_PAGE_SENTENCES, min_size=1, max_size=2).map("\n".join),
+        speaker=st.none() | speaker,
+        cite=st.none() | page_urls(),
+        language=st.none() | languages(),
+    )
+
+
+@functools.cache
+def page_images() -> st.SearchStrategy[Image]:
+    """Pictures as pages show them: alt text, caption, credit and size each set or not."""
+    size = st.none() | st.integers(64, 4000)
+    return st.builds(
+        Image,
+        url=page_urls(),
+        alt=st.none() | page_lines(),
+        caption=st.none() | page_lines(),
+        credit=st.none() | page_lines(3),
+        width=size,
+        height=size,
+    ).filter(
+        # A caption ending in the credit's words prints the credit twice: readers take it off.
+        lambda image: (
+            image.caption is None or image.credit is None or not image.caption.endswith(image.credit)
+        )
+    )
+
+
+# A read-also title as pages print one: long enough to be a story's title (short link texts are
+# buttons), with no quotation marks around it (readers take those off).
+_PAGE_TITLES = page_lines().filter(lambda t: len(t) >= 12 and t[0] not in "«„“" and t[-1] not in "»“”")
+
+
+@functools.cache
+def page_related_boxes() -> st.SearchStrategy[RelatedBox]:
+    """Read-also boxes of one to three links to other stories, with a label of their own or none."""
+    link = st.builds(RelatedLink, title=_PAGE_TITLES, url=page_urls())
+    return st.builds(
+        RelatedBox,
+        links=st.lists(link, min_size=1, max_size=3, unique_by=lambda link: link.url).map(tuple),
+        label=st.none() | page_lines(3),
+    )
+
+
+@functools.cache
 def page_blocks() -> st.SearchStrategy[Block]:
     """Body blocks of the kinds and shapes a web page carries back to an HTML reader."""
-    words = st.builds(Text, text=page_lines(10))
+    words = st.builds(Text, text=st.lists(_PROSE_WORDS, min_size=1, max_size=10).map(" ".join))
     inline = st.one_of(
         words,
         words,
@@ -391,19 +460,71 @@ def page_blocks() -> st.SearchStrategy[Block]:
     )
     prose = st.lists(inline, min_size=1, max_size=4).map(lambda kids: (*kids, Text(text=" кінець.")))
     paragraph = st.builds(Paragraph, children=prose)
-    speaker = st.builds(Person, name=page_lines(3), role=st.none() | page_lines(3))
+    # List items without links: a list of links is a box of other stories to a reader.
+    item = st.builds(
+        Paragraph,
+        children=st.lists(inline.filter(lambda n: not isinstance(n, Link)), min_size=1, max_size=3).map(
+            lambda kids: (*kids, Text(text=" кінець."))
+        ),
+    )
     return st.one_of(
         paragraph,
         paragraph,
-        st.builds(Heading, level=st.integers(1, 5), children=st.tuples(words)),
-        st.builds(QuoteBlock, quote=st.builds(Quote, text=page_lines(12), speaker=st.none() | speaker)),
+        # Crossheads of a few words: a one-word heading ("News") is a site's label to a reader.
         st.builds(
-            Figure,
-            image=st.builds(
-                Image, url=page_urls(), alt=st.none() | page_lines(), caption=st.none() | page_lines()
+            Heading,
+            level=st.integers(1, 5),
+            children=st.tuples(
+                st.builds(Text, text=st.lists(_PAGE_WORDS, min_size=3, max_size=10).map(" ".join))
             ),
         ),
-        st.builds(BulletList, items=st.lists(st.tuples(paragraph), min_size=1, max_size=3).map(tuple)),
+        st.builds(QuoteBlock, quote=page_quotes()),
+        st.builds(Figure, image=page_images()),
+        st.builds(BulletList, items=st.lists(st.tuples(item), min_size=1, max_size=3).map(tuple)),
+        page_related_boxes(),
+    )
+
+
+@functools.cache
+def _source_urls() -> st.SearchStrategy[str]:
+    # An agency's own site, never the outlet's (readers tell a credit from the outlet by its host).
+    host = st.sampled_from(["www.ukrinform.ua", "www.unian.ua", "www.reuters.com"])
+    return st.builds(lambda h, p: f"https://{h}/{p}", host, st.sampled_from(["", "news", "uk/agency"]))
+
+
+def _page_body(blocks: list[Block], language: str | None, title: str) -> tuple[Block, ...]:
+    # As a page says it: no crosshead right above a read-also box or another crosshead (a reader
+    # takes it for the box's label, or for a kicker), crossheads by rank (the top one is level 1, as a page's outline gives
+    # them), none that repeats the headline, and a quote's language only when it differs from
+    # the article's.
+    kept = [
+        block
+        for block, following in zip(blocks, [*blocks[1:], None], strict=False)
+        if not (
+            isinstance(block, Heading)
+            and (
+                isinstance(following, (RelatedBox, Heading))
+                or " ".join(t.text for t in block.children if isinstance(t, Text)).casefold()
+                == title.casefold()
+            )
+        )
+    ]
+    shift = min((block.level for block in kept if isinstance(block, Heading)), default=1) - 1
+    out: list[Block] = []
+    for block in kept:
+        if isinstance(block, QuoteBlock) and block.quote.language == language:
+            block = QuoteBlock(quote=attrs.evolve(block.quote, language=None))
+        elif isinstance(block, Heading) and shift:
+            block = attrs.evolve(block, level=block.level - shift)
+        out.append(block)
+    return (_PAGE_PROSE, *out, _PAGE_PROSE)
+
+
+@functools.cache
+def _lead_images() -> st.SearchStrategy[Image]:
+    # Under addresses of their own: a picture the body shows again is the body's.
+    return page_images().map(
+        lambda image: attrs.evolve(image, url=image.url.split("?")[0].rstrip("/") + "/lead.jpg")
     )
 
 
@@ -433,7 +554,14 @@ def page_articles(draw: st.DrawFn) -> Article:
         url=draw(_optional(page_urls())),
         # A subtitle that repeats the headline is no subtitle (readers drop it).
         subtitle=draw(_optional(page_lines().filter(lambda line: line != title))),
-        lead=draw(st.lists(_PAGE_WORDS, min_size=8, max_size=20).map(" ".join)),
+        # Nor is a lead that repeats it.
+        lead=draw(
+            _optional(
+                st.lists(_PAGE_WORDS, min_size=8, max_size=20)
+                .map(" ".join)
+                .filter(lambda lead: lead.casefold() != title.casefold())
+            )
+        ),
         language=lang,
         authors=tuple(
             draw(
@@ -448,11 +576,9 @@ def page_articles(draw: st.DrawFn) -> Article:
         modified=draw(_optional(datetimes())) if published else None,
         section=draw(_optional(page_lines(2))),
         tags=tuple(draw(st.lists(page_lines(2), max_size=4))),
-        source=draw(_optional(st.builds(Source, name=page_lines(2), url=_optional(page_urls())))),
-        images=tuple(
-            draw(st.lists(st.builds(Image, url=page_urls(), alt=_optional(page_lines())), max_size=1))
-        ),
-        body=(_PAGE_PROSE, *draw(st.lists(page_blocks(), max_size=4)), _PAGE_PROSE),
+        source=draw(_optional(st.builds(Source, name=page_lines(2), url=_optional(_source_urls())))),
+        images=tuple(draw(st.lists(_lead_images(), max_size=1))),
+        body=_page_body(draw(st.lists(page_blocks(), max_size=4)), lang, title),
         translations=tuple(
             Translation(language=t, url=draw(page_urls()), title=draw(_optional(page_lines())))
             for t in other_languages

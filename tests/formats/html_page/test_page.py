@@ -21,7 +21,7 @@ def test_the_seed_page_has_the_semantic_parts_and_metadata() -> None:
     seed = broadsheet.read(SEED)
     root = _page(seed)
     assert root.get("lang") == "uk" and root.get("dir") == "ltr"
-    assert root.xpath("//main/article/header/h1")[0].text_content() == seed.title
+    assert root.xpath("//main/article/header/hgroup/h1")[0].text_content() == seed.title
     assert root.xpath("//link[@rel='canonical']/@href") == [seed.url]
     assert root.xpath("//link[@rel='alternate']/@hreflang") == ["ru"]
     assert root.xpath("//time/@datetime") == ["2022-01-21T19:45:00+02:00"]

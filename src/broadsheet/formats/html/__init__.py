@@ -73,6 +73,7 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
         root,
         base_url=base_url,
         title=meta.title,
+        subtitle=meta.subtitle,
         language=meta.language,
         body_selector=profile.body if profile else None,
         drop_selectors=profile.drop if profile else (),
@@ -84,11 +85,12 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
     if not authors or meta.authors_are_outlets:
         authors = _people(body.authors) or authors or meta.printed_authors
     lead = _lead(meta.description if description_printed else None, body)
+    lead_images = _lead_pictures(meta.images, body.lead_images)
     try:
         article = Article(
             title=title,
             url=meta.url or options.url,
-            subtitle=meta.subtitle if meta.subtitle != title else None,
+            subtitle=_subtitle(meta.subtitle, title),
             lead=lead,
             language=meta.language,
             authors=authors,
@@ -98,8 +100,9 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
             tags=meta.tags,
             genre=meta.genre,
             publisher=meta.publisher,
+            source=meta.source,
             rights=meta.rights,
-            images=_images(meta.images, body.images, body.blocks),
+            images=_images(lead_images, body.images, body.blocks, printed=bool(body.lead_images)),
             body=body.blocks,
             translations=meta.translations,
         )
@@ -108,6 +111,11 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
     if options.enrich:
         article = _enrich(article)
     return article
+
+
+def _subtitle(subtitle: str | None, title: str) -> str | None:
+    # A subtitle that repeats the headline is no subtitle.
+    return subtitle if subtitle and values.clean_line(subtitle) != values.clean_line(title) else None
 
 
 def _enrich(article: Article) -> Article:
@@ -216,18 +224,40 @@ def _lead(description: str | None, body: Any) -> str | None:
     return str(body.lead) if body.lead else None
 
 
+def _lead_pictures(meta_images: tuple[Image, ...], printed: tuple[Image, ...]) -> tuple[Image, ...]:
+    """The lead pictures the article's header shows, each with what the metadata says about it;
+    else the metadata's lead image."""
+    if not printed:
+        return meta_images
+    by_key = {_image_key(image.url): image for image in meta_images}
+    out = []
+    for shown in printed:
+        named = by_key.get(_image_key(shown.url))
+        if named is not None:
+            shown = attrs.evolve(
+                shown,
+                alt=shown.alt or named.alt,
+                width=shown.width or named.width,
+                height=shown.height or named.height,
+                media_type=shown.media_type or named.media_type,
+            )
+        out.append(shown)
+    return tuple(out)
+
+
 def _images(
-    meta_images: tuple[Image, ...], found: tuple[Image, ...], blocks: tuple[Any, ...]
+    meta_images: tuple[Image, ...], found: tuple[Image, ...], blocks: tuple[Any, ...], *, printed: bool
 ) -> tuple[Image, ...]:
     """The lead image from the metadata, then figures the body found but did not place.
 
     The metadata's lead image is left out when the body shows a figure near
     its top: that figure is the lead picture, usually in another crop or size
-    (and so under another URL). Otherwise it comes first.
+    (and so under another URL). Otherwise it comes first, and always when it is
+    printed in the article's header (``printed``).
     """
     figures = collect(blocks, _figure_images)
     placed = {_image_key(image.url) for image in figures}
-    if any(isinstance(b, Figure) for b in blocks[:_LEAD_FIGURE_WITHIN]):
+    if not printed and any(isinstance(b, Figure) for b in blocks[:_LEAD_FIGURE_WITHIN]):
         meta_images = ()
     out: list[Image] = []
     keys: set[str] = set()

@@ -24,7 +24,9 @@ from broadsheet.formats.html.content_header import (
     find_bylines,
     find_headline,
     find_lead,
+    find_subtitle,
     find_unnamed_lead,
+    header_figures,
 )
 from broadsheet.formats.html.content_hydration import hydrated_body, payload_scripts
 from broadsheet.formats.html.content_media import figure_image
@@ -49,6 +51,8 @@ class Body:
     """The images of the body's figures, in order."""
     lead: str | None = None
     """The standfirst printed under the headline, when the markup marks one."""
+    lead_images: tuple[Image, ...] = ()
+    """The pictures of the figures in the article's header, beside its headline: the lead images."""
     authors: tuple[str, ...] = ()
     """Byline texts found near the headline, as printed ("By Jane Doe"), for the reader to parse."""
 
@@ -58,6 +62,7 @@ def extract_body(
     *,
     base_url: str | None = None,
     title: str | None = None,
+    subtitle: str | None = None,
     language: str | None = None,
     body_selector: str | None = None,
     drop_selectors: tuple[str, ...] = (),
@@ -65,7 +70,7 @@ def extract_body(
     """Extract the article body from a parsed page; ``root`` is modified.
 
     ``base_url`` resolves relative links and images; ``title`` (the headline found in metadata)
-    keeps the headline out of the body; ``body_selector`` and ``drop_selectors`` are CSS
+    keeps the headline out of the body, and ``subtitle`` (the metadata's) the printed subtitle; ``body_selector`` and ``drop_selectors`` are CSS
     selectors from a site profile: the elements holding the text, and elements to remove first.
     ``language`` is the page's language, when known.
     """
@@ -83,13 +88,17 @@ def extract_body(
         main = _one_story(main, headline)
     if title is None and headline is not None:
         title = headline.text_content()
-    lead_element = find_lead(root, main, headline, page.position)
+    subtitle_element = find_subtitle(headline, subtitle, page.position, page.elements)
+    lead_element = find_lead(root, main, headline, page.position, subtitle_element)
     if lead_element is None:
         lead_element = find_unnamed_lead(main, headline, page.position, page.elements)
     bylines = find_bylines(article_region(main, headline))
-    skip = {*bylines, *([lead_element] if lead_element is not None else [])}
+    pictures = header_figures(headline)
+    skip = {*bylines, *pictures, *([lead_element] if lead_element is not None else [])}
     if headline is not None:
         skip.add(headline)
+    if subtitle_element is not None:
+        skip.add(subtitle_element)
     blocks: list[Block] = []
     byline_lines: list[str] = []
     for part in mains or [main]:
@@ -100,7 +109,7 @@ def extract_body(
     lead = " ".join(lead_element.text_content().split()) if lead_element is not None else None
     if lead and blocks and title and normalised_words(lead) == normalised_words(title):
         lead = None
-    blocks[:0] = _opening_figures(page, main, headline, base_url)
+    blocks[:0] = _opening_figures(page, main, headline, base_url, skip=pictures)
     if (
         scripts
         and not mains
@@ -115,6 +124,7 @@ def extract_body(
         blocks=finished,
         images=tuple(block.image for block in finished if isinstance(block, Figure)),
         lead=lead or None,
+        lead_images=tuple(i for i in (figure_image(f, base_url) for f in pictures) if i is not None),
         authors=authors + tuple(line for line in byline_lines if line not in authors),
     )
 
@@ -149,7 +159,12 @@ def _one_story(main: html.HtmlElement, headline: html.HtmlElement | None) -> htm
 
 
 def _opening_figures(
-    page: PageIndex, main: html.HtmlElement, headline: html.HtmlElement | None, base_url: str | None
+    page: PageIndex,
+    main: html.HtmlElement,
+    headline: html.HtmlElement | None,
+    base_url: str | None,
+    *,
+    skip: list[html.HtmlElement],
 ) -> list[Block]:
     # A photo between the headline and the text opens the story even when it sits outside the
     # element that holds the text.
@@ -160,6 +175,8 @@ def _opening_figures(
     for index in range(start + 1, end):
         element = page.elements[index]
         if page.tags[index] != "figure" or page.chrome[index] in (WEAK_CHROME, STRONG_CHROME):
+            continue
+        if element in skip:
             continue
         image = figure_image(element, base_url)
         if image is not None:

@@ -45,6 +45,7 @@ from broadsheet.formats.html.content_media import (
     is_unnamed_figure,
     make_image,
 )
+from broadsheet.formats.html.content_quotes import attribution, quote_language
 from broadsheet.formats.html.content_related import read_also_label, related_box
 from broadsheet.formats.html.content_score import PROSE_LENGTH, WEAK_CHROME_PROSE
 from broadsheet.formats.html.content_tables import is_layout_table, read_table
@@ -58,7 +59,6 @@ from broadsheet.model import (
     Link,
     OrderedList,
     Paragraph,
-    Person,
     Quote,
     QuoteBlock,
     RelatedBox,
@@ -415,15 +415,9 @@ class BlockReader:
         if embed is not None:
             self.blocks.append(embed)
             return
-        speaker_elements = [el for el in element.iter("cite", "footer") if el is not element]
-        speaker = None
-        for candidate in speaker_elements:
-            name = " ".join(candidate.text_content().split()).lstrip("—–-―~ ").strip()
-            if name and len(name) <= 100:
-                speaker = name
-                break
+        said = attribution(element)
         reader = BlockReader(
-            base_url=self.base_url, title=None, skip={*self.skip, *speaker_elements}, keep_size=self.keep_size
+            base_url=self.base_url, title=None, skip={*self.skip, *said.elements}, keep_size=self.keep_size
         )
         blocks = reader.read(element)
         self.pending_figures.extend(block for block in blocks if isinstance(block, Figure))
@@ -434,8 +428,9 @@ class BlockReader:
         try:
             quote = Quote(
                 text=words,
-                speaker=Person(name=speaker) if speaker else None,
+                speaker=said.speaker,
                 cite=absolute_url(element.get("cite"), self.base_url),
+                language=quote_language(element),
             )
         except ModelError:
             return

@@ -25,6 +25,7 @@ _NOT_BYLINE = re.compile(r"comment|bio|about|box|card|avatar|image|photo|more")
 _PICTURE_NAME = re.compile(r"caption|credit|image|photo|picture|media|gallery|video|copyright|paywall|offer")
 _NOT_LEAD_TEXT = re.compile(r"\s*(?:related|read more|read also|see also|advertisement)\b", re.IGNORECASE)
 _UNNAMED_LEAD_REACH = 12
+_SUBTITLE_REACH = 12
 _MIN_UNNAMED_LEAD = 60
 _MAX_UNNAMED_LEAD = 600
 _LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong")
@@ -56,6 +57,44 @@ def find_headline(root: html.HtmlElement, title: str | None) -> html.HtmlElement
     return headings[0]
 
 
+def find_subtitle(
+    headline: html.HtmlElement | None,
+    subtitle: str | None,
+    order: Mapping[html.HtmlElement, int],
+    elements: Sequence[html.HtmlElement],
+) -> html.HtmlElement | None:
+    """The element printing ``subtitle`` (the metadata's ``alternativeHeadline``) in the headline's
+    heading group (``<hgroup>``), so that it is read as the subtitle: neither the standfirst nor
+    body text.
+
+    Only in the group: many pages name their standfirst the alternative headline, and print it
+    as one.
+    """
+    group = next((a for a in headline.iterancestors("hgroup")), None) if headline is not None else None
+    if headline is None or group is None or not subtitle:
+        return None
+    wanted = _words(subtitle)
+    start = order.get(headline, -1)
+    if start < 0 or not wanted:
+        return None
+    for element in elements[start + 1 : start + 1 + _SUBTITLE_REACH]:
+        if (
+            element.tag in _LEAD_TAGS
+            and _words(element.text_content()) == wanted
+            and headline not in element.iterancestors()
+            and group in element.iterancestors()
+        ):
+            return element
+    return None
+
+
+def header_figures(headline: html.HtmlElement | None) -> list[html.HtmlElement]:
+    """The figures in the ``<header>`` that holds the headline: the article's lead pictures, shown
+    with its headline and byline before the body begins."""
+    header = next(headline.iterancestors("header"), None) if headline is not None else None
+    return list(header.iter("figure")) if header is not None else []
+
+
 def _first_prose(main: html.HtmlElement) -> html.HtmlElement | None:
     for paragraph in main.iter("p"):
         names = class_words(paragraph)
@@ -71,10 +110,12 @@ def find_lead(
     main: html.HtmlElement,
     headline: html.HtmlElement | None,
     order: Mapping[html.HtmlElement, int],
+    subtitle: html.HtmlElement | None = None,
 ) -> html.HtmlElement | None:
     """The standfirst: an element named as one, between the headline and the first body paragraph.
 
-    ``order`` gives every element's position in document order.
+    ``order`` gives every element's position in document order; ``subtitle`` is the element that
+    prints the subtitle (see :func:`find_subtitle`), never the standfirst.
     """
     first = _first_prose(main)
     end = order[first] if first is not None else order[main] + sum(1 for _ in main.iter())
@@ -89,6 +130,8 @@ def find_lead(
         if element.get("itemprop") != "description" and (not names or _LEAD_NAME.search(names) is None):
             continue
         if element.find(".//img") is not None or element.find(".//h1") is not None:
+            continue
+        if subtitle is not None and (element is subtitle or subtitle in element.iterdescendants()):
             continue
         text = _text(element)
         if not _MIN_LEAD <= len(text) <= _MAX_LEAD or _NOT_LEAD_TEXT.match(text):

@@ -7,6 +7,8 @@ box, and whose text is mostly links to other pages.
 
 from __future__ import annotations
 
+import re
+
 from lxml import html
 
 from broadsheet.errors import ModelError
@@ -16,6 +18,9 @@ from broadsheet.model import RelatedBox, RelatedLink, Relation
 
 _MAX_BOX_TEXT = 2500
 _MIN_TITLE = 12
+_MAX_HEADING = 60
+_ARROW = re.compile(r"\s+[|>»›→–—-]+$")
+_NOT_HEADING = frozenset({"img", "picture", "source", "svg", "script", "style", "noscript", "template"})
 
 
 def read_also_label(text: str) -> str | None:
@@ -31,7 +36,7 @@ def related_box(
 
     ``label`` is a label printed just before the element (a heading above a list of links).
     """
-    if element.find(".//a") is None and element.tag != "a":
+    if element.find(".//a") is None and element.find(".//cite") is None and element.tag != "a":
         return None
     text = " ".join(" ".join(element.itertext()).split())
     if not text or len(text) > _MAX_BOX_TEXT:
@@ -44,6 +49,8 @@ def related_box(
         first = next((piece.strip() for piece in element.itertext() if piece.strip()), "")
         if first.lower().startswith(own_label.lower()) and len(first) <= 60:
             own_label = first.rstrip(" :|>»›–—-")
+    if label is None and own_label is None:
+        own_label = _box_heading(element)
     links = _links(element, base_url)
     if not links:
         return None
@@ -57,10 +64,34 @@ def related_box(
         return None
 
 
+def _box_heading(box: html.HtmlElement) -> str | None:
+    """The heading a box prints above its links (``<aside><h2>More on this</h2><ul>…``), if any:
+    the first element before the first link that holds words and no link, when short."""
+    for node in box.iterdescendants():
+        if not isinstance(node.tag, str) or node.tag in _NOT_HEADING:
+            continue
+        if node.tag == "a":
+            return None
+        if node.find(".//a") is not None:
+            continue
+        words = _ARROW.sub("", " ".join(node.text_content().split())).rstrip(" :")
+        if words:
+            return words if len(words) <= _MAX_HEADING else None
+    return None
+
+
 def _links(element: html.HtmlElement, base_url: str | None) -> list[RelatedLink]:
-    by_url: dict[str, str] = {}
-    anchors = [element] if element.tag == "a" else element.iter("a")
+    # Keyed by URL, or for a title the box cites without a link (<li><cite>Title</cite>), by
+    # the title; each in the order the box lists it.
+    by_url: dict[str | tuple[str], str] = {}
+    anchors = [element] if element.tag == "a" else element.iter("a", "cite")
     for anchor in anchors:
+        if anchor.tag == "cite":
+            if anchor.find(".//a") is not None or any(a.tag == "a" for a in anchor.iterancestors()):
+                continue
+            cited = " ".join(anchor.text_content().split()).strip(" «»\"“”„'‘’")
+            by_url[(cited,)] = cited
+            continue
         url = absolute_url(anchor.get("href"), base_url)
         if url is None or not url.lower().startswith(("http://", "https://", "/")):
             continue
@@ -72,7 +103,8 @@ def _links(element: html.HtmlElement, base_url: str | None) -> list[RelatedLink]
         if len(title) >= len(by_url.get(url, "")):
             by_url[url] = title
     links: list[RelatedLink] = []
-    for url, title in by_url.items():
+    for key, title in by_url.items():
+        url = key if isinstance(key, str) else None
         if len(title) < _MIN_TITLE or read_also_label(title) == title:
             continue
         try:

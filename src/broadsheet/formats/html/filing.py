@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from broadsheet.errors import ModelError
 from broadsheet.formats.html import jsonld
 from broadsheet.formats.html.pagemeta import PageMeta, absolute, first_text, text
-from broadsheet.model import Publisher
+from broadsheet.model import Publisher, Source
 
 
 def find_section(meta: PageMeta, article: Mapping[str, Any]) -> str | None:
@@ -96,6 +96,45 @@ def find_publisher(
         except ModelError:
             return None
     return None
+
+
+def find_source(
+    graph: jsonld.Graph,
+    article: Mapping[str, Any],
+    outlets: list[str],
+    page_url: str | None,
+    base: str | None,
+) -> Source | None:
+    """The agency the story is credited to: the JSON-LD ``sourceOrganization`` that is not the outlet.
+
+    Many outlets name themselves there (``outlets`` are their names, ``page_url`` their
+    site); only another organisation is a credit.
+    """
+    own_names = {name.casefold() for name in outlets}
+    own_hosts = {_bare_host(page_url), _bare_host(base)} - {None}
+    publisher_ids = {
+        value.get("@id") for value in graph.each(article.get("publisher")) if isinstance(value, dict)
+    } - {None}
+    for value in graph.each(article.get("sourceOrganization")):
+        if not isinstance(value, dict) or not isinstance(value.get("name"), str):
+            continue
+        name = text(value["name"])
+        url = value.get("url")
+        url = absolute(url, base) if isinstance(url, str) and url.strip() else None
+        if not name or name.casefold() in own_names or value.get("@id") in publisher_ids:
+            continue
+        if url is not None and _bare_host(url) in own_hosts:
+            continue
+        try:
+            return Source(name=name, url=url)
+        except ModelError:
+            continue
+    return None
+
+
+def _bare_host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def host_name(url: str | None) -> str | None:

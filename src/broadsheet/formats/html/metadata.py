@@ -27,6 +27,7 @@ from broadsheet.formats.html.filing import (
     find_publisher,
     find_rights,
     find_section,
+    find_source,
     find_tags,
     host_name,
 )
@@ -34,7 +35,7 @@ from broadsheet.formats.html.headline import find_title
 from broadsheet.formats.html.lead_image import find_lead_image
 from broadsheet.formats.html.pagemeta import PageMeta, absolute, text
 from broadsheet.formats.html.publication_dates import find_dates
-from broadsheet.model import Image, Person, Publisher, Translation
+from broadsheet.model import Image, Person, Publisher, Source, Translation
 
 
 @attrs.frozen(kw_only=True)
@@ -70,6 +71,8 @@ class Metadata:
     """The kind of story, when the page says."""
     publisher: Publisher | None = None
     """The outlet."""
+    source: Source | None = None
+    """The agency the story is credited to (JSON-LD ``sourceOrganization``, when not the outlet)."""
     rights: str | None = None
     """Copyright terms."""
     images: tuple[Image, ...] = ()
@@ -117,6 +120,7 @@ def extract(
         tags=find_tags(meta, article),
         genre=find_genre(article),
         publisher=publisher,
+        source=find_source(graph, article, outlets, canonical or url, base),
         rights=find_rights(meta, article),
         images=find_lead_image(root, meta, article, graph, base),
         translations=languages.translations(

@@ -96,9 +96,10 @@ def render_page(article: Article, *, stylesheet: bool = True, around: Around | N
     markup = BodyMarkup(language=language, heading_offset=1, label_boxes=True, mention_element="span")
     resolver = KeepUrls()
     node = element(main, "article", {"aria-labelledby": "headline"})
-    _header(node, article)
+    header = _header(node, article)
+    # In the header: the lead pictures open the article with its headline, before the body.
     for image in lead_images(article):
-        render_figure(node, image, markup, resolver)
+        render_figure(header, image, markup, resolver)
     render_blocks(node, article.body, markup, resolver)
     _footer(node, article, markup, around)
     return serialise(root)
@@ -145,11 +146,14 @@ def _head(head: etree._Element, article: Article, around: Around) -> None:
 def _header(parent: etree._Element, article: Article) -> etree._Element:
     language = article.language
     header = element(parent, "header")
+    # The kicker and subtitle are the headline's own lines, so they share its heading group
+    # (the HTML standard's <hgroup>): a reader does not take the subtitle for a standfirst.
+    headings = element(header, "hgroup") if article.section or article.subtitle else header
     if article.section:
-        text_el(header, "p", article.section, {"class": "kicker"})
-    text_el(header, "h1", article.title, {"id": "headline"})
+        text_el(headings, "p", article.section, {"class": "kicker"})
+    text_el(headings, "h1", article.title, {"id": "headline"})
     if article.subtitle:
-        text_el(header, "p", article.subtitle, {"class": "subtitle"})
+        text_el(headings, "p", article.subtitle, {"class": "subtitle"})
     if article.lead:
         lead = element(header, "div", {"class": "lead"})
         for line in article.lead.split("\n"):
@@ -163,7 +167,8 @@ def _header(parent: etree._Element, article: Article) -> etree._Element:
             _person(byline, person)
     _dates(header, article)
     if article.source is not None:
-        source = element(header, "p", {"class": "source"})
+        # A credit line, which readers keep out of the body; the JSON-LD names the source too.
+        source = element(header, "p", {"class": "source credit"})
         add_text(source, label("source", language) + ": ")
         target = element(source, "a", {"href": article.source.url}) if article.source.url else source
         add_text(target, article.source.name)
