@@ -50,3 +50,17 @@ def test_an_oversized_text_run_is_named_as_such() -> None:
     with pytest.raises(LimitError, match="single run of text is longer") as caught:
         broadsheet.read(page, format="html")
     assert "nest" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("reference", ["&#1l", "&#1;", "&#x1f;", "&#X8;", "&#0;", "&#xD800;", "&#1114112;", "&#127;"])
+def test_references_to_characters_xml_cannot_hold_are_dropped(reference: str) -> None:
+    # Found by the fuzzer: libxml2 turns "&#1l" into U+0001, and the reader's own tree edits then failed.
+    page = (
+        "<html><head><title>Council votes on the budget</title></head><body><article>"
+        f"<h1>Council votes on the budget</h1><p>Before {reference}<link rel=x>\n after.</p>{STORY}"
+        "</article></body></html>"
+    )
+    article = broadsheet.read(page.encode(), format="html")
+    assert article.title == "Council votes on the budget"
+    text = repr(article.body)
+    assert "\\x01" not in text and "\\x1f" not in text and "\\x08" not in text

@@ -26,6 +26,24 @@ MAX_DEPTH = parsers.HTML_MAX_DEPTH
 
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _xml_safe_reference(found: re.Match[str]) -> str:
+    """The reference as written when it names a character XML can hold; else nothing (a form feed: a space)."""
+    code = int(found[1], 16) if found[1] is not None else int(found[2])
+    if code == 0x0C:
+        return " "
+    if (
+        code in (0x09, 0x0A, 0x0D)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    ):
+        return found[0]
+    return "\ufffd" if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else ""
+
+
 _JUNK_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ufff0-\uffff]")
 
 
@@ -76,6 +94,11 @@ def parse(
     cleaned = _CONTROL_CHARS.search(text) is not None
     if cleaned:
         text = _CONTROL_CHARS.sub(lambda m: " " if m.group() == "\x0c" else "", text)
+    # Nor through a numeric reference: libxml2 turns "&#1;" (or "&#1" with no semicolon) into U+0001.
+    if "&#" in text and _NUMERIC_REFERENCE.search(text):
+        replaced = _NUMERIC_REFERENCE.sub(_xml_safe_reference, text)
+        cleaned = cleaned or replaced != text
+        text = replaced
     # lxml refuses str input with an encoding declaration, and bare bytes
     # would be sniffed again; UTF-8 bytes with the encoding stated are neither.
     utf8 = (
