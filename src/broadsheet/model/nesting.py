@@ -21,19 +21,39 @@ MAX_NESTING = 64
 """The most body nodes (blocks and inlines) on any path from the body to a leaf."""
 
 
+_NODES = frozenset((*BLOCK_TYPES, *INLINE_TYPES))
+_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _fields(cls: type[Any]) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        # A translation's article is another document, checked when it was made.
+        skip = "article" if cls.__name__ == "Translation" else None
+        names = tuple(f.name for f in attrs.fields(cls) if f.name != skip) if attrs.has(cls) else ()
+        _FIELDS[cls] = names
+    return names
+
+
 def check_nesting(body: tuple[Any, ...], *, limit: int = MAX_NESTING) -> None:
     """Raise :class:`ModelError` when a path through ``body`` holds more than ``limit`` nodes."""
-    nodes = (*BLOCK_TYPES, *INLINE_TYPES)
     stack: list[tuple[Any, int]] = [(value, 0) for value in body]
+    push = stack.append
     while stack:  # iterative: the point is not to trust the depth
         value, depth = stack.pop()
-        if isinstance(value, tuple):
-            stack.extend((item, depth) for item in value)
+        kind = type(value)
+        if kind is tuple:
+            for item in value:
+                push((item, depth))
             continue
-        if not attrs.has(type(value)) or type(value).__name__ == "Translation":
+        names = _fields(kind)
+        if not names:
             continue
-        if isinstance(value, nodes):
+        if kind in _NODES:
             depth += 1
             if depth > limit:
                 raise ModelError(f"the body nests more than {limit} levels deep (lists, quotes, emphasis…)")
-        stack.extend((getattr(value, field.name), depth) for field in attrs.fields(type(value)))
+        for name in names:
+            child = getattr(value, name)
+            if type(child) is tuple or attrs.has(type(child)):
+                push((child, depth))
