@@ -37,6 +37,7 @@ def main() -> int:
     rng = random.Random(args.seed)
     stop = time.monotonic() + args.minutes * 60
     tried = 0
+    read = 0
     by_format: collections.Counter[str] = collections.Counter()
     findings: dict[str, tuple[str, bytes]] = {}
     started = time.monotonic()
@@ -62,7 +63,7 @@ def main() -> int:
             tried += 1
             by_format[fmt] += 1
             try:
-                check(data, fmt, writers=writers)
+                read += check(data, fmt, writers=writers)
             except Finding as finding:
                 key = str(finding).split(":", 2)[:2]
                 name = " ".join(key)
@@ -71,6 +72,7 @@ def main() -> int:
                     print(f"finding: {finding}", flush=True)
     elapsed = time.monotonic() - started
     print(f"\n{tried} inputs in {elapsed / 60:.1f} min ({tried / elapsed:.1f}/s), writers: {', '.join(writers)}")
+    print(f"read as documents (then written and read back): {read} ({read / max(tried, 1):.0%}); the rest refused")
     print("by format:", ", ".join(f"{k} {v}" for k, v in sorted(by_format.items())))
     print(f"distinct findings: {len(findings)}")
     if findings:

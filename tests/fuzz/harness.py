@@ -78,11 +78,14 @@ def _step(what: str, action: Any) -> Any:
         raise Finding(f"{what}: {type(error).__name__}: {error}"[:2000]) from error
 
 
-def check(data: bytes, fmt: str, *, writers: tuple[str, ...] = FAST_WRITERS) -> None:
-    """Read ``data`` as ``fmt``; write what was read in ``writers``; read back those with a reader."""
+def check(data: bytes, fmt: str, *, writers: tuple[str, ...] = FAST_WRITERS) -> bool:
+    """Read ``data`` as ``fmt``; write what was read in ``writers``; read back those with a reader.
+
+    Returns whether ``data`` was read as a document (``False``: refused with a clear error).
+    """
     document = _step(f"reading {fmt}", lambda: broadsheet.read_document(data, format=fmt))
     if document is None:
-        return
+        return False
     for writer in writers:
         if writer in ("html",) and not isinstance(document, Article):
             continue  # an edition is written as a site folder, not one page
@@ -96,11 +99,9 @@ def check(data: bytes, fmt: str, *, writers: tuple[str, ...] = FAST_WRITERS) -> 
         except _Hang:
             raise Finding(f"{fmt} → {writer} → read back: took longer than {HANG_SECONDS} s") from None
         except Exception as error:
-            raise Finding(
-                f"{fmt} → {writer} → read back: our own output refused: {type(error).__name__}: {error}"[
-                    :2000
-                ]
-            ) from error
+            message = f"{fmt} → {writer} → read back: our own output refused: {type(error).__name__}: {error}"
+            raise Finding(message[:2000]) from error
+    return True
 
 
 @cache
