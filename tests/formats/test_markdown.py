@@ -74,12 +74,15 @@ def _shape(nodes: tuple[Block, ...], language: str | None, level: int, links: li
     out: Shape = []
     for node in nodes:
         match node:
-            case Paragraph():
-                out += [("paragraph", inline_text(node.children, language))]
-                links += _links(node.children)
-            case Heading():
-                tag = f"h{min(node.level + level, 6)}"
-                out += [(tag, inline_text(node.children, language).replace("\n", " "))]
+            case Paragraph() | Heading():
+                # Line breaks at a block's ends show nothing, and a block of nothing else is left out
+                # (the model keeps a paragraph of empty emphasis).
+                text = inline_text(node.children, language).strip("\n")
+                if not text:
+                    continue
+                heading = isinstance(node, Heading)
+                tag = f"h{min(node.level + level, 6)}" if isinstance(node, Heading) else "paragraph"
+                out += [(tag, text.replace("\n", " ") if heading else text)]
                 links += _links(node.children)
             case BulletList() | OrderedList():
                 kind = "bullet_list" if isinstance(node, BulletList) else "ordered_list"
@@ -90,7 +93,8 @@ def _shape(nodes: tuple[Block, ...], language: str | None, level: int, links: li
             case QuoteBlock():
                 opening, closing = quote_marks(node.quote.language or language)
                 lines = node.quote.text.split("\n")
-                lines[0], lines[-1] = opening + lines[0], lines[-1] + closing
+                lines[0] = opening + lines[0]
+                lines[-1] += closing
                 if node.quote.speaker:
                     lines.append(f"— {node.quote.speaker.name}")
                 out += [("blockquote", None), *(("paragraph", line) for line in lines), ("/blockquote", None)]
@@ -135,7 +139,7 @@ def _words(token: Token) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             out.append("\n")
         elif child.type == "image":
-            out.append(child.content)
+            out.append(_words(child))
     return "".join(out)
 
 

@@ -121,9 +121,10 @@ def _resolve(pieces: list[_Piece]) -> str:
             position = pieces.index(following, index)
             pieces[position] = _entity(after) + following[1:]
         out.append("".join(d.marks for d in run))
-    text = "".join(out)
+    # A line break at either end of a block shows nothing (a backslash, in CommonMark).
+    text = re.sub(r"^(?:\\\n)+|(?:\\\n)+$", "", "".join(out))
     # A paragraph's lines lose the whitespace at their ends: keep no-break and other spaces as references.
-    return re.sub(r"^\s|\s$", lambda found: _entity(found[0]), text)
+    return re.sub(r"^[^\S\n]|[^\S\n]$", lambda found: _entity(found[0]), text)
 
 
 def _peel(pieces: list[_Piece]) -> tuple[str, list[_Piece], str]:
@@ -167,6 +168,11 @@ def _pieces(
                 out.append(_escape(node.text))
             case Emphasis() | Strong():
                 marks = "*" if isinstance(node, Emphasis) else "**"
+                closed = [piece for piece in out[-2:] if piece != ""][-1:]
+                if closed and isinstance(closed[0], _Delimiter) and not closed[0].opening:
+                    # Right after another emphasis closes, "*" would join its run ("**a*****b***"):
+                    # underscores start a run of their own.
+                    marks = marks.replace("*", "_")
                 inner = _pieces(node.children, language, in_link, inside | {marks}, line_break)
                 # Emphasis inside the same emphasis, or right after it, reads as one: "**" would be strong.
                 if marks in inside:
