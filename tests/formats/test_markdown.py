@@ -23,6 +23,7 @@ from broadsheet.model import (
     Article,
     Block,
     BulletList,
+    Edition,
     Embed,
     Emphasis,
     Figure,
@@ -41,10 +42,11 @@ from broadsheet.model import (
     Table,
     Text,
 )
-from broadsheet.testing import articles
-from tests.seed_story import full_article, seed_article
+from broadsheet.testing import articles, editions
+from seed_story import full_article, seed_article
 
 _PARSER = MarkdownIt("commonmark").enable("table")
+_WITH_WORDS = ("paragraph", "cell", "h1", "h2", "h3", "h4", "h5", "h6")
 
 # One entry per block token the parser should give: its type (and tag for headings), and for
 # a token with inline content, the plain text that content must read as.
@@ -104,7 +106,9 @@ def _shape(nodes: tuple[Block, ...], language: str | None, level: int, links: li
                 caption = " ".join(filter(None, (image.caption, image.credit)))
                 out += [("paragraph", caption)] if caption else []
             case Table():
-                rows = [[inline_text(cell.children, language).replace("\n", " ") for cell in r] for r in node.rows]
+                rows = [
+                    [inline_text(cell.children, language).replace("\n", " ") for cell in r] for r in node.rows
+                ]
                 width = max((len(row) for row in rows), default=0)
                 out += [("paragraph", node.caption)] if node.caption else []
                 if width:
@@ -150,7 +154,7 @@ def _parsed(markdown: str) -> tuple[Shape, list[str]]:
     depth = 0
     for index, token in enumerate(tokens):
         if token.type == "inline":
-            if out and out[-1][1] is None and out[-1][0] in ("paragraph", "cell") or out[-1][0][0] == "h":
+            if out and out[-1][1] is None and out[-1][0] in _WITH_WORDS:
                 out[-1] = (out[-1][0], _words(token))
             for child in token.children or []:
                 if child.type == "link_open":
@@ -165,7 +169,9 @@ def _parsed(markdown: str) -> tuple[Shape, list[str]]:
         match name:
             case "paragraph" | "heading" | "th" | "td":
                 if not closing:
-                    out.append((token.tag if name == "heading" else "cell" if name in ("th", "td") else name, None))
+                    out.append(
+                        (token.tag if name == "heading" else "cell" if name in ("th", "td") else name, None)
+                    )
                     if name in ("th", "td") and tokens[index + 1].type != "inline":
                         out[-1] = ("cell", "")
             case "bullet_list" | "ordered_list" | "list_item" | "blockquote" | "table":
@@ -203,3 +209,21 @@ def test_every_node_of_the_full_article_parses_back() -> None:
 @given(articles(translations=False))
 def test_any_article_parses_back_to_its_structure_and_words(article: Article) -> None:
     _check(article)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(editions())
+def test_an_edition_parses_back_to_its_headlines(edition: Edition) -> None:
+    tokens = _PARSER.parse(broadsheet.write(edition, "markdown").decode("utf-8"))
+    headings = [
+        (token.tag, _words(tokens[index + 1]))
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+    assert headings[0] == ("h1", edition.title)
+    for section in edition.sections:
+        if section.title:
+            assert ("h2", section.title) in headings
+        level = "h3" if section.title else "h2"
+        for article in section.articles:
+            assert (level, article.title) in headings

@@ -117,7 +117,14 @@ def _resolve(pieces: list[_Piece]) -> str:
         opens, closes = any(d.opening for d in run), any(not d.opening for d in run)
         if opens and after and _punctuation(after) and before and _literal_neighbour(before):
             out = ["".join(out)[:-1] + _entity(before)]
-        if closes and before and _punctuation(before) and after and _literal_neighbour(after):
+        # "_" closes only before punctuation or space, "*" after punctuation only before either.
+        underscore = any("_" in d.marks and not d.opening for d in run)
+        if (
+            closes
+            and (underscore or (before and _punctuation(before)))
+            and after
+            and _literal_neighbour(after)
+        ):
             position = pieces.index(following, index)
             pieces[position] = _entity(after) + following[1:]
         out.append("".join(d.marks for d in run))
@@ -167,23 +174,24 @@ def _pieces(
             case Text():
                 out.append(_escape(node.text))
             case Emphasis() | Strong():
-                marks = "*" if isinstance(node, Emphasis) else "**"
+                kind = "*" if isinstance(node, Emphasis) else "**"
+                inner = _pieces(node.children, language, in_link, inside | {kind}, line_break)
                 closed = [piece for piece in out[-2:] if piece != ""][-1:]
-                if closed and isinstance(closed[0], _Delimiter) and not closed[0].opening:
-                    # Right after another emphasis closes, "*" would join its run ("**a*****b***"):
-                    # underscores start a run of their own.
-                    marks = marks.replace("*", "_")
-                inner = _pieces(node.children, language, in_link, inside | {marks}, line_break)
                 # Emphasis inside the same emphasis, or right after it, reads as one: "**" would be strong.
-                if marks in inside:
+                if kind in inside:
                     out.extend(inner)
-                elif previous is type(node) and out[-1] == "" and out[-2] == _Delimiter(marks, False):
+                elif previous is type(node) and closed and isinstance(closed[0], _Delimiter):
                     # Two emphases side by side would make one run of delimiters ("*a**b*"): join them.
                     before, inner, after = _peel(inner)
+                    marks = closed[0].marks
                     del out[-2:]
                     out.extend([before, *inner, _Delimiter(marks, False), after])
+                elif closed and isinstance(closed[0], _Delimiter) and not closed[0].opening:
+                    # Right after another emphasis closes, "*" would join its run ("**a*****b***"):
+                    # underscores start a run of their own.
+                    out.extend(_emphasis(kind.replace("*", "_"), inner))
                 else:
-                    out.extend(_emphasis(marks, inner))
+                    out.extend(_emphasis(kind, inner))
             case Link() | Mention():
                 url = node.url if isinstance(node, Link) else node.link.url
                 linked = in_link or url is not None
@@ -289,7 +297,11 @@ def _items(markers: list[str], items: tuple[tuple[Block, ...], ...], language: s
     lines = []
     for marker, item in zip(markers, items, strict=True):
         # Continuation lines are indented to the item's content, so they stay inside it.
-        text = "\n\n".join(blocks(item, language, level)).replace("\n", "\n" + " " * (len(marker) + 1))
+        indent = " " * (len(marker) + 1)
+        text = "\n".join(
+            indent + line if line and number else line
+            for number, line in enumerate("\n\n".join(blocks(item, language, level)).split("\n"))
+        )
         lines.append(f"{marker} {text}".rstrip(" "))
     return "\n".join(lines)
 
