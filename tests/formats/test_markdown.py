@@ -80,9 +80,11 @@ def _shape(nodes: tuple[Block, ...], language: str | None, level: int, links: li
                 # Line breaks at a block's ends show nothing, and a block of nothing else is left out
                 # (the model keeps a paragraph of empty emphasis).
                 text = inline_text(node.children, language).strip("\n")
-                if not text:
-                    continue
+                # (a link of no words stays: its target is still there to follow).
                 heading = isinstance(node, Heading)
+                shows = text.replace("\n", " ").strip(" ") if heading else text
+                if not shows and not _links(node.children):
+                    continue
                 tag = f"h{min(node.level + level, 6)}" if isinstance(node, Heading) else "paragraph"
                 out += [(tag, text.replace("\n", " ") if heading else text)]
                 links += _links(node.children)
@@ -155,7 +157,8 @@ def _parsed(markdown: str) -> tuple[Shape, list[str]]:
     for index, token in enumerate(tokens):
         if token.type == "inline":
             if out and out[-1][1] is None and out[-1][0] in _WITH_WORDS:
-                out[-1] = (out[-1][0], _words(token))
+                # A break at a block's end (inside a link there) shows nothing.
+                out[-1] = (out[-1][0], _words(token).strip("\n"))
             for child in token.children or []:
                 if child.type == "link_open":
                     assert depth == 0, f"a link inside a link in {token.content!r}"

@@ -137,7 +137,7 @@ def _resolve(pieces: list[_Piece]) -> str:
 def _peel(pieces: list[_Piece]) -> tuple[str, list[_Piece], str]:
     """Whitespace and line breaks at the ends of emphasis, moved outside its delimiters."""
     text_before = text_after = ""
-    pieces = list(pieces)
+    pieces = [piece for piece in pieces if piece != ""]
     while pieces and isinstance(pieces[0], str):
         found = re.match(r"(?:\s|\\\n)*", pieces[0])
         if not found or not found[0]:
@@ -164,11 +164,28 @@ def _emphasis(marks: str, pieces: list[_Piece]) -> list[_Piece]:
     return [before, _Delimiter(marks, True), *inner, _Delimiter(marks, False), after]
 
 
+def _closing_run(pieces: list[_Piece]) -> list[_Delimiter]:
+    """The closing delimiters at the end of ``pieces``, in order."""
+    run: list[_Delimiter] = []
+    for piece in reversed(pieces):
+        if isinstance(piece, _Delimiter) and not piece.opening:
+            run.insert(0, piece)
+        elif piece != "":
+            break
+    return run
+
+
 def _pieces(
-    nodes: tuple[Inline, ...], language: str | None, in_link: bool, inside: frozenset[str], line_break: str
+    nodes: tuple[Inline, ...],
+    language: str | None,
+    in_link: bool,
+    inside: frozenset[str],
+    line_break: str,
+    out: list[_Piece] | None = None,
 ) -> list[_Piece]:
-    out: list[_Piece] = []
-    previous: type | None = None
+    """The pieces of inline content, added to ``out`` (what comes before them, when they have no
+    delimiters of their own to start with)."""
+    out = [] if out is None else out
     for node in nodes:
         match node:
             case Text():
@@ -176,31 +193,32 @@ def _pieces(
             case Emphasis() | Strong():
                 kind = "*" if isinstance(node, Emphasis) else "**"
                 inner = _pieces(node.children, language, in_link, inside | {kind}, line_break)
-                closed = [piece for piece in out[-2:] if piece != ""][-1:]
+                closed = _closing_run(out)
                 # Emphasis inside the same emphasis, or right after it, reads as one: "**" would be strong.
                 if kind in inside:
                     out.extend(inner)
-                elif previous is type(node) and closed and isinstance(closed[0], _Delimiter):
+                elif len(closed) == 1 and len(closed[0].marks) == len(kind):
                     # Two emphases side by side would make one run of delimiters ("*a**b*"): join them.
                     before, inner, after = _peel(inner)
-                    marks = closed[0].marks
-                    del out[-2:]
-                    out.extend([before, *inner, _Delimiter(marks, False), after])
-                elif closed and isinstance(closed[0], _Delimiter) and not closed[0].opening:
-                    # Right after another emphasis closes, "*" would join its run ("**a*****b***"):
-                    # underscores start a run of their own.
-                    out.extend(_emphasis(kind.replace("*", "_"), inner))
+                    del out[len(out) - out[::-1].index(closed[0]) - 1 :]
+                    out.extend([before, *inner, closed[0], after])
+                elif closed:
+                    # Right after other emphasis closes, the same sign would join its run ("**a*****b***"):
+                    # the other sign starts a run of its own.
+                    other = "_" if "*" in closed[-1].marks else "*"
+                    out.extend(_emphasis(kind.replace("*", other), inner))
                 else:
                     out.extend(_emphasis(kind, inner))
             case Link() | Mention():
                 url = node.url if isinstance(node, Link) else node.link.url
                 linked = in_link or url is not None
-                inner = _pieces(node.children, language, linked, inside, line_break)
                 # CommonMark has no link inside a link: inside one, a link's words are plain text.
                 if url and not in_link:
+                    inner = _pieces(node.children, language, linked, inside, line_break)
                     out.extend(["[", *inner, f"]({_url(url)})"])
                 else:
-                    out.extend(inner)
+                    # Words without a link of their own run on from what comes before them.
+                    _pieces(node.children, language, linked, inside, line_break, out)
             case InlineQuote():
                 opening, closing = quote_marks(node.quote.language or language)
                 out.append(f"{opening}{_escape(node.quote.text)}{closing}")
@@ -208,7 +226,6 @@ def _pieces(
                 out.append(line_break)
             case _:
                 assert_never(node)
-        previous = type(node)
     return out
 
 
@@ -246,8 +263,13 @@ def blocks(nodes: tuple[Block, ...], language: str | None, level: int = 1) -> li
                 out.append(inlines(node.children, language))
             case Heading():
                 # A heading is one line: its line breaks are spaces.
-                text = inlines(node.children, language, line_break=" ")
-                out.append(f"{'#' * min(node.level + level, 6)} {text}")
+                # Its line breaks are spaces; at its ends they show nothing.
+                text = re.sub(
+                    r"^(?:&#32;)+|(?:&#32;)+$", "", inlines(node.children, language, line_break=" ")
+                )
+                # A heading of nothing but spaces (a mention of a line break) shows nothing: left out.
+                if text.replace("&#32;", " ").strip(" "):
+                    out.append(f"{'#' * min(node.level + level, 6)} {text}")
             case BulletList():
                 out.append(
                     _items([("*" if variant else "-") for _ in node.items], node.items, language, level)
