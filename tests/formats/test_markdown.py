@@ -86,7 +86,7 @@ def _shape(nodes: tuple[Block, ...], language: str | None, level: int, links: li
                 if not shows and not _links(node.children):
                     continue
                 tag = f"h{min(node.level + level, 6)}" if isinstance(node, Heading) else "paragraph"
-                out += [(tag, text.replace("\n", " ") if heading else text)]
+                out += [(tag, text.replace("\n", " ").strip(" ") if heading else text)]
                 links += _links(node.children)
             case BulletList() | OrderedList():
                 kind = "bullet_list" if isinstance(node, BulletList) else "ordered_list"
@@ -158,7 +158,9 @@ def _parsed(markdown: str) -> tuple[Shape, list[str]]:
         if token.type == "inline":
             if out and out[-1][1] is None and out[-1][0] in _WITH_WORDS:
                 # A break at a block's end (inside a link there) shows nothing.
-                out[-1] = (out[-1][0], _words(token).strip("\n"))
+                # (and in a heading, where breaks are spaces, nor do spaces at its ends).
+                words = _words(token).strip("\n")
+                out[-1] = (out[-1][0], words.strip(" ") if out[-1][0][0] == "h" else words)
             for child in token.children or []:
                 if child.type == "link_open":
                     assert depth == 0, f"a link inside a link in {token.content!r}"
