@@ -8,6 +8,7 @@ from typing import assert_never
 
 import attrs
 
+from broadsheet.formats._shared.links import safe_href
 from broadsheet.formats._shared.typography import quote_marks
 from broadsheet.formats._shared.wording import label
 from broadsheet.model import (
@@ -210,7 +211,7 @@ def _pieces(
                 else:
                     out.extend(_emphasis(kind, inner))
             case Link() | Mention():
-                url = node.url if isinstance(node, Link) else node.link.url
+                url = safe_href(node.url if isinstance(node, Link) else node.link.url)
                 linked = in_link or url is not None
                 # CommonMark has no link inside a link: inside one, a link's words are plain text.
                 if url and not in_link:
@@ -235,7 +236,8 @@ def inlines(nodes: tuple[Inline, ...], language: str | None, *, line_break: str 
 
 
 def _link(text: str, url: str | None) -> str:
-    return f"[{text}]({_url(url)})" if url else text
+    href = safe_href(url)
+    return f"[{text}]({_url(href)})" if href else text
 
 
 def _list_kind(node: Block) -> str | None:
@@ -359,7 +361,7 @@ def article(doc: Article, options: WriteOptions, level: int = 1) -> str:
             parts.append(_resolve([line]))
     parts.extend(blocks(doc.body, doc.language, level))
     if options.metadata and doc.translations:
-        links = [f"[{t.language}]({_url(t.url)})" if t.url else t.language for t in doc.translations]
+        links = [_link(t.language, t.url) for t in doc.translations]
         parts.append(f"{label('translations', doc.language)}: {', '.join(links)}")
     return "\n\n".join(parts)
 

@@ -39,6 +39,7 @@ def test_safe_href(url: str, kept: bool) -> None:
         "epub",
         "pdf",
         "newsml",
+        "markdown",
     ],
 )
 def test_no_writer_carries_a_local_or_pdf_link(fmt: str) -> None:

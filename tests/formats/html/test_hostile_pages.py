@@ -52,7 +52,9 @@ def test_an_oversized_text_run_is_named_as_such() -> None:
     assert "nest" not in str(caught.value) and "\n" not in str(caught.value)
 
 
-@pytest.mark.parametrize("reference", ["&#1l", "&#1;", "&#x1f;", "&#X8;", "&#0;", "&#xD800;", "&#1114112;", "&#127;"])
+@pytest.mark.parametrize(
+    "reference", ["&#1l", "&#1;", "&#x1f;", "&#X8;", "&#0;", "&#xD800;", "&#1114112;", "&#127;"]
+)
 def test_references_to_characters_xml_cannot_hold_are_dropped(reference: str) -> None:
     # Found by the fuzzer: libxml2 turns "&#1l" into U+0001, and the reader's own tree edits then failed.
     page = (
