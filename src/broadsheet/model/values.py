@@ -169,6 +169,8 @@ def aware_datetime(value: dt.datetime | None) -> dt.datetime | None:
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _URL_NOISE = re.compile("[\t\n\r]")
 _URL_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_SCHEME_END = re.compile("[/?]")
+_ASCII_INVISIBLE = re.compile("[\x00-\x20\x7f]")
 _FORBIDDEN_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "mocha"})
 
 
@@ -179,13 +181,21 @@ def url_scheme(value: str) -> str | None:
     whitespace, control and format characters dropped, before the scheme is taken: a check on the
     text as written would let ``java&#x09;script:`` through.
     """
-    probe = value
+    # Decoding keeps the order of the text, so a scheme's colon, however written, comes before
+    # the first "/" or "?" as written ("#" starts character references): only that much is decoded.
+    end = _SCHEME_END.search(value)
+    probe = value[: end.start()] if end is not None else value
     for _ in range(4):  # nested escapes (``&amp;#58;``, ``%2526``) decode a layer per round
         decoded = urllib.parse.unquote(html.unescape(probe))
         if decoded == probe:
             break
         probe = decoded
-    probe = "".join(ch for ch in probe if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf"))
+    if probe.isascii():
+        probe = _ASCII_INVISIBLE.sub("", probe)
+    else:
+        probe = "".join(
+            ch for ch in probe if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf")
+        )
     found = _SCHEME.match(probe)
     return found.group(1).lower() if found is not None else None
 

@@ -146,8 +146,10 @@ def switch_links(root: lxml.html.HtmlElement, base_url: str | None) -> list[tupl
         text = " ".join(anchor.text_content().split()).lower()
         language = tag(anchor.get("hreflang")) or tag(anchor.get("lang"))
         named = _SWITCH_TEXT.get(text)
+        if language is None and named is None:
+            continue
         resolved = absolute(href, base_url)
-        if (language is None and named is None) or resolved is None:
+        if resolved is None:
             continue
         found.append((language or named or "", resolved, text, anchor))
     out: list[tuple[str, str, str]] = []
