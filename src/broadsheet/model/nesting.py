@@ -9,6 +9,7 @@ round trip hold for every article the model accepts.
 
 from __future__ import annotations
 
+import collections
 from typing import Any
 
 import attrs
@@ -35,8 +36,20 @@ def _fields(cls: type[Any]) -> tuple[str, ...]:
     return names
 
 
+_RECENT: collections.deque[tuple[Any, ...]] = collections.deque(maxlen=8)
+
+
 def check_nesting(body: tuple[Any, ...], *, limit: int = MAX_NESTING) -> None:
     """Raise :class:`ModelError` when a path through ``body`` holds more than ``limit`` nodes."""
+    # Readers and writers evolve an article many times with the same body: check a body once.
+    if limit == MAX_NESTING and any(seen is body for seen in _RECENT):
+        return
+    _check(body, limit)
+    if limit == MAX_NESTING:
+        _RECENT.append(body)
+
+
+def _check(body: tuple[Any, ...], limit: int) -> None:
     stack: list[tuple[Any, int]] = [(value, 0) for value in body]
     push = stack.append
     while stack:  # iterative: the point is not to trust the depth

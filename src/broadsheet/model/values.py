@@ -170,6 +170,7 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _URL_NOISE = re.compile("[\t\n\r]")
 _URL_CONTROL = re.compile("[\x00-\x1f\x7f]")
 _SCHEME_END = re.compile("[/?]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ASCII_INVISIBLE = re.compile("[\x00-\x20\x7f]")
 _FORBIDDEN_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "mocha"})
 
@@ -185,7 +186,9 @@ def url_scheme(value: str) -> str | None:
     # the first "/" or "?" as written ("#" starts character references): only that much is decoded.
     end = _SCHEME_END.search(value)
     probe = value[: end.start()] if end is not None else value
-    for _ in range(4):  # nested escapes (``&amp;#58;``, ``%2526``) decode a layer per round
+    for _ in range(
+        4 if "&" in probe or "%" in probe else 0
+    ):  # nested escapes (``&amp;#58;``, ``%2526``) decode a layer per round
         decoded = urllib.parse.unquote(html.unescape(probe))
         if decoded == probe:
             break
@@ -209,7 +212,7 @@ def _url(value: str, *, allow_data: bool) -> str:
         raise ModelError("URL must not be empty")
     if _URL_CONTROL.search(url):
         raise ModelError(f"URL {url[:80]!r} contains control characters")
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in url):
+    if _SURROGATE.search(url):
         raise ModelError(f"URL {url[:80]!r} contains a lone surrogate (not text)")
     name = url_scheme(url)
     if name is not None:

@@ -25,6 +25,7 @@ import stat
 import urllib.parse
 import urllib.request
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 import attrs
 
@@ -54,6 +55,29 @@ class Policy:
     """The largest image read, from any source."""
     timeout: float = 20.0
     """Seconds to wait for each download."""
+
+
+class ImageOptions(Protocol):
+    """The writer options every image-embedding writer has (EPUB, PDF), named alike."""
+
+    @property
+    def image_dir(self) -> str | None: ...
+    @property
+    def network(self) -> bool: ...
+    @property
+    def max_image_bytes(self) -> int: ...
+    @property
+    def timeout(self) -> float: ...
+
+
+def policy(options: ImageOptions) -> Policy:
+    """The loading rule for a writer's images, from its options."""
+    return Policy(
+        folders=folders_option(options.image_dir),
+        network=options.network,
+        max_bytes=options.max_image_bytes,
+        timeout=options.timeout,
+    )
 
 
 def is_web(url: str | None) -> bool:

@@ -55,7 +55,7 @@ class ImageStore:
         if key in self._by_url:
             return self._by_url[key]
         try:
-            data = resources.load(url, _policy(self._options), base_url=base_url)
+            data = resources.load(url, resources.policy(self._options), base_url=base_url)
             data, media_type = _checked(data)
         except ImageUnavailable as error:
             warnings.warn(f"image {url[:120]!r} left out of the EPUB: {error}", ImageWarning, stacklevel=2)
@@ -87,7 +87,7 @@ def load_checked(url: str, options: WriteOptions, named_by_caller: bool = False)
     names (``Edition.cover``) obeys the rule for every image of the document.
     """
     try:
-        policy = _policy(options)
+        policy = resources.policy(options)
         if named_by_caller and not resources.is_web(url) and not url.startswith("data:"):
             path = Path(urllib.request.url2pathname(url[5:]) if url.startswith("file:") else url)
             policy = attrs.evolve(policy, folders=(path.resolve().parent, *policy.folders))
@@ -95,15 +95,6 @@ def load_checked(url: str, options: WriteOptions, named_by_caller: bool = False)
     except ImageUnavailable as error:
         warnings.warn(f"image {url[:120]!r} left out of the EPUB: {error}", ImageWarning, stacklevel=2)
         return None
-
-
-def _policy(options: WriteOptions) -> resources.Policy:
-    return resources.Policy(
-        folders=resources.folders_option(options.image_dir),
-        network=options.network,
-        max_bytes=options.max_image_bytes,
-        timeout=options.timeout,
-    )
 
 
 def _checked(data: bytes) -> tuple[bytes, str]:

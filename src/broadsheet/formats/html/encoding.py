@@ -199,6 +199,8 @@ def utf16_codec(data: bytes) -> str | None:
     same side; and the head must then decode cleanly.
     """
     head = data[:4096]
+    if b"\x00" not in head:  # every UTF-16 tag has zero bytes: most pages are out at C speed
+        return None
     head = head[: len(head) // 2 * 2]
     low, high = head[0::2], head[1::2]
     little = sum(1 for a, b in zip(low, high, strict=True) if b == 0 and a in _MARKUP_BYTES)

@@ -105,7 +105,8 @@ def absolute(href: str, base: str | None) -> str | None:
     href = href.strip()
     try:
         resolved = "https:" + href if href.startswith("//") else urljoin(base, href) if base else href
-        urlsplit(resolved)
+        if "[" in resolved or "]" in resolved or not resolved.isascii():  # what urlsplit can refuse
+            urlsplit(resolved)
     except ValueError:
         return None
     return resolved

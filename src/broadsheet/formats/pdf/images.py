@@ -54,16 +54,6 @@ def decode(data: bytes, *, cmyk: bool, max_width: float, max_height: float, dpi:
     return Picture(data=out.getvalue(), width=image.width, height=image.height)
 
 
-def policy(options: WriteOptions) -> resources.Policy:
-    """What the writer may load for images, from its options (the rule every writer shares)."""
-    return resources.Policy(
-        folders=resources.folders_option(options.image_dir),
-        network=options.network,
-        max_bytes=options.max_image_bytes,
-        timeout=options.timeout,
-    )
-
-
 def placed(
     url: str,
     *,
@@ -75,7 +65,7 @@ def placed(
 ) -> Flowable | str:
     """The image at ``url`` as a flowable at most ``max_width`` × ``max_height`` points, or why not."""
     try:
-        data = resources.load(url, policy(options), base_url=base_url)
+        data = resources.load(url, resources.policy(options), base_url=base_url)
     except resources.Unavailable as error:
         return str(error)
     dpi = options.max_image_dpi
