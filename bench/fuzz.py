@@ -21,13 +21,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "fuzz"))
 
-from harness import FAST_WRITERS, SLOW_WRITERS, Finding, check, mutations  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from harness import FAST_WRITERS, SLOW_WRITERS, Finding, check, mutations
+from hypothesis import HealthCheck, given, settings
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--slow", action="store_true", help="also write EPUB and PDF")
     parser.add_argument("--seed", type=int, default=None)
@@ -41,20 +42,15 @@ def main() -> int:
     by_format: collections.Counter[str] = collections.Counter()
     findings: dict[str, tuple[str, bytes]] = {}
     started = time.monotonic()
+    cases: list[tuple[str, bytes]] = []
+
+    @settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(mutations())
+    def collect(case: tuple[str, bytes]) -> None:
+        cases.append(case)
+
     while time.monotonic() < stop:
-        cases: list[tuple[str, bytes]] = []
-
-        @settings(
-            max_examples=200,
-            deadline=None,
-            database=None,
-            derandomize=False,
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(mutations(), st.randoms())
-        def collect(case: tuple[str, bytes], _: random.Random) -> None:
-            cases.append(case)
-
+        cases.clear()
         collect._hypothesis_internal_use_seed = rng.getrandbits(64)  # type: ignore[attr-defined]
         collect()
         for fmt, data in cases:
@@ -71,8 +67,12 @@ def main() -> int:
                     findings[name] = (fmt, data)
                     print(f"finding: {finding}", flush=True)
     elapsed = time.monotonic() - started
-    print(f"\n{tried} inputs in {elapsed / 60:.1f} min ({tried / elapsed:.1f}/s), writers: {', '.join(writers)}")
-    print(f"read as documents (then written and read back): {read} ({read / max(tried, 1):.0%}); the rest refused")
+    print(
+        f"\n{tried} inputs in {elapsed / 60:.1f} min ({tried / elapsed:.1f}/s), writers: {', '.join(writers)}"
+    )
+    print(
+        f"read as documents (then written and read back): {read} ({read / max(tried, 1):.0%}); the rest refused"
+    )
     print("by format:", ", ".join(f"{k} {v}" for k, v in sorted(by_format.items())))
     print(f"distinct findings: {len(findings)}")
     if findings:
