@@ -324,14 +324,16 @@ def _edition(args: argparse.Namespace) -> None:
     sites = [output for output in args.output if _is_site(output)]
     targets = _targets([output for output in args.output if not _is_site(output)], args.to_format)
     sections: list[Section] = []
+    inputs = list(args.inputs)  # every input, in order: their folders are where images are read
     if args.inputs:
         sections.append(Section(articles=[_article(path, args) for path in args.inputs]))
     for spec in args.section:
         name, sep, files = spec.partition(":")
         if not sep or not name.strip() or not files.strip():
             raise OptionError(f"--section wants NAME:FILE[,FILE...], got {spec!r}")
-        paths = [path for path in files.split(",") if path.strip()]
-        sections.append(Section(title=name, articles=[_article(path.strip(), args) for path in paths]))
+        paths = [path.strip() for path in files.split(",") if path.strip()]
+        inputs += paths
+        sections.append(Section(title=name, articles=[_article(path, args) for path in paths]))
     if not sections:
         raise OptionError("an edition needs at least one INPUT or --section")
     date = None
@@ -347,9 +349,6 @@ def _edition(args: argparse.Namespace) -> None:
         publisher=Publisher(name=args.publisher) if args.publisher else None,
         language=args.language,
     )
-    inputs = list(args.inputs) + [
-        path.strip() for spec in args.section for path in spec.partition(":")[2].split(",") if path.strip()
-    ]
     _emit(edition, targets, args, inputs)
     for site in sites:
         from broadsheet.formats.html_page import WriteOptions, write_site

@@ -64,14 +64,17 @@ def _deadline(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _step(what: str, action: Any) -> Any:
-    """Run one step; ``None`` when it ends in a BroadsheetError (a clear refusal is fine)."""
+def _step(what: str, action: Any, *, refusal: bool = True) -> Any:
+    """Run one step; ``None`` when it ends in a BroadsheetError and ``refusal`` allows one (reading a
+    stranger's document, writing it); with ``refusal=False`` (reading our own output) that too is a finding."""
     try:
         with _deadline(HANG_SECONDS), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return action()
-    except BroadsheetError:
-        return None
+    except BroadsheetError as error:
+        if refusal:
+            return None
+        raise Finding(f"{what}: our own output refused: {type(error).__name__}: {error}"[:2000]) from error
     except _Hang:
         raise Finding(f"{what}: took longer than {HANG_SECONDS} s") from None
     except Exception as error:
@@ -87,20 +90,15 @@ def check(data: bytes, fmt: str, *, writers: tuple[str, ...] = FAST_WRITERS) -> 
     if document is None:
         return False
     for writer in writers:
-        if writer in ("html",) and not isinstance(document, Article):
+        if writer == "html" and not isinstance(document, Article):
             continue  # an edition is written as a site folder, not one page
         output = _step(f"{fmt} → {writer}", lambda w=writer: broadsheet.write(document, w))
-        if output is None or writer not in READABLE:
-            continue
-        try:
-            with _deadline(HANG_SECONDS), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                broadsheet.read_document(output, format=writer)
-        except _Hang:
-            raise Finding(f"{fmt} → {writer} → read back: took longer than {HANG_SECONDS} s") from None
-        except Exception as error:
-            message = f"{fmt} → {writer} → read back: our own output refused: {type(error).__name__}: {error}"
-            raise Finding(message[:2000]) from error
+        if output is not None and writer in READABLE:
+            _step(
+                f"{fmt} → {writer} → read back",
+                lambda w=writer, o=output: broadsheet.read_document(o, format=w),
+                refusal=False,
+            )
     return True
 
 

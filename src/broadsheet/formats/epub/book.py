@@ -156,8 +156,10 @@ def _cover(
             x for x in (byline, date_text(day, language, with_time=False) if day else None, source) if x
         )
     description = " — ".join((title, *lines, *((publisher,) if publisher else ())))
-    named_by_caller = image_url is not None and image_url == options.cover_image
-    loaded = load_checked(image_url, options, named_by_caller) if image_url and options.images else None
+    # The cover_image option is the caller's own file; an edition's cover is the document's.
+    loaded = (
+        load_checked(image_url, options, bool(options.cover_image)) if image_url and options.images else None
+    )
     if loaded is not None:
         data, media_type = loaded
         extension = {"image/jpeg": "jpg", "image/svg+xml": "svg"}.get(media_type, media_type.split("/")[1])
