@@ -32,13 +32,10 @@ from broadsheet.formats.html.content_hydration import hydrated_body, payload_scr
 from broadsheet.formats.html.content_media import figure_image
 from broadsheet.formats.html.content_score import PageIndex, choose_main
 from broadsheet.formats.html.content_tail import trim
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import Block, Figure, Heading, Image, RelatedBox, Separator
 
 __all__ = ["Body", "extract_body"]
-
-_OPENING_FIGURES = 2
-_ONE_STORY_PROSE = 300
-_NO_STORY = 200
 
 
 @attrs.frozen(kw_only=True)
@@ -113,7 +110,7 @@ def extract_body(
     if (
         scripts
         and not mains
-        and sum(len(block_text(block, style=RUNNING_TEXT)) for block in blocks) < _NO_STORY
+        and sum(len(block_text(block, style=RUNNING_TEXT)) for block in blocks) < TUNING.no_story
     ):
         blocks = _from_payload(scripts, base_url, title) or blocks
     trimmed, trimmed_bylines = trim(blocks)
@@ -153,7 +150,7 @@ def _one_story(main: html.HtmlElement, headline: html.HtmlElement | None) -> htm
         if ancestor is main or ancestor in taken:
             break
         story = ancestor
-    if story is None or prose_length(story) < _ONE_STORY_PROSE:
+    if story is None or prose_length(story) < TUNING.one_story_prose:
         return main
     return story
 
@@ -181,7 +178,7 @@ def _opening_figures(
         image = figure_image(element, base_url)
         if image is not None:
             figures.append(Figure(image=image))
-    return figures[:_OPENING_FIGURES]
+    return figures[: TUNING.opening_figures]
 
 
 def _select(root: html.HtmlElement, selector: str) -> list[html.HtmlElement]:
