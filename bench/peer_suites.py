@@ -5,11 +5,17 @@
 - trafilatura-realworld (107 pages): the share of must-contain and must-not-contain strings that
   hold in the body text, and of pages where all hold.
 
-    python bench/peer_suites.py
+    python bench/peer_suites.py                  # both suites, broadsheet beside trafilatura
+    python bench/peer_suites.py --half a --worst 10 --no-baseline   # develop on half a
+
+Halves split each suite's cases by position (a = even, b = odd), as bench/html_corpus.py does:
+develop on one, check on the other. Metadata: newspaper4k's publishing day, language and
+authors; trafilatura-realworld's title/author/date assertions.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import re
@@ -17,7 +23,9 @@ import sys
 import warnings
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -28,22 +36,50 @@ import broadsheet
 SUITES = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "peer-suites"
 
 
-def _broadsheet(html: bytes, url: str | None) -> tuple[str, str | None]:
+@dataclass
+class Result:
+    """What one system read off one page."""
+
+    text: str = ""
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    """The publishing date as ISO text (at least the day)."""
+    language: str | None = None
+
+
+System = Callable[[bytes, str | None], Result]
+
+
+def _broadsheet(html: bytes, url: str | None) -> Result:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             article = broadsheet.read(html, format="html", url=url)
     except broadsheet.BroadsheetError:
-        return "", None
-    return article_text(article), article.title
+        return Result()
+    return Result(
+        text=article_text(article),
+        title=article.title,
+        authors=tuple(person.name for person in article.authors),
+        date=article.published.isoformat() if article.published else None,
+        language=article.language,
+    )
 
 
-def _trafilatura(html: bytes, url: str | None) -> tuple[str, str | None]:
+def _trafilatura(html: bytes, url: str | None) -> Result:
     import trafilatura
 
     text = trafilatura.extract(html, url=url, fast=False, output_format="txt") or ""
     meta = trafilatura.extract_metadata(html, default_url=url)
-    return text, meta.title if meta is not None else None
+    if meta is None:
+        return Result(text=text)
+    authors = tuple(a.strip() for a in (meta.author or "").split(";") if a.strip())
+    return Result(text=text, title=meta.title, authors=authors, date=meta.date, language=None)
+
+
+def _half(cases: list[dict[str, Any]], half: str | None) -> list[dict[str, Any]]:
+    return cases if not half else cases[0 if half == "a" else 1 :: 2]
 
 
 def _grams(text: str) -> Counter[str]:
@@ -59,59 +95,123 @@ def _f1(got: Counter[str], want: Counter[str]) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def newspaper4k(system: Callable[[bytes, str | None], tuple[str, str | None]]) -> dict[str, float]:
+def _share(hits: list[bool]) -> float:
+    return sum(hits) / len(hits) if hits else 0.0
+
+
+def newspaper4k(system: System, half: str | None, worst: list[tuple[float, str]]) -> dict[str, float]:
     data = json.loads((SUITES / "newspaper4k" / "cases.json").read_text(encoding="utf-8"))
-    chars, pages, titles = [], [], []
-    for case in data["cases"]:
+    chars, pages = [], []
+    titles: list[bool] = []
+    dates: list[bool] = []
+    languages: list[bool] = []
+    authors: list[bool] = []
+    for case in _half(data["cases"], half):
         html = gzip.decompress((SUITES / "newspaper4k" / case["file"]).read_bytes())
-        text, title = system(html, case.get("url"))
-        chars.append(_f1(_grams(text), _grams(case["text"])))
-        pages.append(score_page(text, case["text"]))
-        want = (case.get("metadata") or {}).get("title")
-        if want:
-            titles.append((title or "").strip() == want.strip())
+        got = system(html, case.get("url"))
+        chars.append(_f1(_grams(got.text), _grams(case["text"])))
+        worst.append((chars[-1], f"newspaper4k {case['name']}: char4 F1 {chars[-1]:.3f}"))
+        pages.append(score_page(got.text, case["text"]))
+        meta = case.get("metadata") or {}
+        if meta.get("title"):
+            titles.append((got.title or "").strip() == meta["title"].strip())
+        if meta.get("publish_date"):
+            dates.append((got.date or "")[:10] == meta["publish_date"][:10])
+        if case.get("language"):
+            languages.append((got.language or "").split("-")[0] == case["language"])
+        if meta.get("authors"):
+            authors.append(set(got.authors) == set(meta["authors"]))
     return {
         "char4 F1": sum(chars) / len(chars),
         "shingle F1": score_corpus(pages).f1,
-        "title": sum(titles) / len(titles) if titles else 0.0,
+        "title": _share(titles),
+        f"date ({len(dates)})": _share(dates),
+        f"authors ({len(authors)})": _share(authors),
+        f"language ({len(languages)})": _share(languages),
     }
 
 
-def realworld(system: Callable[[bytes, str | None], tuple[str, str | None]]) -> dict[str, float]:
+_OPS: dict[str, Callable[[str, str], bool]] = {
+    "eq": lambda got, want: got == want,
+    "in": lambda got, want: want in got,
+    "startswith": lambda got, want: got.startswith(want),
+    "endswith": lambda got, want: got.endswith(want),
+}
+
+
+def _field(got: Result, field: str) -> list[str]:
+    if field == "title":
+        return [got.title or ""]
+    if field == "author":
+        return ["; ".join(got.authors), *got.authors]
+    return [(got.date or "")[:10]]
+
+
+def realworld(system: System, half: str | None, worst: list[tuple[float, str]]) -> dict[str, float]:
     data = json.loads((SUITES / "trafilatura-realworld" / "cases.json").read_text(encoding="utf-8"))
     contain = not_contain = whole = 0
     n_contain = n_not = 0
-    for case in data["cases"]:
+    meta_hits: list[bool] = []
+    cases = _half(data["cases"], half)
+    for case in cases:
         html = gzip.decompress((SUITES / "trafilatura-realworld" / case["file"]).read_bytes())
-        text, _ = system(html, case.get("url"))
-        ok = True
+        got = system(html, case.get("url"))
+        text = got.text
+        failed: list[str] = []
         for item in case["must_contain"]:
             n_contain += 1
             hit = item["text"] in text
             contain += hit
-            ok &= hit
+            if not hit:
+                failed.append(f"missing {item['text'][:60]!r}")
         for item in case["must_not_contain"]:
             n_not += 1
             hit = item["text"] not in text
             not_contain += hit
-            ok &= hit
-        whole += ok
+            if not hit:
+                failed.append(f"kept {item['text'][:60]!r}")
+        whole += not failed
+        for assertion in case["metadata"]:
+            op = _OPS[assertion["op"]]
+            hit = any(op(value, assertion["value"]) for value in _field(got, assertion["field"]))
+            meta_hits.append(hit)
+            if not hit:
+                failed.append(f"{assertion['field']} {assertion['op']} {assertion['value'][:40]!r}")
+        if failed:
+            worst.append((-len(failed), f"realworld {case['file']}: " + "; ".join(failed)))
     return {
         "must contain": contain / n_contain,
         "must not contain": not_contain / n_not,
-        "pages all pass": whole / len(data["cases"]),
+        "pages all pass": whole / len(cases),
+        f"metadata ({len(meta_hits)})": _share(meta_hits),
     }
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--half", choices=("a", "b"), help="score one fixed half of each suite")
+    parser.add_argument("--no-baseline", action="store_true", help="skip trafilatura")
+    parser.add_argument("--worst", type=int, default=0, help="list broadsheet's N worst cases")
+    args = parser.parse_args(argv)
     if not SUITES.is_dir():
         print(f"peer_suites: no suites at {SUITES} (needs ../shared beside the checkout)", file=sys.stderr)
         return 2
+    systems: list[tuple[str, System]] = [("broadsheet", _broadsheet)]
+    if not args.no_baseline:
+        systems.append(("trafilatura", _trafilatura))
+    worst: list[tuple[float, str]] = []
     for name, suite in (("newspaper4k", newspaper4k), ("trafilatura-realworld", realworld)):
-        print(f"{name}:")
-        for system_name, system in (("broadsheet", _broadsheet), ("trafilatura", _trafilatura)):
-            scores = suite(system)
+        print(f"{name}{f' (half {args.half})' if args.half else ''}:")
+        for system_name, system in systems:
+            found: list[tuple[float, str]] = []
+            scores = suite(system, args.half, found)
+            if system_name == "broadsheet":
+                worst.extend(found)
             print(f"  {system_name:<12} " + "  ".join(f"{k} {v:.3f}" for k, v in scores.items()))
+    for _, line in sorted(worst)[: args.worst]:
+        print(line)
     return 0
 
 
