@@ -126,7 +126,9 @@ def decode(data: bytes, *, headers: Mapping[str, str] | None = None, where: str 
         if text is not None and _plausible(text):
             return Decoded(text=text, encoding=wide, how="detected")
     utf8 = _strict(data, "utf-8")
-    if utf8 is not None and (utf8.isascii() or not _DOUBLE_ENCODED.search(utf8) or _plausible(utf8)):
+    if utf8 is not None and (
+        not _may_be_double_encoded(utf8) or not _DOUBLE_ENCODED.search(utf8) or _plausible(utf8)
+    ):
         # Valid UTF-8 with non-ASCII text is, in practice, never an accident:
         # a <meta> saying windows-1251 on such a page is stale.
         return Decoded(text=utf8, encoding="utf-8", how="utf-8")
@@ -160,6 +162,16 @@ def decode(data: bytes, *, headers: Mapping[str, str] | None = None, where: str 
 _DOUBLE_ENCODED = re.compile(
     "[ÃÂÐÑâРС][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122\u0402-\u040f\u0452-\u045f]"
 )
+
+
+# Looking for one character is a fast C loop per character; the regular expression's character
+# class is ten times slower (about 3 ms on a 300 kB page), so it runs only when a character
+# _DOUBLE_ENCODED starts with occurs at all.
+_DOUBLE_ENCODED_LEADS = "ÃÂÐÑâРС"
+
+
+def _may_be_double_encoded(text: str) -> bool:
+    return not text.isascii() and any(lead in text for lead in _DOUBLE_ENCODED_LEADS)
 
 
 def repair(text: str) -> str:
