@@ -9,6 +9,7 @@ blow the stack.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Mapping
 
@@ -121,13 +122,17 @@ def parse(
 _CONTROL_BYTE_STRINGS = tuple(bytes([c]) for c in range(32) if c not in (9, 10, 13))
 _ASCII_COMPATIBLE = frozenset({"utf-8", "ascii"})
 _SINGLE_BYTE_CODECS = ("cp", "windows-", "iso-8859", "latin", "koi8")
+# EBCDIC code pages put control characters on other bytes: those texts are scanned.
+_EBCDIC = frozenset({"cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140"})
 
 
 def _has_control_characters(data: bytes, text: str, codec: str) -> bool:
     # In UTF-8 (and the single-byte codecs lxml's pages use), a control character is its own byte
     # and never part of a longer sequence, so 29 byte searches (memchr) answer it; a regex
     # character class walks the decoded text one character at a time, ten times slower.
-    single_byte = codec in _ASCII_COMPATIBLE or codec.startswith(_SINGLE_BYTE_CODECS)
+    single_byte = codec in _ASCII_COMPATIBLE or (
+        codec.startswith(_SINGLE_BYTE_CODECS) and codecs.lookup(codec).name not in _EBCDIC
+    )
     if single_byte and not any(byte in data for byte in _CONTROL_BYTE_STRINGS):
         return False
     return _CONTROL_CHARS.search(text) is not None
