@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from lxml import etree
 
+from broadsheet.formats._shared.article_header import article_header
 from broadsheet.formats._shared.typography import primary_language
-from broadsheet.formats._shared.wording import LANGUAGE_NAMES, date_text, label, machine_datetime
+from broadsheet.formats._shared.wording import LANGUAGE_NAMES, label
 from broadsheet.formats.epub.blocks import render_blocks, render_figure, render_related
 from broadsheet.formats.epub.context import Context
 from broadsheet.formats.epub.hrefs import external_href
@@ -13,6 +14,7 @@ from broadsheet.formats.epub.plan import Page
 from broadsheet.formats.epub.skeleton import new_page
 from broadsheet.formats.epub.xmltext import (
     EPUB_TYPE,
+    XHTML,
     add_text,
     element,
     serialise,
@@ -20,7 +22,7 @@ from broadsheet.formats.epub.xmltext import (
     set_language,
     text_element,
 )
-from broadsheet.model import Article, Person
+from broadsheet.model import Article
 
 
 def render_chapter(
@@ -39,72 +41,18 @@ def render_chapter(
         body, "section", {"class": "article", "role": "doc-chapter", "aria-labelledby": "headline"}
     )
     section.set(EPUB_TYPE, "chapter")
-    _header(section, article, context)
+    article_header(
+        section,
+        article,
+        language=context.language,
+        namespace=XHTML,
+        href=lambda url: external_href(url, context.base_url),
+    )
     for image in article.images:
         render_figure(section, image, context)
     render_blocks(section, article.body, context)
     _footer(section, article, context)
     return Page(name=name, id=page_id, title=article.title, data=serialise(html))
-
-
-def _header(parent: etree._Element, article: Article, context: Context) -> None:
-    language = context.language
-    header = element(parent, "header")
-    if article.section:
-        text_element(header, "p", article.section, {"class": "kicker"})
-    text_element(header, "h1", article.title, {"id": "headline"})
-    if article.subtitle:
-        text_element(header, "p", article.subtitle, {"class": "subtitle"})
-    if article.lead:
-        lead = element(header, "div", {"class": "lead"})
-        for line in article.lead.split("\n"):
-            text_element(lead, "p", line)
-    if article.authors:
-        byline = element(header, "p", {"class": "byline"})
-        add_text(byline, label("by", language) + " ")
-        for index, person in enumerate(article.authors):
-            if index:
-                add_text(byline, ", ")
-            _person(byline, person, context)
-    _dates(header, article, context)
-    if article.source is not None:
-        source = element(header, "p", {"class": "source"})
-        add_text(source, label("source", language) + ": ")
-        href = external_href(article.source.url, context.base_url)
-        target = element(source, "a", {"href": href}) if href else source
-        add_text(target, article.source.name)
-
-
-def _person(parent: etree._Element, person: Person, context: Context) -> None:
-    href = external_href(person.url, context.base_url)
-    target = (
-        element(parent, "a", {"href": href, "class": "author"})
-        if href
-        else element(parent, "span", {"class": "author"})
-    )
-    add_text(target, person.name)
-    if person.role:
-        add_text(parent, f" ({person.role})")
-
-
-def _dates(parent: etree._Element, article: Article, context: Context) -> None:
-    if not (article.dateline or article.published or article.modified):
-        return
-    line = element(parent, "p", {"class": "dateline"})
-    parts = 0
-    if article.dateline:
-        text_element(line, "span", article.dateline, {"class": "place"})
-        parts += 1
-    for moment, key in ((article.published, "published"), (article.modified, "updated")):
-        if moment is None or (key == "updated" and moment == article.published):
-            continue
-        if parts:
-            add_text(line, " · ")
-        add_text(line, label(key, context.language) + " ")
-        text_element(
-            line, "time", date_text(moment, context.language), {"datetime": machine_datetime(moment)}
-        )
-        parts += 1
 
 
 def _footer(parent: etree._Element, article: Article, context: Context) -> None:

@@ -12,6 +12,7 @@ from importlib import resources
 import attrs
 from lxml import etree
 
+from broadsheet.formats._shared.article_header import article_header
 from broadsheet.formats._shared.body_html import (
     BodyMarkup,
     KeepUrls,
@@ -21,9 +22,9 @@ from broadsheet.formats._shared.body_html import (
 )
 from broadsheet.formats._shared.html_tree import add_text, element, mark_language
 from broadsheet.formats._shared.typography import is_rtl, primary_language
-from broadsheet.formats._shared.wording import LANGUAGE_NAMES, date_text, label, machine_datetime
+from broadsheet.formats._shared.wording import LANGUAGE_NAMES, label, machine_datetime
 from broadsheet.formats.html_page.jsonld import news_article, script_text
-from broadsheet.model import Article, Image, Person
+from broadsheet.model import Article, Image
 
 STYLESHEET = resources.files("broadsheet.formats.html_page").joinpath("page.css").read_text("utf-8")
 """The built-in stylesheet (it holds no ``<``, so it cannot close its ``<style>``)."""
@@ -96,7 +97,7 @@ def render_page(article: Article, *, stylesheet: bool = True, around: Around | N
     markup = BodyMarkup(language=language, heading_offset=1, label_boxes=True, mention_element="span")
     resolver = KeepUrls()
     node = element(main, "article", {"aria-labelledby": "headline"})
-    header = _header(node, article)
+    header = article_header(node, article, language=article.language)
     # In the header: the lead pictures open the article with its headline, before the body.
     for image in lead_images(article):
         render_figure(header, image, markup, resolver)
@@ -141,67 +142,6 @@ def _head(head: etree._Element, article: Article, around: Around) -> None:
     for tag in article.tags:
         meta("property", "article:tag", tag)
     text_el(head, "script", script_text(news_article(article, images)), {"type": "application/ld+json"})
-
-
-def _header(parent: etree._Element, article: Article) -> etree._Element:
-    language = article.language
-    header = element(parent, "header")
-    # The kicker and subtitle are the headline's own lines, so they share its heading group
-    # (the HTML standard's <hgroup>): a reader does not take the subtitle for a standfirst.
-    headings = element(header, "hgroup") if article.section or article.subtitle else header
-    if article.section:
-        text_el(headings, "p", article.section, {"class": "kicker"})
-    text_el(headings, "h1", article.title, {"id": "headline"})
-    if article.subtitle:
-        text_el(headings, "p", article.subtitle, {"class": "subtitle"})
-    if article.lead:
-        lead = element(header, "div", {"class": "lead"})
-        for line in article.lead.split("\n"):
-            text_el(lead, "p", line)
-    if article.authors:
-        byline = element(header, "p", {"class": "byline"})
-        add_text(byline, label("by", language) + " ")
-        for index, person in enumerate(article.authors):
-            if index:
-                add_text(byline, ", ")
-            _person(byline, person)
-    _dates(header, article)
-    if article.source is not None:
-        # A credit line, which readers keep out of the body; the JSON-LD names the source too.
-        source = element(header, "p", {"class": "source credit"})
-        add_text(source, label("source", language) + ": ")
-        target = element(source, "a", {"href": article.source.url}) if article.source.url else source
-        add_text(target, article.source.name)
-    return header
-
-
-def _person(parent: etree._Element, person: Person) -> None:
-    span = element(parent, "span", {"class": "author"})
-    if person.url:
-        text_el(span, "a", person.name, {"href": person.url, "rel": "author"})
-    else:
-        add_text(span, person.name)
-    if person.role:
-        add_text(parent, f" ({person.role})")
-
-
-def _dates(parent: etree._Element, article: Article) -> None:
-    if not (article.dateline or article.published or article.modified):
-        return
-    language = article.language
-    line = element(parent, "p", {"class": "dateline"})
-    parts = 0
-    if article.dateline:
-        text_el(line, "span", article.dateline, {"class": "place"})
-        parts += 1
-    for moment, key in ((article.published, "published"), (article.modified, "updated")):
-        if moment is None or (key == "updated" and moment == article.published):
-            continue
-        if parts:
-            add_text(line, " · ")
-        add_text(line, label(key, language) + " ")
-        text_el(line, "time", date_text(moment, language), {"datetime": machine_datetime(moment)})
-        parts += 1
 
 
 def _footer(parent: etree._Element, article: Article, markup: BodyMarkup, around: Around) -> None:
