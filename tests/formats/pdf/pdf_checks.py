@@ -129,3 +129,20 @@ def annotations(data: bytes) -> list[tuple[int, DictionaryObject]]:
             if annotation.get("/Subtype") == "/Link":
                 out.append((number, annotation))
     return out
+
+
+def strict(paragraph: str) -> re.Pattern[str]:
+    """A pattern for ``paragraph`` of ordinary words as extracted from a typeset page.
+
+    Stricter than :func:`loose`: inside a word a line may end only at a hyphen the typesetter
+    added; a space may be a line end; nothing else may change (no space lost or added).
+    """
+    parts: list[str] = []
+    for index, char in enumerate(paragraph):
+        if char == " ":
+            parts.append(r"(?: +| *\n *)")
+            continue
+        if index and paragraph[index - 1] != " ":
+            parts.append(r"(?:-\n)?")
+        parts.append(re.escape(char))
+    return re.compile("".join(parts))

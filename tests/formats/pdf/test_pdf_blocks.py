@@ -6,7 +6,7 @@ import re
 import warnings
 
 from hypothesis import HealthCheck, assume, given, settings
-from pdf_checks import fonts, loose, reader, text
+from pdf_checks import fonts, reader, strict, text
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 
 import broadsheet
@@ -108,7 +108,7 @@ def test_every_block_is_set() -> None:
         "By Ann Writer (correspondent), Bob Editor",
         "KYIV",
     ):
-        assert loose(expected).search(extracted.replace("\u2003", " ")), expected
+        assert strict(expected).search(extracted.replace("\u2003", " ")), expected
     assert re.search(r"7\.\s*nested number", extracted)
     assert "•" in extracted
     names = {str(font["/BaseFont"]) for font in fonts(data)}

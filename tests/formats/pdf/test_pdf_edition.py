@@ -135,3 +135,16 @@ def test_each_article_ends_with_balanced_columns(fifty: bytes) -> None:
     for page in (3, 17, 52):  # articles 1, 15 and 50, each one page long
         left, right = _column_bottoms(fifty, page)
         assert abs(left - right) < 4 * 13.6, (page, left, right)
+
+
+def test_every_seed_paragraph_comes_back_exactly_from_an_edition() -> None:
+    # Three articles in two columns: the story's paragraphs, links and quotes set beside other
+    # articles extract back word for word, spaces included.
+    from pdf_checks import strict, text
+    from seed_story import story_paragraphs
+
+    book = edition(3, sections=1)
+    extracted = text(broadsheet.write(book, "pdf", columns=2))
+    article = book.sections[0].articles[1]
+    for paragraph in story_paragraphs(article):
+        assert strict(paragraph).search(extracted), paragraph[:60]

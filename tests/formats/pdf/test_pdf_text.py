@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from pdf_checks import annotations, loose, reader, text
+from pdf_checks import annotations, loose, reader, strict, text
 
 import broadsheet
 from broadsheet.formats.pdf.hyphenation import SOFT_HYPHEN, hyphenator, long_word_pieces
-from broadsheet.model import Article, Paragraph, RelatedBox, Relation, Text
+from broadsheet.model import Article, Emphasis, Link, Paragraph, RelatedBox, Relation, Strong, Text
 from seed_story import full_article, seed_article, story_paragraphs
 
 
@@ -25,7 +25,7 @@ def test_every_seed_paragraph_comes_back_exactly(seed_text_by_columns: dict[int,
     paragraphs = story_paragraphs(seed_article())
     assert len(paragraphs) == 10  # headline, standfirst, eight paragraphs
     for paragraph in paragraphs:
-        assert loose(paragraph).search(extracted), f"not found with {columns} column(s): {paragraph[:60]}"
+        assert strict(paragraph).search(extracted), f"not found with {columns} column(s): {paragraph[:60]}"
 
 
 def test_the_loose_pattern_is_not_too_loose() -> None:
@@ -66,16 +66,16 @@ def test_seed_parts_are_all_there(seed_text_by_columns: dict[int, str]) -> None:
     extracted = seed_text_by_columns[2]
     article = seed_article()
     (box,) = [block for block in article.body if isinstance(block, RelatedBox)]
-    assert loose(f"{box.label}").search(extracted)
-    assert loose(box.links[0].title).search(extracted)
-    assert loose(article.quotes[0].text).search(extracted)
-    assert loose("Джерело: Інтерфакс-Україна").search(extracted)
-    assert loose("21 січня 2022, 19:45").search(extracted)
-    assert loose("На русском: США не будут обсуждать").search(extracted)
+    assert strict(f"{box.label}").search(extracted)
+    assert strict(box.links[0].title).search(extracted)
+    assert strict(article.quotes[0].text).search(extracted)
+    assert strict("Джерело: Інтерфакс-Україна").search(extracted)
+    assert strict("21 січня 2022, 19:45").search(extracted)
+    assert strict("На русском: США не будут обсуждать").search(extracted)
     mentioned = [link.title for link in article.related if link.relation is Relation.MENTIONED]
     assert len(mentioned) == 3
     for title in mentioned:
-        assert loose(title).search(extracted)
+        assert strict(title).search(extracted)
 
 
 @pytest.mark.filterwarnings("ignore:.*remote images are not fetched")
@@ -114,3 +114,45 @@ def test_long_words_are_cut_without_losing_characters() -> None:
     assert "".join(piece for _, piece in pieces) == value
     assert sum(is_break for is_break, _ in pieces) == 3
     assert long_word_pieces("short words") == [(False, "short words")]
+
+
+def _boundary_paragraphs() -> list[Paragraph]:
+    # Words a hyphenator splits ("визнані", "засідання", "Jenkins") right before and after links
+    # and emphasis, shifted word by word so every boundary lands mid-line, at a line's end and
+    # on a paragraph's last line in some column width.
+    out = []
+    for shift in range(0, 24, 3):
+        filler = " ".join(["переговори"] * shift)
+        out.append(
+            Paragraph(
+                children=(
+                    Text(text=f"{filler} Вимоги були визнані ".lstrip()),
+                    Link(url="https://zn.ua/a", children=(Text(text="неприйнятними"),)),
+                    Text(text=". Делегації в Женеві, "),
+                    Emphasis(children=(Text(text="засідання"),)),
+                    Text(text=" Ради та J. Jenkins "),
+                    Strong(children=(Text(text="et al."),)),
+                    Text(text=" у Брюсселі."),
+                )
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("columns", [1, 2, 3])
+def test_no_space_is_lost_at_links_and_emphasis(columns: int) -> None:
+    paragraphs = _boundary_paragraphs()
+    article = Article(title="Межі посилань", language="uk", body=tuple(paragraphs))
+    extracted = text(broadsheet.write(article, "pdf", columns=columns))
+    for paragraph in paragraphs:
+        words = "".join(
+            child.text if isinstance(child, Text) else "".join(t.text for t in child.children)  # type: ignore[union-attr]
+            for child in paragraph.children
+        )
+        assert strict(words).search(extracted), f"{columns} column(s): {words[-80:]}"
+
+
+def test_the_strict_pattern_refuses_a_lost_space() -> None:
+    assert strict("визнані неприйнятними").search("визнані\nнеприйнят-\nними")
+    assert not strict("визнані неприйнятними").search("визнанінеприйнятними")
+    assert not strict("визнані неприйнятними").search("визнані неприйнят\nними")

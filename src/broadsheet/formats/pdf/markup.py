@@ -7,6 +7,7 @@ recorded in :class:`MissingGlyphs`, never drawn as empty boxes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import assert_never
 from xml.sax.saxutils import escape, quoteattr
@@ -47,6 +48,18 @@ class MissingGlyphs:
             parts.append(f"{shown} in {where}")
         more = len(places) - 10
         return "; ".join(parts) + (f"; and in {more} more places" if more > 0 else "")
+
+
+# reportlab drops the space after a word holding a soft hyphen when a tag follows the space
+# ("визнані <a>неприйнятними</a>" is drawn and extracted "визнанінеприйнятними"; reportlab 5.1).
+# The word before such a boundary gives up its hyphenation points instead: one word per link,
+# emphasis or font change loses its chance to be hyphenated, no space is ever lost.
+_SHY_BEFORE_TAG = re.compile("\u00ad(?=[^\\s<]*\\s+<)")
+
+
+def keep_boundary_spaces(markup: str) -> str:
+    """``markup`` without the soft hyphens that would make reportlab lose the space before a tag."""
+    return _SHY_BEFORE_TAG.sub("", markup) if "\u00ad" in markup else markup
 
 
 class Markup:
@@ -91,7 +104,7 @@ class Markup:
             if hyphenate and self.hyphenate is not None:
                 piece = self.hyphenate(piece)
             out.append(self._fonts(piece, family))
-        return "".join(out)
+        return keep_boundary_spaces("".join(out))
 
     def _fonts(self, value: str, family: Family) -> str:
         coverage = family.coverage
@@ -181,4 +194,4 @@ class Markup:
                     out.append("<br/>")
                 case _:
                     assert_never(node)
-        return "".join(out)
+        return keep_boundary_spaces("".join(out))
