@@ -6,11 +6,12 @@ import re
 
 import attrs
 import pytest
-from pdf_checks import annotations, lines, outline, reader
+from pdf_checks import annotations, lines, outline, reader, strict, text
 from pdf_seed import edition, seed_article
 
 import broadsheet
 from broadsheet.model import Edition, Link, Paragraph, Text
+from seed_story import story_paragraphs
 
 
 @pytest.fixture(scope="module")
@@ -140,9 +141,6 @@ def test_each_article_ends_with_balanced_columns(fifty: bytes) -> None:
 def test_every_seed_paragraph_comes_back_exactly_from_an_edition() -> None:
     # Three articles in two columns: the story's paragraphs, links and quotes set beside other
     # articles extract back word for word, spaces included.
-    from pdf_checks import strict, text
-    from seed_story import story_paragraphs
-
     book = edition(3, sections=1)
     extracted = text(broadsheet.write(book, "pdf", columns=2))
     article = book.sections[0].articles[1]
