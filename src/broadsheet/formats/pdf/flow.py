@@ -29,7 +29,7 @@ from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.markup import Markup
 from broadsheet.formats.pdf.paragraphs import SetParagraph, chunked
 from broadsheet.formats.pdf.styles import Styles
-from broadsheet.formats.pdf.tables import boxed_links, data_table
+from broadsheet.formats.pdf.tables import boxed_links, data_table, placeholder_box
 from broadsheet.model import (
     Article,
     Block,
@@ -295,7 +295,6 @@ class ArticleFlow:
 
     def _figure(self, image: Image, width: float, path: str) -> list[Flowable]:
         s, m = self.styles, self.markup
-        out: list[Flowable] = []
         caption: list[Flowable] = []
         if image.caption:
             for line in image.caption.split("\n"):
@@ -323,8 +322,9 @@ class ArticleFlow:
             text = label("image_missing", self.language)
             if image.alt:
                 text += ": " + image.alt
-            out.append(Paragraph(m.text(text, self.head_family), s.placeholder))
-            return out + caption
+            # Kept with its caption, as a picture is: a frame at a column's foot with its caption
+            # at the next one's head reads as two unrelated things.
+            return [KeepTogether([placeholder_box(m.text(text, self.head_family), width, s), *caption])]
         return [KeepTogether([Spacer(1, s.size * 0.3), picture, *caption])]
 
     def _table(self, block: Table, width: float, path: str) -> list[Flowable]:

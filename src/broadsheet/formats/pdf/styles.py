@@ -189,11 +189,6 @@ class Styles:
             leading=size * 1.1,
             textColor=palette.muted,
             alignment=TA_CENTER,
-            borderWidth=0.5,
-            borderColor=palette.rule,
-            borderPadding=size * 0.8,
-            spaceBefore=size,
-            spaceAfter=size * 0.4,
         )
         self.box_label = style(
             "box_label",

@@ -202,3 +202,31 @@ def boxed_links(heading: str, rows: list[str], width: float, styles: Styles) -> 
     if len(cells) <= SHORT_BOX:
         return [KeepTogether(out)]
     return out
+
+
+def placeholder_box(markup: str, width: float, styles: Styles) -> Flowable:
+    """A framed note where a picture would be, exactly ``width`` wide.
+
+    A table cell, not a paragraph with a border: reportlab draws a paragraph's border padding
+    outside the space the paragraph takes, so such a frame ran over the column's edges and
+    through the caption below it.
+    """
+    pad = styles.size * 0.8
+    box = TableFlowable(
+        [[Paragraph(markup, styles.placeholder)]],
+        colWidths=[width],
+        hAlign="LEFT",
+        style=[
+            # A table sets its cells' font even when they hold only paragraphs: name ours, or
+            # reportlab's default Helvetica lands in the file unembedded.
+            ("FONT", (0, 0), (-1, -1), styles.fonts.heading.regular, styles.size * 0.8),
+            ("BOX", (0, 0), (-1, -1), 0.5, styles.palette.rule),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.75),
+        ],
+    )
+    box.spaceBefore = styles.size * 0.6
+    box.spaceAfter = styles.size * 0.4
+    return box
