@@ -23,6 +23,7 @@ from broadsheet.analysis import credits, quotes, related, speech
 from broadsheet.analysis.inline_text import FlatInlines, block_words, flat_text, inline_words, reading_text
 from broadsheet.analysis.people import People
 from broadsheet.errors import ModelError
+from broadsheet.lexicon import Lexicon, for_language
 from broadsheet.model import (
     Article,
     Block,
@@ -56,7 +57,8 @@ def enrich(article: Article) -> Article:
     blocks: list[Block] = []
     lead_in: str | None = None  # the previous paragraph, which may introduce a quotation ("…заявив:")
     try:
-        for block in map(_top_level, article.body):
+        words = for_language(article.language)
+        for block in (_top_level(block, words) for block in article.body):
             if isinstance(block, Paragraph):
                 block = _paragraph(block, people, lead_in)
                 lead_in = _flat(block.children)
@@ -84,10 +86,10 @@ def enrich(article: Article) -> Article:
     return attrs.evolve(article, body=body, source=source)
 
 
-def _top_level(block: Block) -> Block:
+def _top_level(block: Block, words: Lexicon) -> Block:
     if not isinstance(block, Paragraph):
         return block
-    box = related.read_also(block)
+    box = related.read_also(block, words)
     if box is None or block_words(box) != block_words(block):
         return block
     return box

@@ -73,12 +73,16 @@ def _known_keys() -> frozenset[str]:
     return frozenset(key for tag in available() for key in _table(tag))
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Lexicon:
     """The words of one or more languages (several when the language is not known)."""
 
     languages: tuple[str, ...]
     """The files whose phrases are looked up, in order."""
+    _patterns: dict[str | tuple[str, int], re.Pattern[str]] = attrs.field(
+        factory=dict, init=False, eq=False, hash=False, repr=False
+    )
+    """Compiled templates: rules ask for their pattern once per text, so the lookup is a dict's."""
 
     def words(self, key: str) -> tuple[str, ...]:
         """The phrases listed under ``key`` ("table.key") in this lexicon's languages, without
@@ -93,8 +97,14 @@ class Lexicon:
 
     def compile(self, template: str, flags: int = 0) -> re.Pattern[str]:
         """``template`` with each ``{table.key}`` replaced by :meth:`alternation`, compiled once
-        per lexicon (regex repeats such as ``{1,40}`` are left alone)."""
-        return _compiled(self, template, flags)
+        per lexicon (regex repeats such as ``{1,40}`` are left alone). Rules call this for every
+        text they judge, so the lookup is one dict's; it is fastest with the flags inline
+        (``(?i)``) and ``flags`` left 0."""
+        key = (template, flags) if flags else template
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            pattern = self._patterns[key] = _compiled(self, template, flags)
+        return pattern
 
 
 @functools.cache

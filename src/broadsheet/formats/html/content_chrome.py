@@ -141,12 +141,12 @@ _RELATED_NAME = re.compile(
     r"|more-?on|lesetipp|mehr-?zum|weiterlesen|inline-?link|further|linkbox|link-?box|more-?links"
 )
 
-READ_ALSO_LABEL = r"\s*(?P<label>{body.read_also})\s*(?:[:：.|>»›–—-]+|$|(?=\s))"
+READ_ALSO_LABEL = r"(?i)\s*(?P<label>{body.read_also})\s*(?:[:：.|>»›–—-]+|$|(?=\s))"
 """A read-also label ("Read also:", "Читайте також", "Lesen Sie auch") at the start of a text: a
 :meth:`~broadsheet.lexicon.Lexicon.compile` template, the words from the page's lexicon."""
 
 # "©" belongs to no language; the words are the page's language's.
-_BOILERPLATE_TEXT = r"\s*(?:©|{body.boilerplate})\b"
+_BOILERPLATE_TEXT = r"(?i)\s*(?:©|{body.boilerplate})\b"
 
 
 def class_words(element: html.HtmlElement) -> str:
@@ -220,9 +220,9 @@ def _related_name(names: str) -> bool:
 
 def read_also_match(text: str, lexicon: Lexicon = EVERY) -> re.Match[str] | None:
     """The read-also label ``text`` starts with, in ``lexicon``'s words, as a match."""
-    return lexicon.compile(READ_ALSO_LABEL, re.IGNORECASE).match(text)
+    return lexicon.compile(READ_ALSO_LABEL).match(text)
 
 
 def is_boilerplate_text(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether a short text is a prompt, label or notice ("Advertisement", "Share this", "©")."""
-    return len(text) < 160 and lexicon.compile(_BOILERPLATE_TEXT, re.IGNORECASE).match(text) is not None
+    return len(text) < 160 and lexicon.compile(_BOILERPLATE_TEXT).match(text) is not None

@@ -14,21 +14,21 @@ from broadsheet.lexicon import EVERY, Lexicon
 
 _SENTENCE_MARK = re.compile(r"[.!?…:;»«\"“”„。！？]")
 _PHOTO_CREDIT = (
-    r"\s*(?:©|\(c\)|(?:{body.credit_label})\s*:)"
+    r"(?i)\s*(?:©|\(c\)|(?:{body.credit_label})\s*:)"
     r"|.{0,120}©\s*[\w .,/&-]{2,60}$"
     r"|[^.!?]{0,100}(?:[|/]|\bvia\b)\s*(?:getty images|reuters|afp|ap photo|epa|dpa|imago|picture[- ]alliance"
     r"|shutterstock|istock|keystone|anadolu|tass|ria novosti|unian|ukrinform)\s*$"
 )
 _READING_TIME = (
-    r"\s*(?:(?:ca\.|about|approx\.|≈)?\s*\d+\s*(?:{body.minutes})\s*(?:{body.reading_time})"
+    r"(?i)\s*(?:(?:ca\.|about|approx\.|≈)?\s*\d+\s*(?:{body.minutes})\s*(?:{body.reading_time})"
     r"|(?:\w+\s+)?(?:{body.reading_time})\s*:?\s*(?:ca\.|about|≈)?\s*\d+\s*(?:{body.minutes}))\s*$"
 )
 """A reading-time stamp ("5 min read", "3 Minuten Lesezeit", "Lesedauer: 4 Min.", "Время чтения: 2 мин")."""
-_STAMP_LABEL = r"(?:^|[|·•–—]\s*)\s*(?:{body.stamp_label})\b"
+_STAMP_LABEL = r"(?i)(?:^|[|·•–—]\s*)\s*(?:{body.stamp_label})\b"
 _DIGIT_RUN = re.compile(r"\d+")
 _PRICE = r"(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:€|\$|£|eur\b|euro\b|chf\b|zł|kr\b|₽|грн))"
 _OFFER = (
-    r"\b\d+\s*(?:{body.offer_period})\b.{0,25}?(?:\b(?:{body.offer_free})\b"
+    r"(?i)\b\d+\s*(?:{body.offer_period})\b.{0,25}?(?:\b(?:{body.offer_free})\b"
     rf"|\b(?:{{body.offer_for}})\s+(?:(?:{{body.offer_only}})\s+)?{_PRICE})"
     r"|\b(?:{body.offer_trial})\b"
 )
@@ -55,11 +55,11 @@ def is_stray_line(text: str, lexicon: Lexicon = EVERY) -> bool:
         return True
     if len(text) <= _STAMP_TEXT and (_is_reading_time(text, lexicon) or _is_labelled_stamp(text, lexicon)):
         return True
-    return lexicon.compile(_PHOTO_CREDIT, re.IGNORECASE).match(text) is not None
+    return lexicon.compile(_PHOTO_CREDIT).match(text) is not None
 
 
 def _is_reading_time(text: str, lexicon: Lexicon) -> bool:
-    return lexicon.compile(_READING_TIME, re.IGNORECASE).match(text) is not None
+    return lexicon.compile(_READING_TIME).match(text) is not None
 
 
 def _is_labelled_stamp(text: str, lexicon: Lexicon) -> bool:
@@ -67,13 +67,13 @@ def _is_labelled_stamp(text: str, lexicon: Lexicon) -> bool:
     # date, which needs a day, a year and (usually) a time, so a few numbers.
     if text.rstrip().endswith((".", "!", "?")):
         return False  # a sentence that mentions a publication
-    label = lexicon.compile(_STAMP_LABEL, re.IGNORECASE)
+    label = lexicon.compile(_STAMP_LABEL)
     return label.search(text) is not None and len(_DIGIT_RUN.findall(text)) >= 3
 
 
 def is_offer(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether a short line sells a subscription or trial ("2 Wochen kostenlos testen")."""
-    return len(text) <= _OFFER_TEXT and lexicon.compile(_OFFER, re.IGNORECASE).search(text) is not None
+    return len(text) <= _OFFER_TEXT and lexicon.compile(_OFFER).search(text) is not None
 
 
 def is_media_blurb(text: str) -> bool:

@@ -24,7 +24,7 @@ _PLACEHOLDER = re.compile(
 _CREDIT_NAME = re.compile(r"credit|copyright|source|photographer|byline|attribution|quelle|fotograf|author")
 _CAPTION_NAME = re.compile(r"caption|legend|description|beschreibung|subtitle|bildunterschrift|text")
 _CREDIT_TEXT = (
-    r"(?:^|[\s(|/])(?P<credit>(?:©|\(c\)|(?:{body.credit_label})\s*:|(?:{body.credit_by})\s+)"
+    r"(?i)(?:^|[\s(|/])(?P<credit>(?:©|\(c\)|(?:{body.credit_label})\s*:|(?:{body.credit_by})\s+)"
     r"[^()]{2,120}?)\)?\s*$"
 )
 _SMALL = 64
@@ -143,7 +143,7 @@ def make_image(
 
 def split_credit(caption: str, lexicon: Lexicon = EVERY) -> tuple[str, str | None]:
     """Split a trailing credit ("Foto: Reuters", "© AP") off a caption."""
-    match = lexicon.compile(_CREDIT_TEXT, re.IGNORECASE).search(caption)
+    match = lexicon.compile(_CREDIT_TEXT).search(caption)
     if match is None:
         return caption, None
     return caption[: match.start("credit")].rstrip(" (|/-–—"), match.group("credit").strip()

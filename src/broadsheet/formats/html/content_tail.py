@@ -34,7 +34,7 @@ from broadsheet.model import (
     Strong,
 )
 
-_SECTION_LABEL = r"\s*(?:{body.section_end})\W*$"
+_SECTION_LABEL = r"(?i)\s*(?:{body.section_end})\W*$"
 _STORY_SHARE = 0.5
 _BY_LINE = re.compile(
     r"\s*(?:by|von|par|por|di|door|av|af|przez|от|від|автор|авторка|автори)\b[\s:]", re.IGNORECASE
@@ -52,13 +52,13 @@ _AUTHOR_BIO = (
 )
 """An author's bio under the story ("Jane Doe is a staff writer", "Der Autor ist …")."""
 _BIO_TEXT = 400
-_RELATIVE_TIME = r"{body.time_ago}"
+_RELATIVE_TIME = r"(?i){body.time_ago}"
 _CLOCK_FIRST = re.compile(r"\s*\d{1,2}[:.]\d{2}(?!\d)(?:\s*(?:uhr|h|am|pm))?\s*\S")
 
 
 def is_section_label(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether ``text`` is nothing but the label of the site's material after a story."""
-    return len(text) <= 60 and lexicon.compile(_SECTION_LABEL, re.IGNORECASE).match(text) is not None
+    return len(text) <= 60 and lexicon.compile(_SECTION_LABEL).match(text) is not None
 
 
 def is_box_label(text: str, lexicon: Lexicon = EVERY) -> bool:
@@ -93,7 +93,7 @@ def looks_like_byline(text: str) -> bool:
 
 
 def _relative_time(lexicon: Lexicon) -> re.Pattern[str]:
-    return lexicon.compile(_RELATIVE_TIME, re.IGNORECASE)
+    return lexicon.compile(_RELATIVE_TIME)
 
 
 def trim(blocks: Sequence[Block], lexicon: Lexicon = EVERY) -> tuple[list[Block], list[str]]:
