@@ -149,12 +149,18 @@ def _compiled(lexicon: Lexicon, template: str, flags: int) -> re.Pattern[str]:
     return re.compile(_TEMPLATE_KEY.sub(lambda m: _alternation(lexicon, m.group(1)), template), flags)
 
 
+_SAME_LANGUAGE = {"nb": "no", "nn": "no", "iw": "he", "ji": "yi", "in": "id"}
+"""Tags that name a language some file is named for by another tag: Norwegian Bokmål and Nynorsk
+read Norwegian's words; "iw", "ji" and "in" are withdrawn tags."""
+
+
 def _own_tags(language: str | None) -> tuple[str, ...]:
     if not language:
         return ()
-    parts = language.replace("_", "-").split("-")
+    parts = language.replace("_", "-").lower().split("-")
+    primary = _SAME_LANGUAGE.get(parts[0], parts[0])
     tags = available()
-    chosen = [tag for tag in ("-".join(parts[:2]).lower(), parts[0].lower()) if tag in tags]
+    chosen = [tag for tag in ("-".join(parts[:2]), parts[0], primary) if tag in tags]
     return tuple(dict.fromkeys(chosen))
 
 
