@@ -12,7 +12,7 @@ from importlib import resources
 import pytest
 
 from broadsheet import lexicon
-from broadsheet.analysis import related
+from broadsheet.analysis import credits, quotes, related, speech
 from broadsheet.formats.html import content_chrome, content_lines, content_media, content_tail
 
 DATA = resources.files("broadsheet.lexicon").joinpath("data")
@@ -53,6 +53,7 @@ def test_phrases_are_nfc_strings_without_repeats(name: str) -> None:
                 assert "  " not in phrase, f"{where}: {phrase!r} has a double space"
                 for placeholder in PLACEHOLDER.findall(phrase):
                     assert placeholder in ("{number}", "{text}"), f"{where}: {phrase!r}"
+                assert "*" not in phrase[:-1], f"{where}: {phrase!r} (a '*' only ends a phrase)"
             folded = [phrase.casefold() for phrase in phrases]
             repeats = sorted({p for p in folded if folded.count(p) > 1})
             assert not repeats, f"{where} repeats {repeats}"
@@ -89,6 +90,12 @@ TEMPLATES = [
     content_tail._AUTHOR_BIO,
     content_tail._RELATIVE_TIME,
     related._LABEL,
+    speech._SPEECH_VERB,
+    speech._ACCORDING,
+    speech._ACCORDING_AHEAD,
+    quotes._TITLE_CUE,
+    credits._AFTER_VERB,
+    credits._ACCORDING,
 ]
 
 

@@ -84,6 +84,13 @@ def test_placeholders() -> None:
     assert ago.match("vor 2 Stunden")
 
 
+def test_a_final_star_lets_the_word_go_on() -> None:
+    cue = for_language("uk").compile(r"(?i){analysis.title_cue}")
+    assert cue.fullmatch("книгою") and cue.fullmatch("Книжки")
+    assert not cue.fullmatch("підручник")
+    assert cue.fullmatch("видання") and not cue.fullmatch("виданнями")  # no star: the word as listed
+
+
 def test_compile_fills_in_keys_and_leaves_regex_repeats() -> None:
     pattern = for_language("de").compile(r"(?i)x{2,3}:\s*(?:{body.read_also})$")
     assert pattern.match("xx: lesen sie auch")

@@ -12,8 +12,10 @@ phrase lists, addressed as ``"table.key"``::
 
 Phrases are literal text, not patterns, with two placeholders: ``{number}`` (digits; a space
 after it may be left out, "5 min" or "5min") and ``{text}`` (any 1 to 40 characters, "More
-from {text}"). A rule keeps its pattern's shape in code and takes the words from here, through
-:meth:`Lexicon.compile` (``r"\\s*(?:{body.read_also})\\s*:"``), built once per lexicon.
+from {text}"); a final ``*`` lets the last word go on ("книг*": книга, книги, книгою). A
+space matches any run of spaces within a line. A rule keeps its pattern's shape in code and
+takes the words from here, through :meth:`Lexicon.compile` (``r"(?i)\\s*(?:{body.read_also}):"``),
+built once per lexicon.
 
 A page in a language with a file sees that file's phrases and English's (see :data:`ENGLISH`);
 a page of unknown language, or in a language with no file, sees every file at once: slower and
@@ -124,6 +126,8 @@ def _literal(text: str) -> str:
 
 
 def _phrase_pattern(phrase: str) -> str:
+    if phrase.endswith("*"):
+        return _phrase_pattern(phrase[:-1]) + r"\w*"
     out: list[str] = []
     position = 0
     for match in _PLACEHOLDER.finditer(phrase):
