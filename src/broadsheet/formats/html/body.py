@@ -88,9 +88,9 @@ def extract_body(
     if title is None and headline is not None:
         title = headline.text_content()
     subtitle_element = find_subtitle(headline, subtitle, page.position, page.elements)
-    lead_element = find_lead(root, main, headline, page.position, subtitle_element)
+    lead_element = find_lead(root, main, headline, page.position, subtitle_element, words)
     if lead_element is None:
-        lead_element = find_unnamed_lead(main, headline, page.position, page.elements)
+        lead_element = find_unnamed_lead(main, headline, page.position, page.elements, words)
     bylines = find_bylines(article_region(main, headline))
     pictures = header_figures(headline)
     skip = {*bylines, *pictures, *([lead_element] if lead_element is not None else [])}
