@@ -168,7 +168,7 @@ def _own_tags(language: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=512)  # tags come from pages: bounded, however many a process sees
 def for_language(language: str | None) -> Lexicon:
     """The lexicon for a BCP 47 tag: its own file ("pt-BR"), its language's ("pt") and English's;
     every file when the tag is missing or no file matches."""
