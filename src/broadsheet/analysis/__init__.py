@@ -23,6 +23,7 @@ from broadsheet.analysis import credits, quotes, related, speech
 from broadsheet.analysis.inline_text import FlatInlines, block_words, flat_text, inline_words, reading_text
 from broadsheet.analysis.people import People
 from broadsheet.errors import ModelError
+from broadsheet.lexicon import Lexicon, for_language
 from broadsheet.model import (
     Article,
     Block,
@@ -56,16 +57,18 @@ def enrich(article: Article) -> Article:
     blocks: list[Block] = []
     lead_in: str | None = None  # the previous paragraph, which may introduce a quotation ("…заявив:")
     try:
-        for block in map(_top_level, article.body):
+        words = for_language(article.language)
+        for block in (_top_level(block, words) for block in article.body):
             if isinstance(block, Paragraph):
-                block = _paragraph(block, people, lead_in)
+                block = _paragraph(block, people, words, lead_in)
                 lead_in = _flat(block.children)
             elif isinstance(block, QuoteBlock):
-                block = _introduced(block, people, lead_in)
+                block = _introduced(block, people, words, lead_in)
                 lead_in = None
             else:
                 block = rebuild(
-                    block, lambda node: _paragraph(node, people) if isinstance(node, Paragraph) else node
+                    block,
+                    lambda node: _paragraph(node, people, words) if isinstance(node, Paragraph) else node,
                 )
                 lead_in = None
             blocks.append(block)
@@ -75,7 +78,7 @@ def enrich(article: Article) -> Article:
     source = article.source
     if source is None:
         name = credits.find_credit(
-            article.dateline, article.lead, _opening_texts(body), _last_text(body), people
+            article.dateline, article.lead, _opening_texts(body), _last_text(body), people, words
         )
         if name is not None:
             source = Source(name=name)
@@ -84,17 +87,17 @@ def enrich(article: Article) -> Article:
     return attrs.evolve(article, body=body, source=source)
 
 
-def _top_level(block: Block) -> Block:
+def _top_level(block: Block, words: Lexicon) -> Block:
     if not isinstance(block, Paragraph):
         return block
-    box = related.read_also(block)
+    box = related.read_also(block, words)
     if box is None or block_words(box) != block_words(block):
         return block
     return box
 
 
-def _paragraph(paragraph: Paragraph, people: People, lead_in: str | None = None) -> Paragraph:
-    children = _inlines(paragraph.children, people, lead_in, 0)
+def _paragraph(paragraph: Paragraph, people: People, words: Lexicon, lead_in: str | None = None) -> Paragraph:
+    children = _inlines(paragraph.children, people, words, lead_in, 0)
     if children is paragraph.children:
         return paragraph
     if inline_words(children) != inline_words(paragraph.children):
@@ -107,12 +110,12 @@ _STYLED_DEPTH = 3
 
 
 def _inlines(
-    children: tuple[Inline, ...], people: People, lead_in: str | None, depth: int
+    children: tuple[Inline, ...], people: People, words: Lexicon, lead_in: str | None, depth: int
 ) -> tuple[Inline, ...]:
     """``children`` with mentions and quotes recognised, inside emphasis first and then around it."""
     if depth < _STYLED_DEPTH and any(isinstance(child, (Emphasis, Strong)) for child in children):
         styled = tuple(
-            attrs.evolve(child, children=_inlines(child.children, people, None, depth + 1))
+            attrs.evolve(child, children=_inlines(child.children, people, words, None, depth + 1))
             if isinstance(child, (Emphasis, Strong))
             else child
             for child in children
@@ -124,18 +127,18 @@ def _inlines(
     if found:
         children = flat.splice(found)
         flat = FlatInlines(children)
-    found_quotes = quotes.recognise(flat, people, lead_in)
+    found_quotes = quotes.recognise(flat, people, lead_in, words)
     if found_quotes:
         children = flat.splice(found_quotes)
     return children
 
 
-def _introduced(block: QuoteBlock, people: People, lead_in: str | None) -> QuoteBlock:
+def _introduced(block: QuoteBlock, people: People, words: Lexicon, lead_in: str | None) -> QuoteBlock:
     """A block quotation without a speaker, introduced by the paragraph before ("Блінкен заявив:")."""
     if block.quote.speaker is not None or not lead_in:
         return block
     introduced = lead_in.rstrip()
-    found = speech.before(introduced, 0, len(introduced), people)
+    found = speech.before(introduced, 0, len(introduced), people, words)
     if found is None or not found[1] or found[0].speaker is None:
         return block
     return QuoteBlock(quote=attrs.evolve(block.quote, speaker=Person(name=found[0].speaker)))

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from broadsheet.analysis.people import WORD, People, is_name_word
+from broadsheet.lexicon import EVERY, Lexicon
 
 FIRST_PARAGRAPHS = 3
 """How many paragraphs from the start are searched for a credit."""
@@ -31,31 +32,19 @@ AGENCIES = frozenset(_AGENCY_WORDS.split()) | frozenset(
 )
 """Agencies and outlets recognised by name alone (in brackets, after "according to", as a sign-off)."""
 
-_VERBS = r"""
-пише пишуть повідомляє повідомило повідомила повідомили передає інформує як\ пише як\ повідомляє
-пишет сообщает сообщило сообщила сообщили передает передаёт информирует как\ пишет как\ сообщает
-reports reported reporting
-"""
-_DESCRIPTORS = r"""
-агентство агенція інформагентство інформаційне\ агентство видання газета телеканал журнал сайт портал
-агентства информагентство издание газета телеканал журнал
-news\ agency agency newspaper outlet broadcaster the
-"""
-_VERB = "(?:" + "|".join(_VERBS.split()) + ")"
-_DESCRIPTOR = "(?:(?:" + "|".join(_DESCRIPTORS.split()) + r")[^\S\n]+)?"
+# Verbs and descriptors of a credit ("як пише агентство Reuters", "reports the BBC") and
+# "according to" phrases: the lexicon's [analysis].
 _QUOTED = r"[«„“\"](?P<quoted>[^«»„“”\"\n]{1,60})[»“”\"]"
 _NAMED = r"(?P<named>[^\W\d_][\w.’'-]*(?:[^\S\n]+[^\W\d_][\w.’'-]*){0,3})"
-_AFTER_VERB = re.compile(
-    r"(?<![\w-])" + _VERB + r"[^\S\n]+(?P<descriptor>" + _DESCRIPTOR + r")(?:" + _QUOTED + "|" + _NAMED + ")",
-    re.IGNORECASE,
+_AFTER_VERB = (
+    r"(?i)(?<![\w-])(?:{analysis.credit_verb})[^\S\n]+(?P<descriptor>(?:(?:{analysis.credit_descriptor})[^\S\n]+)?)"
+    r"(?:" + _QUOTED + "|" + _NAMED + ")"
 )
 _BEFORE_VERB = re.compile(
     r"(?<![\w.&-])(?P<named>[A-Z][\w.&-]*(?:[^\S\n]+[A-Z][\w.&-]*){0,2})[^\S\n]+(?:reports|reported)\b"
 )
-_ACCORDING = re.compile(
-    r"\b(?:according[^\S\n]+to|за[^\S\n]+даними|по[^\S\n]+данным|з[^\S\n]+посиланням[^\S\n]+на|со[^\S\n]+ссылкой[^\S\n]+на)"
-    r"[^\S\n]+(?:the[^\S\n]+)?(?:" + _QUOTED + "|" + _NAMED + ")",
-    re.IGNORECASE,
+_ACCORDING = (
+    r"(?i)\b(?:{analysis.credit_according})[^\S\n]+(?:the[^\S\n]+)?(?:" + _QUOTED + "|" + _NAMED + ")"
 )
 _BRACKETED = re.compile(r"\((?P<named>[^()\n]{1,40})\)")
 _DATELINE = re.compile(
@@ -110,10 +99,11 @@ def _looks_like_outlet(word: str) -> bool:
     )
 
 
-def credit_in(text: str, people: People, *, opening: bool) -> str | None:
+def credit_in(text: str, people: People, *, opening: bool, lexicon: Lexicon = EVERY) -> str | None:
     """The credit printed in one paragraph's ``text``, or ``None``.
 
-    ``opening`` says the paragraph is the first one (where a dateline can stand).
+    ``opening`` says the paragraph is the first one (where a dateline can stand); ``lexicon``
+    holds the words of the article's language.
     """
     if opening:
         dateline = _DATELINE.match(text)
@@ -124,7 +114,7 @@ def credit_in(text: str, people: People, *, opening: bool) -> str | None:
         slashed = _SLASHED.search(text[:120])
         if slashed is not None and _known(slashed.group("named").strip()):
             return slashed.group("named").strip()
-    for match in _AFTER_VERB.finditer(text):
+    for match in lexicon.compile(_AFTER_VERB).finditer(text):
         quoted = match.group("quoted")
         if quoted is not None:
             if 0 < len(WORD.findall(quoted)) <= 5:
@@ -139,7 +129,7 @@ def credit_in(text: str, people: People, *, opening: bool) -> str | None:
             phrase = " ".join(named.split()[-size:])
             if _known(phrase):
                 return phrase
-    for match in _ACCORDING.finditer(text):
+    for match in lexicon.compile(_ACCORDING).finditer(text):
         quoted = match.group("quoted")
         if quoted is not None and _known(quoted.strip()):
             return quoted.strip()
@@ -161,7 +151,12 @@ def credit_in(text: str, people: People, *, opening: bool) -> str | None:
 
 
 def find_credit(
-    dateline: str | None, lead: str | None, paragraphs: Iterable[str], last: str | None, people: People
+    dateline: str | None,
+    lead: str | None,
+    paragraphs: Iterable[str],
+    last: str | None,
+    people: People,
+    lexicon: Lexicon = EVERY,
 ) -> str | None:
     """The credit of a story: from its dateline, its standfirst, its first paragraphs, then a sign-off."""
     if dateline:
@@ -169,13 +164,13 @@ def find_credit(
         if bracketed is not None and (_known(bracketed.group("named").strip())):
             return bracketed.group("named").strip()
     if lead:
-        name = credit_in(lead, people, opening=True)
+        name = credit_in(lead, people, opening=True, lexicon=lexicon)
         if name is not None:
             return name
     for index, text in enumerate(paragraphs):
         if index >= FIRST_PARAGRAPHS:
             break
-        name = credit_in(text, people, opening=index == 0)
+        name = credit_in(text, people, opening=index == 0, lexicon=lexicon)
         if name is not None:
             return name
     if last:

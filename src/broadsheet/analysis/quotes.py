@@ -17,29 +17,14 @@ from broadsheet.analysis import marks, speech
 from broadsheet.analysis.inline_text import FlatInlines
 from broadsheet.analysis.people import WORD, People
 from broadsheet.formats._shared.plain_text import OPAQUE
+from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import InlineQuote, Person, Quote
 
 MIN_UNANNOUNCED_WORDS = 4
 """A quotation introduced by "заявив, що" / "said that" needs this many words (shorter ones are scare quotes)."""
 
-_TITLE_CUE = re.compile(
-    r"""(?:
-      стат(?:т[іяюе]|тях|тями|ей|ья|ье|ью|ьи|ьях|ьями)
-    | книг\w* | книжк\w* | фільм\w* | фильм\w* | газет\w* | журнал\w* | видання | издани\w* | агентств\w*
-    | агенці\w* | телеканал\w* | канал\w* | радіостанці\w* | радиостанци\w* | програм\w* | проєкт\w* | проект\w*
-    | парті\w* | парти\w* | фракці\w* | фракци\w* | компані\w* | компани\w* | концерн\w* | корпораці\w*
-    | корпораци\w* | операці\w* | операци\w* | назвою | названием | пісн\w* | песн\w* | альбом\w* | серіал\w*
-    | сериал\w* | шоу | рубри\w* | гасл\w* | лозунг\w* | бренд\w* | марк[аиуі] | сайт\w* | портал\w* | ресурс\w*
-    | видавництв\w* | издательств\w* | колонк\w* | блог\w* | доповід\w* | доклад\w* | звіт\w* | отчет\w*
-    | закон\w* | законопроєкт\w* | законопроект\w* | указ\w* | постанов\w* | угод\w* | соглашени\w* | план\w*
-    | стратегі\w* | стратеги\w* | формул\w* | платформ\w* | ініціатив\w* | инициатив\w* | фонд\w* | клуб\w*
-    | рух\w* | движени\w* | союз\w* | блок\w* | центр\w* | інститут\w* | институт\w* | банк\w* | завод\w*
-    | article | articles | book | books | film | movie | newspaper | magazine | paper | titled | entitled
-    | called | named | dubbed | series | show | song | album | operation | party | company | program | programme
-    | campaign | slogan | column | essay | report | study | headline | bill | law | plan | doctrine | website
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+_TITLE_CUE = r"(?i){analysis.title_cue}"
+"""A word before a quotation that names what it quotes as a title ("статті", "book", "titled")."""
 _CUE_REACH = 4
 _DASH_START = re.compile(r"[^\S\n]*[-–—][^\S\n]+")
 _DASH_BREAK = re.compile(r"([,!?…])[^\S\n]+[-–—][^\S\n]+")
@@ -51,10 +36,11 @@ def _words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def _titled(text: str, boundary: int, open_index: int) -> bool:
+def _titled(text: str, boundary: int, open_index: int, lexicon: Lexicon) -> bool:
     """Whether a word just before the quotation marks it as a title or a name."""
     before = text[max(boundary, open_index - 80) : open_index]
-    return any(_TITLE_CUE.fullmatch(word) for word in _words(before)[-_CUE_REACH:])
+    cue = lexicon.compile(_TITLE_CUE)
+    return any(cue.fullmatch(word) for word in _words(before)[-_CUE_REACH:])
 
 
 def _name_like(inner: str) -> bool:
@@ -69,14 +55,15 @@ def _quote(text: str, speaker: str | None) -> InlineQuote:
 
 
 def recognise(
-    flat: FlatInlines, people: People, lead_in: str | None = None
+    flat: FlatInlines, people: People, lead_in: str | None = None, lexicon: Lexicon = EVERY
 ) -> list[tuple[int, int, InlineQuote]]:
     """Inline quotes for the quotations in ``flat``: ``(start, end, node)`` ranges, in order.
 
     ``lead_in`` is the text of the paragraph before, which may introduce a
-    quotation that opens this one ("Блінкен заявив:").
+    quotation that opens this one ("Блінкен заявив:"); ``lexicon`` holds the words of the
+    article's language.
     """
-    dash = _dash_led(flat, people)
+    dash = _dash_led(flat, people, lexicon)
     if dash:
         return dash
     text = flat.text
@@ -101,7 +88,7 @@ def recognise(
         if not body or not _words(body) or OPAQUE in inner or not flat.only_text(span.open, span.end):
             continues_at = None
             continue
-        if _titled(text, boundary, span.open):
+        if _titled(text, boundary, span.open, lexicon):
             continues_at = None
             continue
         count = len(_words(body))
@@ -110,15 +97,15 @@ def recognise(
             continues_at = None
             continue
         continues_at = None
-        following = speech.after(text, span.end, limit, inner, people)
+        following = speech.after(text, span.end, limit, inner, people, lexicon)
         if following is not None:
             out.append((span.open, span.end, _quote(body, following.speaker)))
             continues_at, continued_speaker = following.end, following.speaker
             continue
-        preceding = speech.before(text, boundary, span.open, people)
+        preceding = speech.before(text, boundary, span.open, people, lexicon)
         if preceding is None and number == 0 and lead_in and not text[: span.open].strip():
             introduced = lead_in.rstrip()
-            preceding = speech.before(introduced, 0, len(introduced), people)
+            preceding = speech.before(introduced, 0, len(introduced), people, lexicon)
         if preceding is None:
             continue
         attribution, colon = preceding
@@ -127,7 +114,7 @@ def recognise(
     return out
 
 
-def _dash_led(flat: FlatInlines, people: People) -> list[tuple[int, int, InlineQuote]]:
+def _dash_led(flat: FlatInlines, people: People, lexicon: Lexicon) -> list[tuple[int, int, InlineQuote]]:
     """Dash-led speech: "— Ми не підемо на це, — сказав Лавров. — Ніколи." (an attribution is required)."""
     text = flat.text
     start = _DASH_START.match(text)
@@ -138,7 +125,7 @@ def _dash_led(flat: FlatInlines, people: People) -> list[tuple[int, int, InlineQ
             break
         punctuation = breaking.group(1)
         quote_end = breaking.start() + (0 if punctuation == "," else 1)
-        attribution = speech.after(text, breaking.start(), len(text), "", people)
+        attribution = speech.after(text, breaking.start(), len(text), "", people, lexicon)
         if attribution is None:
             continue
         body = text[start.end() : quote_end].strip()

@@ -17,27 +17,11 @@ from broadsheet.analysis.inline_text import FlatInlines, flat_text
 from broadsheet.analysis.names import Case, base_form
 from broadsheet.analysis.people import WORD, is_name_word
 from broadsheet.formats._shared.plain_text import OPAQUE
+from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import Inline, Link, Mention, Paragraph, Person, RelatedBox, RelatedLink, Relation
 
-_LABELS = r"""
-Читайте\ також | Читайте\ ще | Також\ читайте | Читайте\ також\ на\ тему | Дивіться\ також | Див\.\ також
-| Читати\ також | Більше\ на\ тему | Більше\ по\ темі | По\ темі | На\ тему
-| Читайте\ также | Читайте\ ещё | Читайте\ еще | Также\ читайте | Читать\ также | Смотрите\ также | См\.\ также
-| Больше\ по\ теме | По\ теме | Читайте\ по\ теме
-| Чытайце\ таксама
-| Read\ also | Also\ read | Read\ more | See\ also | Also\ see | Related | Related\ articles? | Related\ stories
-| More\ on\ this\ (?:topic|story) | Further\ reading
-| Lesen\ Sie\ auch | Lesen\ Sie\ mehr | Siehe\ auch | Mehr\ zum\ Thema | Auch\ interessant | Lesetipp
-| Czytaj\ też | Czytaj\ także | Przeczytaj\ też | Przeczytaj\ także | Zobacz\ też | Zobacz\ także
-| À\ lire\ aussi | A\ lire\ aussi | Lire\ aussi | Voir\ aussi | À\ lire\ également | Lire\ également
-| Leer\ también | Lea\ también | Lee\ también | Ver\ también | Te\ puede\ interesar
-| Leggi\ anche | Vedi\ anche | Leia\ também | Veja\ também | Leia\ mais
-| Čtěte\ také | Přečtěte\ si\ také | Viz\ také | Prečítajte\ si\ aj | Olvassa\ el\ ezt\ is | Citește\ și
-"""
-_LABEL = re.compile(
-    r"[^\S\n]*(?P<label>" + _LABELS + r")[^\S\n]*(?P<sep>[:：|]|[-–—](?=[^\S\n]))[^\S\n]*",
-    re.IGNORECASE | re.VERBOSE,
-)
+# The reader's read-also labels (the lexicon's body.read_also), here before a title in running text.
+_LABEL = r"(?i)[^\S\n]*(?P<label>{body.read_also})[^\S\n]*(?P<sep>[:：|]|[-–—](?=[^\S\n]))[^\S\n]*"
 MAX_TITLE_WORDS = 40
 """Longer text after a read-also label is prose, not a title."""
 _SEPARATORS = re.compile(r"[\s;,|•·/]*")
@@ -60,10 +44,11 @@ def _title(text: str) -> str:
     return title
 
 
-def read_also(paragraph: Paragraph) -> RelatedBox | None:
-    """The read-also box ``paragraph`` is, or ``None`` when it is ordinary text."""
+def read_also(paragraph: Paragraph, lexicon: Lexicon = EVERY) -> RelatedBox | None:
+    """The read-also box ``paragraph`` is, or ``None`` when it is ordinary text (``lexicon``: the
+    words of the article's language)."""
     flat = FlatInlines(paragraph.children)
-    match = _LABEL.match(flat.text)
+    match = lexicon.compile(_LABEL).match(flat.text)
     if match is None or OPAQUE in flat.text:
         return None
     label = match.group("label")

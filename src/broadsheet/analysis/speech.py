@@ -16,42 +16,15 @@ from broadsheet.analysis import names
 from broadsheet.analysis.credits import AGENCIES
 from broadsheet.analysis.names import Case
 from broadsheet.analysis.people import ENGLISH_TITLES, WORD, People, is_name_word, is_pronoun
+from broadsheet.lexicon import EVERY, Lexicon
 
 WINDOW = 240
 """How many characters around a quotation are searched for its attribution."""
 
-_UK_VERBS = r"""
-заяв(?:ив|ила|или|ило|ляє|ляють|ляли) сказа(?:в|ла|ли|ло|но) каже кажуть казав казала говорить говорять
-зазнач(?:ив|ила|или|ило|ає|ають) дода(?:в|ла|ли|ло|є|ють) наголос(?:ив|ила|или|ило) наголошу(?:є|ють)
-підкресл(?:ив|ила|или|ило|ює|юють) повідом(?:ив|ила|или|ило|ляє|ляють) розпов(?:ів|іла|іли|ідає|ідають)
-поясн(?:ив|ила|или|ює|юють) відпов(?:ів|іла|іли|ідає) напис(?:ав|ала|али|ано) пише пишуть
-запевн(?:ив|ила|или|яє) визна(?:в|ла|ли|є) зауваж(?:ив|ила|или|ує) констатува(?:в|ла|ли) резюмува(?:в|ла|ли)
-попереди(?:в|ла|ли) нагада(?:в|ла|ли) уточни(?:в|ла|ли) наполяга(?:є|ють|в|ла) пообіця(?:в|ла|ли)
-цитує процитува(?:в|ла|ли) запита(?:в|ла|ли|є) спита(?:в|ла|ли|є) поцікави(?:вся|лася|лися) вигукну(?:в|ла|ли) звернув(?:ся)? зізна(?:вся|лася|лися) продовжи(?:в|ла|ли)
-"""
-_RU_VERBS = r"""
-заяв(?:ил|ила|или|ило|ляет|ляют) сказа(?:л|ла|ли|ло|но) говорит говорят говорил говорила
-отмет(?:ил|ила|или|ило) отмечает добав(?:ил|ила|или|ило|ляет) подчеркн(?:ул|ула|ули|уло) подчеркивает
-сообщ(?:ил|ила|или|ило|ает|ают) рассказ(?:ал|ала|али|ывает) поясн(?:ил|ила|или|яет) ответ(?:ил|ила|или)
-отвечает написа(?:л|ла|ли|но) пишет пишут завер(?:ил|ила|или) призна(?:л|ла|ли|ет|лся|лась)
-замет(?:ил|ила|или) констатирова(?:л|ла|ли) предупред(?:ил|ила|или) напомн(?:ил|ила|или)
-уточн(?:ил|ила|или) настаива(?:ет|ют|л|ла) пообеща(?:л|ла|ли) цитирует продолжи(?:л|ла|ли) спроси(?:л|ла|ли) спрашивает поинтересова(?:лся|лась|лись)
-"""
-_EN_VERBS = r"""
-said says say told tells added adds noted notes stressed stresses wrote writes explained explains
-replied replies warned warns insisted insists declared announced asked asks argued argues claimed claims
-observed remarked continued recalled recalls tweeted posted admitted admits acknowledged conceded
-emphasized emphasised suggested suggests reported reports confirmed confirms
-"""
-_SPEECH_VERB = re.compile(
-    "(?:" + "|".join((_UK_VERBS + _RU_VERBS + _EN_VERBS).split()) + ")",
-    re.IGNORECASE,
-)
-_ACCORDING = re.compile(
-    r"(?:за\s+словами|на\s+думку|по\s+словам|по\s+мнению|according\s+to|in\s+the\s+words\s+of)\s+$",
-    re.IGNORECASE,
-)
-_ACCORDING_AHEAD = re.compile(r"(?:за\s+словами|по\s+словам|according\s+to)\s+", re.IGNORECASE)
+# Verbs of saying (заявив, сказал, said) and "according to" phrases: the lexicon's [analysis].
+_SPEECH_VERB = r"(?i){analysis.speech_verb}"
+_ACCORDING = r"(?i)(?:{analysis.according})\s+"
+_ACCORDING_AHEAD = r"(?i)(?:{analysis.according_after})\s+"
 _STOP_WORD_TEXT = """
     у в на після під за з із зі до від для про по перед і й та а але що як коли який яка які не через
     во после под с со из от о об и но что как когда который которая которые не через
@@ -63,9 +36,9 @@ _SENTENCE_END = re.compile(r"[.!?…;](?=\s|$)|\n")
 _MAX_TITLE_WORDS = 6
 
 
-def is_speech_verb(word: str) -> bool:
+def is_speech_verb(word: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether ``word`` is a verb of saying (заявив, сказал, said…)."""
-    return _SPEECH_VERB.fullmatch(word) is not None
+    return lexicon.compile(_SPEECH_VERB).fullmatch(word) is not None
 
 
 @attrs.frozen
@@ -185,11 +158,13 @@ def _resolve(people: People, words: list[str] | None, case: Case | None = None) 
     return people.resolve(words, case)
 
 
-def after(text: str, start: int, limit: int, inner: str, people: People) -> Attribution | None:
+def after(
+    text: str, start: int, limit: int, inner: str, people: People, lexicon: Lexicon = EVERY
+) -> Attribution | None:
     """The attribution that follows a quotation closing just before ``start``, if any.
 
     ``limit`` is where the next quotation begins; ``inner`` is the quoted text
-    (English puts the comma inside the marks).
+    (English puts the comma inside the marks); ``lexicon``, the words of the text's language.
     """
     window = text[start : min(limit, start + WINDOW)]
     lead = re.match(r"[^\S\n]*([,!?…]|\.\.\.)?[^\S\n]*(?:([-–—])[^\S\n]+)?", window)
@@ -205,7 +180,7 @@ def after(text: str, start: int, limit: int, inner: str, people: People) -> Attr
     if not tokens:
         return None
     end = start + (end_match.end() if end_match else len(window))
-    according = _ACCORDING_AHEAD.match(clause, rest_start)
+    according = lexicon.compile(_ACCORDING_AHEAD).match(clause, rest_start)
     if according is not None:
         run = _leading_names(clause, [t for t in tokens if t.start() >= according.end()])
         speaker = _resolve(people, run, Case.GENITIVE if _cyrillic(clause) else None)
@@ -215,7 +190,7 @@ def after(text: str, start: int, limit: int, inner: str, people: People) -> Attr
             return None
         if token.group().lower() in _STOP_WORDS:
             return None  # "…," but residents said: the verb belongs to another clause
-        if not is_speech_verb(token.group()):
+        if not is_speech_verb(token.group(), lexicon):
             continue
         if index == 0:
             words, _ = _after_verb(clause, tokens, index)
@@ -242,7 +217,9 @@ def _cyrillic(text: str) -> bool:
     return any("\u0400" <= char <= "\u04ff" for char in text)
 
 
-def before(text: str, boundary: int, open_index: int, people: People) -> tuple[Attribution, bool] | None:
+def before(
+    text: str, boundary: int, open_index: int, people: People, lexicon: Lexicon = EVERY
+) -> tuple[Attribution, bool] | None:
     """The attribution that introduces a quotation opening at ``open_index``, if any.
 
     ``boundary`` is where the previous quotation ended. Returns the
@@ -270,11 +247,7 @@ def before(text: str, boundary: int, open_index: int, people: People) -> tuple[A
     if not tokens:
         return None
     according = None
-    for match in re.finditer(
-        r"(?:за\s+словами|на\s+думку|по\s+словам|по\s+мнению|according\s+to|in\s+the\s+words\s+of)\s+",
-        head,
-        re.IGNORECASE,
-    ):
+    for match in lexicon.compile(_ACCORDING).finditer(head):
         according = match
     if according is not None and comma:
         named = [t for t in tokens if t.start() >= according.end()]
@@ -286,7 +259,7 @@ def before(text: str, boundary: int, open_index: int, people: People) -> tuple[A
     recent = tokens[-8:]
     offset = len(tokens) - len(recent)
     for index in range(len(recent) - 1, -1, -1):
-        if not is_speech_verb(recent[index].group()):
+        if not is_speech_verb(recent[index].group(), lexicon):
             continue
         verb = offset + index
         if comma and not colon:

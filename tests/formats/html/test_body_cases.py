@@ -32,6 +32,7 @@ def run(case: Case) -> str:
         title=option(case, "title") if "title" in case.options else HEADLINE,
         body_selector=option(case, "body_selector"),
         drop_selectors=tuple(drop.split(",")) if drop else (),
+        language=option(case, "lang"),
     )
     return outline.body(found)
 

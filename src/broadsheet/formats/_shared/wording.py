@@ -10,185 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+from broadsheet import lexicon
 from broadsheet.formats._shared.typography import primary_language
+from broadsheet.lexicon import Lexicon
 
-_LABELS: dict[str, dict[str, str]] = {
-    "read_also": {
-        "en": "Read also",
-        "uk": "Читайте також",
-        "ru": "Читайте также",
-        "de": "Lesen Sie auch",
-        "fr": "À lire aussi",
-        "es": "Lea también",
-        "pl": "Przeczytaj też",
-        "ar": "اقرأ أيضا",
-        "he": "קראו גם",
-    },
-    "translations": {
-        "en": "Also in",
-        "uk": "Іншими мовами",
-        "ru": "На других языках",
-        "de": "Auch auf",
-        "fr": "Aussi en",
-        "es": "También en",
-        "pl": "Także w",
-        "ar": "بلغات أخرى",
-        "he": "בשפות אחרות",
-    },
-    "contents": {
-        "en": "Contents",
-        "uk": "Зміст",
-        "ru": "Содержание",
-        "de": "Inhalt",
-        "fr": "Sommaire",
-        "es": "Índice",
-        "pl": "Spis treści",
-        "ar": "المحتويات",
-        "he": "תוכן העניינים",
-    },
-    "by": {
-        "en": "By",
-        "uk": "Автор:",
-        "ru": "Автор:",
-        "de": "Von",
-        "fr": "Par",
-        "es": "Por",
-        "pl": "Autor:",
-        "ar": "بقلم",
-        "he": "מאת",
-    },
-    "source": {
-        "en": "Source",
-        "uk": "Джерело",
-        "ru": "Источник",
-        "de": "Quelle",
-        "fr": "Source",
-        "es": "Fuente",
-        "pl": "Źródło",
-        "ar": "المصدر",
-        "he": "מקור",
-    },
-    "published": {
-        "en": "Published",
-        "uk": "Опубліковано",
-        "ru": "Опубликовано",
-        "de": "Veröffentlicht",
-        "fr": "Publié",
-        "es": "Publicado",
-        "pl": "Opublikowano",
-    },
-    "cover": {
-        "en": "Cover",
-        "uk": "Обкладинка",
-        "ru": "Обложка",
-        "de": "Titelseite",
-        "fr": "Couverture",
-        "es": "Portada",
-        "pl": "Okładka",
-        "ar": "الغلاف",
-        "he": "כריכה",
-    },
-    "page": {
-        "en": "Page",
-        "uk": "Сторінка",
-        "ru": "Страница",
-        "de": "Seite",
-        "fr": "Page",
-        "es": "Página",
-        "pl": "Strona",
-    },
-    "image_missing": {
-        "en": "Image not available",
-        "uk": "Зображення недоступне",
-        "ru": "Изображение недоступно",
-        "de": "Bild nicht verfügbar",
-        "fr": "Image indisponible",
-        "es": "Imagen no disponible",
-        "pl": "Obraz niedostępny",
-        "el": "Η εικόνα δεν είναι διαθέσιμη",
-    },
-    "embed": {
-        "en": "Embedded content",
-        "uk": "Вбудований вміст",
-        "ru": "Встроенное содержимое",
-        "de": "Eingebetteter Inhalt",
-        "fr": "Contenu intégré",
-        "es": "Contenido insertado",
-        "pl": "Treść osadzona",
-        "el": "Ενσωματωμένο περιεχόμενο",
-    },
-    "landmarks": {
-        "en": "Landmarks",
-        "uk": "Орієнтири",
-        "ru": "Ориентиры",
-        "de": "Orientierung",
-        "fr": "Repères",
-        "es": "Puntos de referencia",
-        "pl": "Punkty orientacyjne",
-        "ar": "معالم الكتاب",
-        "he": "ציוני דרך",
-    },
-    "start": {
-        "en": "Start of content",
-        "uk": "Початок тексту",
-        "ru": "Начало текста",
-        "de": "Textanfang",
-        "fr": "Début du texte",
-        "es": "Comienzo del texto",
-        "pl": "Początek tekstu",
-        "ar": "بداية النص",
-        "he": "תחילת הטקסט",
-    },
-    "all_articles": {
-        "en": "All articles",
-        "uk": "Усі статті",
-        "ru": "Все статьи",
-        "de": "Alle Artikel",
-        "fr": "Tous les articles",
-        "es": "Todos los artículos",
-        "pl": "Wszystkie artykuły",
-    },
-    "tags": {
-        "en": "Tags",
-        "uk": "Теги",
-        "ru": "Теги",
-        "de": "Schlagwörter",
-        "fr": "Mots-clés",
-        "es": "Etiquetas",
-        "pl": "Tagi",
-    },
-    "updated": {
-        "en": "Updated",
-        "uk": "Оновлено",
-        "ru": "Обновлено",
-        "de": "Aktualisiert",
-        "fr": "Mis à jour",
-        "es": "Actualizado",
-        "pl": "Zaktualizowano",
-        "ar": "تحديث",
-        "he": "עודכן",
-    },
-}
-
+# The labels are the lexicon's [labels] table (src/broadsheet/lexicon/data/<language>.toml), the
+# first phrase of each key; "in_language" is a language's own "in <language>".
 LANGUAGE_NAMES: dict[str, str] = {
-    "uk": "Українською",
-    "ru": "На русском",
-    "en": "In English",
-    "de": "Auf Deutsch",
-    "fr": "En français",
-    "es": "En español",
-    "pl": "Po polsku",
-    "be": "Па-беларуску",
-    "ar": "بالعربية",
-    "he": "בעברית",
+    tag: names[0] for tag in lexicon.available() if (names := Lexicon((tag,)).words("labels.in_language"))
 }
 """A language's own name for "in <language>", for links to translations."""
 
 
 def label(key: str, language: str | None) -> str:
     """The label ``key`` (``"read_also"``, ``"contents"``, …) in ``language``, else English."""
-    table = _LABELS[key]
-    return table.get(primary_language(language), table["en"])
+    return lexicon.label(language, f"labels.{key}")
 
 
 _MONTHS: dict[str, tuple[str, ...]] = {

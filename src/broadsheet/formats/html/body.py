@@ -33,6 +33,7 @@ from broadsheet.formats.html.content_media import figure_image
 from broadsheet.formats.html.content_score import PageIndex, choose_main
 from broadsheet.formats.html.content_tail import trim
 from broadsheet.formats.html.tuning import TUNING
+from broadsheet.lexicon import Lexicon, for_language
 from broadsheet.model import Block, Figure, Heading, Image, RelatedBox, Separator
 
 __all__ = ["Body", "extract_body"]
@@ -74,6 +75,7 @@ def extract_body(
     for selector in drop_selectors:
         for element in _select(root, selector):
             _drop(element)
+    words = for_language(language)
     scripts = payload_scripts(root)
     for element in list(root.iter(*JUNK_TAGS)):
         _drop(element)
@@ -86,9 +88,9 @@ def extract_body(
     if title is None and headline is not None:
         title = headline.text_content()
     subtitle_element = find_subtitle(headline, subtitle, page.position, page.elements)
-    lead_element = find_lead(root, main, headline, page.position, subtitle_element)
+    lead_element = find_lead(root, main, headline, page.position, subtitle_element, words)
     if lead_element is None:
-        lead_element = find_unnamed_lead(main, headline, page.position, page.elements)
+        lead_element = find_unnamed_lead(main, headline, page.position, page.elements, words)
     bylines = find_bylines(article_region(main, headline))
     pictures = header_figures(headline)
     skip = {*bylines, *pictures, *([lead_element] if lead_element is not None else [])}
@@ -100,7 +102,7 @@ def extract_body(
     byline_lines: list[str] = []
     for part in mains or [main]:
         keep_size = max(300, prose_length(part) // 4)
-        reader = BlockReader(base_url=base_url, title=title, skip=skip, keep_size=keep_size)
+        reader = BlockReader(base_url=base_url, title=title, skip=skip, keep_size=keep_size, lexicon=words)
         blocks.extend(reader.read(part))
         byline_lines.extend(reader.bylines)
     lead = " ".join(lead_element.text_content().split()) if lead_element is not None else None
@@ -112,8 +114,8 @@ def extract_body(
         and not mains
         and sum(len(block_text(block, style=RUNNING_TEXT)) for block in blocks) < TUNING.no_story
     ):
-        blocks = _from_payload(scripts, base_url, title) or blocks
-    trimmed, trimmed_bylines = trim(blocks)
+        blocks = _from_payload(scripts, base_url, title, words) or blocks
+    trimmed, trimmed_bylines = trim(blocks, words)
     byline_lines.extend(trimmed_bylines)
     finished = _finish(trimmed)
     authors = byline_texts(bylines)
@@ -121,19 +123,21 @@ def extract_body(
         blocks=finished,
         images=tuple(block.image for block in finished if isinstance(block, Figure)),
         lead=lead or None,
-        lead_images=tuple(i for i in (figure_image(f, base_url) for f in pictures) if i is not None),
+        lead_images=tuple(
+            i for i in (figure_image(f, base_url, lexicon=words) for f in pictures) if i is not None
+        ),
         authors=authors + tuple(line for line in byline_lines if line not in authors),
     )
 
 
-def _from_payload(scripts: list[str], base_url: str | None, title: str | None) -> list[Block]:
+def _from_payload(scripts: list[str], base_url: str | None, title: str | None, words: Lexicon) -> list[Block]:
     # The markup holds no story: the page may ship it as data for its scripts.
     fragment = hydrated_body(scripts)
     if fragment is None:
         return []
     for element in list(fragment.iter(*JUNK_TAGS)):
         _drop(element)
-    return BlockReader(base_url=base_url, title=title).read(fragment)
+    return BlockReader(base_url=base_url, title=title, lexicon=words).read(fragment)
 
 
 def _one_story(main: html.HtmlElement, headline: html.HtmlElement | None) -> html.HtmlElement:

@@ -49,6 +49,7 @@ from broadsheet.formats.html.content_quotes import attribution, quote_language
 from broadsheet.formats.html.content_related import read_also_label, related_box
 from broadsheet.formats.html.content_score import PROSE_LENGTH, WEAK_CHROME_PROSE
 from broadsheet.formats.html.content_tables import is_layout_table, read_table
+from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import (
     Block,
     BulletList,
@@ -116,13 +117,16 @@ class BlockReader:
         title: str | None,
         skip: Collection[html.HtmlElement] = (),
         keep_size: int = 10**9,
+        lexicon: Lexicon = EVERY,
     ) -> None:
         """Set up a reader.
 
         ``skip`` are elements read elsewhere (the lead, bylines); chrome holding more than
         ``keep_size`` characters of prose is kept, because a page that wraps its story in a
-        ``share`` container has misleading class names, not a huge share bar.
+        ``share`` container has misleading class names, not a huge share bar. ``lexicon`` holds
+        the words of the page's language (labels, stamps, offers).
         """
+        self.lexicon = lexicon
         self.base_url = base_url
         self.title = normalised_words(title) if title else ""
         self.skip = skip
@@ -144,7 +148,9 @@ class BlockReader:
         return self.blocks
 
     def _sub(self, element: html.HtmlElement, depth: int) -> list[Block]:
-        reader = BlockReader(base_url=self.base_url, title=None, skip=self.skip, keep_size=self.keep_size)
+        reader = BlockReader(
+            base_url=self.base_url, title=None, skip=self.skip, keep_size=self.keep_size, lexicon=self.lexicon
+        )
         reader.loose = False
         reader._container(element, depth)
         reader._flush()
@@ -176,11 +182,13 @@ class BlockReader:
 
     def _paragraph(self, inlines: tuple[Inline, ...]) -> None:
         text = text_of(inlines)
-        if not text or is_boilerplate_text(text):
+        if not text or is_boilerplate_text(text, self.lexicon):
             return
         if self.title and normalised_words(text) == self.title:
             return
-        if self.loose and (is_stray_line(text) or is_offer(text) or is_media_blurb(text)):
+        if self.loose and (
+            is_stray_line(text, self.lexicon) or is_offer(text, self.lexicon) or is_media_blurb(text)
+        ):
             return
         if self.loose and is_byline(text):
             if not self.seen_text:
@@ -202,7 +210,7 @@ class BlockReader:
             if len(text.split()) > 6:
                 self._teaser(links[0])
             return
-        label = read_also_label(text)
+        label = read_also_label(text, self.lexicon)
         if label is not None and links:
             box = self._box_from_links(links, label, len(text) - len(label))
             if box is not None:
@@ -290,8 +298,10 @@ class BlockReader:
         return self._is_meta(element)
 
     def _block(self, element: html.HtmlElement, tag: str, depth: int) -> None:
-        if (looks_related(element) or read_also_label(_first_text(element))) and tag not in _HEADINGS:
-            box = related_box(element, self.base_url)
+        if (
+            looks_related(element) or read_also_label(_first_text(element), self.lexicon)
+        ) and tag not in _HEADINGS:
+            box = related_box(element, self.base_url, lexicon=self.lexicon)
             if box is not None:
                 self.blocks.append(box)
                 return
@@ -350,7 +360,7 @@ class BlockReader:
     def _heading(self, element: html.HtmlElement, level: int) -> None:
         inlines = tidy(self.inline.children(element))
         text = text_of(inlines)
-        if not text or is_boilerplate_text(text):
+        if not text or is_boilerplate_text(text, self.lexicon):
             return
         words = normalised_words(text)
         if self.title and (words == self.title or (level == 1 and not self.seen_text)):
@@ -358,11 +368,11 @@ class BlockReader:
         if len(inlines) == 1 and isinstance(inlines[0], Link):
             self._teaser(inlines[0])  # a headline linking elsewhere is a teaser
             return
-        label = read_also_label(text)
+        label = read_also_label(text, self.lexicon)
         if label is not None and len(label) >= len(text) - 2:
             following = element.getnext()
             if following is not None and isinstance(following.tag, str):
-                box = related_box(following, self.base_url, label=text.rstrip(" :"))
+                box = related_box(following, self.base_url, label=text.rstrip(" :"), lexicon=self.lexicon)
                 if box is not None:
                     self.blocks.append(box)
                     self.skip = {*self.skip, following}
@@ -390,7 +400,7 @@ class BlockReader:
                 if box is not None:
                     self.blocks.append(RelatedBox(links=box.links))
             return
-        if self.loose and is_meta_list(items, above_text=not self.seen_text):
+        if self.loose and is_meta_list(items, above_text=not self.seen_text, lexicon=self.lexicon):
             # "Published 13 May 2026 · 3 min read · By Jane Doe": the story's metadata as a list.
             if not self.seen_text:
                 lines = (text_of(item[0].children) for item in items if isinstance(item[0], Paragraph))
@@ -417,7 +427,11 @@ class BlockReader:
             return
         said = attribution(element)
         reader = BlockReader(
-            base_url=self.base_url, title=None, skip={*self.skip, *said.elements}, keep_size=self.keep_size
+            base_url=self.base_url,
+            title=None,
+            skip={*self.skip, *said.elements},
+            keep_size=self.keep_size,
+            lexicon=self.lexicon,
         )
         blocks = reader.read(element)
         self.pending_figures.extend(block for block in blocks if isinstance(block, Figure))
@@ -466,7 +480,7 @@ class BlockReader:
         return len(element.text_content()) < _FIGURE_TEXT
 
     def _figure(self, element: html.HtmlElement, depth: int) -> None:
-        image = figure_image(element, self.base_url, caption_fallback=True)
+        image = figure_image(element, self.base_url, caption_fallback=True, lexicon=self.lexicon)
         if image is not None:
             self.blocks.append(Figure(image=image))
             return

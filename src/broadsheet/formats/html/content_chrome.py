@@ -12,6 +12,8 @@ import re
 
 from lxml import html
 
+from broadsheet.lexicon import EVERY, Lexicon
+
 JUNK_TAGS = frozenset(
     {
         "script", "style", "template", "svg", "canvas", "button", "input", "select", "textarea",
@@ -139,45 +141,12 @@ _RELATED_NAME = re.compile(
     r"|more-?on|lesetipp|mehr-?zum|weiterlesen|inline-?link|further|linkbox|link-?box|more-?links"
 )
 
-# Labels of read-also boxes, matched at the start of a box's text.
-READ_ALSO_LABEL = re.compile(
-    r"\s*(?P<label>"
-    r"read also|also read|read more|see also|related(?: articles?| stories| story| coverage| content"
-    r"| news| reading| links?)?|more on this(?: story| topic)?|more about this|more from .{1,40}?"
-    r"|further reading|recommended(?: reading| articles?| stories)?|you (?:may|might) also like"
-    r"|читайте (?:також|также|тоже|еще|ещё)|читай також|також читайте|также читайте|дивіться також"
-    r"|див\. також|смотрите также|см\. также|по теме|по темі|на тему|более по теме|більше на тему"
-    r"|рекомендуємо|рекомендуем|рекомендуємо прочитати|вас може зацікавити|вас может заинтересовать"
-    r"|lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|zum thema|siehe auch|weitere artikel"
-    r"|das könnte sie auch interessieren|passend zum thema|à lire aussi|a lire aussi|lire aussi"
-    r"|voir aussi|à voir aussi|sur le même sujet|lea también|leer también|lee también|ver también"
-    r"|le puede interesar|te puede interesar|leggi anche|vedi anche|potrebbe interessarti"
-    r"|czytaj (?:też|także|również|więcej)|przeczytaj (?:też|także|również)|zobacz (?:też|także|również)"
-    r"|lees ook|bekijk ook|læs også|les også|läs (?:också|även|mer)|leia (?:também|mais)|veja também"
-    r"|čtěte (?:také|též)|přečtěte si (?:také|též)|čítajte aj|olvassa el|ayrıca okuyun|ilgili haberler"
-    r"|διαβάστε (?:επίσης|ακόμη)|lue myös|loe ka|citește și|прочетете още|pročitajte (?:još|i)"
-    r"|прочитајте још|اقرأ أيضا|اقرأ أيضًا|קראו גם|相关阅读|関連記事|funda olunye udaba(?: lapha)?|funda futhi"
-    r")\s*(?:[:：.|>»›–—-]+|$|(?=\s))",
-    re.IGNORECASE,
-)
-"""A read-also label ("Read also:", "Читайте також", "Lesen Sie auch") at the start of a text."""
+READ_ALSO_LABEL = r"(?i)\s*(?P<label>{body.read_also})\s*(?:[:：.|>»›–—-]+|$|(?=\s))"
+"""A read-also label ("Read also:", "Читайте також", "Lesen Sie auch") at the start of a text: a
+:meth:`~broadsheet.lexicon.Lexicon.compile` template, the words from the page's lexicon."""
 
-_BOILERPLATE_TEXT = re.compile(
-    r"\s*(?:advertisement|advertising|anzeige|werbung|реклама|publicidad|publicité|pubblicità|reklama"
-    r"|sponsored|share (?:this|on|via)|teilen|поділитися|поделиться|follow us|folgen sie uns"
-    r"|підписуйтесь|подписывайтесь|subscribe (?:to|now|for)|sign up|newsletter|support us|підтримати"
-    r"|поддержать|donate|jetzt spenden|unterstützen sie|all rights reserved|alle rechte vorbehalten"
-    r"|все права защищены|усі права захищені|copyright|©|click here|klicken sie hier|cookie"
-    r"|loading|lädt|завантаження|загрузка|mehr anzeigen|show more|load more|weiterlesen"
-    r"|read more|continue reading|zum artikel|to the article|back to top|nach oben"
-    r"|join (?:our|the) (?:commenting|conversation|discussion)|already have an account|create an? (?:free )?account"
-    r"|sign in|log in|einloggen|anmelden|registrieren|se connecter|iniciar sesión|увійти|войти"
-    r"|your browser is (?:no longer supported|out of date)|we apologi[sz]e, but this video"
-    r"|try refreshing your browser|this video (?:has failed|is unavailable)|jetzt weiterlesen mit"
-    r"|(?:this|the) article is (?:for|reserved for) (?:subscribers|members)|article réservé aux abonnés"
-    r"|il vous reste \d+|pozostało jeszcze \d+|diesen artikel (?:erwerben|freischalten))\b",
-    re.IGNORECASE,
-)
+# "©" belongs to no language; the words are the page's language's.
+_BOILERPLATE_TEXT = r"(?i)\s*(?:©|{body.boilerplate})\b"
 
 
 def class_words(element: html.HtmlElement) -> str:
@@ -249,6 +218,11 @@ def _related_name(names: str) -> bool:
     return _RELATED_NAME.search(names) is not None
 
 
-def is_boilerplate_text(text: str) -> bool:
+def read_also_match(text: str, lexicon: Lexicon = EVERY) -> re.Match[str] | None:
+    """The read-also label ``text`` starts with, in ``lexicon``'s words, as a match."""
+    return lexicon.compile(READ_ALSO_LABEL).match(text)
+
+
+def is_boilerplate_text(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether a short text is a prompt, label or notice ("Advertisement", "Share this", "©")."""
-    return len(text) < 160 and _BOILERPLATE_TEXT.match(text) is not None
+    return len(text) < 160 and lexicon.compile(_BOILERPLATE_TEXT).match(text) is not None

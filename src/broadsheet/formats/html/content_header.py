@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from lxml import html
 
 from broadsheet.formats.html.content_chrome import class_words, is_chrome
+from broadsheet.lexicon import EVERY, Lexicon
 
 _LEAD_NAME = re.compile(
     r"(?<![a-z])(?:lead|lede|standfirst|stand-?first|intro|introduction|summary|teaser|excerpt|sub-?title"
@@ -23,7 +24,8 @@ _AUTHOR_NAME = re.compile(
 )
 _NOT_BYLINE = re.compile(r"comment|bio|about|box|card|avatar|image|photo|more")
 _PICTURE_NAME = re.compile(r"caption|credit|image|photo|picture|media|gallery|video|copyright|paywall|offer")
-_NOT_LEAD_TEXT = re.compile(r"\s*(?:related|read more|read also|see also|advertisement)\b", re.IGNORECASE)
+_NOT_LEAD_TEXT = r"(?i)\s*(?:{body.read_also}|{body.boilerplate})\b"
+"""A read-also label or a notice ("Read also", "Advertisement") opens no standfirst."""
 _UNNAMED_LEAD_REACH = 12
 _SUBTITLE_REACH = 12
 _MIN_UNNAMED_LEAD = 60
@@ -111,6 +113,7 @@ def find_lead(
     headline: html.HtmlElement | None,
     order: Mapping[html.HtmlElement, int],
     subtitle: html.HtmlElement | None = None,
+    lexicon: Lexicon = EVERY,
 ) -> html.HtmlElement | None:
     """The standfirst: an element named as one, between the headline and the first body paragraph.
 
@@ -134,7 +137,7 @@ def find_lead(
         if subtitle is not None and (element is subtitle or subtitle in element.iterdescendants()):
             continue
         text = _text(element)
-        if not _MIN_LEAD <= len(text) <= _MAX_LEAD or _NOT_LEAD_TEXT.match(text):
+        if not _MIN_LEAD <= len(text) <= _MAX_LEAD or lexicon.compile(_NOT_LEAD_TEXT).match(text):
             continue
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked > 0.5 * len(text) or _in_picture_or_chrome(element, main):
@@ -148,6 +151,7 @@ def find_unnamed_lead(
     headline: html.HtmlElement | None,
     order: Mapping[html.HtmlElement, int],
     elements: Sequence[html.HtmlElement],
+    lexicon: Lexicon = EVERY,
 ) -> html.HtmlElement | None:
     """A paragraph printed right under the headline, outside the story's element: the standfirst of
     a page whose class names say nothing (generated CSS names)."""
@@ -161,7 +165,9 @@ def find_unnamed_lead(
         if element.tag != "p" or headline in element.iterancestors():
             continue
         text = _text(element)
-        if not _MIN_UNNAMED_LEAD <= len(text) <= _MAX_UNNAMED_LEAD or _NOT_LEAD_TEXT.match(text):
+        if not _MIN_UNNAMED_LEAD <= len(text) <= _MAX_UNNAMED_LEAD or lexicon.compile(_NOT_LEAD_TEXT).match(
+            text
+        ):
             return None
         if element.find(".//a") is not None or _in_picture_or_chrome(element, main):
             return None

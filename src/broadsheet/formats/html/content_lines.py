@@ -10,45 +10,27 @@ import re
 
 from broadsheet.formats.html.content_score import DENSE_SCRIPT
 from broadsheet.formats.html.content_tail import looks_like_byline, looks_like_dateline
+from broadsheet.lexicon import EVERY, Lexicon
 
 _SENTENCE_MARK = re.compile(r"[.!?…:;»«\"“”„。！？]")
-_PHOTO_CREDIT = re.compile(
-    r"\s*(?:©|\(c\)|photos?\s*:|fotos?\s*:|фото\s*:|bild(?:er)?\s*:|image\s*:|credit\s*:|quelle\s*:)"
+_PHOTO_CREDIT = (
+    r"(?i)\s*(?:©|\(c\)|(?:{body.credit_label})\s*:)"
     r"|.{0,120}©\s*[\w .,/&-]{2,60}$"
     r"|[^.!?]{0,100}(?:[|/]|\bvia\b)\s*(?:getty images|reuters|afp|ap photo|epa|dpa|imago|picture[- ]alliance"
-    r"|shutterstock|istock|keystone|anadolu|tass|ria novosti|unian|ukrinform)\s*$",
-    re.IGNORECASE,
+    r"|shutterstock|istock|keystone|anadolu|tass|ria novosti|unian|ukrinform)\s*$"
 )
-_MINUTES = r"(?:min(?:s|\.|ute[ns]?|uten|utos?|uti|uty|utter)?|мин(?:\.|ут[аы]?)?|хв(?:\.|илин[аи]?)?|分)"
-_READING = (
-    r"(?:read(?:ing)?(?: time)?|lesezeit|lesedauer|de lecture|de lectura|di lettura|de leitura"
-    r"|czytania|чтения|читання|leestijd|lesetid|läsning|læsetid|lukuaika)"
-)
-_READING_TIME = re.compile(
-    rf"\s*(?:(?:ca\.|about|approx\.|≈)?\s*\d+\s*{_MINUTES}\s*{_READING}"
-    rf"|(?:\w+\s+)?{_READING}\s*:?\s*(?:ca\.|about|≈)?\s*\d+\s*{_MINUTES})\s*$",
-    re.IGNORECASE,
+_READING_TIME = (
+    r"(?i)\s*(?:(?:ca\.|about|approx\.|≈)?\s*\d+\s*(?:{body.minutes})\s*(?:{body.reading_time})"
+    r"|(?:\w+\s+)?(?:{body.reading_time})\s*:?\s*(?:ca\.|about|≈)?\s*\d+\s*(?:{body.minutes}))\s*$"
 )
 """A reading-time stamp ("5 min read", "3 Minuten Lesezeit", "Lesedauer: 4 Min.", "Время чтения: 2 мин")."""
-_STAMP_LABEL = re.compile(
-    r"(?:^|[|·•–—]\s*)\s*(?:published|updated|last updated|posted|veröffentlicht|aktualisiert|zuletzt aktualisiert"
-    r"|stand:|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano"
-    r"|zaktualizowano|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|udgivet"
-    r"|opdateret|опубликовано|обновлено|опубліковано|оновлено)\b",
-    re.IGNORECASE,
-)
+_STAMP_LABEL = r"(?i)(?:^|[|·•–—]\s*)\s*(?:{body.stamp_label})\b"
 _DIGIT_RUN = re.compile(r"\d+")
-_PERIOD = (
-    r"(?:days?|weeks?|months?|tage|wochen|monate?|jours|semaines?|mois|días|semanas?|meses|giorni"
-    r"|settimane|mesi|dni|tygodni[ea]?|miesi[ąę]c[ey]?|miesięcy|dager|uker|måneder|dagar|veckor"
-    r"|månader|dage|uger|dagen|weken|maanden|дн(?:я|ей)|недел[иью]|месяц(?:а|ев)?|тижн[іяів]+|місяц[іяів]+)"
-)
 _PRICE = r"(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:€|\$|£|eur\b|euro\b|chf\b|zł|kr\b|₽|грн))"
-_OFFER = re.compile(
-    rf"\b\d+\s*{_PERIOD}\b.{{0,25}}?(?:\b(?:kostenlos|gratis|free|gratuit|gratuitement|gratuito|za darmo"
-    rf"|бесплатно|безкоштовно)\b|\b(?:for|für|pour|por|per|za|за)\s+(?:only\s+|nur\s+|seulement\s+|solo\s+)?{_PRICE})"
-    r"|\b(?:kostenlos|gratis|free)\s+(?:testen|lesen|try|trial)\b",
-    re.IGNORECASE,
+_OFFER = (
+    r"(?i)\b\d+\s*(?:{body.offer_period})\b.{0,25}?(?:\b(?:{body.offer_free})\b"
+    rf"|\b(?:{{body.offer_for}})\s+(?:(?:{{body.offer_only}})\s+)?{_PRICE})"
+    r"|\b(?:{body.offer_trial})\b"
 )
 """A trial or subscription offer ("4 Wochen für nur 1 € testen", "30 days free", "1 month for $1")."""
 _OFFER_TEXT = 120
@@ -59,7 +41,7 @@ _MEDIA_DURATION = re.compile(
 _STAMP_TEXT = 90
 
 
-def is_stray_line(text: str) -> bool:
+def is_stray_line(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether a line in running text is no part of the story: a label, stamp or loose credit."""
     # Running text never holds a paragraph of one or two words without punctuation ("Share",
     # "REKLAM", "Von"), a bare date stamp, or a photo credit printed apart from its picture.
@@ -69,24 +51,29 @@ def is_stray_line(text: str) -> bool:
     short = (len(text) <= 12 and words <= 2) or (len(text) <= 30 and words == 1)
     if short and not _SENTENCE_MARK.search(text):
         return not DENSE_SCRIPT.search(text)
-    if len(text) < 60 and looks_like_dateline(text):
+    if len(text) < 60 and looks_like_dateline(text, lexicon):
         return True
-    if len(text) <= _STAMP_TEXT and (_READING_TIME.match(text) or _is_labelled_stamp(text)):
+    if len(text) <= _STAMP_TEXT and (_is_reading_time(text, lexicon) or _is_labelled_stamp(text, lexicon)):
         return True
-    return _PHOTO_CREDIT.match(text) is not None
+    return lexicon.compile(_PHOTO_CREDIT).match(text) is not None
 
 
-def _is_labelled_stamp(text: str) -> bool:
+def _is_reading_time(text: str, lexicon: Lexicon) -> bool:
+    return lexicon.compile(_READING_TIME).match(text) is not None
+
+
+def _is_labelled_stamp(text: str, lexicon: Lexicon) -> bool:
     # "Veröffentlicht am 13. Mai 2026 um 15:44", "11:48, Jul 18 | Updated: 11:50, Jul 18": a label and a
     # date, which needs a day, a year and (usually) a time, so a few numbers.
     if text.rstrip().endswith((".", "!", "?")):
         return False  # a sentence that mentions a publication
-    return _STAMP_LABEL.search(text) is not None and len(_DIGIT_RUN.findall(text)) >= 3
+    label = lexicon.compile(_STAMP_LABEL)
+    return label.search(text) is not None and len(_DIGIT_RUN.findall(text)) >= 3
 
 
-def is_offer(text: str) -> bool:
+def is_offer(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether a short line sells a subscription or trial ("2 Wochen kostenlos testen")."""
-    return len(text) <= _OFFER_TEXT and _OFFER.search(text) is not None
+    return len(text) <= _OFFER_TEXT and lexicon.compile(_OFFER).search(text) is not None
 
 
 def is_media_blurb(text: str) -> bool:
@@ -94,13 +81,13 @@ def is_media_blurb(text: str) -> bool:
     return _MEDIA_DURATION.search(text) is not None
 
 
-def is_stamp(text: str) -> bool:
+def is_stamp(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether a short line is a date, publication or reading-time stamp, or a byline."""
     if len(text) > _STAMP_TEXT:
         return False
-    if len(text) < 60 and looks_like_dateline(text):
+    if len(text) < 60 and looks_like_dateline(text, lexicon):
         return True
-    return bool(_READING_TIME.match(text)) or _is_labelled_stamp(text) or is_byline(text)
+    return _is_reading_time(text, lexicon) or _is_labelled_stamp(text, lexicon) or is_byline(text)
 
 
 def is_byline(text: str) -> bool:

@@ -8,6 +8,7 @@ from lxml import html
 
 from broadsheet.formats.html.content_inlines import text_of
 from broadsheet.formats.html.content_lines import is_stamp
+from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import Block, Link, Paragraph
 
 _META_LINE = 80
@@ -29,14 +30,14 @@ def is_table_of_contents(element: html.HtmlElement) -> bool:
     return True
 
 
-def is_meta_list(items: list[tuple[Block, ...]], *, above_text: bool) -> bool:
+def is_meta_list(items: list[tuple[Block, ...]], *, above_text: bool, lexicon: Lexicon = EVERY) -> bool:
     """Whether a list is the story's metadata: dates, reading time, bylines.
 
     Every entry must be such a stamp; above the story's first paragraph half of them will do when
     all entries are short lines ("Translated by …" beside "3 min read").
     """
     lines = [_line(item) for item in items]
-    stamps = sum(1 for line in lines if line is not None and is_stamp(line))
+    stamps = sum(1 for line in lines if line is not None and is_stamp(line, lexicon))
     if stamps == len(lines):
         return True
     if not above_text or 2 * stamps < len(lines):

@@ -12,6 +12,7 @@ from lxml import html
 from broadsheet.errors import ModelError
 from broadsheet.formats.html.content_chrome import class_words
 from broadsheet.formats.html.content_inlines import absolute_url
+from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import Embed, Image
 
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-full-src",
@@ -22,11 +23,9 @@ _PLACEHOLDER = re.compile(
 )
 _CREDIT_NAME = re.compile(r"credit|copyright|source|photographer|byline|attribution|quelle|fotograf|author")
 _CAPTION_NAME = re.compile(r"caption|legend|description|beschreibung|subtitle|bildunterschrift|text")
-_CREDIT_TEXT = re.compile(
-    r"(?:^|[\s(|/])(?P<credit>(?:©|\(c\)|photo(?:graph)?s?\s*:|photo by|foto(?:s|grafie)?\s*:|фото\s*:"
-    r"|фото\s+|bild\s*:|image\s*:|images?\s+by|picture\s*:|credit\s*:|quelle\s*:|source\s*:|джерело\s*:"
-    r"|источник\s*:|zdjęcie\s*:|fot\.\s*)[^()]{2,120}?)\)?\s*$",
-    re.IGNORECASE,
+_CREDIT_TEXT = (
+    r"(?i)(?:^|[\s(|/])(?P<credit>(?:©|\(c\)|(?:{body.credit_label})\s*:|(?:{body.credit_by})\s+)"
+    r"[^()]{2,120}?)\)?\s*$"
 )
 _SMALL = 64
 _BOX_TAGS = frozenset({"div", "span", "section"})
@@ -142,9 +141,9 @@ def make_image(
         return None
 
 
-def split_credit(caption: str) -> tuple[str, str | None]:
+def split_credit(caption: str, lexicon: Lexicon = EVERY) -> tuple[str, str | None]:
     """Split a trailing credit ("Foto: Reuters", "© AP") off a caption."""
-    match = _CREDIT_TEXT.search(caption)
+    match = lexicon.compile(_CREDIT_TEXT).search(caption)
     if match is None:
         return caption, None
     return caption[: match.start("credit")].rstrip(" (|/-–—"), match.group("credit").strip()
@@ -173,7 +172,11 @@ def is_unnamed_figure(element: html.HtmlElement) -> bool:
 
 
 def figure_image(
-    figure: html.HtmlElement, base_url: str | None, *, caption_fallback: bool = False
+    figure: html.HtmlElement,
+    base_url: str | None,
+    *,
+    caption_fallback: bool = False,
+    lexicon: Lexicon = EVERY,
 ) -> Image | None:
     """The image of a figure-like element with its caption and credit, or ``None`` when it has none.
 
@@ -222,7 +225,7 @@ def figure_image(
     if caption and credit and caption.endswith(credit):
         caption = caption[: -len(credit)].rstrip(" |/-–—(") or None
     if caption and credit is None:
-        caption, credit = split_credit(caption)
+        caption, credit = split_credit(caption, lexicon)
     return make_image(image_element, base_url, caption=caption or None, credit=credit)
 
 

@@ -12,8 +12,9 @@ import re
 from lxml import html
 
 from broadsheet.errors import ModelError
-from broadsheet.formats.html.content_chrome import READ_ALSO_LABEL, looks_related
+from broadsheet.formats.html.content_chrome import looks_related, read_also_match
 from broadsheet.formats.html.content_inlines import absolute_url
+from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import RelatedBox, RelatedLink, Relation
 
 _MAX_BOX_TEXT = 2500
@@ -23,14 +24,14 @@ _ARROW = re.compile(r"\s+[|>»›→–—-]+$")
 _NOT_HEADING = frozenset({"img", "picture", "source", "svg", "script", "style", "noscript", "template"})
 
 
-def read_also_label(text: str) -> str | None:
+def read_also_label(text: str, lexicon: Lexicon = EVERY) -> str | None:
     """The read-also label ``text`` starts with ("Читайте також"), or ``None``."""
-    match = READ_ALSO_LABEL.match(text[:80])
+    match = read_also_match(text[:80], lexicon)
     return match.group("label") if match else None
 
 
 def related_box(
-    element: html.HtmlElement, base_url: str | None, label: str | None = None
+    element: html.HtmlElement, base_url: str | None, label: str | None = None, lexicon: Lexicon = EVERY
 ) -> RelatedBox | None:
     """``element`` as a read-also box, or ``None`` when it is not one.
 
@@ -41,7 +42,7 @@ def related_box(
     text = " ".join(" ".join(element.itertext()).split())
     if not text or len(text) > _MAX_BOX_TEXT:
         return None
-    own_label = read_also_label(text)
+    own_label = read_also_label(text, lexicon)
     if label is None and own_label is None and not looks_related(element):
         return None
     if own_label is not None and label is None:
@@ -51,7 +52,7 @@ def related_box(
             own_label = first.rstrip(" :|>»›–—-")
     if label is None and own_label is None:
         own_label = _box_heading(element)
-    links = _links(element, base_url)
+    links = _links(element, base_url, lexicon)
     if not links:
         return None
     linked = sum(len(link.title) for link in links)
@@ -80,7 +81,7 @@ def _box_heading(box: html.HtmlElement) -> str | None:
     return None
 
 
-def _links(element: html.HtmlElement, base_url: str | None) -> list[RelatedLink]:
+def _links(element: html.HtmlElement, base_url: str | None, lexicon: Lexicon) -> list[RelatedLink]:
     # Keyed by URL, or for a title the box cites without a link (<li><cite>Title</cite>), by
     # the title; each in the order the box lists it.
     by_url: dict[str | tuple[str], str] = {}
@@ -96,7 +97,7 @@ def _links(element: html.HtmlElement, base_url: str | None) -> list[RelatedLink]
         if url is None or not url.lower().startswith(("http://", "https://", "/")):
             continue
         title = " ".join(anchor.text_content().split())
-        label = read_also_label(title)
+        label = read_also_label(title, lexicon)
         if label:
             title = title[title.find(label) + len(label) :].lstrip(" :：.|>»›–—-")
         title = title.strip(" «»\"“”„'‘’")
@@ -105,7 +106,7 @@ def _links(element: html.HtmlElement, base_url: str | None) -> list[RelatedLink]
     links: list[RelatedLink] = []
     for key, title in by_url.items():
         url = key if isinstance(key, str) else None
-        if len(title) < _MIN_TITLE or read_also_label(title) == title:
+        if len(title) < _MIN_TITLE or read_also_label(title, lexicon) == title:
             continue
         try:
             links.append(RelatedLink(title=title, url=url, relation=Relation.READ_ALSO))

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from broadsheet.errors import ModelError
 from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text, inline_text
-from broadsheet.formats.html.content_chrome import READ_ALSO_LABEL
+from broadsheet.formats.html.content_chrome import read_also_match
 from broadsheet.formats.html.content_score import DENSE_SCRIPT
+from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import (
     Block,
     BulletList,
@@ -33,21 +34,7 @@ from broadsheet.model import (
     Strong,
 )
 
-_SECTION_LABEL = re.compile(
-    r"\s*(?:about the authors?|more information|more info|related topics|more stories|top stories"
-    r"|most (?:read|popular|viewed)(?: (?:in|on|from) .{1,30})?|editor'?s'? picks|latest on"
-    r"|next (?:article|story)|nächster artikel|article suivant|siguiente artículo|prossimo articolo"
-    r"|następny artykuł|ähnliche(?: artikel| themen)?|similar (?:articles|stories)|(?:\d+ )?comments?|(?:show |view |load )?comments|comments? \(\d+\)|share this(?: article| story)?"
-    r"|más información|más info|sobre (?:la firma|el autor|la autora)|über (?:den autor|die autorin)"
-    r"|zur person|mehr aus .{1,40}|weitere themen|meistgelesen|meist gelesen|(?:\d+ )?kommentare|empfehlungen"
-    r"|à propos de l'auteur|l'auteur|sur le même thème|plus d'infos|об авторе|про автора|комментарии"
-    r"|коментарі|популярное|популярне|новости партнеров|новини партнерів|trending|recommended(?: for you)?"
-    r"|das könnte sie (?:auch )?interessieren|you (?:may|might) also like|more from .{1,40}|auch interessant"
-    r"|weitere artikel|(?:le|te) puede interesar|potrebbe interessarti|вас може зацікавити"
-    r"|вас может заинтересовать|vous aimerez aussi|à lire également sur .{1,40}"
-    r")\W*$",
-    re.IGNORECASE,
-)
+_SECTION_LABEL = r"(?i)\s*(?:{body.section_end})\W*$"
 _STORY_SHARE = 0.5
 _BY_LINE = re.compile(
     r"\s*(?:by|von|par|por|di|door|av|af|przez|от|від|автор|авторка|автори)\b[\s:]", re.IGNORECASE
@@ -60,32 +47,23 @@ _LAST_WORDS = 10
 _LONG_WORDS = 25
 _SHORT_WORDS = 8
 _NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’.-]+){1,3}"
-_AUTHOR_BIO = re.compile(
-    rf"(?:{_NAME}\s+is\s+(?:a|an|the)\s+[^.]{{0,80}}?\b(?:writer|reporter|correspondent|editor|journalist"
-    r"|columnist|contributor|author|staff|professor|fellow|researcher|producer)"
-    rf"|{_NAME}\s+ist\s+[^.]{{0,60}}?(?i:journalist|autor|redakteur|korrespondent|reporter|kolumnist)"
-    rf"|{_NAME}\s+est\s+[^.]{{0,60}}?(?i:journaliste|correspondant|rédact|chroniqueu)"
-    rf"|{_NAME}\s+es\s+[^.]{{0,60}}?(?i:periodista|corresponsal|redactor|columnista)"
-    r"|(?i:the author|der autor|die autorin|l'auteur|l’auteur|el autor|la autora)\s+(?:is|ist|est|es)\b)",
+_AUTHOR_BIO = (
+    rf"(?:{_NAME}\s+(?:{{body.bio_is}})\s+[^.]{{0,80}}?(?i:{{body.bio_role}})|(?i:{{body.bio_author}})\b)"
 )
-"""An author's bio under the story, in English, German, French or Spanish."""
+"""An author's bio under the story ("Jane Doe is a staff writer", "Der Autor ist …")."""
 _BIO_TEXT = 400
-_RELATIVE_TIME = re.compile(
-    r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago|vor\s+\d+\s+(?:stunden|minuten|tagen)"
-    r"|\d+\s+(?:годин|хвилин|часов|часа|минут)\w*\s+(?:тому|назад)|il y a \d+|hace \d+",
-    re.IGNORECASE,
-)
+_RELATIVE_TIME = r"(?i){body.time_ago}"
 _CLOCK_FIRST = re.compile(r"\s*\d{1,2}[:.]\d{2}(?!\d)(?:\s*(?:uhr|h|am|pm))?\s*\S")
 
 
-def is_section_label(text: str) -> bool:
+def is_section_label(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether ``text`` is nothing but the label of the site's material after a story."""
-    return len(text) <= 60 and _SECTION_LABEL.match(text) is not None
+    return len(text) <= 60 and lexicon.compile(_SECTION_LABEL).match(text) is not None
 
 
-def is_box_label(text: str) -> bool:
+def is_box_label(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether ``text`` is nothing but a read-also label ("Читайте також:")."""
-    match = READ_ALSO_LABEL.match(text[:80])
+    match = read_also_match(text[:80], lexicon)
     return match is not None and not text[match.end() :].strip(" :.-–—»>|")
 
 
@@ -97,11 +75,11 @@ def word_count(text: str) -> int:
     return max(words, len(DENSE_SCRIPT.findall(text)) // 2)
 
 
-def looks_like_dateline(text: str) -> bool:
+def looks_like_dateline(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether a short text is a date or time stamp ("Stand: 22.04.2024, 06:00 Uhr")."""
     if len(text) > 80:
         return False
-    if len(text) < 50 and (_RELATIVE_TIME.search(text) or _CLOCK_FIRST.match(text)):
+    if len(text) < 50 and (_relative_time(lexicon).search(text) or _CLOCK_FIRST.match(text)):
         return True  # "5 hours ago", "vor 2 Stunden", "19:55 Jane Doe" in a live blog
     if len(_DIGIT.findall(text)) < 4:
         return False
@@ -114,8 +92,13 @@ def looks_like_byline(text: str) -> bool:
     return len(text.split()) <= 12 and _BY_LINE.match(text) is not None
 
 
-def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
-    """The body without trailing site sections and leading date/byline lines, and the bylines found."""
+def _relative_time(lexicon: Lexicon) -> re.Pattern[str]:
+    return lexicon.compile(_RELATIVE_TIME)
+
+
+def trim(blocks: Sequence[Block], lexicon: Lexicon = EVERY) -> tuple[list[Block], list[str]]:
+    """The body without trailing site sections and leading date/byline lines, and the bylines found
+    (``lexicon``: the page language's words)."""
     texts = [block_text(block, style=RUNNING_TEXT) for block in blocks]
     out: list[Block | None] = list(blocks)
     bylines: list[str] = []
@@ -126,7 +109,7 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
         if isinstance(out[start], Paragraph) and looks_like_byline(text):
             bylines.append(text)
             out[start] = None
-        elif isinstance(out[start], Paragraph) and looks_like_dateline(text):
+        elif isinstance(out[start], Paragraph) and looks_like_dateline(text, lexicon):
             out[start] = None
         start += 1
     # ... and date stamps after the last one ("Stand: 22.04.2024, 06:00 Uhr").
@@ -135,7 +118,7 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
     end = len(out) - 1
     while end > start and (word_count(texts[end]) < _LAST_WORDS or not isinstance(out[end], Paragraph)):
         block = out[end]
-        if isinstance(block, Paragraph) and looks_like_dateline(texts[end].strip()):
+        if isinstance(block, Paragraph) and looks_like_dateline(texts[end].strip(), lexicon):
             out[end] = None
         elif isinstance(block, (BulletList, OrderedList)) and texts[end].strip():
             out[end] = _box_of([block], "")
@@ -178,28 +161,28 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
         if block is None:
             continue
         text = texts[index].strip()
-        if isinstance(block, (Paragraph, Heading)) and is_section_label(text):
+        if isinstance(block, (Paragraph, Heading)) and is_section_label(text, lexicon):
             if seen >= _STORY_SHARE * total:
                 kept = [b for b in out[:index] if b is not None]
                 box = _box_of(out[index + 1 :], text.rstrip(" :"))
-                return [*_without_bio(kept), *([box] if box else [])], bylines
+                return [*_without_bio(kept, lexicon), *([box] if box else [])], bylines
             out[index] = None
-        elif isinstance(block, (Paragraph, Heading)) and is_box_label(text):
+        elif isinstance(block, (Paragraph, Heading)) and is_box_label(text, lexicon):
             # A label printed apart from its links names the box that follows.
             following = out[index + 1] if index + 1 < len(out) else None
             if isinstance(following, RelatedBox) and following.label is None:
                 out[index + 1] = RelatedBox(links=following.links, label=text.rstrip(" :"))
             out[index] = None
         seen += len(texts[index])
-    return _without_bio([block for block in out if block is not None]), bylines
+    return _without_bio([block for block in out if block is not None], lexicon), bylines
 
 
-def _without_bio(blocks: list[Block]) -> list[Block]:
+def _without_bio(blocks: list[Block], lexicon: Lexicon) -> list[Block]:
     # The author's bio signs the story off, below its last paragraph.
     end = len(blocks)
     while end > 1:
         block = blocks[end - 1]
-        if isinstance(block, Paragraph) and is_author_bio(inline_text(block.children)):
+        if isinstance(block, Paragraph) and is_author_bio(inline_text(block.children), lexicon):
             del blocks[end - 1]
         elif not isinstance(block, (Figure, Embed, RelatedBox, Separator)):
             break
@@ -207,9 +190,9 @@ def _without_bio(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def is_author_bio(text: str) -> bool:
+def is_author_bio(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether a short paragraph introduces the author ("Jane Doe is a staff writer at …")."""
-    return len(text) <= _BIO_TEXT and _AUTHOR_BIO.match(text.strip()) is not None
+    return len(text) <= _BIO_TEXT and lexicon.compile(_AUTHOR_BIO).match(text.strip()) is not None
 
 
 def _all_emphasis(block: Paragraph) -> bool:
