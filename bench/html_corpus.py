@@ -340,6 +340,15 @@ def _print_days(pages: list[dict[str, Any]], systems: list[str]) -> dict[str, di
             f"  {system:<28} {shares['right']:>7.3f} {shares['none']:>7.3f} {shares['wrong']:>7.3f}"
             f" {shares['median_ms']:>9.2f}"
         )
+    if "htmldate" in systems:  # what htmldate would add as broadsheet's fallback on undated pages
+        verdicts = [
+            page["htmldate"]["day"] if page["broadsheet"]["day"] == "none" else page["broadsheet"]["day"]
+            for page in pages
+        ]
+        shares = {kind: verdicts.count(kind) / len(verdicts) for kind in ("right", "none", "wrong")}
+        out["broadsheet+htmldate fallback"] = shares
+        name = "broadsheet, htmldate if none"
+        print(f"  {name:<28} {shares['right']:>7.3f} {shares['none']:>7.3f} {shares['wrong']:>7.3f}")
     return out
 
 

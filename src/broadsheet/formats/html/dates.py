@@ -2,8 +2,12 @@
 
 Accepted forms: ISO 8601 and its common variants (``2024-05-03T15:47:42.389Z``,
 ``2024-05-03 15:47:42+0200``, ``20240503T154742``), RFC 2822 (``Fri, 03 May
-2024 15:47:42 GMT``) and bare dates. A time without an offset takes the
-offset the page states elsewhere (see :func:`settle`), else UTC.
+2024 15:47:42 GMT``) and bare dates; in visible text (:func:`from_text`) also dates
+written out with numbers or month names in the page's language ("Do 25.04.24 | 14:07 Uhr",
+"3 мая 2024 г.", "May 3, 2024 10:00 GMT+2"). A time without an offset takes the offset the page
+states elsewhere (see :func:`settle`), else UTC. Hostile text is bounded: a metadata value over
+64 characters is no date, a line of text is read to :data:`MAX_LINE` characters, a year is four
+digits between 1900 and 2200 (1990 in text), an offset beyond ±14 hours is read as UTC.
 """
 
 from __future__ import annotations
@@ -50,14 +54,14 @@ def parse(text: object) -> Stamp | None:
     if not text or len(text) > 64:
         return None
     if _EPOCH.match(text):
-        seconds = int(text[:10])
-        return Stamp(dt.datetime.fromtimestamp(seconds, dt.UTC), has_time=True)
+        value = dt.datetime.fromtimestamp(int(text[:10]), dt.UTC)  # ten digits: at most the year 2286
+        return Stamp(value, has_time=True) if 1900 < value.year < 2200 else None
     match = _ISO.match(text)
     if match:
         return _from_iso(match)
     try:
         value = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if value is None or not 1900 < value.year < 2200:
         return None

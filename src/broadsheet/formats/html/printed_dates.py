@@ -56,8 +56,7 @@ class Printed:
     def _marks(self) -> tuple[dates.Stamp | None, dates.Stamp | None]:
         if self._body is None:
             return None, None
-        window = self._near if self._headline is not None else []
-        published, modified = _microformats(self._body, self._story, window)
+        published, modified = _microformats(self._body, self._story)
         published = _itemprop(self._root, "datePublished", self._story) or published
         modified = _itemprop(self._root, "dateModified", self._story) or modified
         return published, modified
@@ -188,27 +187,18 @@ def _story(headline: lxml.html.HtmlElement | None) -> lxml.html.HtmlElement | No
 
 
 _HATOM = frozenset({"published", "updated", "modified", "dt-published", "dt-updated"})
-_HATOM_HINT = re.compile("publ|upd|modif", re.IGNORECASE)
+_UPDATED = frozenset({"updated", "modified", "dt-updated"})
 
 
 def _microformats(
-    body: lxml.html.HtmlElement,
-    story: lxml.html.HtmlElement | None,
-    window: list[tuple[int, lxml.html.HtmlElement]],
+    body: lxml.html.HtmlElement, story: lxml.html.HtmlElement | None
 ) -> tuple[dates.Stamp | None, dates.Stamp | None]:
-    """Publication and update as ``<time datetime>`` and hAtom/h-entry classes mark them."""
+    """Publication and update as ``<time datetime>`` and hAtom's ``<abbr title>`` mark them (hAtom
+    classes on other elements are read with the printed text, see _shown)."""
     published: dates.Stamp | None = None
     plain: dates.Stamp | None = None
     modified: dates.Stamp | None = None
-    # <time> and <abbr> by tag (a walk in C); hAtom classes on the elements by the headline.
-    found = [*body.iter("time", "abbr")][: TUNING.date_candidates]
-    found += [
-        e
-        for _, e in window
-        if e.tag not in ("time", "abbr")
-        and _HATOM_HINT.search(e.get("class") or "")
-        and not _HATOM.isdisjoint(_classes(e))
-    ]
+    found = [*body.iter("time", "abbr")][: TUNING.date_candidates]  # a walk in C
     for element in found:
         if not isinstance(element, lxml.html.HtmlElement) or _outside(element, story):
             continue
@@ -295,7 +285,13 @@ def _shown(
         line = _bounded_text(element)
         if not line or not _ANY_DIGIT.search(line):
             continue
-        label = _label(line, labels)
+        classes = _classes(element)
+        if not _UPDATED.isdisjoint(classes):  # hAtom / h-entry classes are labels too
+            label: str | None = "modified"
+        elif not _HATOM.isdisjoint(classes):
+            label = "published"
+        else:
+            label = _label(line, labels)
         if not hinted and label is None and len(line) > TUNING.date_line_alone:
             continue  # an unnamed element is read only when it is little more than a date
         stamp = dates.from_text(line, language)

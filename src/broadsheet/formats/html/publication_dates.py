@@ -13,7 +13,7 @@ time takes that offset too (:func:`dates.settle`); a day without a time stays th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import lxml.html
@@ -37,22 +37,20 @@ def find_dates(
     """When the story was first published and last modified, timezone-aware where the page allows."""
     title = text(article.get("headline")) or meta.first("og:title", "twitter:title") or None
     printed = find_printed(root, title, language)
-    published = [
+    stamps = _stamps(
         article.get("datePublished"),
         meta.first("article:published_time", "og:article:published_time", "og:published_time"),
-        printed.marked,
+        lambda: printed.marked,
         meta.first("parsely-pub-date", "sailthru.date", "article.published", "publish-date", "pubdate"),
         meta.first("dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date", "dcterms.date", "date"),
         article.get("dateCreated"),
-    ]
-    modified = [
+    )
+    modified_stamps = _stamps(
         article.get("dateModified"),
         meta.first("article:modified_time", "og:updated_time", "og:article:modified_time"),
-        printed.marked_modified,
+        lambda: printed.marked_modified,
         meta.first("dcterms.modified", "last-modified", "lastmod"),
-    ]
-    stamps = [s for s in (_stamp(v) for v in published) if s is not None]
-    modified_stamps = [s for s in (_stamp(v) for v in modified) if s is not None]
+    )
     from_url = dates.from_url(url)
     if not stamps:
         stamps = [s for s in (printed.published(), from_url) if s is not None]
@@ -65,10 +63,24 @@ def find_dates(
     first = dates.settle(chosen, context)
     last = dates.settle(_best(modified_stamps), context)
     if _in_utc(first) or _in_utc(last):  # look for the page's own clock only then
-        context += printed.shown
-        first = _local(first, printed.published(anywhere=False), context)
-        last = _local(last, printed.modified(anywhere=False), context)
+        first = _local(first, context, lambda: printed.published(anywhere=False))
+        last = _local(last, context, lambda: printed.modified(anywhere=False))
     return first, last
+
+
+def _stamps(*values: Any) -> list[dates.Stamp]:
+    """The dates among ``values``, in order. A callable (the markup's own dates, which cost a walk
+    over the page) is called only while no earlier date has both a time and an offset."""
+    out: list[dates.Stamp] = []
+    for value in values:
+        if callable(value):
+            if any(s.has_time and s.aware for s in out):
+                continue
+            value = value()
+        stamp = _stamp(value)
+        if stamp is not None:
+            out.append(stamp)
+    return out
 
 
 def _stamp(value: Any) -> dates.Stamp | None:
@@ -128,19 +140,19 @@ def _in_utc(value: dt.datetime | None) -> bool:
 
 
 def _local(
-    value: dt.datetime | None, shown: dates.Stamp | None, context: list[dates.Stamp]
+    value: dt.datetime | None, context: list[dates.Stamp], shown: Callable[[], dates.Stamp | None]
 ) -> dt.datetime | None:
     """``value`` written in the page's own offset when it is in UTC and the page shows another:
-    the printed local time ``shown`` of the same instant (a whole quarter-hour away, within 14
-    hours), else the offset of another stamp of the page (the nearest in time)."""
+    the offset of another stamp of the page (the nearest in time), else the one that makes the
+    printed local time ``shown`` the same instant (a whole quarter-hour away, within 14 hours)."""
     if value is None or not _in_utc(value):
         return value
-    if shown is not None and shown.has_time and not shown.aware:
-        gap = shown.value - value.replace(tzinfo=None, second=0, microsecond=0)
+    zoned = [s.value for s in context if s.aware and s.value.utcoffset() not in (None, dt.timedelta(0))]
+    if zoned:
+        return value.astimezone(min(zoned, key=lambda other: abs(other - value)).tzinfo)
+    printed = shown()
+    if printed is not None and printed.has_time and not printed.aware:
+        gap = printed.value - value.replace(tzinfo=None, second=0, microsecond=0)
         if gap and abs(gap) <= _LONGEST_OFFSET and gap % _QUARTER_HOUR == dt.timedelta(0):
             return value.astimezone(dt.timezone(gap))
-    zoned = [s.value for s in context if s.aware and s.value.utcoffset() not in (None, dt.timedelta(0))]
-    if not zoned:
-        return value
-    nearest = min(zoned, key=lambda other: abs(other - value))
-    return value.astimezone(nearest.tzinfo)
+    return value
