@@ -114,7 +114,7 @@ _OUTSIDE_NAME = re.compile(
     r"(?<![a-z])(?:teaser|teasers|card|cards|related|recommend\w*|promo|promos|promotion|promotions|embed\w*"
     r"|tweet|twitter|instagram|tiktok|facebook|social|comment\w*|sidebar|widget|carousel|slider|rail"
     r"|trending|popular|most|newsletter|breadcrumbs?|caption|gallery|ticker|weather|playlist|next|previous"
-    r"|prev)(?![a-z])"
+    r"|prev|masthead|topbar|today|clock)(?![a-z])"
 )
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HINT_NAME = re.compile(
@@ -346,7 +346,12 @@ def _labels(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _outside(element: lxml.html.HtmlElement, story: lxml.html.HtmlElement | None) -> bool:
-    """Whether the element sits in chrome, an embed, a teaser, a caption or another story."""
+    """Whether the element sits in chrome, an embed, a teaser, a caption or another story.
+
+    Tags count at any height; class and id names only on the nearest ancestors (high up they
+    name the layout: "has-sidebar", "penci_sidebar"), and none above an ``<article>`` or
+    ``<main>``, which bounds a story.
+    """
     for depth, node in enumerate((element, *element.iterancestors())):
         if depth > TUNING.date_ancestry:
             break
@@ -360,10 +365,11 @@ def _outside(element: lxml.html.HtmlElement, story: lxml.html.HtmlElement | None
             and node not in story.iterancestors()
         ):
             return True
-        names = f"{node.get('class', '')} {node.get('id', '')}"
-        if names.strip() and _outside_name(names):
-            return True
-        if node is story:
+        if depth <= TUNING.date_name_depth:
+            names = f"{node.get('class', '')} {node.get('id', '')}"
+            if names.strip() and _outside_name(names):
+                return True
+        if node is story or (story is None and node.tag in ("article", "main")):
             break
     return False
 

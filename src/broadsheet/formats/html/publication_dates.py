@@ -24,7 +24,10 @@ from broadsheet.formats.html.printed_dates import find_printed
 from broadsheet.formats.html.tuning import TUNING
 
 _QUARTER_HOUR = dt.timedelta(minutes=15)
-_LONGEST_OFFSET = dt.timedelta(hours=14)
+# Offsets in use run from -11:00 to +14:00; a gap of 12 hours is a 12-hour clock read without
+# its "pm", not an offset.
+_EARLIEST_OFFSET = dt.timedelta(hours=-11)
+_LATEST_OFFSET = dt.timedelta(hours=14)
 
 
 def find_dates(
@@ -153,6 +156,7 @@ def _local(
     printed = shown()
     if printed is not None and printed.has_time and not printed.aware:
         gap = printed.value - value.replace(tzinfo=None, second=0, microsecond=0)
-        if gap and abs(gap) <= _LONGEST_OFFSET and gap % _QUARTER_HOUR == dt.timedelta(0):
+        plausible = _EARLIEST_OFFSET <= gap <= _LATEST_OFFSET and abs(gap) != dt.timedelta(hours=12)
+        if gap and plausible and gap % _QUARTER_HOUR == dt.timedelta(0):
             return value.astimezone(dt.timezone(gap))
     return value

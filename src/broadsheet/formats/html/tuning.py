@@ -43,7 +43,10 @@ class Tuning:
     date_candidates: int = 200
     """At most this many ``<time>`` and microformat elements looked at on a page."""
     date_ancestry: int = 40
-    """Ancestors checked for an embed, teaser or chrome around a date, up to the story."""
+    """Ancestors checked for an embed, teaser or chrome tag around a date, up to the story."""
+    date_name_depth: int = 5
+    """Of those, how many have their class/id names read: a teaser box wraps its date closely,
+    while names high up describe the page's layout ("has-sidebar")."""
     date_url_days: int = 1
     """A metadata date more days than this from the URL's date gives way to a printed date on the
     URL's day (the metadata named another date: a template's, a crawl's, an update's)."""
