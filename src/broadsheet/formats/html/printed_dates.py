@@ -349,13 +349,16 @@ def _outside(element: lxml.html.HtmlElement, story: lxml.html.HtmlElement | None
     """Whether the element sits in chrome, an embed, a teaser, a caption or another story.
 
     Tags count at any height; class and id names only on the nearest ancestors (high up they
-    name the layout: "has-sidebar", "penci_sidebar"), and none above an ``<article>`` or
-    ``<main>``, which bounds a story.
+    name the layout: "has-sidebar", "penci_sidebar"), and none above the story's container (an
+    ``<article>``, ``<main>``, hAtom entry or schema.org Article item), nor topic tokens
+    ("category-popular").
     """
+    names_count = True
+    in_footer = False
     for depth, node in enumerate((element, *element.iterancestors())):
         if depth > TUNING.date_ancestry:
             break
-        if node.tag in _OUTSIDE_TAGS or (node.tag == "footer" and story is None):
+        if node.tag in _OUTSIDE_TAGS:
             return True
         # Another story (a card, an embedded post), unless it wraps the story.
         if (
@@ -365,18 +368,39 @@ def _outside(element: lxml.html.HtmlElement, story: lxml.html.HtmlElement | None
             and node not in story.iterancestors()
         ):
             return True
-        if depth <= TUNING.date_name_depth:
+        if names_count and depth <= TUNING.date_name_depth:
             names = f"{node.get('class', '')} {node.get('id', '')}"
             if names.strip() and _outside_name(names):
                 return True
-        if node is story or (story is None and node.tag in ("article", "main")):
-            break
-    return False
+        if node is story:
+            return False
+        if node.tag == "footer" and names_count:
+            in_footer = True  # the page's footer, unless a story container holds it
+        if story is None and _bounds_a_story(node):
+            names_count = in_footer = False  # above a story's container: only tags still count
+    return in_footer
+
+
+_ENTRY = frozenset({"hentry", "h-entry"})
+
+
+def _bounds_a_story(node: lxml.html.HtmlElement) -> bool:
+    """Whether the element holds one story: ``<article>``, ``<main>``, an hAtom/h-entry entry or a
+    schema.org Article/Posting item."""
+    if node.tag in ("article", "main") or not _ENTRY.isdisjoint(_classes(node)):
+        return True
+    kind = node.get("itemtype") or ""
+    return "Article" in kind or "Posting" in kind
+
+
+# Class tokens that file the content under a topic (WordPress's "category-popular", "tag-embed")
+# say what it is about, not what part of the page it is.
+_TAXONOMY = re.compile(r"(?<!\S)(?:category|tag|tags|topic|topics|format|type|status|section)-\S*")
 
 
 @functools.lru_cache(maxsize=4096)
 def _outside_name(names: str) -> bool:
-    return _OUTSIDE_NAME.search(_CAMEL.sub("-", names).lower()) is not None
+    return _OUTSIDE_NAME.search(_CAMEL.sub("-", _TAXONOMY.sub(" ", names)).lower()) is not None
 
 
 def _bounded_text(element: lxml.html.HtmlElement) -> str | None:
