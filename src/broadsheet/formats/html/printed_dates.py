@@ -318,8 +318,16 @@ def _hinted(element: lxml.html.HtmlElement) -> bool:
     """Whether the element is a ``<time>`` or its class/id names a date, a byline or meta line."""
     if element.tag == "time":
         return True
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    return bool(names.strip()) and _HINT_NAME.search(names) is not None
+    names = element.get("class")
+    ident = element.get("id")
+    if ident:
+        names = f"{names} {ident}"
+    return bool(names) and _hint_name(names)
+
+
+@functools.lru_cache(maxsize=4096)
+def _hint_name(names: str) -> bool:
+    return _HINT_NAME.search(names) is not None
 
 
 def _label(line: str, labels: tuple[re.Pattern[str], re.Pattern[str]]) -> str | None:
