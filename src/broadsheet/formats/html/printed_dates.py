@@ -17,6 +17,7 @@ not the story's) is not read. Every text is cut to :data:`dates.MAX_LINE` charac
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -153,7 +154,7 @@ def _itemprop(
 def _headline(body: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlElement | None:
     """The heading that prints the title (an ``h1``, else an ``h2``/``h3``), else the first ``h1``
     in an ``<article>`` or ``<main>``, else the first ``h1`` (never one in chrome)."""
-    headings = [*body.iter("h1")][:20]
+    headings = list(itertools.islice(body.iter("h1"), 20))
     wanted = _words(title) if title else ""
     if wanted:
         for heading in _chain(headings, body.iter("h2", "h3")):
@@ -198,7 +199,7 @@ def _microformats(
     published: dates.Stamp | None = None
     plain: dates.Stamp | None = None
     modified: dates.Stamp | None = None
-    found = [*body.iter("time", "abbr")][: TUNING.date_candidates]  # a walk in C
+    found = list(itertools.islice(body.iter("time", "abbr"), TUNING.date_candidates))  # a walk in C
     for element in found:
         if not isinstance(element, lxml.html.HtmlElement) or _outside(element, story):
             continue
