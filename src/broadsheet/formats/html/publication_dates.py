@@ -23,6 +23,46 @@ from broadsheet.formats.html.pagemeta import PageMeta, text
 from broadsheet.formats.html.printed_dates import find_printed
 from broadsheet.formats.html.tuning import TUNING
 
+# Other <meta> names and properties pages give their dates under (academic, Blogger, CMS and
+# analytics conventions), after the common ones above. Not schema.org names ("datePublished"):
+# PageMeta also holds <meta itemprop>, which may sit in another story's card (see printed_dates).
+_PUBLISHED_NAMES = (
+    "article:published",
+    "article:post_date",
+    "article:published_date",
+    "og:pubdate",
+    "citation_publication_date",
+    "citation_date",
+    "prism.publicationdate",
+    "dc.date.created",
+    "dc.date.publication",
+    "dc.created",
+    "date_published",
+    "publishdate",
+    "publish_date",
+    "publication_date",
+    "publication-date",
+    "dateposted",
+    "article_date_original",
+    "originalpublicationdate",
+    "dcsext.articlefirstpublished",
+    "cxenseparse:recs:publishtime",
+    "bt:pubdate",
+    "content_create_date",
+    "date_created",
+)
+_MODIFIED_NAMES = (
+    "article:modified",
+    "article:post_modified",
+    "article:modified_date",
+    "og:modified_time",
+    "dc.modified",
+    "modified_time",
+    "updated_time",
+    "revision_date",
+    "lastmodified",
+    "bt:moddate",
+)
 _QUARTER_HOUR = dt.timedelta(minutes=15)
 # Offsets in use run from -11:00 to +14:00; a gap of 12 hours is a 12-hour clock read without
 # its "pm", not an offset.
@@ -46,6 +86,7 @@ def find_dates(
         lambda: printed.marked,
         meta.first("parsely-pub-date", "sailthru.date", "article.published", "publish-date", "pubdate"),
         meta.first("dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date", "dcterms.date", "date"),
+        meta.first(*_PUBLISHED_NAMES),
         article.get("dateCreated"),
     )
     modified_stamps = _stamps(
@@ -53,6 +94,7 @@ def find_dates(
         meta.first("article:modified_time", "og:updated_time", "og:article:modified_time"),
         lambda: printed.marked_modified,
         meta.first("dcterms.modified", "last-modified", "lastmod"),
+        meta.first(*_MODIFIED_NAMES),
     )
     from_url = dates.from_url(url)
     if not stamps:
