@@ -187,7 +187,7 @@ def _from_parts(match: re.Match[str], language: str | None) -> Stamp | None:
     elif parts.get("m"):
         number = int(parts["m"])
     else:
-        number = month_names.numbers(language).get((parts.get("mon") or "").casefold().rstrip("."), 0)
+        number = month_names.number(parts.get("mon") or "", language) or 0
     if not number:
         return None
     year = int(parts["y"])

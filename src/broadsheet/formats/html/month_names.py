@@ -17,12 +17,23 @@ from broadsheet import lexicon
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["month_first", "numbers"]
+__all__ = ["month_first", "number", "numbers"]
+
+
+def number(name: str, language: str | None) -> int | None:
+    """The month ``name`` (any case, a trailing dot allowed) names in ``language`` or English; in
+    any language the lexicon has a file for when ``language`` is ``None``. Languages are loaded
+    one at a time, in that order, only as far as needed: English first."""
+    key = name.casefold().rstrip(".")
+    for tag in _languages(language):
+        found = _locale_numbers(tag).get(key)
+        if found:
+            return found
+    return None
 
 
 def numbers(language: str | None) -> Mapping[str, int]:
-    """Month number by case-folded name (without a trailing dot) in ``language`` and English;
-    in every language the lexicon has a file for when ``language`` is ``None``."""
+    """Every month name :func:`number` knows for ``language``, case-folded, by month number."""
     return _numbers(_languages(language))
 
 
@@ -48,11 +59,15 @@ def _languages(language: str | None) -> tuple[str, ...]:
 def _numbers(languages: tuple[str, ...]) -> Mapping[str, int]:
     found: dict[str, int] = {}
     for language in languages:
-        locale = _locale(language)
-        if locale is not None:
-            for name, number in _names(locale).items():
-                found.setdefault(name, number)  # the first language listed wins a name two share
+        for name, month in _locale_numbers(language).items():
+            found.setdefault(name, month)  # the first language listed wins a name two share
     return found
+
+
+@functools.cache
+def _locale_numbers(tag: str) -> Mapping[str, int]:
+    locale = _locale(tag)
+    return _names(locale) if locale is not None else {}
 
 
 def _names(locale: Locale) -> dict[str, int]:

@@ -81,6 +81,7 @@ def find_dates(
     title = text(article.get("headline")) or meta.first("og:title", "twitter:title") or None
     printed = find_printed(root, title, language)
     stamps = _stamps(
+        language,
         article.get("datePublished"),
         meta.first("article:published_time", "og:article:published_time", "og:published_time"),
         lambda: printed.marked,
@@ -90,6 +91,7 @@ def find_dates(
         article.get("dateCreated"),
     )
     modified_stamps = _stamps(
+        language,
         article.get("dateModified"),
         meta.first("article:modified_time", "og:updated_time", "og:article:modified_time"),
         lambda: printed.marked_modified,
@@ -113,7 +115,7 @@ def find_dates(
     return first, last
 
 
-def _stamps(*values: Any) -> list[dates.Stamp]:
+def _stamps(language: str | None, *values: Any) -> list[dates.Stamp]:
     """The dates among ``values``, in order. A callable (the markup's own dates, which cost a walk
     over the page) is called only while no earlier date has both a time and an offset."""
     out: list[dates.Stamp] = []
@@ -122,13 +124,13 @@ def _stamps(*values: Any) -> list[dates.Stamp]:
             if any(s.has_time and s.aware for s in out):
                 continue
             value = value()
-        stamp = _stamp(value)
+        stamp = _stamp(value, language)
         if stamp is not None:
             out.append(stamp)
     return out
 
 
-def _stamp(value: Any) -> dates.Stamp | None:
+def _stamp(value: Any, language: str | None = None) -> dates.Stamp | None:
     """A date from a metadata value: ISO 8601 or RFC 2822, else a date written out ("3. Mai 2024")."""
     if isinstance(value, dates.Stamp):  # already read (microformats)
         return value
@@ -138,7 +140,7 @@ def _stamp(value: Any) -> dates.Stamp | None:
         value = value.get("@value")
     stamp = dates.parse(value)
     if stamp is None and isinstance(value, str) and any(ch.isdigit() for ch in value[: dates.MAX_LINE]):
-        stamp = dates.from_text(value)
+        stamp = dates.from_text(value, language)
     return stamp
 
 
