@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from broadsheet.formats.html import dates, month_names
 from broadsheet.formats.html.document import parse
@@ -101,3 +103,16 @@ def test_month_first_follows_the_short_date_pattern() -> None:
     assert not month_names.month_first("en-GB")
     assert not month_names.month_first("de")
     assert not month_names.month_first("zz-QQ")
+
+
+_DATE_LIKE = st.text(alphabet="0123456789 .:/-年月日년월일TZ+apmMaiMayмаяde,", max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.one_of(st.text(max_size=200), _DATE_LIKE),
+    language=st.sampled_from([None, "de", "en", "ru", "xx"]),
+)
+def test_any_text_gives_a_date_in_range_or_none(text: str, language: str | None) -> None:
+    for stamp in (dates.from_text(text, language), dates.parse(text)):
+        assert stamp is None or 1900 < stamp.value.year < 2200
