@@ -3,7 +3,9 @@
 Scores body text (shingle precision/recall/F1, see ``corpus_metrics``), title, authors (as a set),
 publication date (to the minute when the truth has a time) and lead image, and the median CPU time
 per page of ``broadsheet.read``, of ``trafilatura.extract`` and of parsing the page with lxml alone
-(``--wall`` for wall-clock time instead).
+(``--wall`` for wall-clock time instead). Dates get a second, day-only look beside htmldate (a
+date-only baseline, ``--no-htmldate`` to skip it): the share of pages each system dates to the right
+day, gives no date, or gives a wrong one.
 
     python bench/html_corpus.py                      # the whole of ../shared/corpora/fundus-dev
     python bench/html_corpus.py --sample 40 --json out.json
@@ -71,6 +73,29 @@ def _date_right(truth: str | None, found: dt.datetime | dt.date | None) -> bool:
     if isinstance(found, dt.datetime) and found.tzinfo and expected.tzinfo and has_time:
         found_day = found.astimezone(expected.tzinfo).date()
     return found_day == expected.date()
+
+
+def date_verdict(truth: str | None, found: dt.datetime | dt.date | None) -> str:
+    """``right``, ``none`` or ``wrong``: whether ``found`` is the truth's day.
+
+    The day is the one the truth is written in; a found time with an offset also counts when it
+    falls on that day in the truth's offset (the same instant written in another zone).
+    """
+    expected, _ = _truth_date(truth)
+    if expected is None:
+        return "right" if found is None else "wrong"
+    if found is None:
+        return "none"
+    found_day = found.date() if isinstance(found, dt.datetime) else found
+    if found_day == expected.date():
+        return "right"
+    same_instant_day = (
+        isinstance(found, dt.datetime)
+        and found.tzinfo is not None
+        and expected.tzinfo is not None
+        and found.astimezone(expected.tzinfo).date() == expected.date()
+    )
+    return "right" if same_instant_day else "wrong"
 
 
 def _cover_keys(images: list[dict[str, Any]]) -> set[str]:
@@ -152,6 +177,18 @@ def run_trafilatura(data: bytes, url: str) -> tuple[str, dict[str, Any], float]:
     return text, meta, ms
 
 
+def run_htmldate(data: bytes, url: str) -> tuple[dt.date | None, float]:
+    """The publishing day htmldate finds (its best settings for that: original date, extensive
+    search), and its milliseconds."""
+    from htmldate import find_date
+
+    found, ms = _timed(lambda: find_date(data, url=url, original_date=True, extensive_search=True))
+    try:
+        return (dt.date.fromisoformat(found) if found else None), ms
+    except ValueError:
+        return None, ms
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the comparison and print the table."""
     parser = argparse.ArgumentParser(
@@ -167,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         "(develop on one half, check the other)",
     )
     parser.add_argument("--no-baseline", action="store_true", help="skip trafilatura")
+    parser.add_argument("--no-htmldate", action="store_true", help="skip the htmldate date baseline")
     parser.add_argument("--json", type=Path, help="write per-page results and the summary here")
     parser.add_argument("--worst", type=int, default=0, help="list the N pages with the lowest body F1")
     parser.add_argument("--wall", action="store_true", help="time with the wall clock, not CPU time")
@@ -198,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.no_baseline
         else {"broadsheet": run_ours, "trafilatura": run_trafilatura}
     )
+    with_htmldate = not args.no_htmldate and importlib.util.find_spec("htmldate") is not None
     warnings.simplefilter("ignore")
     pages: list[dict[str, Any]] = []
     for name in names:
@@ -216,13 +255,25 @@ def main(argv: list[str] | None = None) -> int:
                 "ms": ms,
                 "score": score,
                 "fields": field_results(truth[name]["expected"], **meta),
+                "day": date_verdict(truth[name]["expected"].get("publishing_date"), meta["date"]),
+                "date_found": meta["date"],
             }
+        if with_htmldate:
+            try:
+                day, ms = run_htmldate(data, url)
+            except Exception as exc:  # scored as no date, and reported
+                day, ms = None, 0.0
+                page["htmldate_error"] = f"{type(exc).__name__}: {exc}"
+            verdict = date_verdict(truth[name]["expected"].get("publishing_date"), day)
+            page["htmldate"] = {"ms": ms, "day": verdict, "date_found": day}
         pages.append(page)
 
     summary = _summarise(pages, list(systems))
     _print_table(summary, list(systems), corpus.name)
+    dated = [*systems, "htmldate"] if with_htmldate else list(systems)
+    summary["days"] = _print_days(pages, dated)
     for page in pages:
-        for system in systems:
+        for system in dated:
             if f"{system}_error" in page:
                 print(f"error: {system} on {page['page']}: {page[f'{system}_error']}")
     if args.worst:
@@ -231,6 +282,15 @@ def main(argv: list[str] | None = None) -> int:
         for page in ranked[: args.worst]:
             score = page["broadsheet"]["score"]
             print(f"  {page['page']:<48} P {score.precision:.3f}  R {score.recall:.3f}")
+    if args.worst and with_htmldate:
+        print("\npages broadsheet does not date to the day (htmldate's verdict beside):")
+        for page in pages:
+            if page["broadsheet"]["day"] != "right":
+                want = truth[page["page"]]["expected"].get("publishing_date")
+                print(
+                    f"  {page['page']:<44} want {want}  got {page['broadsheet']['date_found']}"
+                    f"  htmldate {page['htmldate']['day']} {page['htmldate']['date_found']}"
+                )
     if args.json:
         for page in pages:
             for system in systems:
@@ -265,6 +325,31 @@ def _summarise(pages: list[dict[str, Any]], systems: list[str]) -> dict[str, Any
             "ratio_to_lxml": median_ms / lxml_ms if lxml_ms else None,
         }
     return summary
+
+
+def _print_days(pages: list[dict[str, Any]], systems: list[str]) -> dict[str, dict[str, float]]:
+    """Print and return, per system, the share of pages dated to the right day, undated, misdated."""
+    print(f"\npublishing day ({len(pages)} pages)   right    none   wrong   ms/page")
+    out: dict[str, dict[str, float]] = {}
+    for system in systems:
+        verdicts = [page[system]["day"] for page in pages]
+        shares = {kind: verdicts.count(kind) / len(verdicts) for kind in ("right", "none", "wrong")}
+        shares["median_ms"] = statistics.median(page[system]["ms"] for page in pages)
+        out[system] = shares
+        print(
+            f"  {system:<28} {shares['right']:>7.3f} {shares['none']:>7.3f} {shares['wrong']:>7.3f}"
+            f" {shares['median_ms']:>9.2f}"
+        )
+    if "htmldate" in systems:  # what htmldate would add as broadsheet's fallback on undated pages
+        verdicts = [
+            page["htmldate"]["day"] if page["broadsheet"]["day"] == "none" else page["broadsheet"]["day"]
+            for page in pages
+        ]
+        shares = {kind: verdicts.count(kind) / len(verdicts) for kind in ("right", "none", "wrong")}
+        out["broadsheet+htmldate fallback"] = shares
+        name = "broadsheet, htmldate if none"
+        print(f"  {name:<28} {shares['right']:>7.3f} {shares['none']:>7.3f} {shares['wrong']:>7.3f}")
+    return out
 
 
 def _print_table(summary: dict[str, Any], systems: list[str], corpus: str) -> None:

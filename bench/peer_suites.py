@@ -10,13 +10,16 @@
 
 Halves split each suite's cases by position (a = even, b = odd), as bench/html_corpus.py does:
 develop on one, check on the other. Metadata: newspaper4k's publishing day, language and
-authors; trafilatura-realworld's title/author/date assertions.
+authors; trafilatura-realworld's title/author/date assertions. Dates are also scored beside
+htmldate (a date-only baseline; ``--no-htmldate`` skips it): the share of dated cases each system
+gets to the right day (``date``), leaves undated (``no date``) or misdates (``wrong date``).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import re
 import sys
@@ -78,6 +81,28 @@ def _trafilatura(html: bytes, url: str | None) -> Result:
     return Result(text=text, title=meta.title, authors=authors, date=meta.date, language=None)
 
 
+def _htmldate(html: bytes, url: str | None) -> Result:
+    """Only the publishing day, as htmldate finds it with its best settings for that."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=True)
+    except Exception:  # a crash is scored as no date
+        found = None
+    return Result(date=found)
+
+
+DATE_ONLY = frozenset({"htmldate"})
+"""Systems that only date pages: their text and other metadata columns are not printed."""
+
+
+def _day(got: str | None, want: str) -> str:
+    """``right``, ``none`` or ``wrong``: whether the found ISO text starts with the wanted day."""
+    if not got:
+        return "none"
+    return "right" if got[:10] == want[:10] else "wrong"
+
+
 def _half(cases: list[dict[str, Any]], half: str | None) -> list[dict[str, Any]]:
     return cases if not half else cases[0 if half == "a" else 1 :: 2]
 
@@ -116,7 +141,7 @@ def newspaper4k(system: System, half: str | None, worst: list[tuple[float, str]]
         if meta.get("title"):
             titles.append((got.title or "").strip() == meta["title"].strip())
         if meta.get("publish_date"):
-            dates.append((got.date or "")[:10] == meta["publish_date"][:10])
+            dates.append(_day(got.date, meta["publish_date"]))
         if case.get("language"):
             languages.append((got.language or "").split("-")[0] == case["language"])
         if meta.get("authors"):
@@ -125,7 +150,9 @@ def newspaper4k(system: System, half: str | None, worst: list[tuple[float, str]]
         "char4 F1": sum(chars) / len(chars),
         "shingle F1": score_corpus(pages).f1,
         "title": _share(titles),
-        f"date ({len(dates)})": _share(dates),
+        f"date ({len(dates)})": _share([d == "right" for d in dates]),
+        "no date": _share([d == "none" for d in dates]),
+        "wrong date": _share([d == "wrong" for d in dates]),
         f"authors ({len(authors)})": _share(authors),
         f"language ({len(languages)})": _share(languages),
     }
@@ -152,6 +179,7 @@ def realworld(system: System, half: str | None, worst: list[tuple[float, str]]) 
     contain = not_contain = whole = 0
     n_contain = n_not = 0
     meta_hits: list[bool] = []
+    date_hits: list[str] = []
     cases = _half(data["cases"], half)
     for case in cases:
         html = gzip.decompress((SUITES / "trafilatura-realworld" / case["file"]).read_bytes())
@@ -175,6 +203,8 @@ def realworld(system: System, half: str | None, worst: list[tuple[float, str]]) 
             op = _OPS[assertion["op"]]
             hit = any(op(value, assertion["value"]) for value in _field(got, assertion["field"]))
             meta_hits.append(hit)
+            if assertion["field"] == "date":
+                date_hits.append("right" if hit else "none" if not got.date else "wrong")
             if not hit:
                 failed.append(f"{assertion['field']} {assertion['op']} {assertion['value'][:40]!r}")
         if failed:
@@ -184,6 +214,9 @@ def realworld(system: System, half: str | None, worst: list[tuple[float, str]]) 
         "must not contain": not_contain / n_not,
         "pages all pass": whole / len(cases),
         f"metadata ({len(meta_hits)})": _share(meta_hits),
+        f"date ({len(date_hits)})": _share([d == "right" for d in date_hits]),
+        "no date": _share([d == "none" for d in date_hits]),
+        "wrong date": _share([d == "wrong" for d in date_hits]),
     }
 
 
@@ -193,14 +226,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--half", choices=("a", "b"), help="score one fixed half of each suite")
     parser.add_argument("--no-baseline", action="store_true", help="skip trafilatura")
+    parser.add_argument("--no-htmldate", action="store_true", help="skip the htmldate date baseline")
+    parser.add_argument("--suites", type=Path, help="the peer-suites folder (default ../shared/...)")
     parser.add_argument("--worst", type=int, default=0, help="list broadsheet's N worst cases")
     args = parser.parse_args(argv)
+    global SUITES
+    SUITES = (args.suites or SUITES).resolve()
     if not SUITES.is_dir():
         print(f"peer_suites: no suites at {SUITES} (needs ../shared beside the checkout)", file=sys.stderr)
         return 2
     systems: list[tuple[str, System]] = [("broadsheet", _broadsheet)]
     if not args.no_baseline:
         systems.append(("trafilatura", _trafilatura))
+    if not args.no_htmldate and importlib.util.find_spec("htmldate") is not None:
+        systems.append(("htmldate", _htmldate))
     worst: list[tuple[float, str]] = []
     for name, suite in (("newspaper4k", newspaper4k), ("trafilatura-realworld", realworld)):
         print(f"{name}{f' (half {args.half})' if args.half else ''}:")
@@ -209,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
             scores = suite(system, args.half, found)
             if system_name == "broadsheet":
                 worst.extend(found)
+            if system_name in DATE_ONLY:
+                scores = {k: v for k, v in scores.items() if "date" in k}
             print(f"  {system_name:<12} " + "  ".join(f"{k} {v:.3f}" for k, v in scores.items()))
     for _, line in sorted(worst)[: args.worst]:
         print(line)

@@ -5,7 +5,8 @@ starts what goes in its ``<body>``. Options: ``lang`` (the ``<html lang>``) and
 ``url`` (the address the page was fetched from). The expected text is
 ``field: value`` lines, in :func:`html_outline.value`'s form, of only the
 fields the case is about. ``bylines.txt`` and ``date_strings.txt`` test the
-byline splitter and the date parser on one line of text each.
+byline splitter and the date parser on one line of text each (``printed: <language>`` reads a
+date line as visible text, as :func:`dates.from_text` does).
 """
 
 from __future__ import annotations
@@ -55,5 +56,10 @@ def test_byline(case: Case) -> None:
 
 @pytest.mark.parametrize("case", params("date_strings.txt"))
 def test_date_string(case: Case) -> None:
-    stamp = dates.parse(case.input)
+    # Option ``printed: <language>`` reads the line as visible text ("-" for no language).
+    printed = option(case, "printed")
+    if printed is None:
+        stamp = dates.parse(case.input)
+    else:
+        stamp = dates.from_text(case.input, None if printed == "-" else printed)
     check(case, "None" if stamp is None else fields(stamp, case.expected))

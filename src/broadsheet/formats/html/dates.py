@@ -2,8 +2,12 @@
 
 Accepted forms: ISO 8601 and its common variants (``2024-05-03T15:47:42.389Z``,
 ``2024-05-03 15:47:42+0200``, ``20240503T154742``), RFC 2822 (``Fri, 03 May
-2024 15:47:42 GMT``) and bare dates. A time without an offset takes the
-offset the page states elsewhere (see :func:`settle`), else UTC.
+2024 15:47:42 GMT``) and bare dates; in visible text (:func:`from_text`) also dates
+written out with numbers or month names in the page's language ("Do 25.04.24 | 14:07 Uhr",
+"3 мая 2024 г.", "May 3, 2024 10:00 GMT+2"). A time without an offset takes the offset the page
+states elsewhere (see :func:`settle`), else UTC. Hostile text is bounded: a metadata value over
+64 characters is no date, a line of text is read to :data:`MAX_LINE` characters, a year is four
+digits between 1900 and 2200 (1990 in text), an offset beyond ±14 hours is read as UTC.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import email.utils
 import re
 
 import attrs
+
+from broadsheet.formats.html import month_names
 
 _ISO = re.compile(
     r"""^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})
@@ -48,14 +54,14 @@ def parse(text: object) -> Stamp | None:
     if not text or len(text) > 64:
         return None
     if _EPOCH.match(text):
-        seconds = int(text[:10])
-        return Stamp(dt.datetime.fromtimestamp(seconds, dt.UTC), has_time=True)
+        value = dt.datetime.fromtimestamp(int(text[:10]), dt.UTC)  # ten digits: at most the year 2286
+        return Stamp(value, has_time=True) if 1900 < value.year < 2200 else None
     match = _ISO.match(text)
     if match:
         return _from_iso(match)
     try:
         value = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if value is None or not 1900 < value.year < 2200:
         return None
@@ -121,71 +127,102 @@ def settle(stamp: Stamp | None, others: list[Stamp]) -> dt.datetime | None:
     return value.replace(tzinfo=zone)
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            "january jan januar jänner janvier gennaio enero janeiro januari stycznia января січня",
-            "february feb februar février febbraio febrero fevereiro februari lutego февраля лютого",
-            "march mar märz mars marzo março maart marca марта березня",
-            "april apr avril aprile abril kwietnia апреля квітня",
-            "may mai maggio mayo maio mei maja мая травня",
-            "june jun juni juin giugno junio junho czerwca июня червня",
-            "july jul juli juillet luglio julio julho lipca июля липня",
-            "august aug août agosto augustus sierpnia августа серпня",
-            "september sep sept septembre settembre septiembre setembro września сентября вересня",
-            "october oct oktober octobre ottobre octubre outubro października октября жовтня",
-            "november nov novembre noviembre novembro listopada ноября листопада",
-            "december dec dezember décembre dicembre diciembre dezembro grudnia декабря грудня",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
-_TIME = r"(?:\D{0,12}?(?P<H>\d{1,2})[:.h](?P<M>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
-_TEXT_FORMS = (
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME, re.IGNORECASE),
-    re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})" + _TIME, re.IGNORECASE),
-    re.compile(
-        r"(?P<y>\d{4})\s?[年.]\s?(?P<m>\d{1,2})\s?[月.]\s?(?P<d>\d{1,2})\s?日?" + _TIME, re.IGNORECASE
-    ),
-    re.compile(r"(?P<d>\d{1,2})\.?\s+(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?P<y>\d{4})" + _TIME, re.IGNORECASE),
-    re.compile(r"(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I),
+_TIME = (
+    r"(?:\D{0,12}?(?P<H>\d{1,2})[:.h](?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?"
+    r"(?:\s*(?:h|uhr|Uhr))?(?:\s*\(?(?P<z>(?:GMT|UTC)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?)?)?"
 )
+# A year is 4 digits, or 2 after a day and month written with dots ("Do 25.04.24"); a month a
+# number or a word that CLDR knows as a month name in the page's language (see month_names).
+_TEXT_FORMS = (
+    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)" + _TIME, re.IGNORECASE),
+    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?!\d)" + _TIME, re.I),
+    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])" + _TIME, re.IGNORECASE),
+    re.compile(
+        r"(?<!\d)(?P<y>\d{4})\s?[年./]\s?(?P<m>\d{1,2})\s?[月./]\s?(?P<d>\d{1,2})(?!\d)\s?[日일]?" + _TIME,
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?<!\d)(?P<y>\d{4})년\s?(?P<m>\d{1,2})월\s?(?P<d>\d{1,2})일" + _TIME, re.IGNORECASE),
+    re.compile(
+        r"(?<!\d)(?P<d>\d{1,2})(?:\.|º|er)?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d)"
+        + _TIME,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)" + _TIME, re.I
+    ),
+)
+MAX_LINE = 300
+"""Characters of a line of text looked at for a date: a printed date is short."""
 
 
-def from_text(text: str) -> Stamp | None:
-    """The first date (with its time, if printed next to it) in a line of visible text."""
-    text = " ".join(text.split())[:300]
+def from_text(text: str, language: str | None = None) -> Stamp | None:
+    """The first date (with its time, if printed next to it) in a line of visible text.
+
+    Month names are those of ``language`` and English (every language the lexicon knows when
+    ``language`` is ``None``), from CLDR. A day and month written with slashes are read in the
+    order of the language's short date pattern, unless one of them is over 12.
+    """
+    text = " ".join(text[: MAX_LINE * 4].split())[:MAX_LINE]
     best: tuple[int, Stamp] | None = None
     for form in _TEXT_FORMS:
         for match in form.finditer(text):
-            stamp = _from_parts(match)
-            if stamp is not None and (best is None or match.start() < best[0]):
+            if best is not None and match.start() >= best[0]:
+                break
+            stamp = _from_parts(match, language)
+            if stamp is not None:
                 best = (match.start(), stamp)
                 break
     return best[1] if best else None
 
 
-def _from_parts(match: re.Match[str]) -> Stamp | None:
+def _from_parts(match: re.Match[str], language: str | None) -> Stamp | None:
     parts = match.groupdict()
-    month = parts.get("m")
-    number = int(month) if month else _MONTHS.get((parts.get("mon") or "").lower().rstrip("."))
+    day = parts.get("d")
+    if parts.get("a"):  # a slashed date: day and month in the language's order
+        first, second = int(parts["a"]), int(parts["b"])
+        if first > 12 or (second <= 12 and not month_names.month_first(language)):
+            day, number = str(first), second
+        else:
+            day, number = str(second), first
+    elif parts.get("m"):
+        number = int(parts["m"])
+    else:
+        number = month_names.number(parts.get("mon") or "", language) or 0
     if not number:
         return None
+    year = int(parts["y"])
+    if year < 100:
+        year += 2000
     hour = int(parts["H"]) if parts.get("H") else 0
-    ampm = (parts.get("ampm") or "").lower().replace(".", "")
+    ampm = (parts.get("ampm") or "").lower().replace(".", "").replace(" ", "")
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
     try:
-        value = dt.datetime(int(parts["y"]), number, int(parts["d"]), hour, int(parts.get("M") or 0))
+        value = dt.datetime(
+            year, number, int(day or 0), hour, int(parts.get("M") or 0), int(parts.get("S") or 0)
+        )
     except (TypeError, ValueError):
         return None
     if not 1990 < value.year < 2200:
         return None
+    zone = parts.get("z")
+    if zone and parts.get("H"):
+        value = value.replace(tzinfo=_offset(_numeric_zone(zone)))
     return Stamp(value, has_time=bool(parts.get("H")))
+
+
+def _numeric_zone(zone: str) -> str:
+    """``GMT+2`` → ``+02:00``; ``UTC``/``GMT`` and ``+0200`` stay as they are."""
+    zone = zone.replace(" ", "").upper()
+    rest = zone[3:] if zone.startswith(("GMT", "UTC")) else zone
+    if not rest:
+        return "UTC"
+    sign, digits = rest[0], rest[1:].replace(":", "")
+    if len(digits) <= 2:
+        digits = digits.rjust(2, "0") + "00"
+    return sign + digits.rjust(4, "0")
 
 
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?:/|[^\d])")

@@ -96,7 +96,7 @@ def extract(
     language = _language(root, meta, article, headers)
     site_name = meta.first("og:site_name", "application-name", "twitter:site")
     publisher = find_publisher(graph, article, meta, base)
-    stamps = find_dates(root, meta, article, canonical or url)
+    stamps = find_dates(root, meta, article, canonical or url, language)
     outlets = [
         o for o in (site_name, publisher.name if publisher else None, host_name(canonical or url)) if o
     ]

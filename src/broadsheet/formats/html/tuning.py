@@ -33,6 +33,23 @@ class Tuning:
     # --- end edges -------------------------------------------------------------------------
 
     # --- metadata --------------------------------------------------------------------------
+    date_reach_after: int = 60
+    """Elements after the headline searched for a printed date (the byline, a dateline)."""
+    date_reach_before: int = 15
+    """Elements before the headline searched for a printed date (a kicker line with the date)."""
+    date_line_alone: int = 60
+    """An element with no date label and no date-naming class is read only this short: little
+    more than the date itself (``<p>January 22, 2014</p>``), not a sentence that mentions one."""
+    date_candidates: int = 200
+    """At most this many ``<time>`` and microformat elements looked at on a page."""
+    date_ancestry: int = 40
+    """Ancestors checked for an embed, teaser or chrome tag around a date, up to the story."""
+    date_name_depth: int = 5
+    """Of those, how many have their class/id names read: a teaser box wraps its date closely,
+    while names high up describe the page's layout ("has-sidebar")."""
+    date_url_days: int = 1
+    """A metadata date more days than this from the URL's date gives way to a printed date on the
+    URL's day (the metadata named another date: a template's, a crawl's, an update's)."""
     # --- end metadata ----------------------------------------------------------------------
 
 
