@@ -95,7 +95,10 @@ def test_month_names_come_from_cldr_for_the_language_and_english() -> None:
     assert german["märz"] == 3 and german["jänner"] == 1 and german["march"] == 3
     assert month_names.numbers("ru")["мая"] == 5  # the genitive, as dates print it
     assert month_names.numbers("xx")["may"] == 5  # an unknown language: English still
-    assert month_names.numbers(None)["listopada"] == 11  # no language: every lexicon language
+    anywhere = month_names.numbers(None)  # no language: every lexicon language
+    assert anywhere["września"] == 9  # Polish only
+    assert "listopada" not in anywhere  # November in Polish, October in Croatian: nobody's
+    assert month_names.numbers("pl")["listopada"] == 11 and month_names.numbers("hr")["listopada"] == 10
 
 
 def test_month_first_follows_the_short_date_pattern() -> None:

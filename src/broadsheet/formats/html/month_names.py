@@ -25,6 +25,10 @@ def number(name: str, language: str | None) -> int | None:
     any language the lexicon has a file for when ``language`` is ``None``. Languages are loaded
     one at a time, in that order, only as far as needed: English first."""
     key = name.casefold().rstrip(".")
+    if not language:
+        # Of unknown language, a name is read only when no two languages read it differently
+        # ("listopada" is November in Polish, October in Croatian): a wrong month is worse than none.
+        return _numbers(_languages(None)).get(key)
     for tag in _languages(language):
         found = _locale_numbers(tag).get(key)
         if found:
@@ -57,10 +61,19 @@ def _languages(language: str | None) -> tuple[str, ...]:
 
 @functools.cache
 def _numbers(languages: tuple[str, ...]) -> Mapping[str, int]:
-    found: dict[str, int] = {}
-    for language in languages:
+    # The first language listed (the page's own, or English) wins every name it has; of the others,
+    # a name two read as different months is nobody's.
+    first = _locale_numbers(languages[0])
+    found = dict(first)
+    disputed: set[str] = set()
+    for language in languages[1:]:
         for name, month in _locale_numbers(language).items():
-            found.setdefault(name, month)  # the first language listed wins a name two share
+            if name in first:
+                continue
+            if found.setdefault(name, month) != month:
+                disputed.add(name)
+    for name in disputed:
+        del found[name]
     return found
 
 
