@@ -50,3 +50,26 @@ def decode(data: bytes) -> Image.Image:
     if opened.width < 1 or opened.height < 1:
         raise Unavailable("the image is empty")
     return opened
+
+
+def sniff(data: bytes) -> str | None:
+    """The image type the first bytes of ``data`` announce (JPEG, PNG, GIF, WebP, BMP, SVG), else ``None``.
+
+    A check before any decoder runs: a server's ``Content-Type`` and a cached
+    file are both a stranger's word, and an HTML error page served as
+    ``image/jpeg`` is common.
+    """
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    if data[:2] == b"BM" and len(data) > 26:
+        return "image/bmp"
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"<") and b"<svg" in head:
+        return "image/svg+xml"
+    return None
