@@ -108,3 +108,17 @@ def test_a_saved_pages_photo_is_found_beside_it_whatever_its_url(server: Server,
     article = _article("Saved", "https://cdn.example.com/2024/05/photo.jpg", url="https://example.com/a.html")
     pdf = broadsheet.write(article, "pdf", image_dir=str(tmp_path), fetch_images=True, image_cache=False)
     assert len(_images(pdf)) == 1
+
+
+def test_a_cameras_orientation_is_applied(server: Server) -> None:
+    from PIL import Image as Pillow
+
+    stored = Pillow.new("RGB", (300, 200), (10, 120, 200))
+    exif = Pillow.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to display"
+    out = io.BytesIO()
+    stored.save(out, "JPEG", exif=exif.tobytes())
+    url = server.route("/upright.jpg", out.getvalue())
+    pdf = broadsheet.write(_article("Camera", url), "pdf", fetch_images=True, image_cache=False)
+    ((width, height, _),) = _images(pdf)
+    assert (width, height) == (200, 300)

@@ -79,10 +79,14 @@ def download_all(
             except Unavailable as error:
                 return error
 
-    with concurrent.futures.ThreadPoolExecutor(
+    pool = concurrent.futures.ThreadPoolExecutor(
         max_workers=min(WORKERS, len(urls)), thread_name_prefix="broadsheet-image"
-    ) as pool:
+    )
+    try:
         results = dict(zip(urls, pool.map(one, urls), strict=True))
+    finally:
+        # Interrupted (Ctrl-C, SIGTERM): downloads not yet started are dropped, not waited for.
+        pool.shutdown(wait=True, cancel_futures=True)
     if cache is not None:
         cache.trim()
     return results

@@ -73,7 +73,11 @@ class ImageCache:
             return None
         with os.fdopen(fd, "rb") as handle:
             raw = handle.read(len(_MAGIC) + _MAX_HEADER + max_bytes + 1)
-        return self._parse(raw, url, max_bytes)
+        found = self._parse(raw, url, max_bytes)
+        if found is not None:
+            with contextlib.suppress(OSError):
+                os.utime(self._path(url))  # recently used: the last to go when the cache is trimmed
+        return found
 
     def _parse(self, raw: bytes, url: str, max_bytes: int) -> Cached | None:
         if not raw.startswith(_MAGIC):
