@@ -110,15 +110,20 @@ def test_a_saved_pages_photo_is_found_beside_it_whatever_its_url(server: Server,
     assert len(_images(pdf)) == 1
 
 
-def test_a_cameras_orientation_is_applied(server: Server) -> None:
+@pytest.mark.parametrize("size", [(300, 200), (6000, 4000)])
+def test_a_cameras_orientation_is_applied(server: Server, size: tuple[int, int]) -> None:
     from PIL import Image as Pillow
 
-    stored = Pillow.new("RGB", (300, 200), (10, 120, 200))
+    stored = Pillow.new("RGB", size, (10, 120, 200))
     exif = Pillow.Exif()
     exif[0x0112] = 6  # "rotate 90° clockwise to display"
     out = io.BytesIO()
     stored.save(out, "JPEG", exif=exif.tobytes())
     url = server.route("/upright.jpg", out.getvalue())
-    pdf = broadsheet.write(_article("Camera", url), "pdf", fetch_images=True, image_cache=False)
+    pdf = broadsheet.write(_article("Camera", url), "pdf", fetch_images=True, image_cache=False, columns=3)
     ((width, height, _),) = _images(pdf)
-    assert (width, height) == (200, 300)
+    assert abs(width / height - size[1] / size[0]) < 0.01  # upright: taller than wide
+    column = Geometry.of(WriteOptions(columns=3)).column_width
+    assert width <= min(size[1], column / 72 * 300 + 1)
+    # A big one is decoded smaller (a JPEG draft) but never below what the column needs.
+    assert size[0] < 1000 or width >= column / 72 * 300 * 0.9

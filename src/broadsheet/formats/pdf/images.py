@@ -84,14 +84,14 @@ def decode(data: bytes, *, cmyk: bool, max_width: float, max_height: float, dpi:
     """Decode ``data`` with Pillow and re-encode it for the page, or say why it cannot be."""
     from PIL import Image, ImageOps
 
+    limit_w = max(1, int(max_width / 72 * dpi))
+    limit_h = max(1, int(max_height / 72 * dpi))
     try:
-        image = raster.decode(data)
+        image = raster.decode(data, fit=(limit_w, limit_h))
     except resources.Unavailable as error:
         return str(error)
     # The orientation a camera recorded: the re-encoded copy carries no EXIF to say it.
     image = ImageOps.exif_transpose(image)
-    limit_w = max(1, int(max_width / 72 * dpi))
-    limit_h = max(1, int(max_height / 72 * dpi))
     if image.width > limit_w or image.height > limit_h:
         image.thumbnail((limit_w, limit_h), Image.Resampling.LANCZOS)
     has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
