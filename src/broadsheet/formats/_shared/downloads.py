@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from broadsheet.errors import BroadsheetError
 from broadsheet.formats._shared import fetch, raster
 from broadsheet.formats._shared.image_cache import ImageCache
-from broadsheet.formats._shared.resources import Unavailable
+from broadsheet.formats._shared.unavailable import Unavailable
 
 WORKERS = 8
 """Downloads under way at once, over all hosts."""

@@ -14,7 +14,7 @@ import struct
 import warnings
 from typing import TYPE_CHECKING
 
-from broadsheet.formats._shared.resources import Unavailable
+from broadsheet.formats._shared.unavailable import Unavailable
 
 if TYPE_CHECKING:
     from PIL import Image

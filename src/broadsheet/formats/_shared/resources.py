@@ -33,10 +33,9 @@ from typing import Protocol
 import attrs
 
 from broadsheet.formats._shared.image_cache import ImageCache, default_folder
+from broadsheet.formats._shared.unavailable import Unavailable
 
-
-class Unavailable(Exception):
-    """Why a resource cannot be loaded; writers catch it and leave the image out with a warning."""
+__all__ = ["ImageOptions", "Loader", "Policy", "Unavailable", "folders_option", "is_web", "load", "policy"]
 
 
 def folders_option(value: str | None) -> tuple[Path, ...]:
