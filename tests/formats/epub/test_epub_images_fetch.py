@@ -111,3 +111,16 @@ def test_failures_warn_once_each_and_nothing_is_requested_when_off(server: Serve
     messages = [str(w.message) for w in caught if issubclass(w.category, ImageWarning)]
     assert len(messages) == 1 and "bad.jpg" in messages[0] and "text/html" in messages[0]
     assert "Picture 2" in zipfile.ZipFile(io.BytesIO(epub)).read("EPUB/article-001.xhtml").decode()
+
+
+def test_a_book_of_resampled_downloads_passes_epubcheck(server: Server, tmp_path: Path) -> None:
+    from epubcheck_runner import check_many, jar
+
+    if jar() is None:
+        pytest.skip("EPUBCheck or Java is not installed")
+    photo = server.route("/huge.jpg", jpeg(4000, 3000))
+    logo = server.route("/logo.png", transparent_png(2400, 600), content_type="image/png")
+    path = tmp_path / "fetched.epub"
+    path.write_bytes(broadsheet.write(_article("Fetched", photo, logo), "epub", fetch_images=True))
+    ((status, report),) = check_many([path]).values()
+    assert status == 0 and "No errors or warnings detected" in report, report
