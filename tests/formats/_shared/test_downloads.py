@@ -204,3 +204,18 @@ def test_magic_bytes() -> None:
     )
     for other in (b"", b"<html>", b"%PDF-1.7", b"BM", b"\x00\x00\x00\x1cftypavif"):
         assert raster.sniff(other) is None
+
+
+def test_a_busy_host_does_not_hold_up_the_others(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(downloads, "PER_HOST", 1)
+    monkeypatch.setattr(downloads, "WORKERS", 2)
+    # The same server under two host names: 127.0.0.1 and localhost.
+    slow = [server.route(f"/s-{n}.jpg", PHOTO, delay=0.2) for n in range(4)]
+    other = [
+        server.route(f"/o-{n}.jpg", PHOTO, delay=0.2).replace("127.0.0.1", "localhost") for n in range(4)
+    ]
+    start = time.monotonic()
+    results = downloads.download_all(slow + other, max_bytes=10**6, timeout=5, cache=None)
+    assert all(value == PHOTO for value in results.values())
+    # One at a time per host, two hosts side by side: 4 × 0.2 s, not 8 × 0.2 s.
+    assert time.monotonic() - start < 1.3

@@ -13,6 +13,7 @@ comes from the cache passes the same byte check.
 from __future__ import annotations
 
 import concurrent.futures
+import itertools
 import threading
 import urllib.parse
 from collections.abc import Sequence
@@ -71,6 +72,11 @@ def download_all(
         return {}
     hosts = {url: urllib.parse.urlsplit(url).netloc.lower() for url in urls}
     gates = {host: threading.Semaphore(PER_HOST) for host in set(hosts.values())}
+    # Hosts taken in turn, so that workers waiting on one busy host do not idle while others wait.
+    by_host: dict[str, list[str]] = {}
+    for url in urls:
+        by_host.setdefault(hosts[url], []).append(url)
+    order = [url for turn in itertools.zip_longest(*by_host.values()) for url in turn if url is not None]
 
     def one(url: str) -> bytes | Unavailable:
         with gates[hosts[url]]:
@@ -83,7 +89,7 @@ def download_all(
         max_workers=min(WORKERS, len(urls)), thread_name_prefix="broadsheet-image"
     )
     try:
-        results = dict(zip(urls, pool.map(one, urls), strict=True))
+        results = dict(zip(order, pool.map(one, order), strict=True))
     finally:
         # Interrupted (Ctrl-C, SIGTERM): downloads not yet started are dropped, not waited for.
         pool.shutdown(wait=True, cancel_futures=True)
