@@ -44,6 +44,8 @@ class Route:
     status: int = 200
     delay: float = 0.0
     location: str | None = None
+    content_length: int | None = None
+    """A Content-Length to claim instead of the body's (a truncated answer)."""
 
 
 @attrs.define
@@ -90,9 +92,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self.send_header("Location", route.location)
             if route.content_type:
                 self.send_header("Content-Type", route.content_type)
-            self.send_header("Content-Length", str(len(route.body)))
+            self.send_header("Content-Length", str(route.content_length or len(route.body)))
             self.end_headers()
             self.wfile.write(route.body)
+            if route.content_length:
+                self.close_connection = True
         except OSError:  # the client gave up (a timeout test)
             pass
 

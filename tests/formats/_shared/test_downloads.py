@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 from broadsheet.formats._shared import downloads, raster
@@ -219,3 +220,20 @@ def test_a_busy_host_does_not_hold_up_the_others(server: Server, monkeypatch: py
     assert all(value == PHOTO for value in results.values())
     # One at a time per host, two hosts side by side: 4 × 0.2 s, not 8 × 0.2 s.
     assert time.monotonic() - start < 1.3
+
+
+@pytest.mark.parametrize(
+    "url", ["http://exa mple.com/a.jpg", "http://[::1/a.jpg", "http://127.0.0.1:99999/a.jpg"]
+)
+def test_urls_urllib_cannot_send_are_reasons(url: str) -> None:
+    loader = Loader(_policy(timeout=1))
+    loader.prefetch([(url, None)])
+    with pytest.raises(Unavailable):
+        loader.load(url)
+
+
+def test_a_broken_answer_is_a_reason(server: Server) -> None:
+    url = server.route("/short.jpg", PHOTO)
+    server.routes["/short.jpg"] = attrs.evolve(server.routes["/short.jpg"], content_length=len(PHOTO) + 500)
+    with pytest.raises(Unavailable):
+        Loader(_policy(timeout=2)).load(url)

@@ -68,6 +68,9 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 30.0, accept: str = PAGE
                 size += len(chunk)
                 if size > max_bytes:
                     raise LimitError(f"{url} is larger than the limit of {max_bytes:,} bytes")
+            if declared and declared.isdigit() and size < int(declared):
+                # http.client's read1 ends quietly when the connection drops early.
+                raise SourceError(f"{url}: the answer ended after {size:,} of {int(declared):,} bytes")
             data = b"".join(chunks)
             headers = {key.lower(): value for key, value in response.headers.items()}
             final_url = response.geturl()
@@ -81,4 +84,6 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 30.0, accept: str = PAGE
         raise SourceError(f"{url}: no complete answer within {timeout:g} s") from error
     except OSError as error:
         raise SourceError(f"{url}: {error}") from error
+    except (http.client.HTTPException, ValueError) as error:  # a URL urllib cannot send, a broken answer
+        raise SourceError(f"{url}: {type(error).__name__}: {error}") from error
     return Loaded(data=data, name=url, url=final_url, headers=headers)
