@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,3 +31,9 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _image_cache_out_of_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Downloaded images are cached under the test run's temporary folder, never the user's cache."""
+    os.environ["BROADSHEET_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

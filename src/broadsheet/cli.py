@@ -45,7 +45,14 @@ SHORTCUTS: tuple[tuple[str, str, str | None, str], ...] = (
     ("--profile", "profile", "NAME", "PDF profile: screen (RGB) or print (CMYK, crop marks, bleed)"),
     ("--cover-image", "cover_image", "IMAGE", "EPUB cover image instead of the generated cover"),
     ("--stylesheet", "stylesheet", "CSS", "EPUB user stylesheet (a path or CSS text)"),
-    ("--network", "network", None, "let writers fetch remote images"),
+    (
+        "--fetch-images",
+        "fetch_images",
+        None,
+        "EPUB/PDF: download remote images (in parallel, cached on disk)",
+    ),
+    ("--network", "fetch_images", None, "the former name of --fetch-images"),
+    ("--no-cache", "image_cache", None, "EPUB/PDF: neither use nor fill the image cache"),
     (
         "--image-dir",
         "image_dir",
@@ -53,7 +60,8 @@ SHORTCUTS: tuple[tuple[str, str, str | None, str], ...] = (
         "EPUB/PDF: read local images only from DIR (default: each input's folder)",
     ),
 )
-"""Flags that stand for a writer option: (flag, option, metavar or None for a switch, help)."""
+"""Flags that stand for a writer option: (flag, option, metavar or None for a switch, help); a switch
+sets its option true, or false if it is named ``--no-…``."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -161,7 +169,11 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     for flag, option, meta, text in SHORTCUTS:
         if meta is None:
             shortcuts.add_argument(
-                flag, dest=f"shortcut_{option}", action="store_const", const="true", help=text
+                flag,
+                dest=f"shortcut_{option}",
+                action="store_const",
+                const="false" if flag.startswith("--no-") else "true",
+                help=text,
             )
         else:
             shortcuts.add_argument(flag, dest=f"shortcut_{option}", metavar=meta, help=text)

@@ -97,20 +97,20 @@ def test_remote_images_are_downloaded_only_with_the_network_allowed(
 
     asked: list[str] = []
 
-    def fake_fetch(url: str, *, max_bytes: int, timeout: float) -> Loaded:
+    def fake_fetch(url: str, *, max_bytes: int, timeout: float, **_: object) -> Loaded:
         asked.append(url)
-        return Loaded(data=b"remote", name=url, url=url)
+        return Loaded(data=_png(), name=url, url=url)
 
     monkeypatch.setattr("broadsheet.formats._shared.fetch.fetch", fake_fetch)
     page = "//example.com/news/story.html"  # scheme-relative: still a web page, never local files
-    assert resources.load("pic.png", Policy(network=True), base_url=page) == b"remote"
+    assert resources.load("pic.png", Policy(fetch_images=True), base_url=page) == _png()
     assert asked == ["https://example.com/news/pic.png"]
 
 
 @pytest.mark.parametrize("url", ["http://[::1", "ftp://example.com/a.png", "javascript:alert(1)"])
 def test_odd_urls_are_reasons_not_crashes(url: str) -> None:
     with pytest.raises(Unavailable):
-        resources.load(url, Policy(network=True))
+        resources.load(url, Policy(fetch_images=True))
 
 
 def test_postscript_is_never_decoded(monkeypatch: pytest.MonkeyPatch) -> None:

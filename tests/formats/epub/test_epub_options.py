@@ -66,7 +66,7 @@ def test_images_off_keeps_captions() -> None:
 def test_network_images_are_fetched_only_when_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
-    def fake_fetch(url: str, *, max_bytes: int, timeout: float) -> Loaded:
+    def fake_fetch(url: str, *, max_bytes: int, timeout: float, **_: object) -> Loaded:
         calls.append(url)
         return Loaded(data=(DATA / "chart.png").read_bytes(), name=url, url=url)
 
@@ -84,7 +84,7 @@ def test_network_images_are_fetched_only_when_allowed(monkeypatch: pytest.Monkey
 
 
 def test_web_articles_never_read_local_files_by_themselves(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_network(url: str, *, max_bytes: int, timeout: float) -> Loaded:
+    def no_network(url: str, *, max_bytes: int, timeout: float, **_: object) -> Loaded:
         raise broadsheet.SourceError(f"{url}: offline")
 
     monkeypatch.setattr("broadsheet.formats._shared.fetch.fetch", no_network)
@@ -172,7 +172,13 @@ def test_every_option_parses_from_a_command_line_string() -> None:
         "contents_page": "no",
         "translations": "no",
         "images": "off",
+        "fetch_images": "true",
         "network": "true",
+        "image_cache": "false",
+        "cache_dir": "/tmp/cache",
+        "cache_max_age": "60",
+        "cache_max_bytes": "1000000",
+        "max_image_size": "800",
         "image_dir": "/tmp",
         "max_image_bytes": "1000",
         "timeout": "2.5",
@@ -183,6 +189,7 @@ def test_every_option_parses_from_a_command_line_string() -> None:
     values = {name: parse_value(WriteOptions, name, text, what="epub") for name, text in samples.items()}
     options = WriteOptions(**values)
     assert options.cover is False and options.network is True and options.timeout == 2.5
+    assert options.fetch_images is True and options.image_cache is False and options.cache_max_age == 60
 
 
 def test_language_option_overrides_the_articles() -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import http.client
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+from typing import IO
 
 from broadsheet.errors import LimitError, SourceError
 from broadsheet.formats._shared.loaded import Loaded
@@ -12,21 +15,44 @@ from broadsheet.version import __version__
 
 USER_AGENT = f"broadsheet/{__version__} (+https://pypi.org/project/broadsheet/)"
 
+PAGE_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8"
+"""What a page download asks for."""
 
-def fetch(url: str, *, max_bytes: int, timeout: float = 30.0) -> Loaded:
+
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects are followed to ``http(s)`` only: urllib would also follow one to ``ftp:``, which a
+    stranger's server could use to reach a host or protocol the caller never meant to allow."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise SourceError(f"{req.full_url}: redirected to a {scheme}: URL, which is not followed")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_WebOnlyRedirects())
+
+
+def fetch(url: str, *, max_bytes: int, timeout: float = 30.0, accept: str = PAGE_ACCEPT) -> Loaded:
     """GET ``url`` and return its body and headers.
 
-    Redirects are followed; a non-2xx status, a timeout, a body over
+    Redirects are followed (to ``http(s)`` only); a non-2xx status, a timeout, a body over
     ``max_bytes`` or any network failure raises :class:`SourceError` (or
     :class:`LimitError` for size). ``timeout`` bounds the whole download, not
     only each read, so a server that drips bytes cannot hold the caller.
     """
     deadline = time.monotonic() + timeout
-    request = urllib.request.Request(
-        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
-    )
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": accept})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _OPENER.open(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise LimitError(f"{url} is {int(declared):,} bytes; the limit is {max_bytes:,}")
@@ -42,9 +68,14 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 30.0) -> Loaded:
                 size += len(chunk)
                 if size > max_bytes:
                     raise LimitError(f"{url} is larger than the limit of {max_bytes:,} bytes")
+            if declared and declared.isdigit() and size < int(declared):
+                # http.client's read1 ends quietly when the connection drops early.
+                raise SourceError(f"{url}: the answer ended after {size:,} of {int(declared):,} bytes")
             data = b"".join(chunks)
             headers = {key.lower(): value for key, value in response.headers.items()}
             final_url = response.geturl()
+    except SourceError:
+        raise
     except urllib.error.HTTPError as error:
         raise SourceError(f"{url}: HTTP {error.code} {error.reason}") from error
     except urllib.error.URLError as error:
@@ -53,4 +84,6 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 30.0) -> Loaded:
         raise SourceError(f"{url}: no complete answer within {timeout:g} s") from error
     except OSError as error:
         raise SourceError(f"{url}: {error}") from error
+    except (http.client.HTTPException, ValueError) as error:  # a URL urllib cannot send, a broken answer
+        raise SourceError(f"{url}: {type(error).__name__}: {error}") from error
     return Loaded(data=data, name=url, url=final_url, headers=headers)

@@ -5,8 +5,10 @@ a reference in a document must never pull the user's own files into them.
 The rule, the same for every chapter, cover and translation of every writer:
 
 - ``data:`` URLs are decoded (bounded by the size limit);
-- ``http(s)`` images are downloaded only when the caller allows the network
-  (with its timeout and size limit); a copy in an image folder is used first;
+- ``http(s)`` images are downloaded only when the caller allows it
+  (``fetch_images``), with its timeout and size limit, checked to be images
+  and kept in a disk cache (:mod:`.downloads`); a copy in an image folder is
+  used first;
 - local files are read only from under the image folders the caller names
   (the command line names the folder of each local input), only when they
   are regular files there once symbolic links are followed, and never past
@@ -24,16 +26,16 @@ import os
 import stat
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 import attrs
 
-from broadsheet.errors import BroadsheetError
+from broadsheet.formats._shared.image_cache import ImageCache, default_folder
+from broadsheet.formats._shared.unavailable import Unavailable
 
-
-class Unavailable(Exception):
-    """Why a resource cannot be loaded; writers catch it and leave the image out with a warning."""
+__all__ = ["ImageOptions", "Loader", "Policy", "Unavailable", "folders_option", "is_web", "load", "policy"]
 
 
 def folders_option(value: str | None) -> tuple[Path, ...]:
@@ -49,12 +51,14 @@ class Policy:
 
     folders: tuple[Path, ...] = ()
     """Local files are read only from under these folders (none: no local file is read)."""
-    network: bool = False
+    fetch_images: bool = False
     """Whether ``http(s)`` images may be downloaded."""
     max_bytes: int = 20_000_000
     """The largest image read, from any source."""
     timeout: float = 20.0
     """Seconds to wait for each download."""
+    cache: ImageCache | None = None
+    """Where downloads are kept between builds (``None``: nowhere)."""
 
 
 class ImageOptions(Protocol):
@@ -63,20 +67,40 @@ class ImageOptions(Protocol):
     @property
     def image_dir(self) -> str | None: ...
     @property
+    def fetch_images(self) -> bool: ...
+    @property
     def network(self) -> bool: ...
     @property
     def max_image_bytes(self) -> int: ...
     @property
     def timeout(self) -> float: ...
+    @property
+    def image_cache(self) -> bool: ...
+    @property
+    def cache_dir(self) -> str | None: ...
+    @property
+    def cache_max_age(self) -> float: ...
+    @property
+    def cache_max_bytes(self) -> int: ...
 
 
 def policy(options: ImageOptions) -> Policy:
-    """The loading rule for a writer's images, from its options."""
+    """The loading rule for a writer's images, from its options (``network`` is the old name of
+    ``fetch_images``)."""
+    fetching = options.fetch_images or options.network
+    cache = None
+    if fetching and options.image_cache:
+        cache = ImageCache(
+            folder=default_folder(options.cache_dir),
+            max_age=options.cache_max_age,
+            max_bytes=options.cache_max_bytes,
+        )
     return Policy(
         folders=folders_option(options.image_dir),
-        network=options.network,
+        fetch_images=fetching,
         max_bytes=options.max_image_bytes,
         timeout=options.timeout,
+        cache=cache,
     )
 
 
@@ -93,6 +117,97 @@ def load(url: str, policy: Policy, *, base_url: str | None = None) -> bytes:
 
     Raises :class:`Unavailable` with a reason a user can act on.
     """
+    return Loader(policy).load(url, base_url=base_url)
+
+
+class Loader:
+    """The loader of one document's images: downloads each at most once, several at a time.
+
+    :meth:`prefetch` downloads every remote image a document names before
+    layout, in parallel (:mod:`.downloads`); :meth:`load` then serves them.
+    A failed download is remembered, so that a writer laying out its pages
+    several times does not wait for it again. With a disk cache the bytes
+    wait there rather than in memory.
+    """
+
+    def __init__(self, policy: Policy) -> None:
+        """A loader following ``policy``."""
+        self.policy = policy
+        self._fetched: dict[str, bytes | Unavailable | None] = {}  # None: in the disk cache
+
+    def load(self, url: str, *, base_url: str | None = None) -> bytes:
+        """The bytes of the resource at ``url`` in a document published at ``base_url``, or
+        :class:`Unavailable` with a reason a user can act on."""
+        target = _target(url, base_url)
+        if isinstance(target, _Remote):
+            return self._remote(target)
+        if isinstance(target, bytes):
+            return _data_url(url.strip(), self.policy.max_bytes)
+        return _local(target, self.policy)
+
+    def prefetch(self, references: Iterable[tuple[str, str | None]]) -> None:
+        """Download, in parallel, the remote images among ``references`` (URL, base URL) that are
+        not found in an image folder (nothing when fetching is off)."""
+        if not self.policy.fetch_images:
+            return
+        wanted: dict[str, None] = {}
+        for url, base_url in references:
+            try:
+                target = _target(url, base_url)
+            except Unavailable:
+                continue
+            if (
+                isinstance(target, _Remote)
+                and target.url not in self._fetched
+                and not _beside(target.path, self.policy.folders)
+            ):
+                wanted[target.url] = None
+        from broadsheet.formats._shared.downloads import download_all
+
+        policy = self.policy
+        results = download_all(
+            list(wanted), max_bytes=policy.max_bytes, timeout=policy.timeout, cache=policy.cache
+        )
+        for url, result in results.items():
+            cached = policy.cache is not None and not isinstance(result, Unavailable)
+            self._fetched[url] = None if cached else result
+
+    def _remote(self, target: _Remote) -> bytes:
+        # A saved page's images lie beside it, whatever its canonical URL says.
+        beside = _beside(target.path, self.policy.folders)
+        if beside:
+            return _read_regular(beside[0], self.policy.max_bytes)
+        if not self.policy.fetch_images:
+            raise Unavailable("a remote image, and fetching is off (--fetch-images, or fetch_images=True)")
+        from broadsheet.formats._shared.downloads import download
+
+        known = self._fetched.get(target.url)
+        if isinstance(known, Unavailable):
+            raise known
+        if isinstance(known, bytes):
+            # Handed out once: a writer keeps what it made of it, and the bytes need not stay in memory.
+            del self._fetched[target.url]
+            return known
+        policy = self.policy
+        try:
+            return download(
+                target.url, max_bytes=policy.max_bytes, timeout=policy.timeout, cache=policy.cache
+            )
+        except Unavailable as error:
+            self._fetched[target.url] = error
+            raise
+
+
+@attrs.frozen
+class _Remote:
+    url: str
+    """The absolute ``http(s)`` URL."""
+    path: str
+    """Its path, unquoted, by which a copy is looked for in the image folders."""
+
+
+def _target(url: str, base_url: str | None) -> _Remote | bytes | Path:
+    """What ``url`` names: a remote image, a ``data:`` URL (``b""``: decoded later), or a local path."""
     url = url.strip()
     if url.startswith("//"):
         url = "https:" + url
@@ -102,13 +217,13 @@ def load(url: str, policy: Policy, *, base_url: str | None = None) -> bytes:
         raise Unavailable(f"not a usable URL ({error})") from error
     scheme = parts.scheme.lower()
     if scheme == "data":
-        return _data_url(url, policy.max_bytes)
+        return b""
     if scheme in ("http", "https"):
-        return _remote(url, urllib.parse.unquote(parts.path), policy)
+        return _Remote(url, urllib.parse.unquote(parts.path))
     if scheme == "file":
         if parts.netloc not in ("", "localhost"):
             raise Unavailable("file: URLs naming another host are not read")
-        return _local(Path(urllib.request.url2pathname(parts.path)), policy)
+        return Path(urllib.request.url2pathname(parts.path))
     if len(scheme) > 1:
         raise Unavailable(f"{scheme}: URLs are not supported")
     if is_web(base_url):
@@ -117,23 +232,8 @@ def load(url: str, policy: Policy, *, base_url: str | None = None) -> bytes:
             absolute = urllib.parse.urljoin(base or "", url)
         except ValueError as error:
             raise Unavailable(f"not a usable URL ({error})") from error
-        return _remote(absolute, urllib.parse.unquote(parts.path), policy)
-    return _local(Path(urllib.parse.unquote(url)), policy)
-
-
-def _remote(url: str, path: str, policy: Policy) -> bytes:
-    # A saved page's images lie beside it, whatever its canonical URL says.
-    beside = _beside(path, policy.folders)
-    if beside:
-        return _read_regular(beside[0], policy.max_bytes)
-    if not policy.network:
-        raise Unavailable("a remote image, and fetching is off (--network, or network=True)")
-    from broadsheet.formats._shared.fetch import fetch
-
-    try:
-        return fetch(url, max_bytes=policy.max_bytes, timeout=policy.timeout).data
-    except BroadsheetError as error:
-        raise Unavailable(str(error)) from error
+        return _Remote(absolute, urllib.parse.unquote(parts.path))
+    return Path(urllib.parse.unquote(url))
 
 
 def _beside(path: str, folders: tuple[Path, ...]) -> list[Path]:

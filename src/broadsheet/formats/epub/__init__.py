@@ -2,7 +2,7 @@
 
 >>> import broadsheet
 >>> data = broadsheet.write(article, "epub")                       # doctest: +SKIP
->>> data = broadsheet.write(edition, "epub", network=True)         # doctest: +SKIP
+>>> data = broadsheet.write(edition, "epub", fetch_images=True)    # doctest: +SKIP
 
 Layout is planned in :mod:`.book` from the model, pages are rendered to XHTML
 by :mod:`.chapter`, :mod:`.masthead` and :mod:`.cover`, and

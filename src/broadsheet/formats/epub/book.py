@@ -31,6 +31,7 @@ def plan_book(document: Article | Edition, options: WriteOptions) -> Book:
     sheet_resources = styles.stylesheets(options)
     sheets = tuple(resource.name for resource in sheet_resources)
     store = ImageStore(options)
+    store.prefetch(document)  # every remote image at once, before the chapters ask for them
 
     sections: list[tuple[str | None, tuple[Listed, ...]]] = []
     chapters: list[Page] = []

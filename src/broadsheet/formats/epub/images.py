@@ -4,8 +4,11 @@ An image is embedded when the shared loader may read it
 (:mod:`broadsheet.formats._shared.resources`) and it decodes as one of the
 allowed formats (:mod:`broadsheet.formats._shared.raster`). Core EPUB types
 (JPEG, PNG, GIF, WebP, SVG) go in as they are, after SVG is stripped of
-scripts, animations and external references; BMP is converted to PNG.
+scripts, animations and external references; BMP is converted to PNG;
+rasters longer than ``max_image_size`` pixels on a side are resampled to it.
 Anything else yields ``None`` and the figure degrades to its caption.
+Remote images are downloaded together, before the chapters are written
+(:meth:`ImageStore.prefetch`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import re
 import urllib.request
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 from lxml import etree
@@ -25,6 +29,11 @@ from broadsheet.formats._shared import parsers, raster, resources
 from broadsheet.formats._shared.resources import Unavailable as ImageUnavailable
 from broadsheet.formats.epub.options import WriteOptions
 from broadsheet.formats.epub.plan import Resource
+from broadsheet.model import Article, Edition, Figure, Image
+from broadsheet.model.walk import collect
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 _EXTENSIONS = {
     "image/jpeg": "jpg",
@@ -44,6 +53,7 @@ class ImageStore:
     def __init__(self, options: WriteOptions) -> None:
         """Start an empty store that loads images as ``options`` allow."""
         self._options = options
+        self._loader = resources.Loader(resources.policy(options))
         self._by_url: dict[tuple[str, str | None], str | None] = {}
         self._by_digest: dict[str, Resource] = {}
 
@@ -55,8 +65,8 @@ class ImageStore:
         if key in self._by_url:
             return self._by_url[key]
         try:
-            data = resources.load(url, resources.policy(self._options), base_url=base_url)
-            data, media_type = _checked(data)
+            data = self._loader.load(url, base_url=base_url)
+            data, media_type = _checked(data, self._options.max_image_size)
         except ImageUnavailable as error:
             warnings.warn(f"image {url[:120]!r} left out of the EPUB: {error}", ImageWarning, stacklevel=2)
             self._by_url[key] = None
@@ -64,6 +74,20 @@ class ImageStore:
         name = self.store(data, media_type)
         self._by_url[key] = name
         return name
+
+    def prefetch(self, document: Article | Edition) -> None:
+        """Download every remote image the book of ``document`` shows, in parallel, before it is written."""
+        if not self._options.images:
+            return
+        references: list[tuple[str, str | None]] = []
+        for article in document.articles if isinstance(document, Edition) else (document,):
+            texts = [article]
+            if self._options.translations:
+                texts.extend(t.article for t in article.translations if t.article is not None)
+            for text in texts:
+                shown = (*text.images, *collect(text.body, _figure_image))
+                references.extend((image.url, text.url) for image in shown)
+        self._loader.prefetch(references)
 
     def store(self, data: bytes, media_type: str, *, stem: str = "img") -> str:
         """Keep checked image bytes; the same bytes twice are stored once."""
@@ -91,20 +115,26 @@ def load_checked(url: str, options: WriteOptions, named_by_caller: bool = False)
         if named_by_caller and not resources.is_web(url) and not url.startswith("data:"):
             path = Path(urllib.request.url2pathname(url[5:]) if url.startswith("file:") else url)
             policy = attrs.evolve(policy, folders=(path.resolve().parent, *policy.folders))
-        return _checked(resources.load(url, policy))
+        return _checked(resources.load(url, policy), options.max_image_size)
     except ImageUnavailable as error:
         warnings.warn(f"image {url[:120]!r} left out of the EPUB: {error}", ImageWarning, stacklevel=2)
         return None
 
 
-def _checked(data: bytes) -> tuple[bytes, str]:
-    """The bytes to embed and their media type, after checking they decode."""
+def _figure_image(node: object) -> tuple[Image, ...]:
+    return (node.image,) if isinstance(node, Figure) else ()
+
+
+def _checked(data: bytes, max_size: int = 1600) -> tuple[bytes, str]:
+    """The bytes to embed and their media type, after checking they decode (resampled when too large)."""
     if not data:
         raise ImageUnavailable("the image is empty")
     head = data[:512].lstrip()
     if head.startswith(b"<") or head[:3] == b"\xef\xbb\xbf":
         return _clean_svg(data), "image/svg+xml"
     with raster.decode(data) as image:
+        if max(image.size) > max_size:
+            return _resampled(image, max_size)
         if image.format in _PILLOW_FORMATS:
             return data, _PILLOW_FORMATS[image.format]
         # Not a core EPUB type (BMP): a PNG of it reads everywhere.
@@ -112,6 +142,29 @@ def _checked(data: bytes) -> tuple[bytes, str]:
         out = io.BytesIO()
         converted.save(out, "PNG")
         return out.getvalue(), "image/png"
+
+
+def _resampled(image: PILImage, max_size: int) -> tuple[bytes, str]:
+    """``image`` at most ``max_size`` pixels on its longest side: a photograph as JPEG, anything with
+    transparency or few colours (a chart, a logo) as PNG, keeping its alpha."""
+    from PIL import Image as Pillow
+    from PIL import ImageOps
+
+    source_format = image.format
+    # The orientation a camera recorded is applied now: the resampled copy carries no EXIF to say it.
+    image = ImageOps.exif_transpose(image)
+    transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    lossless = transparent or source_format in ("PNG", "GIF", "BMP") or image.mode in ("1", "P")
+    mode = "RGBA" if transparent else "L" if image.mode == "L" else "RGB"
+    if image.mode != mode:
+        image = image.convert(mode)
+    image.thumbnail((max_size, max_size), Pillow.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if lossless:
+        image.save(out, "PNG")
+        return out.getvalue(), "image/png"
+    image.save(out, "JPEG", quality=85, optimize=False, progressive=False)
+    return out.getvalue(), "image/jpeg"
 
 
 _SVG_DROP = {"script", "foreignObject", "iframe", "object", "embed", "audio", "video", "handler", "listener"}

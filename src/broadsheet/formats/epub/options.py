@@ -31,7 +31,7 @@ class WriteOptions:
     cover: bool = True
     """Start the book with a cover page (the edition's cover image, or one generated from the title)."""
     cover_image: str | None = None
-    """A cover image (path, ``file:``/``data:`` URL, or ``http(s)`` URL with ``network``) used instead;
+    """A cover image (path, ``file:``/``data:`` URL, or ``http(s)`` URL with ``fetch_images``) used instead;
     the caller names it, so a local path is read wherever it is."""
     contents_page: bool = True
     """Give an edition a masthead page listing its sections and articles with their leads."""
@@ -39,8 +39,20 @@ class WriteOptions:
     """Add translations the model holds in full as chapters after their original, and link to them."""
     images: bool = True
     """Embed the articles' images; ``False`` makes a text-only book (figures keep their captions)."""
+    fetch_images: bool = False
+    """Download ``http(s)`` images (``--fetch-images``): in parallel, each within ``timeout`` and ``max_image_bytes``,
+    kept only if the server calls it an image and its bytes are one. Off: such images degrade to their captions."""
     network: bool = False
-    """Allow fetching ``http(s)`` images. Off: such images degrade to their captions."""
+    """The former name of ``fetch_images`` (deprecated; either turns fetching on)."""
+    image_cache: bool = True
+    """Keep downloaded images on disk for the next build (``--no-cache``: neither read nor write it)."""
+    cache_dir: str | None = None
+    """The folder of broadsheet's cache (images go in its ``images`` folder). ``None``:
+    ``$BROADSHEET_CACHE_DIR``, else the user's cache folder (``~/.cache/broadsheet`` on Linux)."""
+    cache_max_age: float = attrs.field(default=86_400.0, converter=float, validator=_positive)
+    """Seconds a cached image is used before it is downloaded again."""
+    cache_max_bytes: int = attrs.field(default=256 * 1024 * 1024, validator=_positive)
+    """The cache's size; past it the oldest images are removed."""
     image_dir: str | None = None
     """The folder local images are read from (several joined by ``os.pathsep``); relative paths resolve
     against it and nothing outside it is read. ``None``: no local file is read (the command line names
@@ -49,6 +61,9 @@ class WriteOptions:
     """Images larger than this are left out (their captions stay)."""
     timeout: float = attrs.field(default=20.0, validator=_positive)
     """Seconds to wait for each image download."""
+    max_image_size: int = attrs.field(default=1600, validator=_positive)
+    """The longest side of an embedded image in pixels: larger ones are resampled (JPEG at quality 85),
+    so that a 6000-pixel original does not make a 20 MB book."""
     stylesheet: str | None = None
     """A user stylesheet: a path to a ``.css`` file, or CSS text; added after the built-in one."""
     replace_stylesheet: bool = False

@@ -12,6 +12,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from broadsheet.errors import BroadsheetError, MissingGlyphsWarning, WriteError
+from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.flow import ArticleFlow, ColumnBox, Entry, mark
 from broadsheet.formats.pdf.fonts import font_set
 from broadsheet.formats.pdf.hyphenation import hyphenator
@@ -33,7 +34,8 @@ def write(document: Document, options: WriteOptions | None = None) -> bytes:
     if not isinstance(document, (Article, Edition)):
         raise WriteError(f"the PDF writer takes an Article or an Edition, not a {type(document).__name__}")
     try:
-        return _Build(document, options).run()
+        with images.session(document, options):  # every remote image fetched at once, before layout
+            return _Build(document, options).run()
     except BroadsheetError:
         raise
     except LayoutError as error:
