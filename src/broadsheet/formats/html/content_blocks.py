@@ -14,6 +14,7 @@ from lxml import html
 
 from broadsheet.errors import ModelError
 from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text
+from broadsheet.formats.html import tracing
 from broadsheet.formats.html.content_cards import teaser_card
 from broadsheet.formats.html.content_chrome import (
     JUNK_TAGS,
@@ -49,6 +50,7 @@ from broadsheet.formats.html.content_quotes import attribution, quote_language
 from broadsheet.formats.html.content_related import read_also_label, related_box
 from broadsheet.formats.html.content_score import PROSE_LENGTH, WEAK_CHROME_PROSE
 from broadsheet.formats.html.content_tables import is_layout_table, read_table
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import (
     Block,
     BulletList,
@@ -81,10 +83,7 @@ _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
 _COMMENTS = re.compile(r"comment(?!ar)|disqus|discussion|kommentare|reaction")
 _MAX_DEPTH = 120
-_FIGURE_TEXT = 600
-_EMBED_TEXT = 600
 _EMBED_NAME = re.compile(r"(?<![a-z])(?:embed|embeds|oembed|embed-?container|social-?embed)(?![a-z])")
-_META_TEXT = 300
 
 
 def normalised_words(text: str) -> str:
@@ -104,6 +103,17 @@ def _first_text(element: html.HtmlElement) -> str:
         if len(collected.strip()) >= 40:
             break
     return collected.strip()
+
+
+def _stray_rule(text: str) -> str | None:
+    """The rule that takes a line of running text for no part of the story, if one does."""
+    if is_stray_line(text):
+        return "stray_line"
+    if is_offer(text):
+        return "offer"
+    if is_media_blurb(text):
+        return "media_blurb"
+    return None
 
 
 class BlockReader:
@@ -127,6 +137,8 @@ class BlockReader:
         self.title = normalised_words(title) if title else ""
         self.skip = skip
         self.keep_size = keep_size
+        self.container_prose = 0
+        """Prose characters of the container :meth:`read` reads, the measure of a drop's share."""
         self.blocks: list[Block] = []
         self.pending: list[Inline] = []
         self.pending_figures: list[Figure] = []
@@ -139,6 +151,8 @@ class BlockReader:
 
     def read(self, element: html.HtmlElement) -> list[Block]:
         """The blocks of everything inside ``element``."""
+        if not self.container_prose:
+            self.container_prose = prose_length(element)
         self._container(element, 0)
         self._flush()
         return self.blocks
@@ -146,6 +160,7 @@ class BlockReader:
     def _sub(self, element: html.HtmlElement, depth: int) -> list[Block]:
         reader = BlockReader(base_url=self.base_url, title=None, skip=self.skip, keep_size=self.keep_size)
         reader.loose = False
+        reader.container_prose = self.container_prose
         reader._container(element, depth)
         reader._flush()
         return reader.blocks
@@ -176,31 +191,27 @@ class BlockReader:
 
     def _paragraph(self, inlines: tuple[Inline, ...]) -> None:
         text = text_of(inlines)
-        if not text or is_boilerplate_text(text):
+        if not text:
+            return
+        if is_boilerplate_text(text):
+            tracing.dropped("boilerplate_text", text)
             return
         if self.title and normalised_words(text) == self.title:
+            tracing.dropped("headline_again", text)
             return
-        if self.loose and (is_stray_line(text) or is_offer(text) or is_media_blurb(text)):
-            return
+        if self.loose:
+            rule = _stray_rule(text)
+            if rule is not None:
+                tracing.dropped(rule, text)
+                return
         if self.loose and is_byline(text):
             if not self.seen_text:
                 self.bylines.append(text)  # the story's own byline, above its text
+            else:
+                tracing.dropped("byline_in_text", text)
             return
         links = [node for node in inlines if isinstance(node, Link)]
-        if len(links) > 1 and all(
-            isinstance(node, (Link, LineBreak)) or (isinstance(node, Text) and not _WORD.search(node.text))
-            for node in inlines
-        ):
-            # Links one under the other and nothing else: a menu, or a list of other stories.
-            for link in links:
-                if len(text_of(link.children).split()) > 6:
-                    self._teaser(link)
-            return
-        if len(inlines) == 1 and links:
-            # A paragraph that is one link is a button ("Subscribe", "Support us") when short, and
-            # a teaser of another story when long.
-            if len(text.split()) > 6:
-                self._teaser(links[0])
+        if self.loose and links and self._links_only(inlines, links, text):
             return
         label = read_also_label(text)
         if label is not None and links:
@@ -213,6 +224,30 @@ class BlockReader:
             self.seen_text = True
         except ModelError:
             return
+
+    def _links_only(self, inlines: tuple[Inline, ...], links: list[Link], text: str) -> bool:
+        """Take a paragraph of nothing but links for a menu, a button or teasers (not in list entries,
+        whose links are judged with their siblings')."""
+        if len(links) > 1 and all(
+            isinstance(node, (Link, LineBreak)) or (isinstance(node, Text) and not _WORD.search(node.text))
+            for node in inlines
+        ):
+            # Links one under the other and nothing else: a menu, or a list of other stories.
+            for link in links:
+                if len(text_of(link.children).split()) > TUNING.teaser_words:
+                    self._teaser(link)
+                else:
+                    tracing.dropped("link_lines", text_of(link.children))
+            return True
+        if len(inlines) == 1:
+            # A paragraph that is one link is a button ("Subscribe", "Support us") when short, and
+            # a teaser of another story when long.
+            if len(text.split()) > TUNING.teaser_words:
+                self._teaser(links[0])
+            else:
+                tracing.dropped("link_button", text)
+            return True
+        return False
 
     def _teaser(self, link: Link) -> None:
         title = text_of(link.children).strip(" «»\"“”„'‘’")
@@ -232,12 +267,12 @@ class BlockReader:
         for link in links:
             title = text_of(link.children).strip(" «»\"“”„'‘’")
             linked += len(title)
-            if len(title) >= 12:
+            if len(title) >= TUNING.box_title:
                 try:
                     related.append(RelatedLink(title=title, url=link.url, relation=Relation.READ_ALSO))
                 except ModelError:
                     continue
-        if not related or linked < 0.5 * rest:
+        if not related or linked < TUNING.box_linked_share * rest:
             return None
         return RelatedBox(links=related, label=label)
 
@@ -253,7 +288,10 @@ class BlockReader:
 
     def _child(self, element: html.HtmlElement, depth: int) -> None:
         tag = element.tag
-        if not isinstance(tag, str) or tag in JUNK_TAGS or element in self.skip or is_hidden(element):
+        if not isinstance(tag, str) or tag in JUNK_TAGS or element in self.skip:
+            return
+        if is_hidden(element) and not self._holds_the_story(element):
+            tracing.dropped("hidden", element)
             return
         if tag == "br":
             self.pending.append(LineBreak())
@@ -264,6 +302,7 @@ class BlockReader:
             and next(element.iterdescendants(*BLOCK_LEVEL), None) is None
         ):
             if self._is_meta(element):
+                tracing.dropped("meta_inline", element)
                 return
             self.pending.extend(self.inline.node(element, 0))
             return
@@ -278,16 +317,29 @@ class BlockReader:
         names = class_words(element)
         if not names or (_META_NAME.search(names) is None and not is_chrome(element)):
             return False
-        return len(element.text_content()) < _META_TEXT
+        return len(element.text_content()) < TUNING.meta_text
 
-    def _is_dropped_chrome(self, element: html.HtmlElement) -> bool:
+    def _holds_the_story(self, element: html.HtmlElement) -> bool:
+        """Whether a block holds so much of the container's prose that no drop rule may take it."""
+        return prose_length(element) >= self.keep_size
+
+    def _chrome_rule(self, element: html.HtmlElement) -> str | None:
+        """The rule that names ``element`` chrome to drop (``None`` to read it), size checked."""
         strength = chrome_strength(element)
         if strength in (WEAK_CHROME, STRONG_CHROME):
+            prose = prose_length(element)
             if _COMMENTS.search(class_words(element)):
-                return True  # readers' comments are long prose, and never the story
+                # Readers' comments are long prose, never the story: only a block holding nearly
+                # all of the container's prose is a story the name misleads about.
+                story = (
+                    prose >= self.keep_size and prose >= TUNING.comments_story_share * self.container_prose
+                )
+                return None if story else "comments"
             enough = WEAK_CHROME_PROSE if strength == WEAK_CHROME else self.keep_size
-            return prose_length(element) < enough
-        return self._is_meta(element)
+            if prose < enough:
+                return "weak_chrome" if strength == WEAK_CHROME else "chrome_name"
+            return None
+        return "meta_block" if self._is_meta(element) else None
 
     def _block(self, element: html.HtmlElement, tag: str, depth: int) -> None:
         if (looks_related(element) or read_also_label(_first_text(element))) and tag not in _HEADINGS:
@@ -303,7 +355,9 @@ class BlockReader:
         if tag != "figure" and self._is_embed_box(element):
             self._embed_box(element)  # before chrome: its consent notice names it "consent"
             return
-        if self._is_dropped_chrome(element):
+        rule = self._chrome_rule(element)
+        if rule is not None:
+            tracing.dropped(rule, element)
             return
         if tag == "p":
             self._paragraphs(tidy(self.inline.children(element)))
@@ -350,10 +404,14 @@ class BlockReader:
     def _heading(self, element: html.HtmlElement, level: int) -> None:
         inlines = tidy(self.inline.children(element))
         text = text_of(inlines)
-        if not text or is_boilerplate_text(text):
+        if not text:
+            return
+        if is_boilerplate_text(text):
+            tracing.dropped("boilerplate_text", text)
             return
         words = normalised_words(text)
         if self.title and (words == self.title or (level == 1 and not self.seen_text)):
+            tracing.dropped("headline_again", text)
             return
         if len(inlines) == 1 and isinstance(inlines[0], Link):
             self._teaser(inlines[0])  # a headline linking elsewhere is a teaser
@@ -371,10 +429,14 @@ class BlockReader:
 
     def _list(self, element: html.HtmlElement, ordered: bool, depth: int) -> None:
         if is_table_of_contents(element):
-            return  # its entries are the crossheads below, printed a second time
+            tracing.dropped("table_of_contents", element)  # its entries are the crossheads below
+            return
         items: list[tuple[Block, ...]] = []
         for item in element:
-            if not isinstance(item.tag, str) or item.tag in JUNK_TAGS or is_hidden(item):
+            if not isinstance(item.tag, str) or item.tag in JUNK_TAGS:
+                continue
+            if is_hidden(item):
+                tracing.dropped("hidden", item)
                 continue
             blocks = self._sub(item, depth + 1)
             if blocks:
@@ -385,16 +447,20 @@ class BlockReader:
         if all(link is not None for link in lone_links):
             # A list of nothing but links is navigation, tags, or a box of related stories.
             titles = [text_of(link.children) for link in lone_links if link is not None]
-            if sum(len(t.split()) for t in titles) >= 4 * len(titles):
+            box = None
+            if sum(len(t.split()) for t in titles) >= TUNING.box_title_words * len(titles):
                 box = self._box_from_links([link for link in lone_links if link is not None], "", 0)
-                if box is not None:
-                    self.blocks.append(RelatedBox(links=box.links))
+            if box is not None:
+                self.blocks.append(RelatedBox(links=box.links))
+            else:
+                tracing.dropped("link_list", element)
             return
         if self.loose and is_meta_list(items, above_text=not self.seen_text):
             # "Published 13 May 2026 · 3 min read · By Jane Doe": the story's metadata as a list.
             if not self.seen_text:
                 lines = (text_of(item[0].children) for item in items if isinstance(item[0], Paragraph))
                 self.bylines.extend(line for line in lines if is_byline(line))
+            tracing.dropped("meta_list", element)
             return
         if ordered:
             start = element.get("start", "1").strip()
@@ -419,6 +485,7 @@ class BlockReader:
         reader = BlockReader(
             base_url=self.base_url, title=None, skip={*self.skip, *said.elements}, keep_size=self.keep_size
         )
+        reader.container_prose = self.container_prose
         blocks = reader.read(element)
         self.pending_figures.extend(block for block in blocks if isinstance(block, Figure))
         lines = [block_text(block, style=RUNNING_TEXT) for block in blocks]
@@ -442,7 +509,7 @@ class BlockReader:
         names = class_words(element)
         if not names or _EMBED_NAME.search(names) is None or element.find(".//img") is not None:
             return False
-        return len(element.text_content()) < _EMBED_TEXT
+        return len(element.text_content()) < TUNING.embed_text
 
     def _embed_box(self, element: html.HtmlElement) -> None:
         frame = next(element.iter("iframe", "video", "audio"), None)
@@ -463,7 +530,7 @@ class BlockReader:
         names = class_words(element)
         if not names or _FIGURE_NAME.search(names) is None or element.find(".//img") is None:
             return is_unnamed_figure(element)
-        return len(element.text_content()) < _FIGURE_TEXT
+        return len(element.text_content()) < TUNING.figure_text
 
     def _figure(self, element: html.HtmlElement, depth: int) -> None:
         image = figure_image(element, self.base_url, caption_fallback=True)

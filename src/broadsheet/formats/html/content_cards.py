@@ -12,14 +12,12 @@ import re
 from lxml import html
 
 from broadsheet.formats.html.content_inlines import absolute_url
+from broadsheet.formats.html.tuning import TUNING
 
 _HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLURB_TAGS = (*_HEADLINE_TAGS, "p")
 _BOX_TAGS = ("div", "section", "figure", "ul", "ol")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
-_CARD_WORDS = 4
-_MAX_CARD_TEXT = 800
-"""A card previews a page in a headline and a few lines; more text than this is a story section."""
 
 
 def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, str] | None:
@@ -33,7 +31,7 @@ def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, s
     if link is None:
         return None
     text = " ".join(element.text_content().split())
-    if len(text) > _MAX_CARD_TEXT:
+    if len(text) > TUNING.card_text:
         return None
     url = absolute_url(link.get("href"), base_url)
     if url is None:
@@ -66,7 +64,7 @@ def _wraps_a_card(link: html.HtmlElement) -> bool:
     # A picture with a word or two ("Subscribe", "Gallery") is a button, not a preview.
     return (
         next(link.iter("img", "picture"), None) is not None
-        and len(link.text_content().split()) >= _CARD_WORDS
+        and len(link.text_content().split()) >= TUNING.card_words
     )
 
 

@@ -8,11 +8,8 @@ from lxml import html
 
 from broadsheet.formats.html.content_inlines import text_of
 from broadsheet.formats.html.content_lines import is_stamp
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import Block, Link, Paragraph
-
-_META_LINE = 80
-_LABEL_SLACK = 5
-"""Characters an entry of a table of contents may hold besides its link (a number, a dash)."""
 
 
 def is_table_of_contents(element: html.HtmlElement) -> bool:
@@ -24,7 +21,7 @@ def is_table_of_contents(element: html.HtmlElement) -> bool:
         anchors = [a for a in entry.iter("a") if (a.get("href") or "").startswith("#")]
         if not anchors:
             return False
-        if len(entry.text_content().strip()) > len(anchors[0].text_content().strip()) + _LABEL_SLACK:
+        if len(entry.text_content().strip()) > len(anchors[0].text_content().strip()) + TUNING.toc_slack:
             return False
     return True
 
@@ -41,7 +38,7 @@ def is_meta_list(items: list[tuple[Block, ...]], *, above_text: bool) -> bool:
         return True
     if not above_text or 2 * stamps < len(lines):
         return False
-    return all(line is not None and len(line) <= _META_LINE for line in lines)
+    return all(line is not None and len(line) <= TUNING.meta_line for line in lines)
 
 
 def _line(item: tuple[Block, ...]) -> str | None:

@@ -14,11 +14,9 @@ from lxml import html
 from broadsheet.errors import ModelError
 from broadsheet.formats.html.content_chrome import READ_ALSO_LABEL, looks_related
 from broadsheet.formats.html.content_inlines import absolute_url
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import RelatedBox, RelatedLink, Relation
 
-_MAX_BOX_TEXT = 2500
-_MIN_TITLE = 12
-_MAX_HEADING = 60
 _ARROW = re.compile(r"\s+[|>»›→–—-]+$")
 _NOT_HEADING = frozenset({"img", "picture", "source", "svg", "script", "style", "noscript", "template"})
 
@@ -39,7 +37,7 @@ def related_box(
     if element.find(".//a") is None and element.find(".//cite") is None and element.tag != "a":
         return None
     text = " ".join(" ".join(element.itertext()).split())
-    if not text or len(text) > _MAX_BOX_TEXT:
+    if not text or len(text) > TUNING.box_text:
         return None
     own_label = read_also_label(text)
     if label is None and own_label is None and not looks_related(element):
@@ -56,7 +54,7 @@ def related_box(
         return None
     linked = sum(len(link.title) for link in links)
     rest = len(text) - len(own_label or "")
-    if linked < 0.5 * rest:
+    if linked < TUNING.box_linked_share * rest:
         return None
     try:
         return RelatedBox(links=links, label=label or own_label)
@@ -76,7 +74,7 @@ def _box_heading(box: html.HtmlElement) -> str | None:
             continue
         words = _ARROW.sub("", " ".join(node.text_content().split())).rstrip(" :")
         if words:
-            return words if len(words) <= _MAX_HEADING else None
+            return words if len(words) <= TUNING.box_heading else None
     return None
 
 
@@ -105,7 +103,7 @@ def _links(element: html.HtmlElement, base_url: str | None) -> list[RelatedLink]
     links: list[RelatedLink] = []
     for key, title in by_url.items():
         url = key if isinstance(key, str) else None
-        if len(title) < _MIN_TITLE or read_also_label(title) == title:
+        if len(title) < TUNING.box_title or read_also_label(title) == title:
             continue
         try:
             links.append(RelatedLink(title=title, url=url, relation=Relation.READ_ALSO))

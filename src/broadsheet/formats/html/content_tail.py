@@ -15,6 +15,7 @@ from broadsheet.errors import ModelError
 from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text, inline_text
 from broadsheet.formats.html.content_chrome import READ_ALSO_LABEL
 from broadsheet.formats.html.content_score import DENSE_SCRIPT
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import (
     Block,
     BulletList,
@@ -48,17 +49,11 @@ _SECTION_LABEL = re.compile(
     r")\W*$",
     re.IGNORECASE,
 )
-_STORY_SHARE = 0.5
 _BY_LINE = re.compile(
     r"\s*(?:by|von|par|por|di|door|av|af|przez|от|від|автор|авторка|автори)\b[\s:]", re.IGNORECASE
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
-_PROSE_WORDS = 20
-_LINKED_LIST = 0.4
-_LAST_WORDS = 10
-_LONG_WORDS = 25
-_SHORT_WORDS = 8
 _NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’.-]+){1,3}"
 _AUTHOR_BIO = re.compile(
     rf"(?:{_NAME}\s+is\s+(?:a|an|the)\s+[^.]{{0,80}}?\b(?:writer|reporter|correspondent|editor|journalist"
@@ -69,7 +64,6 @@ _AUTHOR_BIO = re.compile(
     r"|(?i:the author|der autor|die autorin|l'auteur|l’auteur|el autor|la autora)\s+(?:is|ist|est|es)\b)",
 )
 """An author's bio under the story, in English, German, French or Spanish."""
-_BIO_TEXT = 400
 _RELATIVE_TIME = re.compile(
     r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago|vor\s+\d+\s+(?:stunden|minuten|tagen)"
     r"|\d+\s+(?:годин|хвилин|часов|часа|минут)\w*\s+(?:тому|назад)|il y a \d+|hace \d+",
@@ -121,7 +115,7 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
     bylines: list[str] = []
     # Lines above the first real paragraph: dates and bylines.
     start = 0
-    while start < len(out) and word_count(texts[start]) < _PROSE_WORDS:
+    while start < len(out) and word_count(texts[start]) < TUNING.prose_words:
         text = texts[start].strip()
         if isinstance(out[start], Paragraph) and looks_like_byline(text):
             bylines.append(text)
@@ -133,7 +127,7 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
     # ... and date stamps and lists after the last one: the site's lists of other stories,
     # sources and tags, not the story.
     end = len(out) - 1
-    while end > start and (word_count(texts[end]) < _LAST_WORDS or not isinstance(out[end], Paragraph)):
+    while end > start and (word_count(texts[end]) < TUNING.last_words or not isinstance(out[end], Paragraph)):
         block = out[end]
         if isinstance(block, Paragraph) and looks_like_dateline(texts[end].strip()):
             out[end] = None
@@ -142,16 +136,16 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
         end -= 1
     # Around the story's long paragraphs, short lines are the site's: labels and bylines above,
     # sign-offs, credits and bold prompts below.
-    if any(isinstance(b, Paragraph) and word_count(texts[i]) >= _LONG_WORDS for i, b in enumerate(out)):
+    if any(isinstance(b, Paragraph) and word_count(texts[i]) >= TUNING.long_words for i, b in enumerate(out)):
         for index, block in enumerate(out):
             if isinstance(block, Paragraph):
-                if word_count(texts[index]) >= _SHORT_WORDS:
+                if word_count(texts[index]) >= TUNING.short_words:
                     break
                 out[index] = None
         for index in range(len(out) - 1, -1, -1):
             block = out[index]
             if isinstance(block, Paragraph):
-                if word_count(texts[index]) >= _SHORT_WORDS and not _all_emphasis(block):
+                if word_count(texts[index]) >= TUNING.short_words and not _all_emphasis(block):
                     break
                 out[index] = None
         # Below the last long paragraph, a paragraph set wholly in bold or italics is a note of
@@ -160,7 +154,7 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
             (
                 i
                 for i, b in enumerate(out)
-                if isinstance(b, Paragraph) and word_count(texts[i]) >= _LONG_WORDS
+                if isinstance(b, Paragraph) and word_count(texts[i]) >= TUNING.long_words
             ),
             default=len(out),
         )
@@ -170,7 +164,10 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
                 out[index] = None
     # Lists that are mostly links inside the text are boxes of other stories.
     for index, block in enumerate(out):
-        if isinstance(block, (BulletList, OrderedList)) and _link_share(block, texts[index]) >= _LINKED_LIST:
+        if (
+            isinstance(block, (BulletList, OrderedList))
+            and _link_share(block, texts[index]) >= TUNING.linked_list
+        ):
             out[index] = _box_of([block], "")
     total = sum(len(text) for text in texts) or 1
     seen = 0
@@ -179,7 +176,7 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
             continue
         text = texts[index].strip()
         if isinstance(block, (Paragraph, Heading)) and is_section_label(text):
-            if seen >= _STORY_SHARE * total:
+            if seen >= TUNING.section_end_share * total:
                 kept = [b for b in out[:index] if b is not None]
                 box = _box_of(out[index + 1 :], text.rstrip(" :"))
                 return [*_without_bio(kept), *([box] if box else [])], bylines
@@ -209,7 +206,7 @@ def _without_bio(blocks: list[Block]) -> list[Block]:
 
 def is_author_bio(text: str) -> bool:
     """Whether a short paragraph introduces the author ("Jane Doe is a staff writer at …")."""
-    return len(text) <= _BIO_TEXT and _AUTHOR_BIO.match(text.strip()) is not None
+    return len(text) <= TUNING.bio_text and _AUTHOR_BIO.match(text.strip()) is not None
 
 
 def _all_emphasis(block: Paragraph) -> bool:
@@ -251,7 +248,7 @@ def _box_of(blocks: Sequence[Block | None], label: str) -> RelatedBox | None:
         else:
             continue
         for url, title in candidates:
-            if url and url not in seen and len(title.strip()) >= 12:
+            if url and url not in seen and len(title.strip()) >= TUNING.box_title:
                 seen.add(url)
                 try:
                     links.append(RelatedLink(title=title, url=url, relation=Relation.READ_ALSO))
