@@ -97,6 +97,8 @@ _BREAKPOINTS = frozenset(
      "until", "from", "below", "above", "screen", "web", "app", "amp"}
 )  # fmt: skip
 _NAME_PARTS = re.compile(r"[-_:.]+")
+_SERIAL = re.compile(r"(?=[a-z]*\d)[a-z0-9]{1,40}$")
+"""A number or generated serial ("2", "624c6b1b33fc") ending a name: it names an instance, not a kind."""
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 
 
@@ -120,7 +122,7 @@ def _token_strength(token: str) -> int:
     parts = [part for part in _NAME_PARTS.split(lowered) if part]
     if not _FLAG_PARTS.isdisjoint(parts):
         return NOT_CHROME
-    while parts and (parts[-1] in _LAYOUT_PARTS or parts[-1].isdigit() or len(parts[-1]) == 1):
+    while parts and (parts[-1] in _LAYOUT_PARTS or len(parts[-1]) == 1 or _SERIAL.match(parts[-1])):
         parts.pop()
     if not parts:
         return NOT_CHROME
@@ -131,7 +133,15 @@ def _token_strength(token: str) -> int:
         return STRONG_CHROME
     if len(parts) > 1 and f"{parts[-2]}-{head}" in _CHROME_PAIRS:
         return STRONG_CHROME
-    return WEAK_CHROME if head in _LAYOUT_CHROME_HEADS else NOT_CHROME
+    if head in _LAYOUT_CHROME_HEADS:
+        return WEAK_CHROME
+    # A chrome word before the head ("comment_form", "shareTools"): a weak sign, which the
+    # element's prose overrules.
+    return (
+        WEAK_CHROME
+        if any(part in _CHROME_HEADS or _CHROME_STEMS.search(part) for part in parts)
+        else NOT_CHROME
+    )
 
 
 _RELATED_NAME = re.compile(

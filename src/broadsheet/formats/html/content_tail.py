@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from broadsheet.errors import ModelError
 from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text, inline_text
+from broadsheet.formats.html import tracing
 from broadsheet.formats.html.content_chrome import READ_ALSO_LABEL
 from broadsheet.formats.html.content_score import DENSE_SCRIPT
 from broadsheet.formats.html.tuning import TUNING
@@ -52,6 +55,7 @@ _SECTION_LABEL = re.compile(
 _BY_LINE = re.compile(
     r"\s*(?:by|von|par|por|di|door|av|af|przez|от|від|автор|авторка|автори)\b[\s:]", re.IGNORECASE
 )
+_SENTENCE_END = re.compile(r"[.!?…]\W{0,2}$")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’.-]+){1,3}"
@@ -108,67 +112,117 @@ def looks_like_byline(text: str) -> bool:
     return len(text.split()) <= 12 and _BY_LINE.match(text) is not None
 
 
-def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
-    """The body without trailing site sections and leading date/byline lines, and the bylines found."""
-    texts = [block_text(block, style=RUNNING_TEXT) for block in blocks]
-    out: list[Block | None] = list(blocks)
-    bylines: list[str] = []
-    # Lines above the first real paragraph: dates and bylines.
+@attrs.define
+class _Edges:
+    """The body being trimmed: blocks (``None`` once dropped), their running texts, bylines found."""
+
+    out: list[Block | None]
+    texts: list[str]
+    bylines: list[str] = attrs.Factory(list)
+    start: int = 0
+    """The index of the first block that is no leading date or byline line."""
+    ended: bool = False
+    """Whether a section label ended the story: what followed is a box now, nothing more to trim."""
+
+    def drop(self, rule: str, index: int) -> None:
+        tracing.dropped(rule, self.texts[index])
+        self.out[index] = None
+
+    def to_box(self, rule: str, index: int, label: str = "") -> None:
+        block = self.out[index]
+        if block is not None:
+            tracing.dropped(rule, self.texts[index])  # its links stay, as a box; its text leaves the body
+            self.out[index] = _box_of([block], label)
+
+    def long_paragraphs(self) -> list[int]:
+        return [
+            i
+            for i, b in enumerate(self.out)
+            if isinstance(b, Paragraph) and word_count(self.texts[i]) >= TUNING.long_words
+        ]
+
+
+def leading_stamps(edges: _Edges) -> None:
+    """Date and byline lines above the first paragraph of prose leave the body (bylines are kept aside)."""
+    out, texts = edges.out, edges.texts
     start = 0
     while start < len(out) and word_count(texts[start]) < TUNING.prose_words:
         text = texts[start].strip()
         if isinstance(out[start], Paragraph) and looks_like_byline(text):
-            bylines.append(text)
+            edges.bylines.append(text)
             out[start] = None
         elif isinstance(out[start], Paragraph) and looks_like_dateline(text):
-            out[start] = None
+            edges.drop("leading_stamps", start)
         start += 1
-    # ... and date stamps after the last one ("Stand: 22.04.2024, 06:00 Uhr").
-    # ... and date stamps and lists after the last one: the site's lists of other stories,
-    # sources and tags, not the story.
+    edges.start = start
+
+
+def trailing_stamps(edges: _Edges) -> None:
+    """Date stamps below the last paragraph leave ("Stand: 22.04.2024, 06:00 Uhr"); lists there stay
+    unless their links make them a box (:func:`link_lists`)."""
+    out, texts = edges.out, edges.texts
     end = len(out) - 1
-    while end > start and (word_count(texts[end]) < TUNING.last_words or not isinstance(out[end], Paragraph)):
+    while end > edges.start and (
+        word_count(texts[end]) < TUNING.last_words or not isinstance(out[end], Paragraph)
+    ):
         block = out[end]
         if isinstance(block, Paragraph) and looks_like_dateline(texts[end].strip()):
-            out[end] = None
-        elif isinstance(block, (BulletList, OrderedList)) and texts[end].strip():
-            out[end] = _box_of([block], "")
+            edges.drop("trailing_stamps", end)
         end -= 1
-    # Around the story's long paragraphs, short lines are the site's: labels and bylines above,
-    # sign-offs, credits and bold prompts below.
-    if any(isinstance(b, Paragraph) and word_count(texts[i]) >= TUNING.long_words for i, b in enumerate(out)):
-        for index, block in enumerate(out):
-            if isinstance(block, Paragraph):
-                if word_count(texts[index]) >= TUNING.short_words:
-                    break
-                out[index] = None
-        for index in range(len(out) - 1, -1, -1):
-            block = out[index]
-            if isinstance(block, Paragraph):
-                if word_count(texts[index]) >= TUNING.short_words and not _all_emphasis(block):
-                    break
-                out[index] = None
-        # Below the last long paragraph, a paragraph set wholly in bold or italics is a note of
-        # the site's ("Read our live blog", "The author is …"), not the story.
-        last_long = max(
-            (
-                i
-                for i, b in enumerate(out)
-                if isinstance(b, Paragraph) and word_count(texts[i]) >= TUNING.long_words
-            ),
-            default=len(out),
-        )
-        for index in range(last_long + 1, len(out)):
-            block = out[index]
-            if isinstance(block, Paragraph) and _all_emphasis(block):
-                out[index] = None
-    # Lists that are mostly links inside the text are boxes of other stories.
-    for index, block in enumerate(out):
-        if (
-            isinstance(block, (BulletList, OrderedList))
-            and _link_share(block, texts[index]) >= TUNING.linked_list
-        ):
-            out[index] = _box_of([block], "")
+
+
+def short_lead_lines(edges: _Edges) -> None:
+    """Above the story's first line of some length, short lines are labels and kickers of the site's."""
+    if not edges.long_paragraphs():
+        return
+    for index, block in enumerate(edges.out):
+        if isinstance(block, Paragraph):
+            if word_count(edges.texts[index]) >= TUNING.short_words:
+                break
+            edges.drop("short_lead_lines", index)
+
+
+def closing_lines(edges: _Edges) -> None:
+    """Short lines under the story leave unless they read as its closing sentence ("Vielen Dank!",
+    "Keep talking sports!"): ending in a sentence mark, and not mostly link text."""
+    if not edges.long_paragraphs():
+        return
+    for index in range(len(edges.out) - 1, -1, -1):
+        block = edges.out[index]
+        if not isinstance(block, Paragraph):
+            continue
+        text = edges.texts[index].strip()
+        if word_count(text) >= TUNING.short_words and not _all_emphasis(block):
+            break
+        sentence = len(text.split()) >= 2 and _SENTENCE_END.search(text) is not None
+        if not sentence or _paragraph_link_share(block, text) >= TUNING.closing_linked:
+            edges.drop("closing_lines", index)
+
+
+def closing_notes(edges: _Edges) -> None:
+    """Under the last long paragraph, a note set wholly in bold or italics that links elsewhere
+    ("Read our live blog", "Lest den Originalartikel hier") is the site's; one without a link stays."""
+    longs = edges.long_paragraphs()
+    if not longs:
+        return
+    for index in range(longs[-1] + 1, len(edges.out)):
+        block = edges.out[index]
+        if isinstance(block, Paragraph) and _all_emphasis(block) and _links(block.children):
+            edges.drop("closing_notes", index)
+
+
+def link_lists(edges: _Edges) -> None:
+    """Lists in the text that are mostly link text are boxes of other stories."""
+    for index, block in enumerate(edges.out):
+        if isinstance(block, (BulletList, OrderedList)) and _is_link_list(block, edges.texts[index]):
+            edges.to_box("link_list", index)
+
+
+def section_labels(edges: _Edges) -> None:
+    """A site-section label ("Most read", "Comments") in the body's second half ends the story, the
+    links after it kept as a box under it; earlier the label alone leaves; a read-also label printed
+    apart from its links names the box that follows."""
+    out, texts = edges.out, edges.texts
     total = sum(len(text) for text in texts) or 1
     seen = 0
     for index, block in enumerate(out):
@@ -177,31 +231,57 @@ def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
         text = texts[index].strip()
         if isinstance(block, (Paragraph, Heading)) and is_section_label(text):
             if seen >= TUNING.section_end_share * total:
-                kept = [b for b in out[:index] if b is not None]
                 box = _box_of(out[index + 1 :], text.rstrip(" :"))
-                return [*_without_bio(kept), *([box] if box else [])], bylines
-            out[index] = None
+                for after in range(index, len(out)):
+                    if out[after] is not None:
+                        edges.drop("section_end", after)
+                if box is not None:
+                    out.append(box)
+                    texts.append("")
+                edges.ended = True
+                return
+            edges.drop("section_label", index)
         elif isinstance(block, (Paragraph, Heading)) and is_box_label(text):
-            # A label printed apart from its links names the box that follows.
             following = out[index + 1] if index + 1 < len(out) else None
             if isinstance(following, RelatedBox) and following.label is None:
                 out[index + 1] = RelatedBox(links=following.links, label=text.rstrip(" :"))
-            out[index] = None
+            edges.drop("box_label", index)
         seen += len(texts[index])
-    return _without_bio([block for block in out if block is not None]), bylines
 
 
-def _without_bio(blocks: list[Block]) -> list[Block]:
-    # The author's bio signs the story off, below its last paragraph.
-    end = len(blocks)
-    while end > 1:
-        block = blocks[end - 1]
+def author_bio(edges: _Edges) -> None:
+    """The author's bio ("Jane Doe is a staff writer at …") under the last paragraph leaves."""
+    index = len(edges.out)
+    while index > 1:
+        index -= 1
+        block = edges.out[index]
+        if block is None or isinstance(block, (Figure, Embed, RelatedBox, Separator)):
+            continue
         if isinstance(block, Paragraph) and is_author_bio(inline_text(block.children)):
-            del blocks[end - 1]
-        elif not isinstance(block, (Figure, Embed, RelatedBox, Separator)):
-            break
-        end -= 1
-    return blocks
+            edges.drop("author_bio", index)
+            continue
+        break
+
+
+EDGE_RULES = (
+    leading_stamps,
+    trailing_stamps,
+    short_lead_lines,
+    closing_lines,
+    closing_notes,
+    link_lists,
+    section_labels,
+    author_bio,
+)
+"""The edge rules in the order they run; each sees what the ones before it left."""
+
+
+def trim(blocks: Sequence[Block]) -> tuple[list[Block], list[str]]:
+    """The body without trailing site sections and leading date/byline lines, and the bylines found."""
+    edges = _Edges(out=list(blocks), texts=[block_text(block, style=RUNNING_TEXT) for block in blocks])
+    for rule in EDGE_RULES:
+        rule(edges)
+    return [block for block in edges.out if block is not None], edges.bylines
 
 
 def is_author_bio(text: str) -> bool:
@@ -213,11 +293,15 @@ def _all_emphasis(block: Paragraph) -> bool:
     return len(block.children) == 1 and isinstance(block.children[0], (Strong, Emphasis))
 
 
-def _link_share(block: BulletList | OrderedList, text: str) -> float:
+def _is_link_list(block: BulletList | OrderedList, text: str) -> bool:
     linked = sum(
         len(inline_text(link.children)) for _, inlines in _list_inlines(block) for link in _links(inlines)
     )
-    return linked / max(len(text), 1)
+    return linked >= TUNING.linked_list * max(len(text), 1)
+
+
+def _paragraph_link_share(block: Paragraph, text: str) -> float:
+    return sum(len(inline_text(link.children)) for link in _links(block.children)) / max(len(text), 1)
 
 
 def _list_inlines(block: BulletList | OrderedList) -> list[tuple[Block, tuple[Inline, ...]]]:

@@ -71,6 +71,8 @@ class Tuning:
     """Short lines at the story's edges have fewer words than this."""
     linked_list: float = 0.4
     """A list whose text is this much link text is a box of other stories."""
+    closing_linked: float = 0.5
+    """Below the story, a short line this much link text is a prompt, even when it reads as a sentence."""
     bio_text: int = 400
     """An author's bio under the story is at most this long."""
     # --- end edges -------------------------------------------------------------------------
