@@ -18,7 +18,7 @@ from broadsheet.formats.html import tracing
 from broadsheet.formats.html.content_cards import teaser_card
 from broadsheet.formats.html.content_chrome import (
     JUNK_TAGS,
-    STRONG_CHROME,
+    NOT_CHROME,
     WEAK_CHROME,
     chrome_strength,
     class_words,
@@ -138,6 +138,7 @@ class BlockReader:
         self.skip = skip
         self.keep_size = keep_size
         self.container_prose = 0
+        self.container_text = 0
         """Prose characters of the container :meth:`read` reads, the measure of a drop's share."""
         self.blocks: list[Block] = []
         self.pending: list[Inline] = []
@@ -153,6 +154,7 @@ class BlockReader:
         """The blocks of everything inside ``element``."""
         if not self.container_prose:
             self.container_prose = prose_length(element)
+            self.container_text = len(element.text_content())
         self._container(element, 0)
         self._flush()
         return self.blocks
@@ -160,7 +162,7 @@ class BlockReader:
     def _sub(self, element: html.HtmlElement, depth: int) -> list[Block]:
         reader = BlockReader(base_url=self.base_url, title=None, skip=self.skip, keep_size=self.keep_size)
         reader.loose = False
-        reader.container_prose = self.container_prose
+        reader.container_prose, reader.container_text = self.container_prose, self.container_text
         reader._container(element, depth)
         reader._flush()
         return reader.blocks
@@ -239,9 +241,9 @@ class BlockReader:
                 else:
                     tracing.dropped("link_lines", text_of(link.children))
             return True
-        if len(inlines) == 1:
+        if len(inlines) == 1 and not links[0].url.startswith(("mailto:", "tel:")):
             # A paragraph that is one link is a button ("Subscribe", "Support us") when short, and
-            # a teaser of another story when long.
+            # a teaser of another story when long; an address to write to or call is the story's.
             if len(text.split()) > TUNING.teaser_words:
                 self._teaser(links[0])
             else:
@@ -320,26 +322,31 @@ class BlockReader:
         return len(element.text_content()) < TUNING.meta_text
 
     def _holds_the_story(self, element: html.HtmlElement) -> bool:
-        """Whether a block holds so much of the container's prose that no drop rule may take it."""
-        return prose_length(element) >= self.keep_size
+        """Whether a block holds so much of the container (its prose, or its text) that no drop
+        rule may take it: a name or a hiding class that says otherwise misleads."""
+        if prose_length(element) >= self.keep_size:
+            return True
+        return len(element.text_content()) >= TUNING.drop_share * self.container_text
 
     def _chrome_rule(self, element: html.HtmlElement) -> str | None:
         """The rule that names ``element`` chrome to drop (``None`` to read it), size checked."""
         strength = chrome_strength(element)
-        if strength in (WEAK_CHROME, STRONG_CHROME):
-            prose = prose_length(element)
-            if _COMMENTS.search(class_words(element)):
-                # Readers' comments are long prose, never the story: only a block holding nearly
-                # all of the container's prose is a story the name misleads about.
-                story = (
-                    prose >= self.keep_size and prose >= TUNING.comments_story_share * self.container_prose
-                )
-                return None if story else "comments"
-            enough = WEAK_CHROME_PROSE if strength == WEAK_CHROME else self.keep_size
-            if prose < enough:
-                return "weak_chrome" if strength == WEAK_CHROME else "chrome_name"
-            return None
-        return "meta_block" if self._is_meta(element) else None
+        if strength == NOT_CHROME:
+            return "meta_block" if self._is_meta(element) else None
+        prose = prose_length(element)
+        if _COMMENTS.search(class_words(element)):
+            # Readers' comments are long prose, never the story: only a block holding nearly all
+            # of the container is a story the name misleads about.
+            share = TUNING.comments_story_share
+            story = (prose >= self.keep_size and prose >= share * self.container_prose) or len(
+                element.text_content()
+            ) >= share * self.container_text
+            return None if story else "comments"
+        if strength == WEAK_CHROME:
+            if prose >= WEAK_CHROME_PROSE or self._holds_the_story(element):
+                return None
+            return "weak_chrome"
+        return None if self._holds_the_story(element) else "chrome_name"
 
     def _block(self, element: html.HtmlElement, tag: str, depth: int) -> None:
         if (looks_related(element) or read_also_label(_first_text(element))) and tag not in _HEADINGS:
@@ -485,7 +492,7 @@ class BlockReader:
         reader = BlockReader(
             base_url=self.base_url, title=None, skip={*self.skip, *said.elements}, keep_size=self.keep_size
         )
-        reader.container_prose = self.container_prose
+        reader.container_prose, reader.container_text = self.container_prose, self.container_text
         blocks = reader.read(element)
         self.pending_figures.extend(block for block in blocks if isinstance(block, Figure))
         lines = [block_text(block, style=RUNNING_TEXT) for block in blocks]

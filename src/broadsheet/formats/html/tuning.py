@@ -39,6 +39,9 @@ class Tuning:
     """A read-also box holds at most this much text; more is a section of the page."""
     box_heading: int = 60
     """The heading a box prints above its links is at most this long."""
+    drop_share: float = 0.5
+    """No drop rule inside the container (hidden, chrome names) takes a block holding this share of
+    the container's text: the name misleads, and dropping it would leave no story."""
     comments_story_share: float = 0.8
     """A comment-named block is dropped unless it holds this share of the container's prose (and
     more than ``keep_size``): then it is the story under a misleading name."""
