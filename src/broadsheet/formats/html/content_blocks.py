@@ -15,7 +15,7 @@ from lxml import html
 from broadsheet.errors import ModelError
 from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text
 from broadsheet.formats.html import tracing
-from broadsheet.formats.html.content_cards import teaser_card
+from broadsheet.formats.html.content_cards import is_feed, teaser_card
 from broadsheet.formats.html.content_chrome import (
     JUNK_TAGS,
     NOT_CHROME,
@@ -349,6 +349,10 @@ class BlockReader:
         return None if self._holds_the_story(element) else "chrome_name"
 
     def _block(self, element: html.HtmlElement, tag: str, depth: int) -> None:
+        if tag not in ("table", "thead", "tbody", "tr", "dl") and is_feed(element):
+            # Stamped links to other stories, one under the other: a rail, not a read-also box.
+            tracing.dropped("story_feed", element)
+            return
         if (looks_related(element) or read_also_label(_first_text(element))) and tag not in _HEADINGS:
             box = related_box(element, self.base_url)
             if box is not None:

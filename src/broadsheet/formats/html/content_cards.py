@@ -7,11 +7,13 @@ topic", sponsored stories); their blurbs read like prose, so only their shape gi
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import html
 
 from broadsheet.formats.html.content_inlines import absolute_url
+from broadsheet.formats.html.content_lines import is_stamp
 from broadsheet.formats.html.tuning import TUNING
 
 _HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -83,3 +85,44 @@ def _headline_link(element: html.HtmlElement) -> html.HtmlElement | None:
         (a for a in element.iter("a") if a.get("href") and not a.text_content().strip()),
         None,
     )
+
+
+def is_feed(element: html.HtmlElement) -> bool:
+    """Whether ``element`` is a feed of other stories (latest news, most read): several children of
+    one shape, each one link to a story plus at most a stamp (a time, a date, a rank number)."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if _items_of_a_feed(children):
+        return True
+    # A feed under its label ("Latest news"): the label and one feed, nothing else.
+    labels = [child for child in children if _is_label(child)]
+    if not 0 < len(labels) <= 2 or len(children) - len(labels) != 1:
+        return False
+    feed = next(child for child in children if child not in labels)
+    return _items_of_a_feed([child for child in feed if isinstance(child.tag, str)])
+
+
+def _items_of_a_feed(children: list[html.HtmlElement]) -> bool:
+    if len(children) < TUNING.feed_items:
+        return False
+    shape = (children[0].tag, children[0].get("class"))
+    if any((child.tag, child.get("class")) != shape for child in children):
+        return False  # the cheap test first: this runs on every block of the story
+    return all(_is_feed_item(child) for child in children)
+
+
+def _is_label(element: html.HtmlElement) -> bool:
+    return element.find(".//a") is None and len(element.text_content().strip()) <= TUNING.box_heading
+
+
+def _is_feed_item(item: html.HtmlElement) -> bool:
+    anchors = list(itertools.islice((a for a in item.iter("a") if a.get("href")), 2))
+    if len(anchors) != 1:
+        return False
+    title = " ".join(anchors[0].text_content().split())
+    if len(title) < TUNING.box_title:
+        return False
+    stamped = next(item.iter("time"), None) is not None
+    rest = " ".join(" ".join(item.text_content().split()).replace(title, " ", 1).split())
+    if not rest:
+        return stamped
+    return rest.isdigit() or is_stamp(rest)

@@ -55,6 +55,8 @@ class Tuning:
     """A linked picture with at least this many words is a teaser card, not a button."""
     card_text: int = 800
     """A teaser card previews a page in a headline and a few lines; more text is a story section."""
+    feed_items: int = 3
+    """A feed of other stories (latest news, most read) has at least this many items of one shape."""
     meta_line: int = 80
     """Above the story, a list of short lines (this long at most), half of them stamps, is its metadata."""
     toc_slack: int = 5
