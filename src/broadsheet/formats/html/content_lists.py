@@ -8,6 +8,7 @@ from lxml import html
 
 from broadsheet.formats.html.content_inlines import text_of
 from broadsheet.formats.html.content_lines import is_stamp
+from broadsheet.formats.html.content_tail import starts_with_clock
 from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import Block, Link, Paragraph
 
@@ -33,6 +34,8 @@ def is_meta_list(items: list[tuple[Block, ...]], *, above_text: bool) -> bool:
     all entries are short lines ("Translated by …" beside "3 min read").
     """
     lines = [_line(item) for item in items]
+    if not above_text and all(line is not None and starts_with_clock(line) for line in lines):
+        return False  # entries that open with a time, in the story's text: a schedule, an agenda
     stamps = sum(1 for line in lines if line is not None and is_stamp(line))
     if stamps == len(lines):
         return True

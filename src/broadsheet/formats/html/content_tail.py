@@ -107,6 +107,11 @@ def looks_like_dateline(text: str) -> bool:
     return letters <= 0.5 * len(text.replace(" ", ""))
 
 
+def starts_with_clock(text: str) -> bool:
+    """Whether a line opens with a time of day ("10:30 Lightning talks", "19:55 Jane Doe")."""
+    return _CLOCK_FIRST.match(text) is not None
+
+
 def looks_like_byline(text: str) -> bool:
     """Whether a short text is a byline ("By Jane Doe", "Von Max Muster")."""
     return len(text.split()) <= 12 and _BY_LINE.match(text) is not None
@@ -194,6 +199,8 @@ def closing_lines(edges: _Edges) -> None:
         text = edges.texts[index].strip()
         if word_count(text) >= TUNING.short_words and not _all_emphasis(block):
             break
+        if _is_contact(block):
+            continue  # an address to write to or call ends many stories
         sentence = len(text.split()) >= 2 and _SENTENCE_END.search(text) is not None
         if not sentence or _paragraph_link_share(block, text) >= TUNING.closing_linked:
             edges.drop("closing_lines", index)
@@ -298,6 +305,11 @@ def _is_link_list(block: BulletList | OrderedList, text: str) -> bool:
         len(inline_text(link.children)) for _, inlines in _list_inlines(block) for link in _links(inlines)
     )
     return linked >= TUNING.linked_list * max(len(text), 1)
+
+
+def _is_contact(block: Paragraph) -> bool:
+    links = _links(block.children)
+    return bool(links) and all(link.url.startswith(("mailto:", "tel:")) for link in links)
 
 
 def _paragraph_link_share(block: Paragraph, text: str) -> float:
