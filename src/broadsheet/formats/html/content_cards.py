@@ -93,12 +93,13 @@ def is_feed(element: html.HtmlElement) -> bool:
     children = [child for child in element if isinstance(child.tag, str)]
     if _items_of_a_feed(children):
         return True
-    # A feed under its label ("Latest news"): the label and one feed, nothing else.
-    labels = [child for child in children if _is_label(child)]
-    if not 0 < len(labels) <= 2 or len(children) - len(labels) != 1:
+    # A feed under its label ("Latest news"): one or two labels and one feed, nothing else.
+    if not 2 <= len(children) <= 3:
         return False
-    feed = next(child for child in children if child not in labels)
-    return _items_of_a_feed([child for child in feed if isinstance(child.tag, str)])
+    for feed in children:
+        if _items_of_a_feed([child for child in feed if isinstance(child.tag, str)]):
+            return all(_is_label(child) for child in children if child is not feed)
+    return False
 
 
 def _items_of_a_feed(children: list[html.HtmlElement]) -> bool:

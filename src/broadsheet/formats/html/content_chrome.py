@@ -137,11 +137,8 @@ def _token_strength(token: str) -> int:
         return WEAK_CHROME
     # A chrome word before the head ("comment_form", "shareTools"): a weak sign, which the
     # element's prose overrules.
-    return (
-        WEAK_CHROME
-        if any(part in _CHROME_HEADS or _CHROME_STEMS.search(part) for part in parts)
-        else NOT_CHROME
-    )
+    chrome_part = not _CHROME_HEADS.isdisjoint(parts) or _CHROME_STEMS.search("-".join(parts))
+    return WEAK_CHROME if chrome_part else NOT_CHROME
 
 
 _RELATED_NAME = re.compile(
