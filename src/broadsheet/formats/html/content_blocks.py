@@ -394,7 +394,7 @@ class BlockReader:
         elif tag == "pre":
             self._paragraphs(tidy(self._preformatted(element)))
         elif tag == "noscript":
-            return
+            tracing.dropped("noscript", element)  # what a page shows without scripts, beside the real thing
         elif tag == "dl":
             self.blocks.extend(self._sub(element, depth))  # terms and definitions are short by nature
         elif self._is_figure_like(element):
@@ -536,6 +536,8 @@ class BlockReader:
                 embed = None
         if embed is not None:
             self.blocks.append(embed)
+        else:
+            tracing.dropped("embed_box", element)
 
     def _is_figure_like(self, element: html.HtmlElement) -> bool:
         names = class_words(element)
@@ -561,3 +563,5 @@ class BlockReader:
             return
         if element.tag != "figure":
             self._container(element, depth)
+        else:
+            tracing.dropped("figure_without_image", element)
