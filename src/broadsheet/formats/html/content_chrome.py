@@ -97,8 +97,9 @@ _BREAKPOINTS = frozenset(
      "until", "from", "below", "above", "screen", "web", "app", "amp"}
 )  # fmt: skip
 _NAME_PARTS = re.compile(r"[-_:.]+")
-_SERIAL = re.compile(r"(?=[a-z]*\d)[a-z0-9]{1,40}$")
-"""A number or generated serial ("2", "624c6b1b33fc") ending a name: it names an instance, not a kind."""
+_SERIAL = re.compile(r"\d+$|(?=[a-f]*\d)[0-9a-f]{8,}$")
+"""A number or a generated hexadecimal serial ("2", "624c6b1b33fc") ending a name: it names an
+instance, not a kind."""
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 
 
