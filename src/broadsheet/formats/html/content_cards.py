@@ -12,6 +12,7 @@ import re
 
 from lxml import html
 
+from broadsheet.formats.html.content_chrome import looks_related
 from broadsheet.formats.html.content_inlines import absolute_url
 from broadsheet.formats.html.content_lines import is_stamp
 from broadsheet.formats.html.tuning import TUNING
@@ -89,7 +90,10 @@ def _headline_link(element: html.HtmlElement) -> html.HtmlElement | None:
 
 def is_feed(element: html.HtmlElement) -> bool:
     """Whether ``element`` is a feed of other stories (latest news, most read): several children of
-    one shape, each one link to a story plus at most a stamp (a time, a date, a rank number)."""
+    one shape, each one link to a story plus at most a stamp (a time, a date, a rank number) or
+    a thumbnail. A box named for related stories is no feed: it stays, as a read-also box."""
+    if looks_related(element):
+        return False
     children = [child for child in element if isinstance(child.tag, str)]
     if _items_of_a_feed(children):
         return True
@@ -122,7 +126,7 @@ def _is_feed_item(item: html.HtmlElement) -> bool:
     title = " ".join(anchors[0].text_content().split())
     if len(title) < TUNING.box_title:
         return False
-    stamped = next(item.iter("time"), None) is not None
+    stamped = next(item.iter("time", "img", "picture"), None) is not None  # a time, or a thumbnail
     rest = " ".join(" ".join(item.text_content().split()).replace(title, " ", 1).split())
     if not rest:
         return stamped
