@@ -1,8 +1,9 @@
 """Turn the element holding an article's text into body blocks, leaving site chrome behind.
 
 Block-level markup always ends a paragraph, so words from neighbouring elements never run
-together; chrome inside the article (share bars, ad slots, prompts, bylines) is skipped unless it
-holds a large part of the text, in which case the class name was misleading.
+together; chrome inside the article (share bars, ad slots, prompts, bylines, feeds of other
+stories) is skipped unless it holds a large part of the text, in which case the class name was
+misleading. Every drop is reported to :mod:`~broadsheet.formats.html.tracing` under its rule's name.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 container ("More on this topic", "About the author", "Comments"), and date and byline lines left
 above the first paragraph.
 
-A section label in the second half of the body ends the story; the links of what follows are kept
-as a read-also box under that label.  Earlier, the label alone is dropped.
+The rules run in the order of :data:`EDGE_RULES`, each reporting what it drops to
+:mod:`~broadsheet.formats.html.tracing`. The story's end is kept unless its structure says chrome:
+closing sentences, editor's notes without links and lists (recipe steps, an agenda) stay.
 """
 
 from __future__ import annotations
@@ -163,8 +164,8 @@ def leading_stamps(edges: _Edges) -> None:
 
 
 def trailing_stamps(edges: _Edges) -> None:
-    """Date stamps below the last paragraph leave ("Stand: 22.04.2024, 06:00 Uhr"); lists there stay
-    unless their links make them a box (:func:`link_lists`)."""
+    """Date stamps below the last paragraph leave ("Stand: 22.04.2024, 06:00 Uhr")."""
+    # Lists there stay unless their links make them a box (link_lists): recipe steps, an agenda.
     out, texts = edges.out, edges.texts
     end = len(out) - 1
     while end > edges.start and (
@@ -188,8 +189,9 @@ def short_lead_lines(edges: _Edges) -> None:
 
 
 def closing_lines(edges: _Edges) -> None:
-    """Short lines under the story leave unless they read as its closing sentence ("Vielen Dank!",
-    "Keep talking sports!"): ending in a sentence mark, and not mostly link text."""
+    """Short lines under the story leave unless they read as its closing sentence or an address."""
+    # A closing sentence ("Vielen Dank!", "Keep talking sports!") ends in a sentence mark and is
+    # not mostly link text; an address is a line whose links are all mailto: or tel:.
     if not edges.long_paragraphs():
         return
     for index in range(len(edges.out) - 1, -1, -1):
@@ -207,8 +209,9 @@ def closing_lines(edges: _Edges) -> None:
 
 
 def closing_notes(edges: _Edges) -> None:
-    """Under the last long paragraph, a note set wholly in bold or italics that links elsewhere
-    ("Read our live blog", "Lest den Originalartikel hier") is the site's; one without a link stays."""
+    """A note wholly in bold or italics under the last long paragraph leaves when it links elsewhere."""
+    # "Read our live blog", "Lest den Originalartikel hier" are the site's; an editor's note
+    # without a link is the story's closing note.
     longs = edges.long_paragraphs()
     if not longs:
         return
@@ -226,9 +229,9 @@ def link_lists(edges: _Edges) -> None:
 
 
 def section_labels(edges: _Edges) -> None:
-    """A site-section label ("Most read", "Comments") in the body's second half ends the story, the
-    links after it kept as a box under it; earlier the label alone leaves; a read-also label printed
-    apart from its links names the box that follows."""
+    """A site-section label in the body's second half ends the story; earlier the label alone leaves."""
+    # What follows an ending label ("Most read", "Comments") becomes a box of its links under
+    # the label; a read-also label printed apart from its links names the box that follows.
     out, texts = edges.out, edges.texts
     total = sum(len(text) for text in texts) or 1
     seen = 0
