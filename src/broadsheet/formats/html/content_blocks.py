@@ -84,6 +84,7 @@ _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
 _COMMENTS = re.compile(r"comment(?!ar)|disqus|discussion|kommentare|reaction")
 _MAX_DEPTH = 120
+_FIGURE_CONTENT = ("table", "pre")
 _EMBED_NAME = re.compile(r"(?<![a-z])(?:embed|embeds|oembed|embed-?container|social-?embed)(?![a-z])")
 
 
@@ -547,6 +548,18 @@ class BlockReader:
         return len(element.text_content()) < TUNING.figure_text
 
     def _figure(self, element: html.HtmlElement, depth: int) -> None:
+        if element.tag == "figure" and next(element.iter(*_FIGURE_CONTENT), None) is not None:
+            # A figure holding a table or a listing (WordPress wraps every table so) is read whole;
+            # the caption of a figure that is one data table is the table's.
+            tables = element.findall(".//table")
+            caption = element.find("figcaption")
+            if len(tables) == 1 and caption is not None and not is_layout_table(tables[0]):
+                table = read_table(tables[0], self.inline, caption=" ".join(caption.text_content().split()))
+                if table is not None:
+                    self.blocks.append(table)
+                return
+            self._container(element, depth)
+            return
         image = figure_image(element, self.base_url, caption_fallback=True)
         if image is not None:
             self.blocks.append(Figure(image=image))
