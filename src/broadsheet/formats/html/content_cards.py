@@ -20,6 +20,7 @@ from broadsheet.formats.html.tuning import TUNING
 _HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLURB_TAGS = (*_HEADLINE_TAGS, "p")
 _BOX_TAGS = ("div", "section", "figure", "ul", "ol")
+_CARD_BOXES = frozenset({"div", "section", "li"})
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 
 
@@ -31,6 +32,8 @@ def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, s
             link = element
     elif element.tag == "article":
         link = _headline_link(element)
+    elif element.tag in _CARD_BOXES:
+        link = _pictured_card_link(element)
     if link is None:
         return None
     text = " ".join(element.text_content().split())
@@ -69,6 +72,21 @@ def _wraps_a_card(link: html.HtmlElement) -> bool:
         next(link.iter("img", "picture"), None) is not None
         and len(link.text_content().split()) >= TUNING.card_words
     )
+
+
+def _pictured_card_link(element: html.HtmlElement) -> html.HtmlElement | None:
+    # A box with a picture whose headline links to a page, and every link of which goes there:
+    # a preview of that page (headline, picture and "Read on" all lead to it).
+    headline = next(element.iterdescendants(*_HEADLINE_TAGS), None)
+    if headline is None or next(element.iter("img", "picture"), None) is None:
+        return None
+    link = next((a for a in headline.iter("a") if a.get("href")), None)
+    if link is None or len(link.text_content().strip()) < len(headline.text_content().strip()):
+        return None
+    target = link.get("href")
+    if any(a.get("href") not in (None, target) for a in element.iter("a")):
+        return None
+    return link
 
 
 def _headline_link(element: html.HtmlElement) -> html.HtmlElement | None:
