@@ -57,6 +57,10 @@ _BY_LINE = re.compile(
     r"\s*(?:by|von|par|por|di|door|av|af|przez|от|від|автор|авторка|автори)\b[\s:]", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"[.!?…]\W{0,2}$")
+_SIGN_OFF = re.compile(r"[^,.!?]{2,40},\s*[^,]{2,40}")
+"""A sign-off: a name and who they write for, joined by one comma ("Jana, Die Redaktion")."""
+_PRICE_LINE = re.compile(r"[$€£¥₽₴]\s?\d|\d(?:[.,]\d+)?\s?(?:[$€£¥₽₴]|(?:eur|usd|chf|gbp)\b)", re.IGNORECASE)
+"""A price in a line ("Preis: 24,90 €", "$499"): what a product story closes with."""
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’.-]+){1,3}"
@@ -102,8 +106,8 @@ def looks_like_dateline(text: str) -> bool:
         return False
     if len(text) < 50 and (_RELATIVE_TIME.search(text) or _CLOCK_FIRST.match(text)):
         return True  # "5 hours ago", "vor 2 Stunden", "19:55 Jane Doe" in a live blog
-    if len(_DIGIT.findall(text)) < 4:
-        return False
+    if len(_DIGIT.findall(text)) < 4 or _PRICE_LINE.search(text):
+        return False  # "Preis: 24,90 €" is as many digits as a date, and no date
     letters = len(_LETTER.findall(text))
     return letters <= 0.5 * len(text.replace(" ", ""))
 
@@ -189,9 +193,10 @@ def short_lead_lines(edges: _Edges) -> None:
 
 
 def closing_lines(edges: _Edges) -> None:
-    """Short lines under the story leave unless they read as its closing sentence or an address."""
-    # A closing sentence ("Vielen Dank!", "Keep talking sports!") ends in a sentence mark and is
-    # not mostly link text; an address is a line whose links are all mailto: or tel:.
+    """Short lines under the story leave unless they read as its closing line or an address."""
+    # A closing line is a sentence ("Vielen Dank!", "Keep talking sports!"), a sign-off ("Jana,
+    # Die Redaktion") or a price line, and not mostly link text; an address is a line whose links
+    # are all mailto: or tel:.
     if not edges.long_paragraphs():
         return
     for index in range(len(edges.out) - 1, -1, -1):
@@ -203,8 +208,12 @@ def closing_lines(edges: _Edges) -> None:
             break
         if _is_contact(block):
             continue  # an address to write to or call ends many stories
-        sentence = len(text.split()) >= 2 and _SENTENCE_END.search(text) is not None
-        if not sentence or _paragraph_link_share(block, text) >= TUNING.closing_linked:
+        closing = len(text.split()) >= 2 and (
+            _SENTENCE_END.search(text) is not None
+            or _SIGN_OFF.fullmatch(text) is not None
+            or _PRICE_LINE.search(text) is not None
+        )
+        if not closing or _paragraph_link_share(block, text) >= TUNING.closing_linked:
             edges.drop("closing_lines", index)
 
 
