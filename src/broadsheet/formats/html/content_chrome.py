@@ -238,7 +238,18 @@ def chrome_strength(element: html.HtmlElement) -> int:
     names = element.get("id")
     if names:
         strength = max(strength, _name_strength(names))
+    if strength != STRONG_CHROME and _is_overlay(element):
+        return STRONG_CHROME
     return strength
+
+
+def _is_overlay(element: html.HtmlElement) -> bool:
+    # A modal or an element fixed over the page (a cookie banner, a sign-up wall, a sticky
+    # player) is laid over the story by its structure, whatever its name.
+    if element.get("aria-modal") == "true":
+        return True
+    style = element.get("style")
+    return bool(style) and "fixed" in style and "position:fixed" in style.replace(" ", "").lower()
 
 
 def is_chrome(element: html.HtmlElement) -> bool:
