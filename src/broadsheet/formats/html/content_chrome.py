@@ -248,8 +248,8 @@ def _is_overlay(element: html.HtmlElement) -> bool:
     # player) is laid over the story by its structure, whatever its name.
     if element.get("aria-modal") == "true":
         return True
-    style = element.get("style")
-    return bool(style) and "fixed" in style and "position:fixed" in style.replace(" ", "").lower()
+    style = element.get("style") or ""
+    return "fixed" in style and "position:fixed" in style.replace(" ", "").lower()
 
 
 def is_chrome(element: html.HtmlElement) -> bool:
