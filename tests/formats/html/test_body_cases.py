@@ -1,4 +1,4 @@
-"""Main-content extraction rules, one fixture case each (tests/data/html/cases/{body,related,chrome,lines}.txt).
+"""Main-content extraction rules, one fixture case each (tests/data/html/cases/{body,related,chrome,lines,lists,tables,edges}.txt).
 
 An input that is not a whole page (no ``<html``) is set inside
 :data:`html_cases.PAGE`, site chrome around the article; a line
@@ -54,4 +54,19 @@ def test_chrome(case: Case) -> None:
 
 @pytest.mark.parametrize("case", params("lines.txt"))
 def test_lines(case: Case) -> None:
+    check(case, run(case))
+
+
+@pytest.mark.parametrize("case", params("lists.txt"))
+def test_lists(case: Case) -> None:
+    check(case, run(case))
+
+
+@pytest.mark.parametrize("case", params("tables.txt"))
+def test_tables(case: Case) -> None:
+    check(case, run(case))
+
+
+@pytest.mark.parametrize("case", params("edges.txt"))
+def test_edges(case: Case) -> None:
     check(case, run(case))

@@ -1,8 +1,9 @@
 """Turn the element holding an article's text into body blocks, leaving site chrome behind.
 
 Block-level markup always ends a paragraph, so words from neighbouring elements never run
-together; chrome inside the article (share bars, ad slots, prompts, bylines) is skipped unless it
-holds a large part of the text, in which case the class name was misleading.
+together; chrome inside the article (share bars, ad slots, prompts, bylines, feeds of other
+stories) is skipped unless it holds a large part of the text, in which case the class name was
+misleading. Every drop is reported to :mod:`~broadsheet.formats.html.tracing` under its rule's name.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from lxml import html
 
 from broadsheet.errors import ModelError
 from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text
-from broadsheet.formats.html.content_cards import teaser_card
+from broadsheet.formats.html import tracing
+from broadsheet.formats.html.content_cards import is_feed, teaser_card
 from broadsheet.formats.html.content_chrome import (
     JUNK_TAGS,
-    STRONG_CHROME,
+    NOT_CHROME,
     WEAK_CHROME,
     chrome_strength,
     class_words,
@@ -49,6 +51,7 @@ from broadsheet.formats.html.content_quotes import attribution, quote_language
 from broadsheet.formats.html.content_related import read_also_label, related_box
 from broadsheet.formats.html.content_score import PROSE_LENGTH, WEAK_CHROME_PROSE
 from broadsheet.formats.html.content_tables import is_layout_table, read_table
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import (
     Block,
@@ -82,10 +85,8 @@ _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
 _COMMENTS = re.compile(r"comment(?!ar)|disqus|discussion|kommentare|reaction")
 _MAX_DEPTH = 120
-_FIGURE_TEXT = 600
-_EMBED_TEXT = 600
+_FIGURE_CONTENT = ("table", "pre")
 _EMBED_NAME = re.compile(r"(?<![a-z])(?:embed|embeds|oembed|embed-?container|social-?embed)(?![a-z])")
-_META_TEXT = 300
 
 
 def normalised_words(text: str) -> str:
@@ -105,6 +106,17 @@ def _first_text(element: html.HtmlElement) -> str:
         if len(collected.strip()) >= 40:
             break
     return collected.strip()
+
+
+def _stray_rule(text: str, lexicon: Lexicon) -> str | None:
+    """The rule that takes a line of running text for no part of the story, if one does."""
+    if is_stray_line(text, lexicon):
+        return "stray_line"
+    if is_offer(text, lexicon):
+        return "offer"
+    if is_media_blurb(text):
+        return "media_blurb"
+    return None
 
 
 class BlockReader:
@@ -131,6 +143,9 @@ class BlockReader:
         self.title = normalised_words(title) if title else ""
         self.skip = skip
         self.keep_size = keep_size
+        self.container_prose = 0
+        self.container_text = 0
+        """Prose characters of the container :meth:`read` reads, the measure of a drop's share."""
         self.blocks: list[Block] = []
         self.pending: list[Inline] = []
         self.pending_figures: list[Figure] = []
@@ -143,6 +158,9 @@ class BlockReader:
 
     def read(self, element: html.HtmlElement) -> list[Block]:
         """The blocks of everything inside ``element``."""
+        if not self.container_prose:
+            self.container_prose = prose_length(element)
+            self.container_text = len(element.text_content())
         self._container(element, 0)
         self._flush()
         return self.blocks
@@ -152,6 +170,7 @@ class BlockReader:
             base_url=self.base_url, title=None, skip=self.skip, keep_size=self.keep_size, lexicon=self.lexicon
         )
         reader.loose = False
+        reader.container_prose, reader.container_text = self.container_prose, self.container_text
         reader._container(element, depth)
         reader._flush()
         return reader.blocks
@@ -182,33 +201,27 @@ class BlockReader:
 
     def _paragraph(self, inlines: tuple[Inline, ...]) -> None:
         text = text_of(inlines)
-        if not text or is_boilerplate_text(text, self.lexicon):
+        if not text:
+            return
+        if is_boilerplate_text(text, self.lexicon):
+            tracing.dropped("boilerplate_text", text)
             return
         if self.title and normalised_words(text) == self.title:
+            tracing.dropped("headline_again", text)
             return
-        if self.loose and (
-            is_stray_line(text, self.lexicon) or is_offer(text, self.lexicon) or is_media_blurb(text)
-        ):
-            return
+        if self.loose:
+            rule = _stray_rule(text, self.lexicon)
+            if rule is not None:
+                tracing.dropped(rule, text)
+                return
         if self.loose and is_byline(text):
             if not self.seen_text:
                 self.bylines.append(text)  # the story's own byline, above its text
+            else:
+                tracing.dropped("byline_in_text", text)
             return
         links = [node for node in inlines if isinstance(node, Link)]
-        if len(links) > 1 and all(
-            isinstance(node, (Link, LineBreak)) or (isinstance(node, Text) and not _WORD.search(node.text))
-            for node in inlines
-        ):
-            # Links one under the other and nothing else: a menu, or a list of other stories.
-            for link in links:
-                if len(text_of(link.children).split()) > 6:
-                    self._teaser(link)
-            return
-        if len(inlines) == 1 and links:
-            # A paragraph that is one link is a button ("Subscribe", "Support us") when short, and
-            # a teaser of another story when long.
-            if len(text.split()) > 6:
-                self._teaser(links[0])
+        if self.loose and links and self._links_only(inlines, links, text):
             return
         label = read_also_label(text, self.lexicon)
         if label is not None and links:
@@ -221,6 +234,30 @@ class BlockReader:
             self.seen_text = True
         except ModelError:
             return
+
+    def _links_only(self, inlines: tuple[Inline, ...], links: list[Link], text: str) -> bool:
+        """Take a paragraph of nothing but links for a menu, a button or teasers (not in list entries,
+        whose links are judged with their siblings')."""
+        if len(links) > 1 and all(
+            isinstance(node, (Link, LineBreak)) or (isinstance(node, Text) and not _WORD.search(node.text))
+            for node in inlines
+        ):
+            # Links one under the other and nothing else: a menu, or a list of other stories.
+            for link in links:
+                if len(text_of(link.children).split()) > TUNING.teaser_words:
+                    self._teaser(link)
+                else:
+                    tracing.dropped("link_lines", text_of(link.children))
+            return True
+        if len(inlines) == 1 and not links[0].url.startswith(("mailto:", "tel:")):
+            # A paragraph that is one link is a button ("Subscribe", "Support us") when short, and
+            # a teaser of another story when long; an address to write to or call is the story's.
+            if len(text.split()) > TUNING.teaser_words:
+                self._teaser(links[0])
+            else:
+                tracing.dropped("link_button", text)
+            return True
+        return False
 
     def _teaser(self, link: Link) -> None:
         title = text_of(link.children).strip(" «»\"“”„'‘’")
@@ -240,12 +277,12 @@ class BlockReader:
         for link in links:
             title = text_of(link.children).strip(" «»\"“”„'‘’")
             linked += len(title)
-            if len(title) >= 12:
+            if len(title) >= TUNING.box_title:
                 try:
                     related.append(RelatedLink(title=title, url=link.url, relation=Relation.READ_ALSO))
                 except ModelError:
                     continue
-        if not related or linked < 0.5 * rest:
+        if not related or linked < TUNING.box_linked_share * rest:
             return None
         return RelatedBox(links=related, label=label)
 
@@ -261,7 +298,10 @@ class BlockReader:
 
     def _child(self, element: html.HtmlElement, depth: int) -> None:
         tag = element.tag
-        if not isinstance(tag, str) or tag in JUNK_TAGS or element in self.skip or is_hidden(element):
+        if not isinstance(tag, str) or tag in JUNK_TAGS or element in self.skip:
+            return
+        if is_hidden(element) and not self._holds_the_story(element):
+            tracing.dropped("hidden", element)
             return
         if tag == "br":
             self.pending.append(LineBreak())
@@ -272,6 +312,7 @@ class BlockReader:
             and next(element.iterdescendants(*BLOCK_LEVEL), None) is None
         ):
             if self._is_meta(element):
+                tracing.dropped("meta_inline", element)
                 return
             self.pending.extend(self.inline.node(element, 0))
             return
@@ -286,18 +327,40 @@ class BlockReader:
         names = class_words(element)
         if not names or (_META_NAME.search(names) is None and not is_chrome(element)):
             return False
-        return len(element.text_content()) < _META_TEXT
+        return len(element.text_content()) < TUNING.meta_text
 
-    def _is_dropped_chrome(self, element: html.HtmlElement) -> bool:
+    def _holds_the_story(self, element: html.HtmlElement) -> bool:
+        """Whether a block holds so much of the container (its prose, or its text) that no drop
+        rule may take it: a name or a hiding class that says otherwise misleads."""
+        if prose_length(element) >= self.keep_size:
+            return True
+        return len(element.text_content()) >= TUNING.drop_share * self.container_text
+
+    def _chrome_rule(self, element: html.HtmlElement) -> str | None:
+        """The rule that names ``element`` chrome to drop (``None`` to read it), size checked."""
         strength = chrome_strength(element)
-        if strength in (WEAK_CHROME, STRONG_CHROME):
-            if _COMMENTS.search(class_words(element)):
-                return True  # readers' comments are long prose, and never the story
-            enough = WEAK_CHROME_PROSE if strength == WEAK_CHROME else self.keep_size
-            return prose_length(element) < enough
-        return self._is_meta(element)
+        if strength == NOT_CHROME:
+            return "meta_block" if self._is_meta(element) else None
+        prose = prose_length(element)
+        if _COMMENTS.search(class_words(element)):
+            # Readers' comments are long prose, never the story: only a block holding nearly all
+            # of the container is a story the name misleads about.
+            share = TUNING.comments_story_share
+            story = (prose >= self.keep_size and prose >= share * self.container_prose) or len(
+                element.text_content()
+            ) >= share * self.container_text
+            return None if story else "comments"
+        if strength == WEAK_CHROME:
+            if prose >= WEAK_CHROME_PROSE or self._holds_the_story(element):
+                return None
+            return "weak_chrome"
+        return None if self._holds_the_story(element) else "chrome_name"
 
     def _block(self, element: html.HtmlElement, tag: str, depth: int) -> None:
+        if tag not in ("table", "thead", "tbody", "tr", "dl") and is_feed(element):
+            # Stamped links to other stories, one under the other: a rail, not a read-also box.
+            tracing.dropped("story_feed", element)
+            return
         if (
             looks_related(element) or read_also_label(_first_text(element), self.lexicon)
         ) and tag not in _HEADINGS:
@@ -313,7 +376,9 @@ class BlockReader:
         if tag != "figure" and self._is_embed_box(element):
             self._embed_box(element)  # before chrome: its consent notice names it "consent"
             return
-        if self._is_dropped_chrome(element):
+        rule = self._chrome_rule(element)
+        if rule is not None:
+            tracing.dropped(rule, element)
             return
         if tag == "p":
             self._paragraphs(tidy(self.inline.children(element)))
@@ -339,7 +404,7 @@ class BlockReader:
         elif tag == "pre":
             self._paragraphs(tidy(self._preformatted(element)))
         elif tag == "noscript":
-            return
+            tracing.dropped("noscript", element)  # what a page shows without scripts, beside the real thing
         elif tag == "dl":
             self.blocks.extend(self._sub(element, depth))  # terms and definitions are short by nature
         elif self._is_figure_like(element):
@@ -360,10 +425,14 @@ class BlockReader:
     def _heading(self, element: html.HtmlElement, level: int) -> None:
         inlines = tidy(self.inline.children(element))
         text = text_of(inlines)
-        if not text or is_boilerplate_text(text, self.lexicon):
+        if not text:
+            return
+        if is_boilerplate_text(text, self.lexicon):
+            tracing.dropped("boilerplate_text", text)
             return
         words = normalised_words(text)
         if self.title and (words == self.title or (level == 1 and not self.seen_text)):
+            tracing.dropped("headline_again", text)
             return
         if len(inlines) == 1 and isinstance(inlines[0], Link):
             self._teaser(inlines[0])  # a headline linking elsewhere is a teaser
@@ -381,10 +450,14 @@ class BlockReader:
 
     def _list(self, element: html.HtmlElement, ordered: bool, depth: int) -> None:
         if is_table_of_contents(element):
-            return  # its entries are the crossheads below, printed a second time
+            tracing.dropped("table_of_contents", element)  # its entries are the crossheads below
+            return
         items: list[tuple[Block, ...]] = []
         for item in element:
-            if not isinstance(item.tag, str) or item.tag in JUNK_TAGS or is_hidden(item):
+            if not isinstance(item.tag, str) or item.tag in JUNK_TAGS:
+                continue
+            if is_hidden(item):
+                tracing.dropped("hidden", item)
                 continue
             blocks = self._sub(item, depth + 1)
             if blocks:
@@ -395,16 +468,20 @@ class BlockReader:
         if all(link is not None for link in lone_links):
             # A list of nothing but links is navigation, tags, or a box of related stories.
             titles = [text_of(link.children) for link in lone_links if link is not None]
-            if sum(len(t.split()) for t in titles) >= 4 * len(titles):
+            box = None
+            if sum(len(t.split()) for t in titles) >= TUNING.box_title_words * len(titles):
                 box = self._box_from_links([link for link in lone_links if link is not None], "", 0)
-                if box is not None:
-                    self.blocks.append(RelatedBox(links=box.links))
+            if box is not None:
+                self.blocks.append(RelatedBox(links=box.links))
+            else:
+                tracing.dropped("link_list", element)
             return
         if self.loose and is_meta_list(items, above_text=not self.seen_text, lexicon=self.lexicon):
             # "Published 13 May 2026 · 3 min read · By Jane Doe": the story's metadata as a list.
             if not self.seen_text:
                 lines = (text_of(item[0].children) for item in items if isinstance(item[0], Paragraph))
                 self.bylines.extend(line for line in lines if is_byline(line))
+            tracing.dropped("meta_list", element)
             return
         if ordered:
             start = element.get("start", "1").strip()
@@ -433,6 +510,7 @@ class BlockReader:
             keep_size=self.keep_size,
             lexicon=self.lexicon,
         )
+        reader.container_prose, reader.container_text = self.container_prose, self.container_text
         blocks = reader.read(element)
         self.pending_figures.extend(block for block in blocks if isinstance(block, Figure))
         lines = [block_text(block, style=RUNNING_TEXT) for block in blocks]
@@ -456,7 +534,7 @@ class BlockReader:
         names = class_words(element)
         if not names or _EMBED_NAME.search(names) is None or element.find(".//img") is not None:
             return False
-        return len(element.text_content()) < _EMBED_TEXT
+        return len(element.text_content()) < TUNING.embed_text
 
     def _embed_box(self, element: html.HtmlElement) -> None:
         frame = next(element.iter("iframe", "video", "audio"), None)
@@ -472,14 +550,28 @@ class BlockReader:
                 embed = None
         if embed is not None:
             self.blocks.append(embed)
+        else:
+            tracing.dropped("embed_box", element)
 
     def _is_figure_like(self, element: html.HtmlElement) -> bool:
         names = class_words(element)
         if not names or _FIGURE_NAME.search(names) is None or element.find(".//img") is None:
             return is_unnamed_figure(element)
-        return len(element.text_content()) < _FIGURE_TEXT
+        return len(element.text_content()) < TUNING.figure_text
 
     def _figure(self, element: html.HtmlElement, depth: int) -> None:
+        if element.tag == "figure" and next(element.iter(*_FIGURE_CONTENT), None) is not None:
+            # A figure holding a table or a listing (WordPress wraps every table so) is read whole;
+            # the caption of a figure that is one data table is the table's.
+            tables = element.findall(".//table")
+            caption = element.find("figcaption")
+            if len(tables) == 1 and caption is not None and not is_layout_table(tables[0]):
+                table = read_table(tables[0], self.inline, caption=" ".join(caption.text_content().split()))
+                if table is not None:
+                    self.blocks.append(table)
+                return
+            self._container(element, depth)
+            return
         image = figure_image(element, self.base_url, caption_fallback=True, lexicon=self.lexicon)
         if image is not None:
             self.blocks.append(Figure(image=image))
@@ -497,3 +589,5 @@ class BlockReader:
             return
         if element.tag != "figure":
             self._container(element, depth)
+        else:
+            tracing.dropped("figure_without_image", element)

@@ -7,19 +7,21 @@ topic", sponsored stories); their blurbs read like prose, so only their shape gi
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import html
 
+from broadsheet.formats.html.content_chrome import looks_related
 from broadsheet.formats.html.content_inlines import absolute_url
+from broadsheet.formats.html.content_lines import is_stamp
+from broadsheet.formats.html.tuning import TUNING
 
 _HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLURB_TAGS = (*_HEADLINE_TAGS, "p")
 _BOX_TAGS = ("div", "section", "figure", "ul", "ol")
+_CARD_BOXES = frozenset({"div", "section", "li"})
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
-_CARD_WORDS = 4
-_MAX_CARD_TEXT = 800
-"""A card previews a page in a headline and a few lines; more text than this is a story section."""
 
 
 def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, str] | None:
@@ -30,10 +32,12 @@ def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, s
             link = element
     elif element.tag == "article":
         link = _headline_link(element)
+    elif element.tag in _CARD_BOXES:
+        link = _pictured_card_link(element)
     if link is None:
         return None
     text = " ".join(element.text_content().split())
-    if len(text) > _MAX_CARD_TEXT:
+    if len(text) > TUNING.card_text:
         return None
     url = absolute_url(link.get("href"), base_url)
     if url is None:
@@ -66,8 +70,23 @@ def _wraps_a_card(link: html.HtmlElement) -> bool:
     # A picture with a word or two ("Subscribe", "Gallery") is a button, not a preview.
     return (
         next(link.iter("img", "picture"), None) is not None
-        and len(link.text_content().split()) >= _CARD_WORDS
+        and len(link.text_content().split()) >= TUNING.card_words
     )
+
+
+def _pictured_card_link(element: html.HtmlElement) -> html.HtmlElement | None:
+    # A box with a picture whose headline links to a page, and every link of which goes there:
+    # a preview of that page (headline, picture and "Read on" all lead to it).
+    headline = next(element.iterdescendants(*_HEADLINE_TAGS), None)
+    if headline is None or next(element.iter("img", "picture"), None) is None:
+        return None
+    link = next((a for a in headline.iter("a") if a.get("href")), None)
+    if link is None or len(link.text_content().strip()) < len(headline.text_content().strip()):
+        return None
+    target = link.get("href")
+    if any(a.get("href") not in (None, target) for a in element.iter("a")):
+        return None
+    return link
 
 
 def _headline_link(element: html.HtmlElement) -> html.HtmlElement | None:
@@ -85,3 +104,48 @@ def _headline_link(element: html.HtmlElement) -> html.HtmlElement | None:
         (a for a in element.iter("a") if a.get("href") and not a.text_content().strip()),
         None,
     )
+
+
+def is_feed(element: html.HtmlElement) -> bool:
+    """Whether ``element`` is a feed of other stories (latest news, most read): several children of
+    one shape, each one link to a story plus at most a stamp (a time, a date, a rank number) or
+    a thumbnail. A box named for related stories is no feed: it stays, as a read-also box."""
+    if looks_related(element):
+        return False
+    children = [child for child in element if isinstance(child.tag, str)]
+    if _items_of_a_feed(children):
+        return True
+    # A feed under its label ("Latest news"): one or two labels and one feed, nothing else.
+    if not 2 <= len(children) <= 3:
+        return False
+    for feed in children:
+        if _items_of_a_feed([child for child in feed if isinstance(child.tag, str)]):
+            return all(_is_label(child) for child in children if child is not feed)
+    return False
+
+
+def _items_of_a_feed(children: list[html.HtmlElement]) -> bool:
+    if len(children) < TUNING.feed_items:
+        return False
+    shape = (children[0].tag, children[0].get("class"))
+    if any((child.tag, child.get("class")) != shape for child in children):
+        return False  # the cheap test first: this runs on every block of the story
+    return all(_is_feed_item(child) for child in children)
+
+
+def _is_label(element: html.HtmlElement) -> bool:
+    return element.find(".//a") is None and len(element.text_content().strip()) <= TUNING.box_heading
+
+
+def _is_feed_item(item: html.HtmlElement) -> bool:
+    anchors = list(itertools.islice((a for a in item.iter("a") if a.get("href")), 2))
+    if len(anchors) != 1:
+        return False
+    title = " ".join(anchors[0].text_content().split())
+    if len(title) < TUNING.box_title:
+        return False
+    stamped = next(item.iter("time", "img", "picture"), None) is not None  # a time, or a thumbnail
+    rest = " ".join(" ".join(item.text_content().split()).replace(title, " ", 1).split())
+    if not rest:
+        return stamped
+    return rest.isdigit() or is_stamp(rest)

@@ -99,6 +99,9 @@ _BREAKPOINTS = frozenset(
      "until", "from", "below", "above", "screen", "web", "app", "amp"}
 )  # fmt: skip
 _NAME_PARTS = re.compile(r"[-_:.]+")
+_SERIAL = re.compile(r"\d+$|(?=[a-f]*\d)[0-9a-f]{8,}$")
+"""A number or a generated hexadecimal serial ("2", "624c6b1b33fc") ending a name: it names an
+instance, not a kind."""
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 
 
@@ -122,7 +125,7 @@ def _token_strength(token: str) -> int:
     parts = [part for part in _NAME_PARTS.split(lowered) if part]
     if not _FLAG_PARTS.isdisjoint(parts):
         return NOT_CHROME
-    while parts and (parts[-1] in _LAYOUT_PARTS or parts[-1].isdigit() or len(parts[-1]) == 1):
+    while parts and (parts[-1] in _LAYOUT_PARTS or len(parts[-1]) == 1 or _SERIAL.match(parts[-1])):
         parts.pop()
     if not parts:
         return NOT_CHROME
@@ -133,7 +136,12 @@ def _token_strength(token: str) -> int:
         return STRONG_CHROME
     if len(parts) > 1 and f"{parts[-2]}-{head}" in _CHROME_PAIRS:
         return STRONG_CHROME
-    return WEAK_CHROME if head in _LAYOUT_CHROME_HEADS else NOT_CHROME
+    if head in _LAYOUT_CHROME_HEADS:
+        return WEAK_CHROME
+    # A chrome word before the head ("comment_form", "shareTools"): a weak sign, which the
+    # element's prose overrules.
+    chrome_part = not _CHROME_HEADS.isdisjoint(parts) or _CHROME_STEMS.search("-".join(parts))
+    return WEAK_CHROME if chrome_part else NOT_CHROME
 
 
 _RELATED_NAME = re.compile(
@@ -199,7 +207,18 @@ def chrome_strength(element: html.HtmlElement) -> int:
     names = element.get("id")
     if names:
         strength = max(strength, _name_strength(names))
+    if strength != STRONG_CHROME and _is_overlay(element):
+        return STRONG_CHROME
     return strength
+
+
+def _is_overlay(element: html.HtmlElement) -> bool:
+    # A modal or an element fixed over the page (a cookie banner, a sign-up wall, a sticky
+    # player) is laid over the story by its structure, whatever its name.
+    if element.get("aria-modal") == "true":
+        return True
+    style = element.get("style") or ""
+    return "fixed" in style and "position:fixed" in style.replace(" ", "").lower()
 
 
 def is_chrome(element: html.HtmlElement) -> bool:

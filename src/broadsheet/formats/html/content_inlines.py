@@ -14,6 +14,7 @@ from lxml import html
 
 from broadsheet.errors import ModelError
 from broadsheet.formats._shared.plain_text import inline_text
+from broadsheet.formats.html import tracing
 from broadsheet.formats.html.content_chrome import JUNK_TAGS, is_hidden
 from broadsheet.formats.html.pagemeta import absolute
 from broadsheet.model import Emphasis, Inline, InlineQuote, LineBreak, Link, Quote, Strong, Text
@@ -68,7 +69,10 @@ class InlineReader:
     def node(self, element: html.HtmlElement, depth: int) -> list[Inline]:
         """The inline nodes for one element (without its tail)."""
         tag = element.tag
-        if not isinstance(tag, str) or tag in JUNK_TAGS or is_hidden(element):
+        if not isinstance(tag, str) or tag in JUNK_TAGS:
+            return []
+        if is_hidden(element):
+            tracing.dropped("hidden", element)
             return []
         if depth > _MAX_DEPTH:
             return [Text(text=f" {element.text_content()} ")]

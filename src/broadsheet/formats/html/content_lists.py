@@ -8,12 +8,10 @@ from lxml import html
 
 from broadsheet.formats.html.content_inlines import text_of
 from broadsheet.formats.html.content_lines import is_stamp
+from broadsheet.formats.html.content_tail import starts_with_clock
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import Block, Link, Paragraph
-
-_META_LINE = 80
-_LABEL_SLACK = 5
-"""Characters an entry of a table of contents may hold besides its link (a number, a dash)."""
 
 
 def is_table_of_contents(element: html.HtmlElement) -> bool:
@@ -25,7 +23,7 @@ def is_table_of_contents(element: html.HtmlElement) -> bool:
         anchors = [a for a in entry.iter("a") if (a.get("href") or "").startswith("#")]
         if not anchors:
             return False
-        if len(entry.text_content().strip()) > len(anchors[0].text_content().strip()) + _LABEL_SLACK:
+        if len(entry.text_content().strip()) > len(anchors[0].text_content().strip()) + TUNING.toc_slack:
             return False
     return True
 
@@ -37,12 +35,14 @@ def is_meta_list(items: list[tuple[Block, ...]], *, above_text: bool, lexicon: L
     all entries are short lines ("Translated by …" beside "3 min read").
     """
     lines = [_line(item) for item in items]
+    if not above_text and all(line is not None and starts_with_clock(line) for line in lines):
+        return False  # entries that open with a time, in the story's text: a schedule, an agenda
     stamps = sum(1 for line in lines if line is not None and is_stamp(line, lexicon))
     if stamps == len(lines):
         return True
     if not above_text or 2 * stamps < len(lines):
         return False
-    return all(line is not None and len(line) <= _META_LINE for line in lines)
+    return all(line is not None and len(line) <= TUNING.meta_line for line in lines)
 
 
 def _line(item: tuple[Block, ...]) -> str | None:

@@ -14,12 +14,10 @@ from lxml import html
 from broadsheet.errors import ModelError
 from broadsheet.formats.html.content_chrome import looks_related, read_also_match
 from broadsheet.formats.html.content_inlines import absolute_url
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import RelatedBox, RelatedLink, Relation
 
-_MAX_BOX_TEXT = 2500
-_MIN_TITLE = 12
-_MAX_HEADING = 60
 _ARROW = re.compile(r"\s+[|>»›→–—-]+$")
 _NOT_HEADING = frozenset({"img", "picture", "source", "svg", "script", "style", "noscript", "template"})
 
@@ -40,7 +38,7 @@ def related_box(
     if element.find(".//a") is None and element.find(".//cite") is None and element.tag != "a":
         return None
     text = " ".join(" ".join(element.itertext()).split())
-    if not text or len(text) > _MAX_BOX_TEXT:
+    if not text or len(text) > TUNING.box_text:
         return None
     own_label = read_also_label(text, lexicon)
     if label is None and own_label is None and not looks_related(element):
@@ -57,7 +55,7 @@ def related_box(
         return None
     linked = sum(len(link.title) for link in links)
     rest = len(text) - len(own_label or "")
-    if linked < 0.5 * rest:
+    if linked < TUNING.box_linked_share * rest:
         return None
     try:
         return RelatedBox(links=links, label=label or own_label)
@@ -77,7 +75,7 @@ def _box_heading(box: html.HtmlElement) -> str | None:
             continue
         words = _ARROW.sub("", " ".join(node.text_content().split())).rstrip(" :")
         if words:
-            return words if len(words) <= _MAX_HEADING else None
+            return words if len(words) <= TUNING.box_heading else None
     return None
 
 
@@ -106,7 +104,7 @@ def _links(element: html.HtmlElement, base_url: str | None, lexicon: Lexicon) ->
     links: list[RelatedLink] = []
     for key, title in by_url.items():
         url = key if isinstance(key, str) else None
-        if len(title) < _MIN_TITLE or read_also_label(title, lexicon) == title:
+        if len(title) < TUNING.box_title or read_also_label(title, lexicon) == title:
             continue
         try:
             links.append(RelatedLink(title=title, url=url, relation=Relation.READ_ALSO))

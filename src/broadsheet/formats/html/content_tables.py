@@ -23,8 +23,11 @@ def is_layout_table(element: html.HtmlElement) -> bool:
     )
 
 
-def read_table(element: html.HtmlElement, inline: InlineReader) -> Table | None:
-    """A data table as a ``Table`` block (``None`` when all its cells are empty)."""
+def read_table(element: html.HtmlElement, inline: InlineReader, caption: str | None = None) -> Table | None:
+    """A data table as a ``Table`` block (``None`` when all its cells are empty).
+
+    ``caption`` is one printed outside the table (a ``figcaption``), used when it has none of its own.
+    """
     rows: list[tuple[TableCell, ...]] = []
     header_rows = 0
     for row in element.iter("tr"):
@@ -38,9 +41,9 @@ def read_table(element: html.HtmlElement, inline: InlineReader) -> Table | None:
         rows.append(tuple(row_cells))
     if not rows or all(not cell.children for row in rows for cell in row):
         return None
-    caption = element.find("caption")
-    caption_text = " ".join(caption.text_content().split()) if caption is not None else None
-    return Table(rows=rows, header_rows=header_rows, caption=caption_text)
+    own = element.find("caption")
+    caption_text = " ".join(own.text_content().split()) if own is not None else caption
+    return Table(rows=rows, header_rows=header_rows, caption=caption_text or None)
 
 
 def _cell(cell: html.HtmlElement, inline: InlineReader) -> TableCell:

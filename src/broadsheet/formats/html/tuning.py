@@ -27,9 +27,59 @@ class Tuning:
     # --- end container choice --------------------------------------------------------------
 
     # --- blocks ----------------------------------------------------------------------------
+    teaser_words: int = 6
+    """A paragraph that is one link is a button up to this many words, a teaser of another story above."""
+    box_title_words: int = 4
+    """A list of nothing but links is a read-also box when its titles average this many words (else a menu)."""
+    box_linked_share: float = 0.5
+    """A read-also box's link titles hold at least this share of its text (besides the label)."""
+    box_title: int = 12
+    """A link title shorter than this in a read-also box is a "more" button, not a story's title."""
+    box_text: int = 2500
+    """A read-also box holds at most this much text; more is a section of the page."""
+    box_heading: int = 60
+    """The heading a box prints above its links is at most this long."""
+    drop_share: float = 0.5
+    """No drop rule inside the container (hidden, chrome names) takes a block holding this share of
+    the container's text: the name misleads, and dropping it would leave no story."""
+    comments_story_share: float = 0.8
+    """A comment-named block is dropped unless it holds this share of the container's prose (and
+    more than ``keep_size``): then it is the story under a misleading name."""
+    meta_text: int = 300
+    """A block named for metadata (byline, date, caption) holds less text than this."""
+    figure_text: int = 600
+    """A block named for a picture holds less text than this beside its image."""
+    embed_text: int = 600
+    """A box for third-party content (a player or its consent notice) holds less text than this."""
+    card_words: int = 4
+    """A linked picture with at least this many words is a teaser card, not a button."""
+    card_text: int = 800
+    """A teaser card previews a page in a headline and a few lines; more text is a story section."""
+    feed_items: int = 3
+    """A feed of other stories (latest news, most read) has at least this many items of one shape."""
+    meta_line: int = 80
+    """Above the story, a list of short lines (this long at most), half of them stamps, is its metadata."""
+    toc_slack: int = 5
+    """Characters an entry of a table of contents may hold besides its link (a number, a dash)."""
     # --- end blocks ------------------------------------------------------------------------
 
     # --- edges -----------------------------------------------------------------------------
+    section_end_share: float = 0.5
+    """A site-section label ("Most read") past this share of the body's text ends the story."""
+    prose_words: int = 20
+    """A block of this many words is the story's first paragraph: date and byline lines end above it."""
+    last_words: int = 10
+    """Below the story, blocks shorter than this are looked at for date stamps and link lists."""
+    long_words: int = 25
+    """A paragraph this long is the story's running text; the short edges are judged around it."""
+    short_words: int = 8
+    """Short lines at the story's edges have fewer words than this."""
+    linked_list: float = 0.4
+    """A list whose text is this much link text is a box of other stories."""
+    closing_linked: float = 0.5
+    """Below the story, a short line this much link text is a prompt, even when it reads as a sentence."""
+    bio_text: int = 400
+    """An author's bio under the story is at most this long."""
     # --- end edges -------------------------------------------------------------------------
 
     # --- metadata --------------------------------------------------------------------------
