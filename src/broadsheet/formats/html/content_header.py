@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from lxml import html
 
 from broadsheet.formats.html.content_chrome import class_words, is_chrome
+from broadsheet.formats.html.tuning import TUNING
 
 _LEAD_NAME = re.compile(
     r"(?<![a-z])(?:lead|lede|standfirst|stand-?first|intro|introduction|summary|teaser|excerpt|sub-?title"
@@ -24,14 +25,7 @@ _AUTHOR_NAME = re.compile(
 _NOT_BYLINE = re.compile(r"comment|bio|about|box|card|avatar|image|photo|more")
 _PICTURE_NAME = re.compile(r"caption|credit|image|photo|picture|media|gallery|video|copyright|paywall|offer")
 _NOT_LEAD_TEXT = re.compile(r"\s*(?:related|read more|read also|see also|advertisement)\b", re.IGNORECASE)
-_UNNAMED_LEAD_REACH = 12
-_SUBTITLE_REACH = 12
-_MIN_UNNAMED_LEAD = 60
-_MAX_UNNAMED_LEAD = 600
 _LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong")
-_MAX_LEAD = 1500
-_MIN_LEAD = 30
-_MAX_BYLINE = 150
 _WORDS = re.compile(r"\w+")
 
 
@@ -77,7 +71,7 @@ def find_subtitle(
     start = order.get(headline, -1)
     if start < 0 or not wanted:
         return None
-    for element in elements[start + 1 : start + 1 + _SUBTITLE_REACH]:
+    for element in elements[start + 1 : start + 1 + TUNING.subtitle_reach]:
         if (
             element.tag in _LEAD_TAGS
             and _words(element.text_content()) == wanted
@@ -100,7 +94,7 @@ def _first_prose(main: html.HtmlElement) -> html.HtmlElement | None:
         names = class_words(paragraph)
         if names and _LEAD_NAME.search(names):
             continue  # the standfirst itself
-        if len(paragraph.text_content().strip()) >= 80:
+        if len(paragraph.text_content().strip()) >= TUNING.first_prose:
             return paragraph
     return None
 
@@ -134,7 +128,7 @@ def find_lead(
         if subtitle is not None and (element is subtitle or subtitle in element.iterdescendants()):
             continue
         text = _text(element)
-        if not _MIN_LEAD <= len(text) <= _MAX_LEAD or _NOT_LEAD_TEXT.match(text):
+        if not TUNING.lead_min <= len(text) <= TUNING.lead_max or _NOT_LEAD_TEXT.match(text):
             continue
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked > 0.5 * len(text) or _in_picture_or_chrome(element, main):
@@ -156,12 +150,12 @@ def find_unnamed_lead(
     start, stop = order.get(headline, -1), order.get(main, -1)
     if start < 0 or stop <= start:
         return None
-    for index in range(start + 1, min(stop, start + _UNNAMED_LEAD_REACH)):
+    for index in range(start + 1, min(stop, start + TUNING.unnamed_lead_reach)):
         element = elements[index]
         if element.tag != "p" or headline in element.iterancestors():
             continue
         text = _text(element)
-        if not _MIN_UNNAMED_LEAD <= len(text) <= _MAX_UNNAMED_LEAD or _NOT_LEAD_TEXT.match(text):
+        if not TUNING.unnamed_lead_min <= len(text) <= TUNING.unnamed_lead_max or _NOT_LEAD_TEXT.match(text):
             return None
         if element.find(".//a") is not None or _in_picture_or_chrome(element, main):
             return None
@@ -216,7 +210,7 @@ def find_bylines(region: html.HtmlElement) -> list[html.HtmlElement]:
         if any(other is not element and element in other.iterancestors() for other in found):
             continue  # an inner byline element says it more precisely
         text = _text(element)
-        if not text or len(text) > _MAX_BYLINE:
+        if not text or len(text) > TUNING.byline_max:
             continue
         if _inside_chrome(element, region):
             continue
