@@ -272,14 +272,9 @@ def _report(
     climbed: int,
     best: int,
 ) -> None:
-    # Only when someone records: the runners-up, best first, that are neither inside nor around
-    # the chosen element (those are the same text, told again).
+    # Only when someone records: the runners-up, best first, that neither hold nor sit inside the
+    # best-scoring element (those are the same text, told again).
     parent_of = page.parent_of
-    around = {best}
-    index = parent_of[best]
-    while index >= 0:
-        around.add(index)
-        index = parent_of[index]
 
     def weighed(index: int) -> float:
         value = score[index]
@@ -295,14 +290,14 @@ def _report(
         return b <= a < end[b] or a <= b < end[a]
 
     ranked = sorted(
-        (i for i in range(len(score)) if not noisy[i] and i not in around and weighed(i) > 0),
+        (i for i in range(len(score)) if not noisy[i] and weighed(i) > 0),
         key=lambda i: -weighed(i),
     )
     others: list[int] = []
     for index in ranked:
         if len(others) == _REPORTED:
             break
-        if nested(index, best) or any(nested(index, other) for other in others):
+        if nested(index, first) or any(nested(index, other) for other in others):
             continue
         others.append(index)
     notes = []

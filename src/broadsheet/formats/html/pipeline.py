@@ -17,7 +17,7 @@ from lxml import html
 
 from broadsheet.errors import OptionError
 from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text, inline_text
-from broadsheet.formats.html import tracing
+from broadsheet.formats.html import accounting, tracing
 from broadsheet.formats.html.content_blocks import BlockReader, normalised_words, prose_length
 from broadsheet.formats.html.content_chrome import JUNK_TAGS, STRONG_CHROME, WEAK_CHROME
 from broadsheet.formats.html.content_header import (
@@ -203,6 +203,14 @@ def finish(state: State) -> None:
     state.finished = finish_blocks(state.blocks)
 
 
+def account_for_rest(state: State) -> None:
+    """When recording an explanation, report the page's text that neither reached the body nor was reported."""
+    if tracing.active() is None or state.page is None or state.main is None:
+        return
+    extra = [state.lead or "", *state.byline_lines]
+    accounting.account(state.page, state.profiled or [state.main], state.finished, extra)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("drop junk", drop_junk),
     Stage("apply profile", apply_profile),
@@ -216,6 +224,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("read payload", read_payload),
     Stage("trim edges", trim_edges),
     Stage("finish", finish),
+    Stage("account for the rest", account_for_rest),
 )
 """The stages of body extraction, in the order they run."""
 
@@ -246,6 +255,7 @@ def one_story(main: html.HtmlElement, headline: html.HtmlElement | None) -> html
     if story is None or prose_length(story) < TUNING.one_story_prose:
         return main
     if tracing.active() is not None:
+        tracing.narrowed(story, "the part holding our headline, without the next story's")
         _report_beside(story, main, "one_story")
     return story
 
