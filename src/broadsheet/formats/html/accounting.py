@@ -96,6 +96,7 @@ def account(
         parent = parent_of[index]
         if state[index] > state[parent]:
             state[parent] = state[index]
+    state[0] = _KEPT  # the page as a whole is told by its parts, even when none reached the body
     # Report each run of lost siblings under a kept element once, and a kept element's own lost text.
     runs: dict[int, list[int]] = {}
     found: list[list[int] | str] = []

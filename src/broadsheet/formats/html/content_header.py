@@ -51,6 +51,20 @@ def find_headline(root: html.HtmlElement, title: str | None) -> html.HtmlElement
     return headings[0]
 
 
+def prints_title(heading: html.HtmlElement, title: str | None) -> bool:
+    """Whether ``heading`` prints ``title`` (the same words, or most of them with a kicker or a site
+    name added or left out): then it anchors the story."""
+    if not title:
+        return False
+    wanted, words = _words(title), _words(heading.text_content())
+    if not words or not wanted:
+        return False
+    if words == wanted:
+        return True
+    shorter, longer = sorted((words, wanted), key=len)
+    return shorter in longer and len(shorter.split()) >= max(3, len(longer.split()) // 2)
+
+
 def find_subtitle(
     headline: html.HtmlElement | None,
     subtitle: str | None,

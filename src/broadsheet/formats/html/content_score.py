@@ -44,6 +44,7 @@ _HINTED_TAGS = frozenset({"div", "section", "main", "span"})
 _ATTRIBUTION_TAGS = frozenset({"footer", "header"})
 _ATTRIBUTED_TAGS = frozenset({"blockquote", "figure"})
 _NAMED_CHROME_TAGS = frozenset({"nav", "footer", "aside", "form"})
+_SIDE_TAGS = frozenset({"nav", "footer", "aside"})
 
 # Chinese, Japanese and Korean say in one character what alphabets say in about three.
 DENSE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -116,12 +117,16 @@ class PageIndex:
             )
 
 
-def choose_main(page: PageIndex) -> html.HtmlElement:
-    """The element that most likely holds the article's text (the root when nothing stands out)."""
-    return page.elements[_choose(page)]
+def choose_main(page: PageIndex, headline: html.HtmlElement | None = None) -> html.HtmlElement:
+    """The element that most likely holds the article's text (the root when nothing stands out).
+
+    ``headline`` is the element printing the article's title, when one does: the story is beside it.
+    """
+    anchor = page.position.get(headline, -1) if headline is not None else -1
+    return page.elements[_choose(page, anchor)]
 
 
-def _choose(page: PageIndex) -> int:
+def _choose(page: PageIndex, anchor: int = -1) -> int:
     tuning = TUNING
     prose_length, noise_weight, neutral_weight = (
         tuning.prose_length,
@@ -204,14 +209,16 @@ def _choose(page: PageIndex) -> int:
     hints = page.article_hint
     bonus = tuning.article_body_bonus
     for index in range(count):
-        if noisy[index]:
-            continue
+        if noisy[index] or not total[index]:
+            continue  # chrome, or an element without text (an empty slot scores 0, not less)
         candidate = score[index]
         if candidate > 0 and hints[index]:
             candidate *= bonus
         # Ties go to the later element in document order, i.e. the deeper of two nested ones.
         if candidate >= best_score:
             best, best_score = index, candidate
+    if anchor >= 0:
+        best = _anchored(page, best, anchor, total, linked, noisy)
     first = best
     # Short paragraphs, lists and captions beside the best element belong with it: take them
     # along while the wider element adds little link text or chrome and keeps most of the score.
@@ -252,8 +259,85 @@ def _choose(page: PageIndex) -> int:
             best = ancestor
             break
         ancestor = parent_of[ancestor]
+    settled = best
+    short = total[best] - linked[best] < TUNING.short_story
+    if short or (score[best] <= 0 and not _holds(parent_of, best, anchor)):
+        best = _fallback(page, best, anchor, total, linked, noisy)
     if tracing.active() is not None:
-        _report(page, score, noisy, total, hints, first=first, climbed=climbed, best=best)
+        _report(page, score, noisy, total, hints, first=first, climbed=climbed, settled=settled, best=best)
+    return best
+
+
+def _holds(parent_of: list[int], outer: int, inner: int) -> bool:
+    # Whether element ``outer`` holds element ``inner`` (a walk up from ``inner``: done once a page).
+    while inner >= 0:
+        if inner == outer:
+            return True
+        inner = parent_of[inner]
+    return False
+
+
+def _fallback(
+    page: PageIndex, best: int, anchor: int, total: list[int], linked: list[int], noisy: list[bool]
+) -> int:
+    # Nothing scores well (a story of short lines beside a tag cloud; a page of links and one
+    # plain <article>): rather than a near-empty element, take the headline's container or the
+    # element the page marks as the article, whichever holds text, and more than the best one.
+    def text(index: int) -> int:
+        return total[index] - linked[index]
+
+    floor = max(text(best), 0) + 1
+    if anchor >= 0:
+        own = text(anchor)
+        index = page.parent_of[anchor]
+        while index >= 0 and not noisy[index]:
+            if text(index) - own >= max(TUNING.short_story, floor):
+                return index
+            index = page.parent_of[index]
+    hinted = [i for i, hint in enumerate(page.article_hint) if hint and not noisy[i] and text(i) >= floor]
+    if hinted:
+        return max(hinted, key=text)
+    return best
+
+
+def _anchored(
+    page: PageIndex, best: int, anchor: int, total: list[int], linked: list[int], noisy: list[bool]
+) -> int:
+    # The best-scoring element may be a long block of prose elsewhere (a sidebar widget, a site
+    # description, a legal notice) while the story beside the headline is made of short lines,
+    # list items or <br> text, which score low. The rival: the headline's lowest ancestor with
+    # enough text. It wins when the two are apart and the best one looks misplaced.
+    parent_of, tuning = page.parent_of, TUNING
+    own = total[anchor] - linked[anchor]
+    index = parent_of[anchor]
+    while index >= 0:
+        if noisy[index]:
+            return best  # a headline inside chrome anchors nothing
+        if total[index] - linked[index] - own >= tuning.anchor_text:
+            break
+        index = parent_of[index]
+    if index < 0:
+        return best
+    if _holds(parent_of, index, best) or _holds(parent_of, best, index):
+        return best  # the best element sits inside the headline's container, or holds it
+    # Before the headline, or named like chrome (a name its prose overruled): a story's body is
+    # neither; a short body beside a long standfirst is, so the size of the two is not compared.
+    if total[index] - linked[index] < tuning.anchor_share * (total[best] - linked[best]):
+        return best  # a headline's header beside a long story (named "partner-wrapper", say)
+    if best < anchor:
+        return index
+    # Inside a sidebar, navigation or footer that does not hold the headline (by tag: a class
+    # name its prose overruled is as often the story's own wrapper).
+    around = set()
+    ancestor = anchor
+    while ancestor >= 0:
+        around.add(ancestor)
+        ancestor = parent_of[ancestor]
+    inner = best
+    while inner >= 0 and inner not in around:
+        if page.tags[inner] in _SIDE_TAGS:
+            return index
+        inner = parent_of[inner]
     return best
 
 
@@ -270,6 +354,7 @@ def _report(
     *,
     first: int,
     climbed: int,
+    settled: int,
     best: int,
 ) -> None:
     # Only when someone records: the runners-up, best first, that neither hold nor sit inside the
@@ -305,8 +390,10 @@ def _report(
         notes.append(f"best score at {tracing.describe(page.elements[first])}")
     if first != climbed:
         notes.append("widened to take the story's short parts along")
-    if climbed != best:
+    if climbed != settled:
         notes.append("widened to the enclosing article")
+    if settled != best:
+        notes.append(f"{tracing.describe(page.elements[settled])} holds too little text: taken instead")
     tracing.candidate(page.elements[best], weighed(best), total[best], chosen=True, note="; ".join(notes))
     for index in others:
         tracing.candidate(page.elements[index], weighed(index), total[index])

@@ -28,6 +28,7 @@ from broadsheet.formats.html.content_header import (
     find_subtitle,
     find_unnamed_lead,
     header_figures,
+    prints_title,
 )
 from broadsheet.formats.html.content_hydration import hydrated_body, payload_scripts
 from broadsheet.formats.html.content_media import figure_image
@@ -127,7 +128,9 @@ def choose_container(state: State) -> None:
     if state.profiled:
         state.main = state.profiled[0]
         return
-    state.main = one_story(choose_main(state.page), state.headline)
+    headline = state.headline
+    anchor = headline if headline is not None and prints_title(headline, state.title) else None
+    state.main = one_story(choose_main(state.page, anchor), headline)
 
 
 def read_header(state: State) -> None:

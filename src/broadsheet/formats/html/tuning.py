@@ -45,6 +45,15 @@ class Tuning:
     """(the noise allowance is a share of this score at least, so a short story takes its embeds along)."""
     hint_prose_gain: float = 1.5
     """An enclosing ``<article>`` holding this many times the prose of the best element is taken instead."""
+    anchor_text: int = 200
+    """The headline anchors a rival container, its lowest ancestor with this much text besides links,
+    which beats a best element apart from it that comes before the headline or lies in a part of the
+    page named like chrome ..."""
+    anchor_share: float = 0.25
+    """... when it holds at least this share of the best element's text besides links."""
+    short_story: int = 200
+    """A container with less text than this besides links (or a score of 0 or less) is checked against
+    the headline's container and the page's ``<article>``, and one holding more text is taken."""
     # Assembling the story (body.py, pipeline.py).
     one_story_prose: int = 300
     """A page that appends the next story keeps the part holding our headline if it has this much prose."""
