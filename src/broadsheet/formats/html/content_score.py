@@ -10,6 +10,7 @@ costs a few passes over integers rather than repeated tree walks.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import html
@@ -49,6 +50,39 @@ _SIDE_TAGS = frozenset({"nav", "footer", "aside"})
 # Chinese, Japanese and Korean say in one character what alphabets say in about three.
 DENSE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 """Characters of scripts without spaces between words (kana, CJK ideographs, hangul)."""
+
+
+_CONTENT_OWNERS = frozenset({"article", "entry", "post", "story", "news", "blog", "single"})
+_CONTENT_PARTS = frozenset({"body", "content", "text", "copy"})
+_CONTENT_SUFFIXES = frozenset(
+    {"wrapper", "wrap", "container", "inner", "area", "holder", "main", "section", "block"}
+)
+_NAME_PARTS = re.compile(r"[-_:.]+")
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+
+
+@functools.lru_cache(maxsize=8192)
+def content_name(names: str) -> bool:
+    """Whether a class or id names the story's text: ``articleBody``, ``entry-content``,
+    ``post_content``, ``story-body__inner``, ``c-article-text`` (every part is read, camelCase too)."""
+    for token in names.split():
+        parts = [p for p in _NAME_PARTS.split(_CAMEL.sub(r"\1-\2", token).lower()) if p]
+        while len(parts) > 2 and parts[-1] in _CONTENT_SUFFIXES:
+            parts.pop()
+        if len(parts) >= 2 and parts[-2] in _CONTENT_OWNERS and parts[-1] in _CONTENT_PARTS:
+            return True
+        if len(parts) == 1 and any(
+            parts[0] == owner + part for owner in _CONTENT_OWNERS for part in _CONTENT_PARTS
+        ):
+            return True
+    return False
+
+
+def _named_content(element: html.HtmlElement) -> bool:
+    names, ident = element.get("class"), element.get("id")
+    if ident:
+        names = f"{names} {ident}" if names else ident
+    return bool(names) and content_name(names)
 
 
 def text_length(text: str | None) -> int:
@@ -113,7 +147,14 @@ class PageIndex:
             else:
                 chrome.append(0)
             hint.append(
-                tag == "article" or (tag in _HINTED_TAGS and element.get("itemprop") == "articleBody")
+                tag == "article"
+                or (
+                    tag in _HINTED_TAGS
+                    and (
+                        element.get("itemprop") == "articleBody"
+                        or (chrome[-1] == 0 and _named_content(element))
+                    )
+                )
             )
 
 
