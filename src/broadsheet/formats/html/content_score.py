@@ -341,6 +341,29 @@ def _fallback(
     return best
 
 
+def boxes_after(page: PageIndex, main: html.HtmlElement) -> list[html.HtmlElement]:
+    """The boxes of related stories after ``main`` inside the ``<article>`` around it, when ``main``
+    is named as the story's text: the story's read-also boxes, which the name leaves out."""
+    index = page.position.get(main, -1)
+    if index < 0 or page.tags[index] == "article" or not page.article_hint[index]:
+        return []
+    found: list[html.HtmlElement] = []
+    chrome, position = page.chrome, page.position
+    node = main
+    for ancestor in main.iterancestors():
+        stack = list(reversed([s for s in node.itersiblings() if isinstance(s.tag, str)]))
+        while stack:
+            element = stack.pop()
+            if chrome[position.get(element, 0)] == RELATED_BOX:
+                found.append(element)
+                continue
+            stack.extend(reversed([c for c in element if isinstance(c.tag, str)]))
+        if ancestor.tag == "article":
+            return found
+        node = ancestor
+    return []  # no <article> around: what lies beside the named element is the site's
+
+
 def _anchored(
     page: PageIndex, best: int, anchor: int, total: list[int], linked: list[int], noisy: list[bool]
 ) -> int:

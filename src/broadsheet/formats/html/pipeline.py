@@ -9,6 +9,7 @@ table's, never hidden in a chain of ``if``\\ s: to see what extraction does, rea
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 import attrs
@@ -32,7 +33,7 @@ from broadsheet.formats.html.content_header import (
 )
 from broadsheet.formats.html.content_hydration import hydrated_body, payload_scripts
 from broadsheet.formats.html.content_media import figure_image
-from broadsheet.formats.html.content_score import PageIndex, choose_main
+from broadsheet.formats.html.content_score import PageIndex, boxes_after, choose_main
 from broadsheet.formats.html.content_tail import trim
 from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import Block, Figure, Heading, RelatedBox, Separator
@@ -62,6 +63,8 @@ class State:
     headline: html.HtmlElement | None = None
     main: html.HtmlElement | None = None
     """The element holding the story (the container)."""
+    parts: list[html.HtmlElement] = attrs.Factory(list)
+    """The elements read as the story, in order: the container, then boxes of its story outside it."""
     subtitle_element: html.HtmlElement | None = None
     lead_element: html.HtmlElement | None = None
     bylines: list[html.HtmlElement] = attrs.Factory(list)
@@ -127,10 +130,12 @@ def choose_container(state: State) -> None:
     assert state.page is not None
     if state.profiled:
         state.main = state.profiled[0]
+        state.parts = state.profiled
         return
     headline = state.headline
     anchor = headline if headline is not None and prints_title(headline, state.title) else None
-    state.main = one_story(choose_main(state.page, anchor), headline)
+    state.main = main = one_story(choose_main(state.page, anchor), headline)
+    state.parts = [main, *boxes_after(state.page, main)]
 
 
 def read_header(state: State) -> None:
@@ -158,9 +163,16 @@ def read_header(state: State) -> None:
 def read_blocks(state: State) -> None:
     """Turn the container's markup into blocks, leaving the chrome inside it out."""
     assert state.main is not None
-    for part in state.profiled or [state.main]:
+    for number, part in enumerate(state.parts):
         keep_size = max(TUNING.keep_size_floor, prose_length(part) // TUNING.keep_size_share)
         reader = BlockReader(base_url=state.base_url, title=state.title, skip=state.skip, keep_size=keep_size)
+        if number and not state.profiled:
+            # A box beside the container is read as the container's child, so that it reads as
+            # the box it is rather than as a heading and a list (a copy: the page stays as it is).
+            wrapper = html.Element("div")
+            wrapper.append(copy.deepcopy(part))
+            wrapper[0].tail = None
+            part = wrapper
         state.blocks.extend(reader.read(part))
         state.byline_lines.extend(reader.bylines)
 
@@ -211,7 +223,7 @@ def account_for_rest(state: State) -> None:
     if tracing.active() is None or state.page is None or state.main is None:
         return
     extra = [state.lead or "", *state.byline_lines]
-    accounting.account(state.page, state.profiled or [state.main], state.finished, extra)
+    accounting.account(state.page, state.parts, state.finished, extra)
 
 
 STAGES: tuple[Stage, ...] = (
