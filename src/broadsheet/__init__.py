@@ -14,6 +14,9 @@ read (:data:`Input`, :class:`Loaded`), and the error and warning classes
 table is :mod:`broadsheet.formats.registry`.
 """
 
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
+
 from broadsheet.errors import (
     BroadsheetError,
     BroadsheetWarning,
@@ -33,6 +36,9 @@ from broadsheet.errors import (
 )
 from broadsheet.formats import Input, Loaded, convert, read, read_document, read_edition, write, write_file
 from broadsheet.version import __version__
+
+if _TYPE_CHECKING:
+    from broadsheet.formats.html.explain import Explanation
 
 __all__ = [
     "BroadsheetError",
@@ -54,9 +60,20 @@ __all__ = [
     "WriteError",
     "__version__",
     "convert",
+    "explain",
     "read",
     "read_document",
     "read_edition",
     "write",
     "write_file",
 ]
+
+
+def explain(
+    source: Input, *, url: str | None = None, timeout: float = 30.0, **options: _Any
+) -> "Explanation":
+    """Read an HTML page and say why each piece of its text did not reach the body
+    (:func:`broadsheet.formats.html.explain.explain`; imported when called, as the reader is)."""
+    from broadsheet.formats.html.explain import explain as run
+
+    return run(source, url=url, timeout=timeout, **options)

@@ -33,6 +33,7 @@ examples:
   broadsheet convert story.json -o story.pdf -O columns=2 -O profile=print
   broadsheet edition a.html b.json c.xml -o today.epub --title "Ранковий випуск" --date 2022-01-21
   broadsheet edition --section "Політика:a.html,b.html" --section "Світ:c.xml" -o today.pdf --title Digest
+  broadsheet explain story.html --url https://example.com/story   (why text was left out)
   broadsheet formats
 """
 
@@ -130,6 +131,31 @@ def _parser() -> argparse.ArgumentParser:
         help="a named section and its comma-separated files; repeat for more",
     )
     _add_common(edition)
+
+    explain = commands.add_parser(
+        "explain",
+        help="show why an HTML page's text was kept out of the body",
+        description="Read an HTML page (a file, a URL or - for stdin) and show, for each piece of its text "
+        "that did not reach the body, the stage and rule that left it out, and the containers weighed.",
+    )
+    explain.add_argument("input", metavar="INPUT", help="a file, an http(s) URL, or - for standard input")
+    explain.add_argument("--url", help="the page's address (resolves links, picks a site profile)")
+    explain.add_argument("--json", action="store_true", help="print the record as JSON")
+    explain.add_argument(
+        "-R",
+        "--read-option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an HTML reader option (e.g. -R profile=none); repeatable",
+    )
+    explain.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="how long to wait for a URL (default 30)",
+    )
 
     formats = commands.add_parser("formats", help="list the installed formats")
     formats.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -378,6 +404,22 @@ def _article(path: str, args: argparse.Namespace) -> Article:
     return document
 
 
+def _explain(args: argparse.Namespace) -> None:
+    from broadsheet.formats._shared.sources import load
+    from broadsheet.formats.html.explain import explain
+
+    try:
+        options = _options_for(registry.get("html", can="read"), _split(args.read_option, "-R"), "reader")
+        loaded = load(args.input, timeout=args.timeout)
+        explanation = explain(loaded, url=args.url, timeout=args.timeout, **options)
+    except BroadsheetError as error:
+        raise _Located(args.input, error) from error
+    if args.json:
+        _to_stdout((json.dumps(explanation.json(), indent=1, ensure_ascii=False) + "\n").encode())
+    else:
+        _to_stdout(explanation.text().encode())
+
+
 def _formats(args: argparse.Namespace) -> None:
     rows = registry.available()
     if args.json:
@@ -416,6 +458,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _convert(args)
         elif args.command == "edition":
             _edition(args)
+        elif args.command == "explain":
+            _explain(args)
         elif args.command == "formats":
             _formats(args)
         elif args.command == "schema":

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from lxml import html
 
 from broadsheet.formats.html.content_chrome import class_words, is_chrome
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon
 
 _LEAD_NAME = re.compile(
@@ -26,14 +27,7 @@ _NOT_BYLINE = re.compile(r"comment|bio|about|box|card|avatar|image|photo|more")
 _PICTURE_NAME = re.compile(r"caption|credit|image|photo|picture|media|gallery|video|copyright|paywall|offer")
 _NOT_LEAD_TEXT = r"(?i)\s*(?:{body.read_also}|{body.boilerplate})\b"
 """A read-also label or a notice ("Read also", "Advertisement") opens no standfirst."""
-_UNNAMED_LEAD_REACH = 12
-_SUBTITLE_REACH = 12
-_MIN_UNNAMED_LEAD = 60
-_MAX_UNNAMED_LEAD = 600
 _LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong")
-_MAX_LEAD = 1500
-_MIN_LEAD = 30
-_MAX_BYLINE = 150
 _WORDS = re.compile(r"\w+")
 
 
@@ -59,6 +53,20 @@ def find_headline(root: html.HtmlElement, title: str | None) -> html.HtmlElement
     return headings[0]
 
 
+def prints_title(heading: html.HtmlElement, title: str | None) -> bool:
+    """Whether ``heading`` prints ``title`` (the same words, or most of them with a kicker or a site
+    name added or left out): then it anchors the story."""
+    if not title:
+        return False
+    wanted, words = _words(title), _words(heading.text_content())
+    if not words or not wanted:
+        return False
+    if words == wanted:
+        return True
+    shorter, longer = sorted((words, wanted), key=len)
+    return shorter in longer and len(shorter.split()) >= max(3, len(longer.split()) // 2)
+
+
 def find_subtitle(
     headline: html.HtmlElement | None,
     subtitle: str | None,
@@ -79,7 +87,7 @@ def find_subtitle(
     start = order.get(headline, -1)
     if start < 0 or not wanted:
         return None
-    for element in elements[start + 1 : start + 1 + _SUBTITLE_REACH]:
+    for element in elements[start + 1 : start + 1 + TUNING.subtitle_reach]:
         if (
             element.tag in _LEAD_TAGS
             and _words(element.text_content()) == wanted
@@ -102,7 +110,7 @@ def _first_prose(main: html.HtmlElement) -> html.HtmlElement | None:
         names = class_words(paragraph)
         if names and _LEAD_NAME.search(names):
             continue  # the standfirst itself
-        if len(paragraph.text_content().strip()) >= 80:
+        if len(paragraph.text_content().strip()) >= TUNING.first_prose:
             return paragraph
     return None
 
@@ -137,7 +145,7 @@ def find_lead(
         if subtitle is not None and (element is subtitle or subtitle in element.iterdescendants()):
             continue
         text = _text(element)
-        if not _MIN_LEAD <= len(text) <= _MAX_LEAD or lexicon.compile(_NOT_LEAD_TEXT).match(text):
+        if not TUNING.lead_min <= len(text) <= TUNING.lead_max or lexicon.compile(_NOT_LEAD_TEXT).match(text):
             continue
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked > 0.5 * len(text) or _in_picture_or_chrome(element, main):
@@ -160,14 +168,14 @@ def find_unnamed_lead(
     start, stop = order.get(headline, -1), order.get(main, -1)
     if start < 0 or stop <= start:
         return None
-    for index in range(start + 1, min(stop, start + _UNNAMED_LEAD_REACH)):
+    for index in range(start + 1, min(stop, start + TUNING.unnamed_lead_reach)):
         element = elements[index]
         if element.tag != "p" or headline in element.iterancestors():
             continue
         text = _text(element)
-        if not _MIN_UNNAMED_LEAD <= len(text) <= _MAX_UNNAMED_LEAD or lexicon.compile(_NOT_LEAD_TEXT).match(
-            text
-        ):
+        if not TUNING.unnamed_lead_min <= len(text) <= TUNING.unnamed_lead_max or lexicon.compile(
+            _NOT_LEAD_TEXT
+        ).match(text):
             return None
         if element.find(".//a") is not None or _in_picture_or_chrome(element, main):
             return None
@@ -222,7 +230,7 @@ def find_bylines(region: html.HtmlElement) -> list[html.HtmlElement]:
         if any(other is not element and element in other.iterancestors() for other in found):
             continue  # an inner byline element says it more precisely
         text = _text(element)
-        if not text or len(text) > _MAX_BYLINE:
+        if not text or len(text) > TUNING.byline_max:
             continue
         if _inside_chrome(element, region):
             continue

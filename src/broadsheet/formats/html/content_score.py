@@ -10,10 +10,12 @@ costs a few passes over integers rather than repeated tree walks.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import html
 
+from broadsheet.formats.html import tracing
 from broadsheet.formats.html.content_chrome import (
     RELATED_BOX,
     STRONG_CHROME,
@@ -21,6 +23,7 @@ from broadsheet.formats.html.content_chrome import (
     chrome_strength,
     looks_related,
 )
+from broadsheet.formats.html.tuning import TUNING
 
 PARAGRAPH_TAGS = frozenset(
     {"p", "li", "dd", "dt", "td", "th", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6",
@@ -33,40 +36,53 @@ _BLOCKS = frozenset(
      "h2", "h3", "h4", "h5", "h6", "pre", "aside", "header", "footer", "nav", "form", "li", "tr"}
 )  # fmt: skip
 
-PROSE_LENGTH = 80
-"""A paragraph at least this long (in characters) is prose."""
-NOISE_WEIGHT = 2.5
-"""How much a character of link text outside running text costs against one of prose."""
-CHROME_WEIGHT = 1.0
-"""How much a character inside chrome costs against one of prose."""
-NEUTRAL_WEIGHT = 0.3
-"""How much a character of short text (labels, dates, bylines) costs."""
-MISLEADING_NAME_SHARE = 0.5
-"""An element named like chrome is read as content when it holds this share of the page's prose."""
-WEAK_CHROME_PROSE = 80
+PROSE_LENGTH = TUNING.prose_length
+"""A paragraph at least this long (in characters) is prose (:attr:`Tuning.prose_length`)."""
+WEAK_CHROME_PROSE = TUNING.weak_chrome_prose
 """An element with a layout name like "sidebar" is content when it holds this much prose."""
-CLIMB_KEEP = 0.9
-"""A parent replaces the best element when it keeps this share of its score."""
-CLIMB_NOISE = 0.05
-"""... or when the links and chrome it adds cost less than this share of the score"""
-CLIMB_NEUTRAL_KEEP = 0.25
-"""(while keeping this share of the score, whatever short text it adds)"""
-CLIMB_PROSE_GAIN = 1.5
-"""... or when it holds this many times the prose, with few links added."""
-CLIMB_NOISE_FLOOR = 1000.0
-"""(of this score at least, so that a short story takes along its embeds and boxes)."""
-_ARTICLE_BODY_BONUS = 1.25
-HINT_PROSE_GAIN = 1.5
-"""An enclosing ``<article>`` holding this many times the prose of the best element is taken instead."""
 
 _HINTED_TAGS = frozenset({"div", "section", "main", "span"})
 _ATTRIBUTION_TAGS = frozenset({"footer", "header"})
 _ATTRIBUTED_TAGS = frozenset({"blockquote", "figure"})
 _NAMED_CHROME_TAGS = frozenset({"nav", "footer", "aside", "form"})
+_SIDE_TAGS = frozenset({"nav", "footer", "aside"})
 
 # Chinese, Japanese and Korean say in one character what alphabets say in about three.
 DENSE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 """Characters of scripts without spaces between words (kana, CJK ideographs, hangul)."""
+
+
+_CONTENT_OWNERS = frozenset({"article", "entry", "post", "story", "news", "blog", "single"})
+_CONTENT_PARTS = frozenset({"body", "content", "text", "copy"})
+_CONTENT_SUFFIXES = frozenset(
+    {"wrapper", "wrap", "container", "inner", "area", "holder", "main", "section", "block"}
+)
+_NAME_PARTS = re.compile(r"[-_:.]+")
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+
+
+@functools.lru_cache(maxsize=8192)
+def content_name(names: str) -> bool:
+    """Whether a class or id names the story's text: ``articleBody``, ``entry-content``,
+    ``post_content``, ``story-body__inner``, ``c-article-text`` (every part is read, camelCase too)."""
+    for token in names.split():
+        parts = [p for p in _NAME_PARTS.split(_CAMEL.sub(r"\1-\2", token).lower()) if p]
+        while len(parts) > 2 and parts[-1] in _CONTENT_SUFFIXES:
+            parts.pop()
+        if len(parts) >= 2 and parts[-2] in _CONTENT_OWNERS and parts[-1] in _CONTENT_PARTS:
+            return True
+        if len(parts) == 1 and any(
+            parts[0] == owner + part for owner in _CONTENT_OWNERS for part in _CONTENT_PARTS
+        ):
+            return True
+    return False
+
+
+def _named_content(element: html.HtmlElement) -> bool:
+    names, ident = element.get("class"), element.get("id")
+    if ident:
+        names = f"{names} {ident}" if names else ident
+    return bool(names) and content_name(names)
 
 
 def text_length(text: str | None) -> int:
@@ -131,12 +147,33 @@ class PageIndex:
             else:
                 chrome.append(0)
             hint.append(
-                tag == "article" or (tag in _HINTED_TAGS and element.get("itemprop") == "articleBody")
+                tag == "article"
+                or (
+                    tag in _HINTED_TAGS
+                    and (
+                        element.get("itemprop") == "articleBody"
+                        or (chrome[-1] == 0 and _named_content(element))
+                    )
+                )
             )
 
 
-def choose_main(page: PageIndex) -> html.HtmlElement:
-    """The element that most likely holds the article's text (the root when nothing stands out)."""
+def choose_main(page: PageIndex, headline: html.HtmlElement | None = None) -> html.HtmlElement:
+    """The element that most likely holds the article's text (the root when nothing stands out).
+
+    ``headline`` is the element printing the article's title, when one does: the story is beside it.
+    """
+    anchor = page.position.get(headline, -1) if headline is not None else -1
+    return page.elements[_choose(page, anchor)]
+
+
+def _choose(page: PageIndex, anchor: int = -1) -> int:
+    tuning = TUNING
+    prose_length, noise_weight, neutral_weight = (
+        tuning.prose_length,
+        tuning.noise_weight,
+        tuning.neutral_weight,
+    )
     count = len(page.elements)
     parent_of, tags, own = page.parent_of, page.tags, page.own
     total = own[:]
@@ -154,23 +191,23 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
         if tag in PARAGRAPH_TAGS and not holds_blocks[index]:
             unit[index] = True
             links = linked[index]
-            if size >= PROSE_LENGTH and links < 0.5 * size:
+            if size >= prose_length and links < 0.5 * size:
                 prose[index] = size
                 value[index] = float(size)
             else:
                 # Links in a paragraph are part of its text; elsewhere they are navigation.
-                link_weight = NEUTRAL_WEIGHT if tag == "p" else NOISE_WEIGHT
-                value[index] = -NEUTRAL_WEIGHT * (size - links) - link_weight * links
+                link_weight = neutral_weight if tag == "p" else noise_weight
+                value[index] = -neutral_weight * (size - links) - link_weight * links
                 if tag != "p":
-                    noise[index] = -NOISE_WEIGHT * links
+                    noise[index] = -noise_weight * links
         elif tag == "a":
             unit[index] = True
-            value[index] = noise[index] = -NOISE_WEIGHT * size
-        elif own[index] >= PROSE_LENGTH:
+            value[index] = noise[index] = -noise_weight * size
+        elif own[index] >= prose_length:
             prose[index] += own[index]
             value[index] += own[index]
         else:
-            value[index] -= NEUTRAL_WEIGHT * own[index]
+            value[index] -= neutral_weight * own[index]
         parent = parent_of[index]
         if parent >= 0:
             total[parent] += size
@@ -180,8 +217,8 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
                 holds_blocks[parent] = True
     # A chrome name on an element holding much of the page's prose is misleading (a story wrapped
     # in "sticky-sidebar" or "partner-wrapper"); elsewhere the whole subtree counts against it.
-    enough = MISLEADING_NAME_SHARE * prose[0]
-    weak_enough = min(enough, WEAK_CHROME_PROSE)
+    enough = tuning.misleading_name_share * prose[0]
+    weak_enough = min(enough, tuning.weak_chrome_prose)
     chrome = page.chrome
     noisy = [False] * count
     for index in range(1, count):
@@ -191,7 +228,8 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
             or (strength == WEAK_CHROME and prose[index] < weak_enough)
         )
     score = value
-    relief = 1 - NEUTRAL_WEIGHT / NOISE_WEIGHT
+    relief = 1 - neutral_weight / noise_weight
+    chrome_weight = tuning.chrome_weight
     chrome_cost = [0.0] * count  # what chrome inside takes away (the block reader drops it)
     for index in range(count - 1, 0, -1):
         if chrome[index] == RELATED_BOX and noise[index] < 0:
@@ -202,53 +240,224 @@ def choose_main(page: PageIndex) -> html.HtmlElement:
         if unit[parent] or noisy[parent]:
             continue
         if noisy[index]:
-            score[parent] -= CHROME_WEIGHT * total[index]
-            chrome_cost[parent] += CHROME_WEIGHT * total[index]
+            score[parent] -= chrome_weight * total[index]
+            chrome_cost[parent] += chrome_weight * total[index]
         else:
             score[parent] += score[index]
             noise[parent] += noise[index]
             chrome_cost[parent] += chrome_cost[index]
     best, best_score = 0, float("-inf")
     hints = page.article_hint
+    bonus = tuning.article_body_bonus
     for index in range(count):
-        if noisy[index]:
-            continue
+        if noisy[index] or not total[index]:
+            continue  # chrome, or an element without text (an empty slot scores 0, not less)
         candidate = score[index]
         if candidate > 0 and hints[index]:
-            candidate *= _ARTICLE_BODY_BONUS
+            candidate *= bonus
         # Ties go to the later element in document order, i.e. the deeper of two nested ones.
         if candidate >= best_score:
             best, best_score = index, candidate
+    if anchor >= 0:
+        best = _anchored(page, best, anchor, total, linked, noisy)
+    first = best
     # Short paragraphs, lists and captions beside the best element belong with it: take them
     # along while the wider element adds little link text or chrome and keeps most of the score.
+    climb_keep, climb_noise, climb_floor = tuning.climb_keep, tuning.climb_noise, tuning.climb_noise_floor
+    neutral_keep, prose_gain = tuning.climb_neutral_keep, tuning.climb_prose_gain
     while True:
         wider = parent_of[best]
         if wider < 0 or score[best] <= 0:
             break
-        keeps_score = score[wider] >= CLIMB_KEEP * score[best]
+        keeps_score = score[wider] >= climb_keep * score[best]
         added_links = noise[wider] - noise[best]
         added_chrome = chrome_cost[wider] - chrome_cost[best]
         adds_no_noise = (
-            added_links - added_chrome >= -CLIMB_NOISE * max(score[best], CLIMB_NOISE_FLOOR)
-            and score[wider] >= CLIMB_NEUTRAL_KEEP * score[best]
+            added_links - added_chrome >= -climb_noise * max(score[best], climb_floor)
+            and score[wider] >= neutral_keep * score[best]
         )
         # A story cut up by chrome (ad slots, consent placeholders) is whole one level up: much
         # more prose, and few links beside it.
         gained = prose[wider] - prose[best]
         gains_prose = (
-            gained >= (CLIMB_PROSE_GAIN - 1) * prose[best]
+            gained >= (prose_gain - 1) * prose[best]
             and added_links >= -0.25 * gained
             and score[wider] + chrome_cost[wider] >= score[best] + chrome_cost[best]
         )
         if not (keeps_score or adds_no_noise or gains_prose):
             break
         best = wider
+    climbed = best
     # Part of a story held by an element the page marks as the article (``<article>``,
     # ``itemprop="articleBody"``) that holds much more prose: the rest of the story is there too.
     ancestor = parent_of[best]
     while ancestor >= 0 and score[best] > 0:
-        if hints[ancestor] and prose[ancestor] >= HINT_PROSE_GAIN * prose[best] and score[ancestor] > 0:
+        if (
+            hints[ancestor]
+            and prose[ancestor] >= tuning.hint_prose_gain * prose[best]
+            and score[ancestor] > 0
+        ):
             best = ancestor
             break
         ancestor = parent_of[ancestor]
-    return page.elements[best]
+    settled = best
+    short = total[best] - linked[best] < TUNING.short_story
+    if short or (score[best] <= 0 and not _holds(parent_of, best, anchor)):
+        best = _fallback(page, best, anchor, total, linked, noisy)
+    if tracing.active() is not None:
+        _report(page, score, noisy, total, hints, first=first, climbed=climbed, settled=settled, best=best)
+    return best
+
+
+def _holds(parent_of: list[int], outer: int, inner: int) -> bool:
+    # Whether element ``outer`` holds element ``inner`` (a walk up from ``inner``: done once a page).
+    while inner >= 0:
+        if inner == outer:
+            return True
+        inner = parent_of[inner]
+    return False
+
+
+def _fallback(
+    page: PageIndex, best: int, anchor: int, total: list[int], linked: list[int], noisy: list[bool]
+) -> int:
+    # Nothing scores well (a story of short lines beside a tag cloud; a page of links and one
+    # plain <article>): rather than a near-empty element, take the headline's container or the
+    # element the page marks as the article, whichever holds text, and more than the best one.
+    def text(index: int) -> int:
+        return total[index] - linked[index]
+
+    floor = max(text(best), 0) + 1
+    if anchor >= 0:
+        own = text(anchor)
+        index = page.parent_of[anchor]
+        while index >= 0 and not noisy[index]:
+            if text(index) - own >= max(TUNING.short_story, floor):
+                return index
+            index = page.parent_of[index]
+    hinted = [i for i, hint in enumerate(page.article_hint) if hint and not noisy[i] and text(i) >= floor]
+    if hinted:
+        return max(hinted, key=text)
+    return best
+
+
+def boxes_after(page: PageIndex, main: html.HtmlElement) -> list[html.HtmlElement]:
+    """The boxes of related stories after ``main`` inside the ``<article>`` around it, when ``main``
+    is named as the story's text: the story's read-also boxes, which the name leaves out."""
+    index = page.position.get(main, -1)
+    if index < 0 or page.tags[index] == "article" or not page.article_hint[index]:
+        return []
+    found: list[html.HtmlElement] = []
+    chrome, position = page.chrome, page.position
+    node = main
+    for ancestor in main.iterancestors():
+        stack = list(reversed([s for s in node.itersiblings() if isinstance(s.tag, str)]))
+        while stack:
+            element = stack.pop()
+            if chrome[position.get(element, 0)] == RELATED_BOX:
+                found.append(element)
+                continue
+            stack.extend(reversed([c for c in element if isinstance(c.tag, str)]))
+        if ancestor.tag == "article":
+            return found
+        node = ancestor
+    return []  # no <article> around: what lies beside the named element is the site's
+
+
+def _anchored(
+    page: PageIndex, best: int, anchor: int, total: list[int], linked: list[int], noisy: list[bool]
+) -> int:
+    # The best-scoring element may be a long block of prose elsewhere (a sidebar widget, a site
+    # description, a legal notice) while the story beside the headline is made of short lines,
+    # list items or <br> text, which score low. The rival: the headline's lowest ancestor with
+    # enough text. It wins when the two are apart and the best one looks misplaced.
+    parent_of, tuning = page.parent_of, TUNING
+    own = total[anchor] - linked[anchor]
+    index = parent_of[anchor]
+    while index >= 0:
+        if noisy[index]:
+            return best  # a headline inside chrome anchors nothing
+        if total[index] - linked[index] - own >= tuning.anchor_text:
+            break
+        index = parent_of[index]
+    if index < 0:
+        return best
+    if _holds(parent_of, index, best) or _holds(parent_of, best, index):
+        return best  # the best element sits inside the headline's container, or holds it
+    # Before the headline, or named like chrome (a name its prose overruled): a story's body is
+    # neither; a short body beside a long standfirst is, so the size of the two is not compared.
+    if total[index] - linked[index] < tuning.anchor_share * (total[best] - linked[best]):
+        return best  # a headline's header beside a long story (named "partner-wrapper", say)
+    if best < anchor:
+        return index
+    # Inside a sidebar, navigation or footer that does not hold the headline (by tag: a class
+    # name its prose overruled is as often the story's own wrapper).
+    around = set()
+    ancestor = anchor
+    while ancestor >= 0:
+        around.add(ancestor)
+        ancestor = parent_of[ancestor]
+    inner = best
+    while inner >= 0 and inner not in around:
+        if page.tags[inner] in _SIDE_TAGS:
+            return index
+        inner = parent_of[inner]
+    return best
+
+
+_REPORTED = 6
+"""How many of the best-scoring elements an explanation lists besides the chosen one."""
+
+
+def _report(
+    page: PageIndex,
+    score: list[float],
+    noisy: list[bool],
+    total: list[int],
+    hints: list[bool],
+    *,
+    first: int,
+    climbed: int,
+    settled: int,
+    best: int,
+) -> None:
+    # Only when someone records: the runners-up, best first, that neither hold nor sit inside the
+    # best-scoring element (those are the same text, told again).
+    parent_of = page.parent_of
+
+    def weighed(index: int) -> float:
+        value = score[index]
+        return value * TUNING.article_body_bonus if value > 0 and hints[index] else value
+
+    # Where each element's subtree ends in document order: nesting is then two comparisons.
+    end = list(range(1, len(score) + 1))
+    for index in range(len(score) - 1, 0, -1):
+        parent = parent_of[index]
+        end[parent] = max(end[parent], end[index])
+
+    def nested(a: int, b: int) -> bool:
+        return b <= a < end[b] or a <= b < end[a]
+
+    ranked = sorted(
+        (i for i in range(len(score)) if not noisy[i] and weighed(i) > 0),
+        key=lambda i: -weighed(i),
+    )
+    others: list[int] = []
+    for index in ranked:
+        if len(others) == _REPORTED:
+            break
+        if nested(index, first) or any(nested(index, other) for other in others):
+            continue
+        others.append(index)
+    notes = []
+    if first != best:
+        notes.append(f"best score at {tracing.describe(page.elements[first])}")
+    if first != climbed:
+        notes.append("widened to take the story's short parts along")
+    if climbed != settled:
+        notes.append("widened to the enclosing article")
+    if settled != best:
+        notes.append(f"{tracing.describe(page.elements[settled])} holds too little text: taken instead")
+    tracing.candidate(page.elements[best], weighed(best), total[best], chosen=True, note="; ".join(notes))
+    for index in others:
+        tracing.candidate(page.elements[index], weighed(index), total[index])

@@ -15,10 +15,14 @@ from contextvars import ContextVar
 import attrs
 from lxml import html
 
-__all__ = ["Candidate", "Drop", "Trace", "candidate", "describe", "dropped", "recording", "stage"]
+__all__ = [
+    "Candidate", "Drop", "Trace", "active", "candidate", "describe", "dropped", "narrowed", "recording", "stage",
+]  # fmt: skip
 
 _SHOWN = 120
 """How much of a dropped text the record keeps: enough to recognise it, not the whole footer."""
+_PLACED = 500
+"""Drops after this many name their element's tag only: its path costs a walk over its siblings."""
 
 
 @attrs.frozen(kw_only=True)
@@ -59,6 +63,10 @@ class Trace:
     stages: list[str] = attrs.Factory(list)
     """The stages that ran, in order."""
     current: str = ""
+    covered: list[html.HtmlElement] = attrs.field(factory=list, eq=False, repr=False)
+    """The elements reported dropped, so that the account of the rest can pass them over."""
+    covered_text: list[str] = attrs.field(factory=list, eq=False, repr=False)
+    """The texts reported dropped, whole and without spaces, for the same account."""
 
     def dropped_length(self) -> int:
         """Characters of the page's text that did not reach the body."""
@@ -92,20 +100,29 @@ def stage(name: str) -> None:
         trace.stages.append(name)
 
 
-def dropped(rule: str, what: html.HtmlElement | str) -> None:
-    """Report that ``rule`` kept ``what`` (an element or a text) out of the body."""
+def dropped(rule: str, what: html.HtmlElement | str, *, stage: str | None = None, where: str = "") -> None:
+    """Report that ``rule`` kept ``what`` (an element or a text) out of the body.
+
+    ``stage`` names the stage to charge when it is not the one running (an account made at the
+    end); ``where`` says where a text was, when the caller knows.
+    """
     trace = _ACTIVE.get()
     if trace is None:
         return
     if isinstance(what, str):
-        where, text = "", what
+        text = what
+        trace.covered_text.append("".join(text.split()))
     else:
-        where, text = describe(what), what.text_content()
+        where = describe(what) if len(trace.drops) < _PLACED else str(what.tag)
+        text = what.text_content()
+        trace.covered.append(what)
     words = " ".join(text.split())
     if not words:
         return
     shown = words if len(words) <= _SHOWN else words[: _SHOWN - 1] + "…"
-    trace.drops.append(Drop(stage=trace.current, rule=rule, where=where, text=shown, length=len(words)))
+    trace.drops.append(
+        Drop(stage=stage or trace.current, rule=rule, where=where, text=shown, length=len(words))
+    )
 
 
 def candidate(
@@ -117,6 +134,26 @@ def candidate(
         trace.candidates.append(
             Candidate(where=describe(element), score=score, length=length, chosen=chosen, note=note)
         )
+
+
+def narrowed(element: html.HtmlElement, note: str) -> None:
+    """Report that a rule replaced the chosen container with ``element``, a part of it."""
+    trace = _ACTIVE.get()
+    if trace is None:
+        return
+    previous = next((c for c in reversed(trace.candidates) if c.chosen), None)
+    score = 0.0
+    if previous is not None:
+        trace.candidates[trace.candidates.index(previous)] = attrs.evolve(
+            previous, chosen=False, note="; ".join(n for n in (previous.note, "chosen, then narrowed") if n)
+        )
+        score = previous.score
+    trace.candidates.insert(
+        0,
+        Candidate(
+            where=describe(element), score=score, length=len(element.text_content()), chosen=True, note=note
+        ),
+    )
 
 
 def describe(element: html.HtmlElement) -> str:
