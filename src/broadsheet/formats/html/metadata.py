@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import lxml.html
 
-from broadsheet.formats.html import jsonld, languages
+from broadsheet.formats.html import jsonld, language_id, languages
 from broadsheet.formats.html.authors import find_authors, printed_authors
 from broadsheet.formats.html.filing import (
     find_genre,
@@ -33,8 +33,9 @@ from broadsheet.formats.html.filing import (
 )
 from broadsheet.formats.html.headline import find_title
 from broadsheet.formats.html.lead_image import find_lead_image
-from broadsheet.formats.html.pagemeta import PageMeta, absolute, text
+from broadsheet.formats.html.pagemeta import PageMeta, absolute, elements, text
 from broadsheet.formats.html.publication_dates import find_dates
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import Image, Person, Publisher, Source, Translation
 
 
@@ -150,6 +151,7 @@ def _base_url(root: lxml.html.HtmlElement, url: str | None) -> str | None:
 def _language(
     root: lxml.html.HtmlElement, meta: PageMeta, article: Mapping[str, Any], headers: Mapping[str, str] | None
 ) -> str | None:
+    """The declared tags, most trusted first, weighed against the text (:func:`.language_id.settle`)."""
     candidates: list[Any] = [article.get("inLanguage")]
     html_lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     candidates += [
@@ -159,10 +161,39 @@ def _language(
     ]
     if headers:
         candidates += [value for key, value in headers.items() if key.lower() == "content-language"]
+    declared: list[str] = []
     for candidate in candidates:
         if isinstance(candidate, dict):
             candidate = candidate.get("alternateName") or candidate.get("name")
         language = languages.tag(candidate) if isinstance(candidate, str) else None
-        if language:
-            return language
-    return None
+        if language and language not in declared:
+            declared.append(language)
+    if declared and "-" not in declared[0]:
+        # "pt" in one place and "pt-BR" in another: the region is the page's too.
+        primary = languages.primary(declared[0])
+        declared[0] = next((d for d in declared if languages.primary(d) == primary and "-" in d), declared[0])
+    return language_id.settle(declared, _sample(root, meta))
+
+
+_PARAGRAPHS = (
+    "//body//p[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header"
+    " or ancestor::form or ancestor::script or ancestor::noscript or ancestor::template)]"
+)
+
+
+def _sample(root: lxml.html.HtmlElement, meta: PageMeta) -> str:
+    """Text for telling the page's language: its paragraphs, then its description, bounded."""
+    limit = TUNING.language_sample
+    parts: list[str] = []
+    size = 0
+    for paragraph in elements(root.xpath(_PARAGRAPHS)):
+        words = " ".join(paragraph.text_content().split())
+        if len(words) < 40:
+            continue  # captions, datelines, buttons: names and numbers more than language
+        parts.append(words)
+        size += len(words) + 1
+        if size >= limit:
+            break
+    if size < limit:
+        parts.append(meta.first("og:description", "description") or "")
+    return " ".join(parts)[:limit]
