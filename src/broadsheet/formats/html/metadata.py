@@ -101,7 +101,7 @@ def extract(
     outlets = [
         o for o in (site_name, publisher.name if publisher else None, host_name(canonical or url)) if o
     ]
-    authors, outlets_only = find_authors(root, meta, article, graph, base, outlets)
+    authors, outlets_only = find_authors(root, meta, article, graph, base, outlets, language)
     published, modified = stamps
     return Metadata(
         title=find_title(root, meta, article, site_name, publisher, host_name(canonical or url)),
@@ -114,7 +114,7 @@ def extract(
         authors=authors,
         authors_are_outlets=outlets_only,
         # Looked for only when needed: it scans every element's class.
-        printed_authors=printed_authors(root) if not authors or outlets_only else (),
+        printed_authors=printed_authors(root, language) if not authors or outlets_only else (),
         published=published,
         modified=modified,
         section=find_section(meta, article),
