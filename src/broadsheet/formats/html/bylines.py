@@ -63,6 +63,9 @@ def _rules(words: lexicon.Lexicon) -> _Rules:
     joins = words.alternation("bylines.conjunctions")
     photo = words.alternation("bylines.photo")
     stamps = words.alternation("bylines.stamps")
+    # Glued on without a space only a capitalised word can be told from a name's ending.
+    capitalised = [w for w in words.words("bylines.stamps") if w[:1].isupper()]
+    glued = "|".join(re.escape(w) for w in sorted(capitalised, key=len, reverse=True)) or "(?!)"
     return _Rules(
         prefix=re.compile(rf"^(?:{prefixes})\s*[:\-–—]?\s+", re.IGNORECASE),
         conjunctions=re.compile(rf"\s*(?:&|\+|\s(?:{joins})\s)\s*", re.IGNORECASE),
@@ -76,7 +79,7 @@ def _rules(words: lexicon.Lexicon) -> _Rules:
             rf"^(.*?\S)\s+(?:{words.alternation('bylines.places')})\s+({_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})$"
         ),
         # "| Updated 12:30", "Jane RoeUpdated 5 hours ago".
-        stamp=re.compile(rf"(?:(?i:\s(?:{stamps}))\b|(?<=[^\W\d_])(?:{stamps})(?![^\W\d_])).*$"),
+        stamp=re.compile(rf"(?:(?i:\s(?:{stamps}))\b|(?<=[^\W\d_])(?:{glued})(?![^\W\d_])).*$"),
     )
 
 
@@ -111,8 +114,6 @@ def split(text: str, language: str | None = None) -> list[Byline]:
             if out[-1].role is None:
                 out[-1] = Byline(out[-1].name, segment)
             continue
-        if out and _looks_like_place(segment):
-            continue  # "Jane Roe, Berlin": the dateline's place
         segment = rules.leading_conjunction.sub("", segment)
         for part in rules.conjunctions.split(segment):
             part = rules.prefix.sub("", part.strip(" .-–—:")).strip()
@@ -129,15 +130,6 @@ def split(text: str, language: str | None = None) -> list[Byline]:
             if name:
                 out.append(Byline(name))
     return out
-
-
-def _looks_like_place(segment: str) -> bool:
-    """One capitalised word after a name ("Berlin"); not an acronym or brand (AFP, BuzzFeed)."""
-    words = segment.split()
-    if len(words) != 1:
-        return False
-    word = words[0]
-    return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
 # Words that qualify a job title without being a name ("Senior Political Correspondent").

@@ -43,12 +43,11 @@ def find_title(
     host: str | None,
 ) -> str | None:
     """The headline: the metadata title that agrees with an ``<h1>``, else the first metadata title."""
-    structured = [text(article.get("headline")) or text(article.get("name")), itemprop_text(root, "headline")]
     candidates = [
-        structured[0],
+        text(article.get("headline")) or text(article.get("name")),
         meta.first("og:title"),
         meta.first("twitter:title"),
-        structured[1],
+        itemprop_text(root, "headline"),
         meta.first("dc.title", "dcterms.title", "title", "parsely-title", "sailthru.title"),
     ]
     metas = [c for c in candidates if c]
@@ -75,13 +74,8 @@ def find_title(
             common = _common_tail(og, h1)
             if common:
                 return common  # each adds its own kicker: the headline is what both end with
-            if key in other:
+            if key in other or (other in key and not key.startswith(other)):
                 return og
-            if other in key and not key.startswith(other):
-                # The OpenGraph title adds a kicker (and maybe a tail), unless the JSON-LD or
-                # microdata headline is the visible one word for word: two sources outvote one.
-                agreed = [c for c in structured if c and comparable(_strip_site(c, sites)) == other]
-                return _strip_site(agreed[0], sites) if agreed else og
     for h1 in h1s:
         key = comparable(h1)
         if not key:

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from broadsheet.formats.html.tuning import TUNING
 
 __all__ = ["available", "detect", "settle"]
+
+_LETTERS = re.compile(r"[^\W\d_]")
 
 # Languages a model trained on general text tells apart poorly, and that a
 # page declares interchangeably: a declared tag in the same group as the
@@ -60,7 +63,7 @@ def detect(text: str) -> tuple[str, float] | None:
     Only the first :attr:`~.Tuning.language_sample` characters are read.
     """
     sample = text[: TUNING.language_sample]
-    if sum(1 for ch in sample if ch.isalpha()) < TUNING.language_min_text:
+    if len(_LETTERS.findall(sample, 0, TUNING.language_min_text * 4)) < TUNING.language_min_text:
         return None
     identifier = _identifier()
     if identifier is None:

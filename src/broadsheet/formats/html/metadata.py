@@ -33,7 +33,7 @@ from broadsheet.formats.html.filing import (
 )
 from broadsheet.formats.html.headline import find_title
 from broadsheet.formats.html.lead_image import find_lead_image
-from broadsheet.formats.html.pagemeta import PageMeta, absolute, elements, text
+from broadsheet.formats.html.pagemeta import PageMeta, absolute, text
 from broadsheet.formats.html.publication_dates import find_dates
 from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import Image, Person, Publisher, Source, Translation
@@ -175,21 +175,20 @@ def _language(
     return language_id.settle(declared, _sample(root, meta))
 
 
-_PARAGRAPHS = (
-    "//body//p[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header"
-    " or ancestor::form or ancestor::script or ancestor::noscript or ancestor::template)]"
-)
+# Paragraphs in these are the page's chrome, not its story: their language may be another.
+_CHROME = frozenset({"nav", "footer", "aside", "header", "form", "template", "noscript", "figcaption"})
 
 
 def _sample(root: lxml.html.HtmlElement, meta: PageMeta) -> str:
-    """Text for telling the page's language: its paragraphs, then its description, bounded."""
+    """Text for telling the page's language: its first paragraphs, then its description, bounded."""
     limit = TUNING.language_sample
     parts: list[str] = []
     size = 0
-    for paragraph in elements(root.xpath(_PARAGRAPHS)):
+    for paragraph in root.iter("p"):
         words = " ".join(paragraph.text_content().split())
-        if len(words) < 40:
-            continue  # captions, datelines, buttons: names and numbers more than language
+        # Short ones are captions, datelines, buttons: names and numbers more than language.
+        if len(words) < 40 or any(a.tag in _CHROME for a in paragraph.iterancestors()):
+            continue
         parts.append(words)
         size += len(words) + 1
         if size >= limit:
