@@ -184,15 +184,18 @@ def _sample(root: lxml.html.HtmlElement, meta: PageMeta) -> str:
     limit = TUNING.language_sample
     parts: list[str] = []
     size = 0
-    for paragraph in root.iter("p"):
-        words = " ".join(paragraph.text_content().split())
-        # Short ones are captions, datelines, buttons: names and numbers more than language.
-        if len(words) < 40 or any(a.tag in _CHROME for a in paragraph.iterancestors()):
-            continue
-        parts.append(words)
-        size += len(words) + 1
-        if size >= limit:
-            break
-    if size < limit:
-        parts.append(meta.first("og:description", "description") or "")
+    # The story's own container first, when the page marks one: consent dialogs and promos
+    # elsewhere are often in another language (English on a German page).
+    story = next((e for tag in ("article", "main") for e in root.iter(tag) if len(e) > 0), None)
+    for scope in (story, root) if story is not None else (root,):
+        for paragraph in scope.iter("p"):
+            words = " ".join(paragraph.text_content().split())
+            # Short ones are captions, datelines, buttons: names and numbers more than language.
+            if len(words) < 40 or any(a.tag in _CHROME for a in paragraph.iterancestors()):
+                continue
+            parts.append(words)
+            size += len(words) + 1
+            if size >= limit:
+                return " ".join(parts)[:limit]
+    parts.append(meta.first("og:description", "description") or "")
     return " ".join(parts)[:limit]
