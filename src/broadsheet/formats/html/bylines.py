@@ -21,15 +21,6 @@ _DATE_TIME = re.compile(
     r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2},\s+\d{4}).*$"
 )
 _PLACE_WORD = r"[^\W\d_][\w'’.-]*"
-_ROLE_WORDS = re.compile(
-    r"\b(?:editor|correspondent|reporter|writer|journalist|columnist|contributor|staff|producer|analyst|"
-    r"chief|senior|deputy|bureau|desk|contributing|freelance|photographer|presenter|host|anchor|"
-    r"redakteur(?:in)?|redaktion|korrespondent(?:in)?|reporter(?:in)?|journalist(?:in)?|chefredakteur(?:in)?|"
-    r"leiter(?:in)?|ressort|volontär(?:in)?|rédacteur|rédactrice|envoyé|envoyée|spéciale?|redactor|"
-    r"corresponsal|periodista|giornalista|inviato|кореспондент(?:ка)?|журналіст(?:ка)?|журналист(?:ка)?|"
-    r"редактор(?:ка)?|оглядач(?:ка)?|обозреватель|колумніст(?:ка)?|спецкор|власкор)\b",
-    re.IGNORECASE,
-)
 _NOT_A_NAME = re.compile(
     r"(?:https?://|www\.|@|\bemail\b|\be-mail\b|\bfollow\b|\btwitter\b|\bfacebook\b|\binstagram\b|"
     r"\bmore\s+(?:from|by|articles|stories)\b|\ball\s+(?:articles|stories)\b|\bmehr\s+von\b|\bview\s+profile\b|"
@@ -55,6 +46,13 @@ class _Rules:
     photo_note: re.Pattern[str]
     place: re.Pattern[str]
     stamp: re.Pattern[str]
+    role: re.Pattern[str]
+
+
+def _words(language: str | None) -> lexicon.Lexicon:
+    """The page's language's words and English's: bylines mix in "By" and "Correspondent" anywhere."""
+    own = lexicon.for_language(language)
+    return lexicon.Lexicon(tuple(dict.fromkeys((*own.languages, *lexicon.for_language("en").languages))))
 
 
 @functools.cache
@@ -80,6 +78,7 @@ def _rules(words: lexicon.Lexicon) -> _Rules:
         ),
         # "| Updated 12:30", "Jane RoeUpdated 5 hours ago".
         stamp=re.compile(rf"(?:(?i:\s(?:{stamps}))\b|(?<=[^\W\d_])(?:{glued})(?![^\W\d_])).*$"),
+        role=re.compile(rf"\b(?:{words.alternation('bylines.roles')})\b", re.IGNORECASE),
     )
 
 
@@ -96,7 +95,7 @@ class Byline:
 def split(text: str, language: str | None = None) -> list[Byline]:
     """The separate authors named by one byline string, read with ``language``'s words (every
     language's when it is not known)."""
-    rules = _rules(lexicon.for_language(language))
+    rules = _rules(_words(language))
     text = _SPACE.sub(" ", text.replace("\u00a0", " ")).strip(" \t\r\n-–—:,;|")
     if not text or len(text) > 300:
         return []
@@ -110,7 +109,7 @@ def split(text: str, language: str | None = None) -> list[Byline]:
         if rules.photo.match(segment) or rules.photo_note.search(segment):
             continue  # a picture credit, not an author
         segment = _PARENTHESES.sub("", segment).strip(" .-–—:")
-        if out and _looks_like_role(segment, others=1):
+        if out and _looks_like_role(segment, rules, others=1):
             if out[-1].role is None:
                 out[-1] = Byline(out[-1].name, segment)
             continue
@@ -119,7 +118,7 @@ def split(text: str, language: str | None = None) -> list[Byline]:
             part = rules.prefix.sub("", part.strip(" .-–—:")).strip()
             if not part:
                 continue
-            if out and _looks_like_role(part):
+            if out and _looks_like_role(part, rules):
                 if out[-1].role is None:
                     out[-1] = Byline(out[-1].name, part)
                 continue
@@ -145,18 +144,18 @@ _ROLE_MODIFIERS = frozenset(
 )  # fmt: skip
 
 
-def _looks_like_role(part: str, *, others: int = 0) -> bool:
+def _looks_like_role(part: str, rules: _Rules, *, others: int = 0) -> bool:
     """A job title: a role word, the other words lower-case or usual modifiers ("Senior Political").
 
     ``others`` capitalised words of other kinds are allowed too (a place or an
     outlet: "Washington Correspondent", "оглядач ZN.ua").
     """
     words = part.split()
-    if not words or len(words) > 6 or not _ROLE_WORDS.search(part):
+    if not words or len(words) > 6 or not rules.role.search(part):
         return False
     for word in words:
         plain = word.strip(",.()").lower()
-        if _ROLE_WORDS.fullmatch(plain) or plain in _ROLE_MODIFIERS or word[:1].islower():
+        if rules.role.fullmatch(plain) or plain in _ROLE_MODIFIERS or word[:1].islower():
             continue
         others -= 1
         if others < 0:
@@ -166,7 +165,7 @@ def _looks_like_role(part: str, *, others: int = 0) -> bool:
 
 def clean_name(text: str, rules: _Rules | None = None) -> str | None:
     """One name, or ``None`` when ``text`` is not a plausible name."""
-    rules = rules or _rules(lexicon.for_language(None))
+    rules = rules or _rules(_words(None))
     text = _SPACE.sub(" ", text).strip(" .,;:-–—|\"'«»“”")
     text = rules.prefix.sub("", text).strip()
     text = _ROLE_SUFFIX.sub("", text).strip()
