@@ -20,7 +20,7 @@ def story() -> Article:
 
 
 def test_the_seed_page_reads_into_a_complete_article(story: Article) -> None:
-    assert story.language == "uk"
+    assert story.language == "uk-UA"  # inLanguage "uk", og:locale "uk_UA": the region is kept
     assert story.source is not None and story.source.name == "Інтерфакс-Україна"
     assert story.published is not None and story.published.utcoffset() is not None
     assert [q.speaker.name for q in story.quotes if q.speaker] == ["Ентоні Блінкен"]

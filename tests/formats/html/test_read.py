@@ -41,7 +41,7 @@ def test_ukrainian_page_metadata() -> None:
     article = read("zn_blinken_uk.html")
     assert article.title == "США не обговорюватимуть із РФ принцип «відчинених дверей» НАТО – Блінкен"
     assert article.url == UK_URL
-    assert article.language == "uk"
+    assert article.language == "uk-UA"  # og:locale uk_UA gives the region of inLanguage "uk"
     assert (
         article.lead
         == "Держсекретар США зазначив, що держави не можуть диктувати іншим країнам їх вибір та їхню політику."

@@ -25,6 +25,7 @@ def find_authors(
     graph: jsonld.Graph,
     base: str | None,
     outlets: list[str],
+    language: str | None = None,
 ) -> tuple[tuple[Person, ...], bool]:
     """The authors from the first source that names people, and whether they are only outlets.
 
@@ -34,7 +35,7 @@ def find_authors(
     passed over for a later one that names people, and used if none does.
     """
     fallback: list[tuple[bylines.Byline, str | None]] = []
-    for found in _author_sources(root, meta, article, graph, base):
+    for found in _author_sources(root, meta, article, graph, base, language):
         named = [(b, url) for b, url in found if not is_outlet(b.name, outlets)]
         if named:
             return people(named), False
@@ -48,18 +49,19 @@ def _author_sources(
     article: Mapping[str, Any],
     graph: jsonld.Graph,
     base: str | None,
+    language: str | None,
 ) -> Iterator[list[tuple[bylines.Byline, str | None]]]:
     found: list[tuple[bylines.Byline, str | None]] = []
     for value in graph.each(article.get("author") or article.get("creator")):
-        found += _jsonld_people(value, graph)
+        found += _jsonld_people(value, graph, language)
     yield found
     for names in (
         [v for v in meta.all("article:author", "og:article:author") if not _is_url(v)],
         meta.all("author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator"),
         meta.all("byl", "cxenseparse:author"),
     ):
-        yield [(b, None) for name in names if not name.startswith("@") for b in bylines.split(name)]
-    yield _microdata_people(root, base)
+        yield [(b, None) for name in names if not name.startswith("@") for b in bylines.split(name, language)]
+    yield _microdata_people(root, base, language)
 
 
 def people(found: list[tuple[bylines.Byline, str | None]]) -> tuple[Person, ...]:
@@ -92,9 +94,11 @@ def is_outlet(name: str, outlets: list[str]) -> bool:
     )
 
 
-def _jsonld_people(value: Any, graph: jsonld.Graph) -> list[tuple[bylines.Byline, str | None]]:
+def _jsonld_people(
+    value: Any, graph: jsonld.Graph, language: str | None
+) -> list[tuple[bylines.Byline, str | None]]:
     if isinstance(value, str):
-        return [] if _is_url(value) else [(b, None) for b in bylines.split(value)]
+        return [] if _is_url(value) else [(b, None) for b in bylines.split(value, language)]
     if not isinstance(value, dict):
         return []
     name = value.get("name")
@@ -108,14 +112,14 @@ def _jsonld_people(value: Any, graph: jsonld.Graph) -> list[tuple[bylines.Byline
         url = next((u for u in url if isinstance(u, str)), None)
     url = url if isinstance(url, str) and _is_url(url) else None
     role = value.get("jobTitle")
-    out = [(b, url) for b in bylines.split(text(name))]
+    out = [(b, url) for b in bylines.split(text(name), language)]
     if len(out) == 1 and isinstance(role, str) and role.strip():
         out = [(bylines.Byline(out[0][0].name, text(role)), url)]
     return out
 
 
 def _microdata_people(
-    root: lxml.html.HtmlElement, base: str | None
+    root: lxml.html.HtmlElement, base: str | None, language: str | None
 ) -> list[tuple[bylines.Byline, str | None]]:
     out: list[tuple[bylines.Byline, str | None]] = []
     for element in by_itemprop(root, "author"):
@@ -123,14 +127,14 @@ def _microdata_people(
         source = named if named is not None else element
         value = source.get("content") or source.text_content()
         href = element.get("href") if element.tag == "a" else None
-        out += [(b, absolute(href, base) if href else None) for b in bylines.split(text(value))]
+        out += [(b, absolute(href, base) if href else None) for b in bylines.split(text(value), language)]
     if not out:
         for anchor in elements(root.xpath("//a[@rel]")):
             if "author" in anchor.get("rel", "").lower().split():
                 href = anchor.get("href")
                 out += [
                     (b, absolute(href, base) if href else None)
-                    for b in bylines.split(text(anchor.text_content()))
+                    for b in bylines.split(text(anchor.text_content()), language)
                 ]
     return out[:10]
 
@@ -141,13 +145,13 @@ _BYLINE_CLASS = (
 )
 
 
-def printed_authors(root: lxml.html.HtmlElement) -> tuple[Person, ...]:
+def printed_authors(root: lxml.html.HtmlElement, language: str | None = None) -> tuple[Person, ...]:
     """The names in the first short element whose class says "author" or "byline"."""
     for element in elements(root.xpath(_BYLINE_CLASS))[:20]:
         line = " ".join(t.strip() for t in element.itertext() if t.strip())
         if not 3 <= len(line) <= 120:
             continue
-        found = bylines.split(line)
+        found = bylines.split(line, language)
         if found:
             return people([(b, None) for b in found])
     return ()

@@ -7,30 +7,20 @@ e-mail addresses or calls to action are not names and are dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 
-_PREFIX = re.compile(
-    r"^(?:(?:written|reported|text|story|words|interview)\s+by|by|von|par|por|di|da|door|av|af|od|från|"
-    r"text(?:e)?|autor(?:in|a|es|en)?|auteur|author|authors|автор(?:и|ка)?|от|від|"
-    r"ein\s+(?:kommentar|bericht|gastbeitrag)\s+von|eine\s+analyse\s+von|"
-    r"ein\s+interview\s+von|kommentar\s+von|analyse\s+von)\s*[:\-–—]?\s+",
-    re.IGNORECASE,
-)
+from broadsheet import lexicon
+
 _SEGMENTS = re.compile(r"\s*(?:;|\||\s/\s|•|·|,|、|，|；)\s*")
-_CONJUNCTIONS = re.compile(
-    r"\s*(?:&|\+|\s(?:and|with|und|mit|et|avec|y|e|i|и|і|та|oraz|og|och|en|ve)\s)\s*", re.IGNORECASE
+# Dates and times run onto a byline ("Jane Roe 12.03.2024, 10:15", "Jane Roe May 3, 2024"): cut there.
+_DATE_TIME = re.compile(
+    r"[\s,]*(?:\d{1,2}[:.]\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2},\s+\d{4}).*$"
 )
-_ROLE_WORDS = re.compile(
-    r"\b(?:editor|correspondent|reporter|writer|journalist|columnist|contributor|staff|producer|analyst|"
-    r"chief|senior|deputy|bureau|desk|contributing|freelance|photographer|presenter|host|anchor|"
-    r"redakteur(?:in)?|redaktion|korrespondent(?:in)?|reporter(?:in)?|journalist(?:in)?|chefredakteur(?:in)?|"
-    r"leiter(?:in)?|ressort|volontär(?:in)?|rédacteur|rédactrice|envoyé|envoyée|spéciale?|redactor|"
-    r"corresponsal|periodista|giornalista|inviato|кореспондент(?:ка)?|журналіст(?:ка)?|журналист(?:ка)?|"
-    r"редактор(?:ка)?|оглядач(?:ка)?|обозреватель|колумніст(?:ка)?|спецкор|власкор)\b",
-    re.IGNORECASE,
-)
+_PLACE_WORD = r"[^\W\d_][\w'’.-]*"
 _NOT_A_NAME = re.compile(
     r"(?:https?://|www\.|@|\bemail\b|\be-mail\b|\bfollow\b|\btwitter\b|\bfacebook\b|\binstagram\b|"
     r"\bmore\s+(?:from|by|articles|stories)\b|\ball\s+(?:articles|stories)\b|\bmehr\s+von\b|\bview\s+profile\b|"
@@ -46,6 +36,53 @@ _SPACE = re.compile(r"\s+")
 
 
 @attrs.frozen
+class _Rules:
+    """A language's byline patterns, built from its lexicon's ``[bylines]`` table."""
+
+    prefix: re.Pattern[str]
+    conjunctions: re.Pattern[str]
+    leading_conjunction: re.Pattern[str]
+    photo: re.Pattern[str]
+    photo_note: re.Pattern[str]
+    place: re.Pattern[str]
+    stamp: re.Pattern[str]
+    role: re.Pattern[str]
+
+
+def _words(language: str | None) -> lexicon.Lexicon:
+    """The page's language's words and English's: bylines mix in "By" and "Correspondent" anywhere."""
+    own = lexicon.for_language(language)
+    return lexicon.Lexicon(tuple(dict.fromkeys((*own.languages, *lexicon.for_language("en").languages))))
+
+
+@functools.cache
+def _rules(words: lexicon.Lexicon) -> _Rules:
+    prefixes = words.alternation("bylines.prefixes")
+    joins = words.alternation("bylines.conjunctions")
+    photo = words.alternation("bylines.photo")
+    stamps = words.alternation("bylines.stamps")
+    # Glued on without a space only a capitalised word can be told from a name's ending.
+    capitalised = [w for w in words.words("bylines.stamps") if w[:1].isupper()]
+    glued = "|".join(re.escape(w) for w in sorted(capitalised, key=len, reverse=True)) or "(?!)"
+    return _Rules(
+        prefix=re.compile(rf"^(?:{prefixes})\s*[:\-–—]?\s+", re.IGNORECASE),
+        conjunctions=re.compile(rf"\s*(?:&|\+|\s(?:{joins})\s)\s*", re.IGNORECASE),
+        leading_conjunction=re.compile(rf"^(?:{joins})\s+", re.IGNORECASE),
+        # "Foto: Jane Roe", "Photo by Jane Roe", "Fotos/Jane Roe".
+        photo=re.compile(rf"^(?:{photo})\s*(?:[:/]|\s(?:{prefixes})\s)", re.IGNORECASE),
+        # "Jane Roe (Fotos)": the name is the photographer's.
+        photo_note=re.compile(rf"[\(\[]\s*(?:{photo})\s*[\)\]]", re.IGNORECASE),
+        # "JANE ROE in Kyiv", "Jane Roe aus Berlin": the preposition lower-case, the place capitalised.
+        place=re.compile(
+            rf"^(.*?\S)\s+(?:{words.alternation('bylines.places')})\s+({_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})$"
+        ),
+        # "| Updated 12:30", "Jane RoeUpdated 5 hours ago".
+        stamp=re.compile(rf"(?:(?i:\s(?:{stamps}))\b|(?<=[^\W\d_])(?:{glued})(?![^\W\d_])).*$"),
+        role=re.compile(rf"\b(?:{words.alternation('bylines.roles')})\b", re.IGNORECASE),
+    )
+
+
+@attrs.frozen
 class Byline:
     """One author named by a byline, with the role the byline gives, if any."""
 
@@ -55,31 +92,40 @@ class Byline:
     """The job title that followed the name (``"Political Correspondent"``)."""
 
 
-def split(text: str) -> list[Byline]:
-    """The separate authors named by one byline string."""
+def split(text: str, language: str | None = None) -> list[Byline]:
+    """The separate authors named by one byline string, read with ``language``'s words (every
+    language's when it is not known)."""
+    rules = _rules(_words(language))
     text = _SPACE.sub(" ", text.replace("\u00a0", " ")).strip(" \t\r\n-–—:,;|")
     if not text or len(text) > 300:
         return []
-    text = _PREFIX.sub("", text).strip()
-    text = _PARENTHESES.sub("", text).strip()
+    text = rules.stamp.sub("", text)
+    text = _DATE_TIME.sub("", text).strip(" \t-–—:,;|")
+    text = rules.prefix.sub("", text).strip()
     out: list[Byline] = []
     # Commas and bars separate names from job titles ("Jane Roe, Washington
     # Correspondent"); conjunctions only ever join names.
     for segment in _SEGMENTS.split(text):
-        segment = segment.strip(" .-–—:")
-        if out and _looks_like_role(segment, others=1):
+        if rules.photo.match(segment) or rules.photo_note.search(segment):
+            continue  # a picture credit, not an author
+        segment = _PARENTHESES.sub("", segment).strip(" .-–—:")
+        if out and _looks_like_role(segment, rules, others=1):
             if out[-1].role is None:
                 out[-1] = Byline(out[-1].name, segment)
             continue
-        for part in _CONJUNCTIONS.split(segment):
-            part = _PREFIX.sub("", part.strip(" .-–—:")).strip()
+        segment = rules.leading_conjunction.sub("", segment)
+        for part in rules.conjunctions.split(segment):
+            part = rules.prefix.sub("", part.strip(" .-–—:")).strip()
             if not part:
                 continue
-            if out and _looks_like_role(part):
+            if out and _looks_like_role(part, rules):
                 if out[-1].role is None:
                     out[-1] = Byline(out[-1].name, part)
                 continue
-            name = clean_name(part)
+            place = rules.place.match(part)
+            if place and place.group(2)[:1].isupper():
+                part = place.group(1)
+            name = clean_name(part, rules)
             if name:
                 out.append(Byline(name))
     return out
@@ -98,18 +144,18 @@ _ROLE_MODIFIERS = frozenset(
 )  # fmt: skip
 
 
-def _looks_like_role(part: str, *, others: int = 0) -> bool:
+def _looks_like_role(part: str, rules: _Rules, *, others: int = 0) -> bool:
     """A job title: a role word, the other words lower-case or usual modifiers ("Senior Political").
 
     ``others`` capitalised words of other kinds are allowed too (a place or an
     outlet: "Washington Correspondent", "оглядач ZN.ua").
     """
     words = part.split()
-    if not words or len(words) > 6 or not _ROLE_WORDS.search(part):
+    if not words or len(words) > 6 or not rules.role.search(part):
         return False
     for word in words:
         plain = word.strip(",.()").lower()
-        if _ROLE_WORDS.fullmatch(plain) or plain in _ROLE_MODIFIERS or word[:1].islower():
+        if rules.role.fullmatch(plain) or plain in _ROLE_MODIFIERS or word[:1].islower():
             continue
         others -= 1
         if others < 0:
@@ -117,12 +163,13 @@ def _looks_like_role(part: str, *, others: int = 0) -> bool:
     return True
 
 
-def clean_name(text: str) -> str | None:
+def clean_name(text: str, rules: _Rules | None = None) -> str | None:
     """One name, or ``None`` when ``text`` is not a plausible name."""
+    rules = rules or _rules(_words(None))
     text = _SPACE.sub(" ", text).strip(" .,;:-–—|\"'«»“”")
-    text = _PREFIX.sub("", text).strip()
+    text = rules.prefix.sub("", text).strip()
     text = _ROLE_SUFFIX.sub("", text).strip()
-    if _PREFIX.match(text + " "):
+    if rules.prefix.match(text + " "):
         return None  # a bare "By" or "Von"
     if not text or len(text) > 80 or _NOT_A_NAME.search(text) or _SLUG.match(text):
         return None

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import lxml.html
 
-from broadsheet.formats.html import jsonld, languages
+from broadsheet.formats.html import jsonld, language_id, languages
 from broadsheet.formats.html.authors import find_authors, printed_authors
 from broadsheet.formats.html.filing import (
     find_genre,
@@ -35,6 +35,7 @@ from broadsheet.formats.html.headline import find_title
 from broadsheet.formats.html.lead_image import find_lead_image
 from broadsheet.formats.html.pagemeta import PageMeta, absolute, text
 from broadsheet.formats.html.publication_dates import find_dates
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import Image, Person, Publisher, Source, Translation
 
 
@@ -100,7 +101,7 @@ def extract(
     outlets = [
         o for o in (site_name, publisher.name if publisher else None, host_name(canonical or url)) if o
     ]
-    authors, outlets_only = find_authors(root, meta, article, graph, base, outlets)
+    authors, outlets_only = find_authors(root, meta, article, graph, base, outlets, language)
     published, modified = stamps
     return Metadata(
         title=find_title(root, meta, article, site_name, publisher, host_name(canonical or url)),
@@ -113,7 +114,7 @@ def extract(
         authors=authors,
         authors_are_outlets=outlets_only,
         # Looked for only when needed: it scans every element's class.
-        printed_authors=printed_authors(root) if not authors or outlets_only else (),
+        printed_authors=printed_authors(root, language) if not authors or outlets_only else (),
         published=published,
         modified=modified,
         section=find_section(meta, article),
@@ -150,6 +151,7 @@ def _base_url(root: lxml.html.HtmlElement, url: str | None) -> str | None:
 def _language(
     root: lxml.html.HtmlElement, meta: PageMeta, article: Mapping[str, Any], headers: Mapping[str, str] | None
 ) -> str | None:
+    """The declared tags, most trusted first, weighed against the text (:func:`.language_id.settle`)."""
     candidates: list[Any] = [article.get("inLanguage")]
     html_lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     candidates += [
@@ -159,10 +161,41 @@ def _language(
     ]
     if headers:
         candidates += [value for key, value in headers.items() if key.lower() == "content-language"]
+    declared: list[str] = []
     for candidate in candidates:
         if isinstance(candidate, dict):
             candidate = candidate.get("alternateName") or candidate.get("name")
         language = languages.tag(candidate) if isinstance(candidate, str) else None
-        if language:
-            return language
-    return None
+        if language and language not in declared:
+            declared.append(language)
+    if declared and "-" not in declared[0]:
+        # "pt" in one place and "pt-BR" in another: the region is the page's too.
+        primary = languages.primary(declared[0])
+        declared[0] = next((d for d in declared if languages.primary(d) == primary and "-" in d), declared[0])
+    return language_id.settle(declared, _sample(root, meta))
+
+
+# Paragraphs in these are the page's chrome, not its story: their language may be another.
+_CHROME = frozenset({"nav", "footer", "aside", "header", "form", "template", "noscript", "figcaption"})
+
+
+def _sample(root: lxml.html.HtmlElement, meta: PageMeta) -> str:
+    """Text for telling the page's language: its first paragraphs, then its description, bounded."""
+    limit = TUNING.language_sample
+    parts: list[str] = []
+    size = 0
+    # The story's own container first, when the page marks one: consent dialogs and promos
+    # elsewhere are often in another language (English on a German page).
+    story = next((e for tag in ("article", "main") for e in root.iter(tag) if len(e) > 0), None)
+    for scope in (story, root) if story is not None else (root,):
+        for paragraph in scope.iter("p"):
+            words = " ".join(paragraph.text_content().split())
+            # Short ones are captions, datelines, buttons: names and numbers more than language.
+            if len(words) < 40 or any(a.tag in _CHROME for a in paragraph.iterancestors()):
+                continue
+            parts.append(words)
+            size += len(words) + 1
+            if size >= limit:
+                return " ".join(parts)[:limit]
+    parts.append(meta.first("og:description", "description") or "")
+    return " ".join(parts)[:limit]
