@@ -37,3 +37,6 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 def _image_cache_out_of_home(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Downloaded images are cached under the test run's temporary folder, never the user's cache."""
     os.environ["BROADSHEET_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    # The image tests' server listens on 127.0.0.1, which a download would refuse (a stranger's
+    # page must not reach the local machine); test_private_hosts checks that refusal.
+    os.environ["BROADSHEET_FETCH_PRIVATE"] = "1"

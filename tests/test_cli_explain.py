@@ -32,7 +32,10 @@ def test_explain_prints_each_left_out_piece_by_stage(page: Path, capsys: pytest.
     assert out.startswith("title: Rain falls on the city\nbody: 2 blocks, ")
     assert "  drop junk (16 chars)\n    junk_tags: 16 chars  button" in out
     # The legal line is taken along with the story (short text beside it) and left out when read.
-    assert "  read blocks (40 chars)\n    boilerplate_text: 40 chars\n      Copyright Example News, every right kept\n" in out
+    assert (
+        "  read blocks (40 chars)\n    boilerplate_text: 40 chars\n      Copyright Example News, every right kept\n"
+        in out
+    )
     assert "container (chosen by score):\n  html (/html)  score " in out
 
 

@@ -55,7 +55,7 @@ def download(url: str, *, max_bytes: int, timeout: float, cache: ImageCache | No
             return hit.data
     try:
         # Looked up on the module each time, so that tests can stand in for the network.
-        loaded = fetch.fetch(url, max_bytes=max_bytes, timeout=timeout, accept=ACCEPT)
+        loaded = fetch.fetch(url, max_bytes=max_bytes, timeout=timeout, accept=ACCEPT, public_only=True)
     except BroadsheetError as error:
         raise Unavailable(str(error)) from error
     media_type = checked(loaded.data, (loaded.headers or {}).get("content-type"))

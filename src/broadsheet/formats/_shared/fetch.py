@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import http.client
+import ipaddress
+import os
+import socket
 import time
 import urllib.error
 import urllib.parse
@@ -38,11 +41,66 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+PRIVATE_HOSTS_VARIABLE = "BROADSHEET_FETCH_PRIVATE"
+"""Set to ``1`` to let :func:`fetch` with ``public_only`` reach private and local addresses (an
+intranet's image server, a test's server on 127.0.0.1)."""
+
+
+def refuse_private(url: str) -> None:
+    """Raise :class:`SourceError` when ``url``'s host is, or resolves to, an address that is not on
+    the public internet (loopback, private, link-local such as a cloud's 169.254.169.254, multicast,
+    reserved), unless :data:`PRIVATE_HOSTS_VARIABLE` allows it.
+
+    A URL written by a stranger (an image on a page) must not make broadsheet call the machine it
+    runs on or its network, and bring what answers into a document that leaves it.
+    """
+    if os.environ.get(PRIVATE_HOSTS_VARIABLE) == "1":
+        return
+    host = urllib.parse.urlsplit(url).hostname
+    if not host:
+        raise SourceError(f"{url}: no host to fetch from")
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError) as error:
+        raise SourceError(f"{url}: cannot resolve {host}: {error}") from error
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        if not address.is_global or address.is_multicast:
+            raise SourceError(
+                f"{url}: {host} is a private or local address ({address}), not fetched "
+                f"(set {PRIVATE_HOSTS_VARIABLE}=1 to allow)"
+            )
+
+
+class _PublicRedirects(_WebOnlyRedirects):
+    """Redirects followed to public ``http(s)`` hosts only."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        refuse_private(urllib.parse.urljoin(req.full_url, newurl))
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 _OPENER = urllib.request.build_opener(_WebOnlyRedirects())
+_PUBLIC_OPENER = urllib.request.build_opener(_PublicRedirects())
 
 
-def fetch(url: str, *, max_bytes: int, timeout: float = 30.0, accept: str = PAGE_ACCEPT) -> Loaded:
+def fetch(
+    url: str, *, max_bytes: int, timeout: float = 30.0, accept: str = PAGE_ACCEPT, public_only: bool = False
+) -> Loaded:
     """GET ``url`` and return its body and headers.
+
+    ``public_only`` (for URLs a document names, such as its images) refuses hosts on private or
+    local addresses, also after a redirect (:func:`refuse_private`).
 
     Redirects are followed (to ``http(s)`` only); a non-2xx status, a timeout, a body over
     ``max_bytes`` or any network failure raises :class:`SourceError` (or
@@ -51,8 +109,11 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 30.0, accept: str = PAGE
     """
     deadline = time.monotonic() + timeout
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": accept})
+    if public_only:
+        refuse_private(url)
+    opener = _PUBLIC_OPENER if public_only else _OPENER
     try:
-        with _OPENER.open(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise LimitError(f"{url} is {int(declared):,} bytes; the limit is {max_bytes:,}")
