@@ -150,6 +150,8 @@ def find_lead(
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked > 0.5 * len(text) or _in_picture_or_chrome(element, main):
             continue
+        if main in element.iterancestors() and len(text) > TUNING.lead_story_share * len(_text(main)):
+            continue  # named "summary" but holding most of the story's text: it is the story
         return element
     return None
 

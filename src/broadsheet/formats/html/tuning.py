@@ -72,6 +72,10 @@ class Tuning:
     """A standfirst named as one is at least this long ..."""
     lead_max: int = 1500
     """... and at most this long."""
+    lead_story_share: float = 0.6
+    """An element named as a standfirst inside the container that holds more than this share of the
+    container's text is the story itself (a blog's ``div.summary`` around every paragraph), not
+    its standfirst: taking it left the body empty."""
     unnamed_lead_reach: int = 12
     """An unnamed standfirst is one of the first this-many elements after the headline ..."""
     unnamed_lead_min: int = 60
