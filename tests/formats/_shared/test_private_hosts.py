@@ -59,7 +59,7 @@ def test_a_redirect_to_a_private_address_is_refused(strict_hosts: None) -> None:
     # The redirect handler checks the new target before following it.
     import urllib.request
 
-    handler = fetch._PublicRedirects()
+    handler = fetch._WebOnlyRedirects(public_only=True)
     request = urllib.request.Request("https://example.com/a.jpg")
     with pytest.raises(SourceError, match="private or local"):
         handler.redirect_request(request, None, 302, "Found", None, "http://127.0.0.1/secret.png")  # type: ignore[arg-type]

@@ -24,7 +24,12 @@ PAGE_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8"
 
 class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Redirects are followed to ``http(s)`` only: urllib would also follow one to ``ftp:``, which a
-    stranger's server could use to reach a host or protocol the caller never meant to allow."""
+    stranger's server could use to reach a host or protocol the caller never meant to allow. With
+    ``public_only``, only to hosts on public addresses (:func:`refuse_private`)."""
+
+    def __init__(self, *, public_only: bool = False) -> None:
+        super().__init__()
+        self.public_only = public_only
 
     def redirect_request(
         self,
@@ -38,6 +43,8 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
         scheme = urllib.parse.urlsplit(newurl).scheme.lower()
         if scheme not in ("http", "https"):
             raise SourceError(f"{req.full_url}: redirected to a {scheme}: URL, which is not followed")
+        if self.public_only:
+            refuse_private(urllib.parse.urljoin(req.full_url, newurl))
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -74,24 +81,8 @@ def refuse_private(url: str) -> None:
             )
 
 
-class _PublicRedirects(_WebOnlyRedirects):
-    """Redirects followed to public ``http(s)`` hosts only."""
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: http.client.HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        refuse_private(urllib.parse.urljoin(req.full_url, newurl))
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 _OPENER = urllib.request.build_opener(_WebOnlyRedirects())
-_PUBLIC_OPENER = urllib.request.build_opener(_PublicRedirects())
+_PUBLIC_OPENER = urllib.request.build_opener(_WebOnlyRedirects(public_only=True))
 
 
 def fetch(
