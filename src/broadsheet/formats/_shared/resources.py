@@ -28,14 +28,14 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import Protocol
 
 import attrs
 
 from broadsheet.formats._shared.image_cache import ImageCache, default_folder
+from broadsheet.formats._shared.image_options import ImageOptions
 from broadsheet.formats._shared.unavailable import Unavailable
 
-__all__ = ["ImageOptions", "Loader", "Policy", "Unavailable", "folders_option", "is_web", "load", "policy"]
+__all__ = ["Loader", "Policy", "Unavailable", "folders_option", "is_web", "load", "policy"]
 
 
 def folders_option(value: str | None) -> tuple[Path, ...]:
@@ -59,29 +59,6 @@ class Policy:
     """Seconds to wait for each download."""
     cache: ImageCache | None = None
     """Where downloads are kept between builds (``None``: nowhere)."""
-
-
-class ImageOptions(Protocol):
-    """The writer options every image-embedding writer has (EPUB, PDF), named alike."""
-
-    @property
-    def image_dir(self) -> str | None: ...
-    @property
-    def fetch_images(self) -> bool: ...
-    @property
-    def network(self) -> bool: ...
-    @property
-    def max_image_bytes(self) -> int: ...
-    @property
-    def timeout(self) -> float: ...
-    @property
-    def image_cache(self) -> bool: ...
-    @property
-    def cache_dir(self) -> str | None: ...
-    @property
-    def cache_max_age(self) -> float: ...
-    @property
-    def cache_max_bytes(self) -> int: ...
 
 
 def policy(options: ImageOptions) -> Policy:

@@ -12,6 +12,7 @@ from typing import Any, Literal
 import attrs
 
 from broadsheet.errors import OptionError
+from broadsheet.formats._shared.image_options import ImageOptions
 
 MM = 72 / 25.4
 """Points in a millimetre."""
@@ -111,11 +112,6 @@ def _check_fonts(instance: Any, attribute: attrs.Attribute[tuple[str, ...]], val
         )
 
 
-def _check_positive(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise OptionError(f"{attribute.name} must be a positive number, got {value!r}")
-
-
 def _str_tuple(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(part.strip() for part in value.split(",") if part.strip())
@@ -123,7 +119,7 @@ def _str_tuple(value: Any) -> tuple[str, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class WriteOptions:
+class WriteOptions(ImageOptions):
     """How the PDF writer sets pages; every default makes an A4 page for screens."""
 
     page_size: str = attrs.field(default="A4", validator=_check_page_size)
@@ -164,28 +160,6 @@ class WriteOptions:
     set ragged right instead."""
     images: bool = True
     """Include figures' images (captions and credits are always kept)."""
-    image_dir: str | None = None
-    """The folder local images are read from (several joined by ``os.pathsep``); relative paths resolve
-    against it and nothing outside it is read. ``None``: no local file is read (the command line names
-    each local input's folder). A web article's images are looked for here first, by path and name."""
-    fetch_images: bool = False
-    """Download ``http(s)`` images (``--fetch-images``): in parallel, each within ``timeout`` and ``max_image_bytes``,
-    kept only if the server calls it an image and its bytes are one. Off: such figures keep their captions only."""
-    network: bool = False
-    """The former name of ``fetch_images`` (deprecated; either turns fetching on)."""
-    image_cache: bool = True
-    """Keep downloaded images on disk for the next build (``--no-cache``: neither read nor write it)."""
-    cache_dir: str | None = None
-    """The folder of broadsheet's cache (images go in its ``images`` folder). ``None``:
-    ``$BROADSHEET_CACHE_DIR``, else the user's cache folder (``~/.cache/broadsheet`` on Linux)."""
-    cache_max_age: float = attrs.field(default=86_400.0, converter=float, validator=_check_positive)
-    """Seconds a cached image is used before it is downloaded again."""
-    cache_max_bytes: int = attrs.field(default=256 * 1024 * 1024, validator=_check_positive)
-    """The cache's size; past it the oldest images are removed."""
-    max_image_bytes: int = 20_000_000
-    """Images larger than this are left out (their captions stay)."""
-    timeout: float = 20.0
-    """Seconds to wait for each image download."""
     max_image_dpi: int = 300
     """Images are downsampled to this resolution at their printed size."""
     cover: bool = True
