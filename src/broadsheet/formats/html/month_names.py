@@ -22,10 +22,13 @@ __all__ = ["month_first", "number", "numbers"]
 
 def number(name: str, language: str | None) -> int | None:
     """The month ``name`` (any case, a trailing dot allowed) names in ``language`` or English; in
-    any language the lexicon has a file for when ``language`` is ``None``. Languages are loaded
-    one at a time, in that order, only as far as needed: English first."""
+    any language the lexicon has a file for when ``language`` is ``None``, if no two of them read
+    it as different months. Languages are loaded as far as needed, English first."""
     key = name.casefold().rstrip(".")
     if not language:
+        english = _locale_numbers("en").get(key)
+        if english:
+            return english  # English wins every name it has: no other locale need be loaded
         # Of unknown language, a name is read only when no two languages read it differently
         # ("listopada" is November in Polish, October in Croatian): a wrong month is worse than none.
         return _numbers(_languages(None)).get(key)
