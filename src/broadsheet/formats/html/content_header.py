@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from lxml import html
 
-from broadsheet.formats.html.content_chrome import class_words, is_chrome
+from broadsheet.formats.html.content_chrome import class_words, is_chrome, opens_with_label
 from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon
 
@@ -25,8 +25,6 @@ _AUTHOR_NAME = re.compile(
 )
 _NOT_BYLINE = re.compile(r"comment|bio|about|box|card|avatar|image|photo|more")
 _PICTURE_NAME = re.compile(r"caption|credit|image|photo|picture|media|gallery|video|copyright|paywall|offer")
-_NOT_LEAD_TEXT = r"(?i)\s*(?:{body.read_also}|{body.boilerplate})\b"
-"""A read-also label or a notice ("Read also", "Advertisement") opens no standfirst."""
 _LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong")
 _WORDS = re.compile(r"\w+")
 
@@ -145,7 +143,8 @@ def find_lead(
         if subtitle is not None and (element is subtitle or subtitle in element.iterdescendants()):
             continue
         text = _text(element)
-        if not TUNING.lead_min <= len(text) <= TUNING.lead_max or lexicon.compile(_NOT_LEAD_TEXT).match(text):
+        # A read-also label or a notice ("Read also", "Advertisement") opens no standfirst.
+        if not TUNING.lead_min <= len(text) <= TUNING.lead_max or opens_with_label(text, lexicon):
             continue
         linked = sum(len(_text(a)) for a in element.iter("a"))
         if linked > 0.5 * len(text) or _in_picture_or_chrome(element, main):
@@ -175,9 +174,9 @@ def find_unnamed_lead(
         if element.tag != "p" or headline in element.iterancestors():
             continue
         text = _text(element)
-        if not TUNING.unnamed_lead_min <= len(text) <= TUNING.unnamed_lead_max or lexicon.compile(
-            _NOT_LEAD_TEXT
-        ).match(text):
+        if not TUNING.unnamed_lead_min <= len(text) <= TUNING.unnamed_lead_max or opens_with_label(
+            text, lexicon
+        ):
             return None
         if element.find(".//a") is not None or _in_picture_or_chrome(element, main):
             return None
