@@ -71,3 +71,51 @@ def test_pages_the_user_names_may_be_local(strict_hosts: None) -> None:
     with pytest.raises(SourceError) as caught:
         fetch.fetch("http://127.0.0.1:9/", max_bytes=1000, timeout=1)
     assert "private or local" not in str(caught.value)
+
+
+def test_a_name_that_rebinds_to_a_local_address_is_refused_on_connecting(
+    strict_hosts: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # DNS rebinding: the check resolves the name to a public address, the connection to 127.0.0.1.
+    # The address the socket reached is what counts, so nothing is asked of the local server.
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    real = socket.getaddrinfo
+    answers = iter([("93.184.215.14", 0)])
+
+    def resolve(host: str, port: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        if host != "rebind.example":
+            return real(host, port, *args, **kwargs)
+        public = next(answers, None)
+        address = public or ("127.0.0.1", int(port or 0))
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", address)]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    try:
+        with pytest.raises(SourceError, match=r"private or local address \(127\.0\.0\.1\)"):
+            fetch.fetch(
+                f"http://rebind.example:{server.server_port}/secret",
+                max_bytes=1000,
+                timeout=2,
+                public_only=True,
+            )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == []

@@ -10,7 +10,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import IO
+from typing import IO, Any
 
 from broadsheet.errors import LimitError, SourceError
 from broadsheet.formats._shared.loaded import Loaded
@@ -71,18 +71,72 @@ def refuse_private(url: str) -> None:
     except (OSError, UnicodeError) as error:
         raise SourceError(f"{url}: cannot resolve {host}: {error}") from error
     for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped
-        if not address.is_global or address.is_multicast:
-            raise SourceError(
-                f"{url}: {host} is a private or local address ({address}), not fetched "
-                f"(set {PRIVATE_HOSTS_VARIABLE}=1 to allow)"
-            )
+        _refuse_address(url, host, str(info[4][0]))
+
+
+def _refuse_address(url: str, host: str, text: str) -> None:
+    address = ipaddress.ip_address(text.split("%", 1)[0])
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if not address.is_global or address.is_multicast:
+        raise SourceError(
+            f"{url}: {host} is a private or local address ({address}), not fetched "
+            f"(set {PRIVATE_HOSTS_VARIABLE}=1 to allow)"
+        )
+
+
+def _checked_connection(url: str, host: str) -> Any:
+    """``socket.create_connection`` that refuses a socket whose peer is private or local.
+
+    :func:`refuse_private` resolves the host once and the connection resolves it again: a
+    stranger's DNS server can answer a public address the first time and 127.0.0.1 the second
+    (DNS rebinding). Checking the address the socket actually reached closes that gap before a
+    byte of the request (or a TLS greeting) is sent.
+    """
+
+    def connect(address: tuple[str, int], *args: Any, **kwargs: Any) -> socket.socket:
+        sock = socket.create_connection(address, *args, **kwargs)
+        if os.environ.get(PRIVATE_HOSTS_VARIABLE) != "1":
+            try:
+                _refuse_address(url, host, str(sock.getpeername()[0]))
+            except SourceError:
+                sock.close()
+                raise
+        return sock
+
+    return connect
+
+
+def _peer_checked(connection: Any, request: urllib.request.Request) -> Any:
+    """``connection`` (an HTTP(S) connection class) made to check the address it reaches
+    (:func:`_checked_connection`); through a proxy the peer is the proxy, which the user chose."""
+    if request.has_proxy() or getattr(request, "_tunnel_host", None):
+        return connection
+    host = (request.host or "").rsplit(":", 1)[0].strip("[]")
+    checked = _checked_connection(request.full_url, host)
+
+    def make(*args: Any, **options: Any) -> http.client.HTTPConnection:
+        made = connection(*args, **options)
+        made._create_connection = checked
+        return made  # type: ignore[no-any-return]
+
+    return make
+
+
+class _PublicHTTPHandler(urllib.request.HTTPHandler):
+    def do_open(self, http_class: Any, req: urllib.request.Request, **kwargs: Any) -> Any:
+        return super().do_open(_peer_checked(http_class, req), req, **kwargs)
+
+
+class _PublicHTTPSHandler(urllib.request.HTTPSHandler):
+    def do_open(self, http_class: Any, req: urllib.request.Request, **kwargs: Any) -> Any:
+        return super().do_open(_peer_checked(http_class, req), req, **kwargs)
 
 
 _OPENER = urllib.request.build_opener(_WebOnlyRedirects())
-_PUBLIC_OPENER = urllib.request.build_opener(_WebOnlyRedirects(public_only=True))
+_PUBLIC_OPENER = urllib.request.build_opener(
+    _WebOnlyRedirects(public_only=True), _PublicHTTPHandler(), _PublicHTTPSHandler()
+)
 
 
 def fetch(
