@@ -114,7 +114,7 @@ def test_compile_with_an_unknown_key_is_an_error() -> None:
         ("sw", "Read also"),
         (None, "Read also"),
         ("nb", "Les også"),  # Bokmål reads Norwegian's file
-        ("pt", "Read also"),  # a file without labels: English's
+        ("zu", "Read also"),  # a file without labels: English's
     ],
 )
 def test_label_is_the_languages_first_phrase_else_englishs(tag: str | None, expected: str) -> None:

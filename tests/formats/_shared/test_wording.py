@@ -162,7 +162,26 @@ LABELLED = [tag for tag in lexicon.available() if _keys_of(tag)]
 
 
 def test_the_languages_the_writers_speak() -> None:
-    wanted = {"en", "uk", "ru", "de", "es", "fr", "pl", "cs", "no", "lt", "ja", "ko", "hi", "ar", "he", "el"}
+    wanted = {
+        "en",
+        "uk",
+        "ru",
+        "de",
+        "es",
+        "fr",
+        "pl",
+        "cs",
+        "no",
+        "lt",
+        "ja",
+        "ko",
+        "hi",
+        "ar",
+        "he",
+        "el",
+        "it",
+        "pt",
+    }
     assert wanted | {"zh", "th", "bn", "be"} <= set(LABELLED)
 
 
