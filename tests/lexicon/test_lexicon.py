@@ -113,7 +113,8 @@ def test_compile_with_an_unknown_key_is_an_error() -> None:
         ("de", "Lesen Sie auch"),
         ("sw", "Read also"),
         (None, "Read also"),
-        ("nb", "Read also"),  # Norwegian has no labels: English's
+        ("nb", "Les også"),  # Bokmål reads Norwegian's file
+        ("zu", "Read also"),  # a file without labels: English's
     ],
 )
 def test_label_is_the_languages_first_phrase_else_englishs(tag: str | None, expected: str) -> None:

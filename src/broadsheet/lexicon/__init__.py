@@ -32,7 +32,7 @@ from importlib import resources
 
 import attrs
 
-__all__ = ["ENGLISH", "EVERY", "Lexicon", "available", "for_language", "label"]
+__all__ = ["ENGLISH", "EVERY", "Lexicon", "available", "for_language", "label", "label_language"]
 
 ENGLISH = "en"
 """The file every lexicon also holds: pages in other languages print English chrome too
@@ -168,24 +168,42 @@ def _own_tags(language: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
+@functools.cache
+def _has_page_words(tag: str) -> bool:
+    return any(not key.startswith("labels.") for key in _table(tag))
+
+
 @functools.lru_cache(maxsize=512)  # tags come from pages: bounded, however many a process sees
 def for_language(language: str | None) -> Lexicon:
     """The lexicon for a BCP 47 tag: its own file ("pt-BR"), its language's ("pt") and English's;
-    every file when the tag is missing or no file matches."""
-    own = _own_tags(language)
+    every file when the tag is missing or no file matches. A file of nothing but ``[labels]``
+    (the words writers print) does not count: a page in that language sees every file, as
+    before the file was added."""
+    own = tuple(tag for tag in _own_tags(language) if _has_page_words(tag))
     if own:
         return Lexicon(tuple(dict.fromkeys((*own, ENGLISH))))
     return Lexicon(available())
 
 
 def label(language: str | None, key: str) -> str:
-    """The first phrase under ``key`` in ``language``'s own file, else English's: the word a
-    writer prints ("Читайте також" for Ukrainian, "Read also" for Swahili)."""
-    for tag in (*_own_tags(language), ENGLISH):
-        phrases = _table(tag).get(key)
-        if phrases:
-            return phrases[0]
+    """The first phrase under ``key`` in the words of :func:`label_language`: the word a writer
+    prints ("Читайте також" for Ukrainian, "Read also" for Swahili)."""
+    phrases = _table(label_language(language, key.split(".", 1)[0])).get(key)
+    if phrases:
+        return phrases[0]
     raise KeyError(f"lexicon {ENGLISH}.toml lists no {key!r}")
+
+
+@functools.lru_cache(maxsize=512)  # tags come from documents: bounded
+def label_language(language: str | None, table: str = "labels") -> str:
+    """The file a writer takes ``table``'s words from for ``language``: the language's own when
+    it lists every key English lists there, else English. All or nothing, so a document never
+    mixes two languages' labels ("بقلم" beside "Published")."""
+    wanted = {key for key in _table(ENGLISH) if key.startswith(f"{table}.")}
+    for tag in _own_tags(language):
+        if wanted <= _table(tag).keys():
+            return tag
+    return ENGLISH
 
 
 EVERY = for_language(None)

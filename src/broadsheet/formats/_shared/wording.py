@@ -1,25 +1,30 @@
-"""Words and dates that writers print, in the reader's language.
+"""Words and dates that writers print, in the reader's language: the one place every writer asks.
 
-Labels ("Read also", "Contents") and dates ("21 січня 2022, 19:30") are given
-in the document's language, falling back to English. The process locale and
-time zone are never consulted: a datetime is printed in its own offset, so
-the same document gives the same words on every machine.
+Dates ("3. Mai 2024", "15 de octubre de 2024", "2024年5月3日") and the names of languages
+("Deutsch", "Українська") come from the Unicode CLDR through Babel, for every language CLDR has.
+Labels CLDR has no word for ("Contents", "By", "Read also") come from the lexicon's ``[labels]``
+table (src/broadsheet/lexicon/data/<language>.toml); all the labels of a document come from one
+language (see :func:`broadsheet.lexicon.label`), English when its own has no complete table.
+
+The process locale and time zone are never consulted: a datetime is printed in its own offset,
+so the same document gives the same words on every machine. Babel is imported on the first date
+or language name a writer prints, not when a writer is imported: it costs a tenth of a second.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections import Counter
+from typing import TYPE_CHECKING
 
 from broadsheet import lexicon
-from broadsheet.formats._shared.typography import primary_language
-from broadsheet.lexicon import Lexicon
+from broadsheet.model import Article, Edition
 
-# The labels are the lexicon's [labels] table (src/broadsheet/lexicon/data/<language>.toml), the
-# first phrase of each key; "in_language" is a language's own "in <language>".
-LANGUAGE_NAMES: dict[str, str] = {
-    tag: names[0] for tag in lexicon.available() if (names := Lexicon((tag,)).words("labels.in_language"))
-}
-"""A language's own name for "in <language>", for links to translations."""
+if TYPE_CHECKING:
+    from babel import Locale
+
+__all__ = ["date_text", "document_language", "label", "language_name", "machine_datetime"]
 
 
 def label(key: str, language: str | None) -> str:
@@ -27,131 +32,84 @@ def label(key: str, language: str | None) -> str:
     return lexicon.label(language, f"labels.{key}")
 
 
-_MONTHS: dict[str, tuple[str, ...]] = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "uk": (
-        "січня",
-        "лютого",
-        "березня",
-        "квітня",
-        "травня",
-        "червня",
-        "липня",
-        "серпня",
-        "вересня",
-        "жовтня",
-        "листопада",
-        "грудня",
-    ),
-    "ru": (
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ),
-    "de": (
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ),
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-    "es": (
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ),
-    "pl": (
-        "stycznia",
-        "lutego",
-        "marca",
-        "kwietnia",
-        "maja",
-        "czerwca",
-        "lipca",
-        "sierpnia",
-        "września",
-        "października",
-        "listopada",
-        "grudnia",
-    ),
-    "el": (
-        "Ιανουαρίου",
-        "Φεβρουαρίου",
-        "Μαρτίου",
-        "Απριλίου",
-        "Μαΐου",
-        "Ιουνίου",
-        "Ιουλίου",
-        "Αυγούστου",
-        "Σεπτεμβρίου",
-        "Οκτωβρίου",
-        "Νοεμβρίου",
-        "Δεκεμβρίου",
-    ),
-}
+def document_language(document: Article | Edition) -> str | None:
+    """The language a document's labels and dates are printed in: an article's own; an edition's
+    own, else the primary language most of its articles are in (the commonest full tag of that
+    language, "pt-BR" over "pt"). ``None`` (English words) on a tie or when no article says."""
+    if isinstance(document, Article):
+        return document.language
+    if document.language:
+        return document.language
+    tags = [a.language for a in document.articles if a.language]
+    primaries = Counter(_primary(tag) for tag in tags).most_common(2)
+    if not primaries or (len(primaries) == 2 and primaries[0][1] == primaries[1][1]):
+        return None
+    winner = primaries[0][0]
+    return Counter(tag for tag in tags if _primary(tag) == winner).most_common(1)[0][0]
+
+
+def _primary(tag: str) -> str:
+    return tag.replace("_", "-").split("-", 1)[0].lower()
 
 
 def date_text(value: dt.date, language: str | None, *, with_time: bool = True) -> str:
-    """A date as a reader of ``language`` writes it: ``21 січня 2022, 14:05`` or ``January 21, 2022, 14:05``."""
-    lang = primary_language(language)
-    months = _MONTHS.get(lang, _MONTHS["en"])
-    month = months[value.month - 1]
-    day = f"{month} {value.day}, {value.year}" if lang == "en" else f"{value.day} {month} {value.year}"
+    """A date as CLDR writes it in ``language`` (English when CLDR has no such language):
+    ``21 січня 2022 р., 14:05``, ``3. Mai 2024``, ``January 21, 2022, 2:05 PM``. A datetime's
+    time is its wall-clock time in its own offset; ``with_time=False`` leaves it out."""
+    from babel.dates import format_date, format_time, get_datetime_format
+
+    locale = _locale(language)
+    day = format_date(value, "long", locale=locale)
     if with_time and isinstance(value, dt.datetime):
-        return f"{day}, {value:%H:%M}"
-    return day
+        # The naive wall-clock time: Babel would otherwise be free to convert it to another zone.
+        time = format_time(value.replace(tzinfo=None).time(), "short", locale=locale)
+        # CLDR's glue of a date and a time ("{1}, {0}"); quotes mark literal words in it.
+        glue = str(get_datetime_format("medium", locale=locale)).replace("'", "")
+        return _spaces(glue.replace("{1}", day).replace("{0}", time))
+    return _spaces(day)
+
+
+def _spaces(text: str) -> str:
+    # CLDR puts narrow no-break spaces in "2:05 PM" and "2022 р."; not every font a PDF embeds
+    # draws U+202F, and a no-break space reads the same.
+    return text.replace("\u202f", "\u00a0")
+
+
+def language_name(tag: str) -> str:
+    """A language's own name for itself, as a link to a translation reads ("Deutsch",
+    "Українська", "日本語"): CLDR's, first letter capitalised as a list of languages writes it;
+    else the lexicon's ``labels.in_language``; else the tag itself."""
+    return _language_name(tag.replace("_", "-"))
+
+
+@functools.lru_cache(maxsize=256)  # tags come from documents: bounded
+def _language_name(tag: str) -> str:
+    locale = _known_locale(tag)
+    name = locale.get_display_name(locale) if locale is not None else None
+    if name:
+        return name[:1].upper() + name[1:]
+    own = lexicon.label(tag, "labels.in_language")
+    if own != lexicon.label("en", "labels.in_language"):
+        return own
+    return tag
+
+
+def _locale(language: str | None) -> Locale:
+    """The CLDR locale of ``language``: its own ("pt-BR"), its primary language's, else English."""
+    return _known_locale(language or "en") or _known_locale("en")  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=256)  # tags come from documents: bounded
+def _known_locale(tag: str) -> Locale | None:
+    from babel import Locale, UnknownLocaleError
+
+    parts = tag.replace("_", "-").split("-")
+    for candidate in dict.fromkeys(("-".join(parts), parts[0])):
+        try:
+            return Locale.parse(candidate, sep="-")
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+    return None
 
 
 def machine_datetime(moment: dt.datetime) -> str:

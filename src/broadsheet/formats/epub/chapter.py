@@ -5,8 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from broadsheet.formats._shared.article_header import article_header
-from broadsheet.formats._shared.typography import primary_language
-from broadsheet.formats._shared.wording import LANGUAGE_NAMES, label
+from broadsheet.formats._shared.wording import label, language_name
 from broadsheet.formats.epub.blocks import render_blocks, render_figure, render_related
 from broadsheet.formats.epub.context import Context
 from broadsheet.formats.epub.hrefs import external_href
@@ -70,7 +69,7 @@ def _footer(parent: etree._Element, article: Article, context: Context) -> None:
         for translation in article.translations:
             li = element(ul, "li")
             lang = translation.language
-            name = LANGUAGE_NAMES.get(primary_language(lang), lang)
+            name = language_name(lang)
             href = context.translation_pages.get(lang) or external_href(translation.url, context.base_url)
             target = element(li, "a", {"href": href, "hreflang": lang}) if href else li
             text = element(target, "span")

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from broadsheet.errors import WriteError
+from broadsheet.formats._shared.wording import document_language
 from broadsheet.model import Article, Edition
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/broadsheet/#epub")
@@ -71,8 +72,8 @@ def languages(document: Article | Edition, override: str | None) -> tuple[str, .
     """The book's languages: the chosen or main one first, then the others by frequency."""
     counts = Counter(a.language for a in articles_of(document) if a.language)
     ranked = [language for language, _ in counts.most_common()]
-    main = override or (document.language if isinstance(document, Edition) else None)
-    main = main or (ranked[0] if ranked else "und")
+    # The language its words are printed in (wording.document_language): "und" on a tie.
+    main = override or document_language(document) or "und"
     return (main, *(language for language in ranked if language != main))
 
 

@@ -21,8 +21,8 @@ from broadsheet.formats._shared.body_html import (
     render_related,
 )
 from broadsheet.formats._shared.html_tree import add_text, element, mark_language
-from broadsheet.formats._shared.typography import is_rtl, primary_language
-from broadsheet.formats._shared.wording import LANGUAGE_NAMES, label, machine_datetime
+from broadsheet.formats._shared.typography import is_rtl
+from broadsheet.formats._shared.wording import label, language_name, machine_datetime
 from broadsheet.formats.html_page.jsonld import news_article, script_text
 from broadsheet.model import Article, Image
 
@@ -164,7 +164,7 @@ def _footer(parent: etree._Element, article: Article, markup: BodyMarkup, around
             target = element(li, "a", {"href": href, "hreflang": lang}) if href else li
             words = element(target, "span")
             mark_language(words, lang, language, xhtml=False)
-            name = LANGUAGE_NAMES.get(primary_language(lang), lang)
+            name = language_name(lang)
             title = translation.title or (translation.article.title if translation.article else None)
             add_text(words, f"{name}: {title}" if title else name)
     if article.tags:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from broadsheet.errors import OutputError
 from broadsheet.formats._shared.files import remove_stale, temporary_name
 from broadsheet.formats._shared.html_tree import element
-from broadsheet.formats._shared.wording import date_text, label
+from broadsheet.formats._shared.wording import date_text, document_language, label
 from broadsheet.formats.html_page.atom import feed
 from broadsheet.formats.html_page.page import Around, new_document, render_page, serialise, text_el
 from broadsheet.model import Article, Edition
@@ -65,7 +65,7 @@ def file_names(articles: list[Article]) -> list[str]:
 
 
 def _index(edition: Edition, named: list[tuple[Article, str]], stylesheet: bool) -> bytes:
-    language = edition.language
+    language = document_language(edition)
     root, head = new_document(language, edition.title, stylesheet=stylesheet)
     element(head, "link", {"rel": "alternate", "type": "application/atom+xml", "href": "feed.xml"})
     body = element(root, "body")
@@ -105,7 +105,7 @@ def write_site(document: Edition | Article, folder: str | os.PathLike[str], opti
         raise OutputError(f"{target}: is a file, not a folder")
     articles = [a for s in edition.sections for a in s.articles]
     named = list(zip(articles, file_names(articles), strict=True))
-    home = label("all_articles", edition.language)
+    home = label("all_articles", document_language(edition))
     files: dict[str, bytes] = {
         name: render_page(a, stylesheet=options.stylesheet, around=Around(home="index.html", home_label=home))
         for a, name in named

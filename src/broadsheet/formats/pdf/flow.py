@@ -23,8 +23,8 @@ from reportlab.platypus import (
 
 from broadsheet.errors import PdfWarning
 from broadsheet.formats._shared.plain_text import inline_text
-from broadsheet.formats._shared.typography import primary_language, quote_marks
-from broadsheet.formats._shared.wording import LANGUAGE_NAMES, date_text, label
+from broadsheet.formats._shared.typography import quote_marks
+from broadsheet.formats._shared.wording import date_text, label, language_name
 from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.markup import Markup
 from broadsheet.formats.pdf.paragraphs import SetParagraph, chunked
@@ -109,7 +109,7 @@ class ArticleFlow:
         self.markup = markup
         self.frame = frame
         self.options = options
-        self.language = article.language
+        self.language = article.language or markup.language  # an edition's, when the article has none
         self.text_family = styles.fonts.text
         self.head_family = styles.fonts.heading
         self._headings = 0
@@ -185,7 +185,7 @@ class ArticleFlow:
         if a.translations:
             links = []
             for translation in a.translations:
-                name = LANGUAGE_NAMES.get(primary_language(translation.language), translation.language)
+                name = language_name(translation.language)
                 text = m.text(name, hf, hyphenate=False)
                 if translation.title:
                     text += ": " + m.text(translation.title, hf, hyphenate=False)

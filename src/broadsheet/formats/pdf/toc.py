@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from broadsheet.errors import PdfWarning
-from broadsheet.formats._shared.wording import date_text, label
+from broadsheet.formats._shared.wording import date_text, document_language, label
 from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.flow import Entry, mark
 from broadsheet.formats.pdf.markup import Markup
@@ -43,7 +43,7 @@ def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> 
         )
         for style in styles.toc_levels
     ]
-    name = label("contents", edition.language)
+    name = label("contents", document_language(edition))
     title = '<a name="contents"/>' + markup.text(name, styles.fonts.heading, hyphenate=False)
     table = TableOfContents(
         levelStyles=levels,
@@ -69,7 +69,7 @@ def cover(
 ) -> list[Flowable]:
     """The masthead, the edition's date and the first headlines, cut to fit one page."""
     head = styles.fonts.heading
-    language = edition.language
+    language = document_language(edition)
     height_all = height
     out: list[Flowable] = [Spacer(1, styles.size * 2)]
     name = edition.publisher.name if edition.publisher else edition.title

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import warnings
-from collections import Counter
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak, Paragraph
@@ -12,6 +11,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from broadsheet.errors import BroadsheetError, MissingGlyphsWarning, WriteError
+from broadsheet.formats._shared.wording import document_language
 from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.flow import ArticleFlow, ColumnBox, Entry, mark
 from broadsheet.formats.pdf.fonts import font_set
@@ -87,12 +87,7 @@ class _Build:
         self.markup = self._markup(self.language)
 
     def _language(self) -> str | None:
-        if isinstance(self.document, Article):
-            return self.document.language
-        if self.document.language:
-            return self.document.language
-        counts = Counter(a.language for a in self.articles if a.language)
-        return counts.most_common(1)[0][0] if counts else None
+        return document_language(self.document)
 
     def _markup(self, language: str | None) -> Markup:
         return Markup(
