@@ -1,0 +1,128 @@
+"""The pages of a WARC crawl (``.warc``, ``.warc.gz``): every HTML response record as an :class:`Item`.
+
+The one module that knows the WARC library (warcio, the ``warc`` extra; chosen by
+measurement, see docs/inputs.md). A record becomes a :class:`~broadsheet.Loaded`
+with the page's bytes, its target URI and its HTTP headers, so the HTML reader
+sees what a browser saw. Records that are not pages (requests, metadata, images,
+redirects, errors) are skipped; a page record that cannot be read, or a file cut
+short, is an :class:`Item` with an error, after the good records before it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from collections.abc import Iterator
+from typing import IO, Any
+
+from broadsheet.errors import BroadsheetError, LimitError, ReadError, SourceError
+from broadsheet.formats._shared.loaded import Loaded
+from broadsheet.inputs.item import Item
+
+__all__ = ["MAX_RECORD_BYTES", "is_warc", "records"]
+
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+"""The largest page body read from a record; a larger one is an :class:`Item` with a :class:`LimitError`."""
+
+_SUFFIXES = (".warc", ".warc.gz")
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")
+INSTALL_HINT = "reading WARC files needs warcio: pip install broadsheet[warc]"
+
+
+def is_warc(path: str) -> bool:
+    """Whether a file's name says it is a web archive."""
+    return path.lower().endswith(_SUFFIXES)
+
+
+def records(path: str, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Item]:
+    """An :class:`Item` for every HTML page the WARC file at ``path`` holds, in file order, lazily."""
+    name = os.path.basename(path)
+    try:
+        from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+    except ImportError:
+        yield Item(origin=path, error=SourceError(f"{path}: {INSTALL_HINT}"))
+        return
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops early
+    except OSError as error:
+        yield Item(origin=path, error=SourceError(f"{path}: {error.strerror or error}"))
+        return
+    with stream:
+        if not _starts_as_warc(stream):
+            yield Item(
+                origin=path, error=ReadError(f"{path}: not a WARC file (it does not start with WARC/)")
+            )
+            return
+        archive = ArchiveIterator(stream)
+        number = 0
+        while True:
+            try:
+                record = next(archive)
+            except StopIteration:
+                return
+            except Exception as error:  # warcio's ArchiveLoadFailed, zlib's error, EOFError, ...
+                where = f"{name}#{number + 1}" if number else path
+                yield Item(origin=where, error=ReadError(f"{where}: not a readable WARC record: {error}"))
+                return
+            number += 1
+            page = _page(record, max_bytes)  # before the offset: warcio reads to the record's end for it
+            origin = f"{name}#{archive.get_record_offset()}"
+            if int(getattr(record.raw_stream, "limit", 0) or 0) > 0:
+                # warcio hands out what there is without complaint: the block is shorter than its
+                # Content-Length says, the file was cut short.
+                yield Item(
+                    origin=origin, error=ReadError(f"{origin}: the file ends in the middle of this record")
+                )
+                return
+            if isinstance(page, BroadsheetError):
+                yield Item(origin=origin, error=type(page)(f"{origin}: {page}"))
+            elif page is not None:
+                data, url, headers = page
+                yield Item(origin=origin, source=Loaded(data=data, name=origin, url=url, headers=headers))
+
+
+def _starts_as_warc(stream: IO[bytes]) -> bool:
+    """Whether the file (or its first gzip member) opens with a WARC version line; warcio would read
+    any text as ARC records, with a warning on stderr for each line."""
+    head = stream.read(2)
+    stream.seek(0)
+    try:
+        if head == b"\x1f\x8b":
+            with gzip.GzipFile(fileobj=stream) as unzipped:
+                head = unzipped.read(5)
+        else:
+            head = stream.read(5)
+    except (OSError, EOFError, zlib.error):
+        return False
+    stream.seek(0)
+    return head == b"WARC/"
+
+
+def _page(record: Any, max_bytes: int) -> tuple[bytes, str | None, dict[str, str]] | BroadsheetError | None:
+    """The record's page (bytes, URL, HTTP headers), why a page cannot be read, or ``None`` for any other record."""
+    kind = record.rec_type
+    if kind == "response":
+        if record.http_headers is None:
+            return None
+        content_type = record.http_headers.get_header("Content-Type") or ""
+        status = record.http_headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            return None  # a redirect or an error page, not an article
+    elif kind == "resource":
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    else:
+        return None
+    if content_type.split(";", 1)[0].strip().lower() not in _PAGE_TYPES:
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI") or None
+    try:
+        data = record.content_stream().read(max_bytes + 1)
+    except Exception as error:  # a broken chunked or compressed body
+        return ReadError(f"the page's body cannot be read: {error}")
+    if len(data) > max_bytes:
+        return LimitError(f"the page is larger than {max_bytes:,} bytes")
+    headers = {}
+    if record.http_headers is not None:
+        headers = {key.lower(): value for key, value in record.http_headers.headers}
+    return data, url, headers
