@@ -33,6 +33,7 @@ examples:
   broadsheet convert story.json -o story.pdf -O columns=2 -O profile=print
   broadsheet edition a.html b.json c.xml -o today.epub --title "Ранковий випуск" --date 2022-01-21
   broadsheet edition --section "Політика:a.html,b.html" --section "Світ:c.xml" -o today.pdf --title Digest
+  broadsheet edition --feed https://example.com/rss --feed world.atom --since 24h -o today.epub --title Today
   broadsheet explain story.html --url https://example.com/story   (why text was left out)
   broadsheet formats
 """
@@ -128,7 +129,20 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="NAME:FILES",
-        help="a named section and its comma-separated files; repeat for more",
+        help="a named section and its comma-separated files, URLs or feeds; repeat for more",
+    )
+    edition.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="FEED",
+        help="an RSS/Atom feed or sitemap (URL or file): a section of its articles, titled with its title",
+    )
+    edition.add_argument(
+        "--max-articles", type=int, metavar="N", help="at most N articles from each feed (after --since)"
+    )
+    edition.add_argument(
+        "--since", metavar="WHEN", help="only feed entries since a date (2026-12-01) or a time ago (24h, 7d)"
     )
     _add_common(edition)
 
@@ -365,15 +379,27 @@ def _edition(args: argparse.Namespace) -> None:
     inputs = list(args.inputs)  # every input, in order: their folders are where images are read
     if args.inputs:
         sections.append(Section(articles=[_article(path, args) for path in args.inputs]))
+    parsed = []
     for spec in args.section:
         name, sep, files = spec.partition(":")
         if not sep or not name.strip() or not files.strip():
             raise OptionError(f"--section wants NAME:FILE[,FILE...], got {spec!r}")
-        paths = [path.strip() for path in files.split(",") if path.strip()]
-        inputs += paths
-        sections.append(Section(title=name, articles=[_article(path, args) for path in paths]))
-    if not sections:
-        raise OptionError("an edition needs at least one INPUT or --section")
+        parsed.append((name, [path.strip() for path in files.split(",") if path.strip()]))
+    fed = _fetch_feeds([path for _, paths in parsed for path in paths] + list(args.feed), args)
+    seen: set[str] = set()  # the articles' own URLs: one page that two feeds list under two addresses
+    for name, paths in parsed:
+        inputs += [path for path in paths if path not in fed]
+        articles: list[Article] = []
+        for path in paths:
+            articles += _feed_articles(fed[path], args, seen) if path in fed else [_article(path, args)]
+        if articles:
+            sections.append(Section(title=name, articles=articles))
+    for feed in args.feed:
+        articles = _feed_articles(fed[feed], args, seen)
+        if articles:
+            sections.append(Section(title=fed[feed].title or feed, articles=articles))
+    if not any(section.articles for section in sections):
+        raise OptionError("an edition needs at least one INPUT, --section or --feed with articles")
     date = None
     if args.date:
         try:
@@ -395,6 +421,46 @@ def _edition(args: argparse.Namespace) -> None:
             write_site(edition, site.rstrip("/" + os.sep) or site, WriteOptions())
         except BroadsheetError as error:
             raise _Located(site, error) from error
+
+
+def _fetch_feeds(specs: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    """The feeds among ``specs`` (URLs, and files that are feeds) with their pages fetched, by spec."""
+    from broadsheet.inputs.feed_pages import gather, is_feed_file, is_url, parse_since
+
+    wanted = list(dict.fromkeys(spec for spec in specs if is_url(spec) or is_feed_file(spec)))
+    if not wanted:
+        return {}
+    if args.max_articles is not None and args.max_articles < 1:
+        raise OptionError(f"--max-articles wants a positive number, got {args.max_articles}")
+    since = parse_since(args.since) if args.since else None
+    gathered = gather(wanted, timeout=args.timeout, max_articles=args.max_articles, since=since)
+    return {feed.spec: feed for feed in gathered}
+
+
+def _feed_articles(feed: Any, args: argparse.Namespace, seen: set[str]) -> list[Article]:
+    """A feed's pages read as articles, in its order; a page that fails is a warning, not the end."""
+    if feed.error is not None:
+        sys.stderr.write(f"broadsheet: warning: {_one_line(str(feed.error))}\n")
+        return []
+    articles = []
+    for item in feed.pages:
+        try:
+            if item.error is not None:
+                raise item.error
+            document = read_document(item.source, timeout=args.timeout)
+            if isinstance(document, Edition):
+                raise OptionError("holds an edition; an edition's inputs are single articles")
+        except BroadsheetError as error:
+            text = str(error)
+            where = "" if text.startswith(item.origin) else f"{item.origin}: "
+            sys.stderr.write(f"broadsheet: warning: left out: {where}{_one_line(text)}\n")
+            continue
+        if document.url is not None:
+            if document.url in seen:
+                continue
+            seen.add(document.url)
+        articles.append(document)
+    return articles
 
 
 def _article(path: str, args: argparse.Namespace) -> Article:
