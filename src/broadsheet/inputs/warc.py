@@ -122,6 +122,10 @@ def _page(record: Any, max_bytes: int) -> tuple[bytes, str | None, dict[str, str
         return ReadError(f"the page's body cannot be read: {error}")
     if len(data) > max_bytes:
         return LimitError(f"the page is larger than {max_bytes:,} bytes")
+    if not data.strip():
+        return ReadError("the page's body is empty")
+    if data.startswith(b"\x1f\x8b"):  # warcio hands back the raw bytes when they do not decompress
+        return ReadError("the page's body cannot be read: it is gzip data that does not decompress")
     headers = {}
     if record.http_headers is not None:
         headers = {key.lower(): value for key, value in record.http_headers.headers}
