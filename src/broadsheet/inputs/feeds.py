@@ -113,7 +113,8 @@ def read_feed(data: bytes, *, where: str = "feed", max_bytes: int = MAX_FEED_BYT
 def _children(parent: etree._Element | None, name: str) -> list[etree._Element]:
     if parent is None:
         return []
-    return [child for child in parent if isinstance(child.tag, str) and etree.QName(child).localname == name]
+    # The tag's text after its namespace: cheaper than a QName per child, and feeds mix namespaces.
+    return [child for child in parent if isinstance(child.tag, str) and child.tag.rpartition("}")[2] == name]
 
 
 def _child(parent: etree._Element | None, name: str) -> etree._Element | None:
