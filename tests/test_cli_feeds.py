@@ -154,3 +154,16 @@ def test_an_epub_edition_from_a_feed(server: Server, tmp_path: Path) -> None:
     with zipfile.ZipFile(out) as book:
         text = " ".join(book.read(name).decode() for name in book.namelist() if name.endswith(".xhtml"))
     assert "World" in text and "council met" in text
+
+
+def test_reader_options_apply_to_the_pages_of_a_feed(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = server.route(
+        "/f.rss", rss("F", [(story(server, "a"), None), (story(server, "b"), None)]), content_type=RSS
+    )
+    out = tmp_path / "o.json"
+    assert main(["edition", "--feed", feed, "-R", "no_such_option=1", "-o", str(out), "--title", "T"]) != 0
+    errors = capsys.readouterr().err
+    assert errors.count("no_such_option") == 1 and "left out" not in errors
+    assert main(["edition", "--feed", feed, "-R", "profile=none", "-o", str(out), "--title", "T"]) == 0

@@ -447,13 +447,14 @@ def _feed_articles(feed: Any, args: argparse.Namespace, seen: set[str]) -> list[
         try:
             if item.error is not None:
                 raise item.error
-            document = read_document(item.source, timeout=args.timeout)
-            if isinstance(document, Edition):
-                raise OptionError("holds an edition; an edition's inputs are single articles")
+            document = _read_page(item.source, args)
+        except OptionError:
+            raise  # a -R option the reader does not take: the command is wrong, not the page
         except BroadsheetError as error:
-            text = str(error)
-            where = "" if text.startswith(item.origin) else f"{item.origin}: "
-            sys.stderr.write(f"broadsheet: warning: left out: {where}{_one_line(text)}\n")
+            _left_out(item.origin, str(error))
+            continue
+        if isinstance(document, Edition):
+            _left_out(item.origin, "holds an edition; an edition's inputs are single articles")
             continue
         if document.url is not None:
             if document.url in seen:
@@ -461,6 +462,20 @@ def _feed_articles(feed: Any, args: argparse.Namespace, seen: set[str]) -> list[
             seen.add(document.url)
         articles.append(document)
     return articles
+
+
+def _left_out(origin: str, text: str) -> None:
+    where = "" if text.startswith(origin) else f"{origin}: "
+    sys.stderr.write(f"broadsheet: warning: left out: {where}{_one_line(text)}\n")
+
+
+def _read_page(loaded: Any, args: argparse.Namespace) -> Document:
+    """A fetched page read with the reader its bytes call for, and the -R options that reader takes."""
+    pairs = _split(args.read_option, "-R")
+    if not pairs:
+        return read_document(loaded, timeout=args.timeout)
+    fmt = registry.for_input(loaded.data, loaded.name)
+    return read_document(loaded, fmt.name, timeout=args.timeout, **_options_for(fmt, pairs, "reader"))
 
 
 def _article(path: str, args: argparse.Namespace) -> Article:

@@ -11,14 +11,16 @@ and, for each entry, its link, title and date.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 import zlib
+from typing import TYPE_CHECKING
 
 import attrs
-from lxml import etree
 
 from broadsheet.errors import BroadsheetError, LimitError, ReadError
+
+if TYPE_CHECKING:  # lxml is imported when a feed is read, not when a batch of files starts
+    from lxml import etree
 
 __all__ = ["MAX_FEED_BYTES", "Entry", "Feed", "looks_like_feed", "read_feed"]
 
@@ -93,7 +95,7 @@ def read_feed(data: bytes, *, where: str = "feed", max_bytes: int = MAX_FEED_BYT
         root = parse_xml(data, what="feed", max_bytes=max_bytes, strip_comments=True)
     except BroadsheetError as error:
         raise type(error)(f"{where}: not a feed or sitemap: {error}") from None
-    name = etree.QName(root).localname
+    name = str(root.tag).rpartition("}")[2]
     if name == "rss":
         channel = _child(root, "channel")
         return Feed(kind="rss", title=_text(_child(channel, "title")), entries=_rss_items(channel))
@@ -179,6 +181,8 @@ def _date(text: str | None) -> dt.datetime | None:
     try:
         value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
+        import email.utils
+
         try:
             value = email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):

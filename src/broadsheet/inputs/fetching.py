@@ -18,7 +18,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 from broadsheet.errors import BroadsheetError, SourceError
-from broadsheet.formats._shared.fetch import PAGE_ACCEPT, fetch
 from broadsheet.formats._shared.loaded import Loaded
 
 __all__ = ["MAX_PAGE_BYTES", "Fetcher"]
@@ -47,7 +46,7 @@ class Fetcher:
         threads: int = 8,
         per_host: int = 2,
         window: int = 16,
-        accept: str = PAGE_ACCEPT,
+        accept: str | None = None,
     ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
@@ -74,8 +73,13 @@ class Fetcher:
         with self._lock:
             gate = self._hosts.setdefault(host, threading.Semaphore(self.per_host))
         with gate:
+            # Imported here: urllib's HTTP stack is loaded by a batch that fetches, not by one of files.
+            from broadsheet.formats._shared.fetch import PAGE_ACCEPT, fetch
+
             try:
-                return fetch(url, max_bytes=self.max_bytes, timeout=self.timeout, accept=self.accept)
+                return fetch(
+                    url, max_bytes=self.max_bytes, timeout=self.timeout, accept=self.accept or PAGE_ACCEPT
+                )
             except BroadsheetError as error:
                 return error
             except Exception as error:  # a fault in a library below must not end the whole batch
