@@ -172,3 +172,47 @@ def test_expansion_is_lazy(tmp_path: Path, server: Server) -> None:
     next(items)
     items.close()
     assert server.total() < 40  # a window of downloads ahead, not all of them
+
+
+def test_a_slow_server_is_a_timeout_error(server: Server) -> None:
+    slow = server.route("/slow", page("S"), content_type=HTML, delay=2.0)
+    start = time.monotonic()
+    (item,) = expand([slow], timeout=0.5)
+    assert isinstance(item.error, SourceError) and "0.5 s" in str(item.error)
+    assert time.monotonic() - start < 1.8
+
+
+def test_a_json_lines_line_reads_as_the_article_it_holds(tmp_path: Path) -> None:
+    import json
+
+    import broadsheet
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "zn-blinken.json"
+    line = json.dumps(json.loads(example.read_text(encoding="utf-8")), ensure_ascii=False)
+    (tmp_path / "day.jsonl").write_text(line + "\n" + line + "\n", encoding="utf-8")
+    items = list(expand([str(tmp_path)]))
+    assert origins(items) == ["day.jsonl:1", "day.jsonl:2"]
+    assert items[0].source is not None
+    assert broadsheet.read(items[0].source, items[0].format) == broadsheet.read(example)
+
+
+def test_a_folder_expands_its_crawls_and_sitemaps_too(tmp_path: Path, server: Server) -> None:
+    from input_samples import response, warc
+
+    url = server.route("/a", page("A"), content_type=HTML)
+    (tmp_path / "crawl.warc.gz").write_bytes(warc([response(url, page("A"))], compress=True))
+    (tmp_path / "sitemap.xml").write_bytes(sitemap([url]))
+    items = list(expand([str(tmp_path)]))
+    assert [item.error for item in items] == [None, None]
+    assert items[0].origin.startswith("crawl.warc.gz#") and items[1].origin == url
+
+
+def test_sitemap_indexes_that_nest_too_deeply_stop(server: Server) -> None:
+    for depth in range(6):
+        server.route(
+            f"/i{depth}.xml",
+            sitemap([server.url(f"/i{depth + 1}.xml")], index=True),
+            content_type="application/xml",
+        )
+    (item,) = expand([server.url("/i0.xml")])
+    assert isinstance(item.error, LimitError) and "nest too deeply" in str(item.error)
