@@ -375,6 +375,12 @@ def _is_site(output: str) -> bool:
 def _edition(args: argparse.Namespace) -> None:
     sites = [output for output in args.output if _is_site(output)]
     targets = _targets([output for output in args.output if not _is_site(output)], args.to_format)
+    date = None  # checked first: a wrong --date should not wait for the feeds
+    if args.date:
+        try:
+            date = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise OptionError(f"--date wants YYYY-MM-DD, got {args.date!r}") from None
     sections: list[Section] = []
     inputs = list(args.inputs)  # every input, in order: their folders are where images are read
     if args.inputs:
@@ -400,12 +406,6 @@ def _edition(args: argparse.Namespace) -> None:
             sections.append(Section(title=fed[feed].title or feed, articles=articles))
     if not any(section.articles for section in sections):
         raise OptionError("an edition needs at least one INPUT, --section or --feed with articles")
-    date = None
-    if args.date:
-        try:
-            date = dt.date.fromisoformat(args.date)
-        except ValueError:
-            raise OptionError(f"--date wants YYYY-MM-DD, got {args.date!r}") from None
     edition = Edition(
         title=args.title,
         sections=sections,
