@@ -101,3 +101,19 @@ def test_looks_like_feed_names_the_root_only() -> None:
     assert not looks_like_feed(b"<!DOCTYPE html><html><body><rss>")
     assert not looks_like_feed(b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">')
     assert not looks_like_feed(b"\x1f\x8b not really gzip")
+
+
+def test_rss_091_with_netscape_doctype_latin1_and_cdata() -> None:
+    data = (
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+        b'<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+        b'"http://my.netscape.com/publish/formats/rss-0.91.dtd">\n'
+        b'<rss version="0.91"><channel><title>Caf\xe9</title><item><title><![CDATA[A <b>x</b>]]></title>'
+        b"<link> https://n.example/1 </link></item></channel></rss>"
+    )
+    feed = read_feed(data)
+    assert feed.title == "Café" and feed.entries[0].url == "https://n.example/1"
+    assert feed.entries[0].title == "A <b>x</b>"
+    with_subset = data.replace(b'.dtd">', b'.dtd" [<!ENTITY e "x">]>')
+    with pytest.raises(ReadError, match="entit"):
+        read_feed(with_subset)

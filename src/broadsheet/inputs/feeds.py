@@ -37,6 +37,13 @@ _START = re.compile(
 )
 
 
+_EXTERNAL_DOCTYPE = re.compile(
+    rb"""\A((?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*)"""
+    rb"""<!DOCTYPE\s+[\w:.-]+(?:\s+(?:PUBLIC\s+(?:"[^"]*"|'[^']*')|SYSTEM)\s+(?:"[^"]*"|'[^']*'))?\s*>""",
+    re.S,
+)
+
+
 @attrs.frozen(kw_only=True)
 class Entry:
     """One article a feed lists (or, in a sitemap index, one sitemap)."""
@@ -91,6 +98,7 @@ def read_feed(data: bytes, *, where: str = "feed", max_bytes: int = MAX_FEED_BYT
     from broadsheet.formats._shared.parsers import parse_xml
 
     data = unzip(data, max_bytes=max_bytes, where=where)
+    data = _without_external_doctype(data)
     try:
         root = parse_xml(data, what="feed", max_bytes=max_bytes, strip_comments=True)
     except BroadsheetError as error:
@@ -110,6 +118,17 @@ def read_feed(data: bytes, *, where: str = "feed", max_bytes: int = MAX_FEED_BYT
             kind=name, title=None, entries=_sitemap_entries(root, "url" if name == "urlset" else "sitemap")
         )
     raise ReadError(f"{where}: not a feed or sitemap (its root element is <{name}>)")
+
+
+def _without_external_doctype(data: bytes) -> bytes:
+    """The feed with a DOCTYPE that only names an outside DTD (RSS 0.91's Netscape one) blanked out:
+    the parser would try to fetch it and fail, and nothing in a feed needs it. A DOCTYPE with an
+    internal subset stays, for the parser to refuse the entities it declares."""
+    found = _EXTERNAL_DOCTYPE.match(data[:4096])
+    if found is None:
+        return data
+    start, end = found.end(1), found.end()
+    return data[:start] + b" " * (end - start) + data[end:]
 
 
 def _children(parent: etree._Element | None, name: str) -> list[etree._Element]:
