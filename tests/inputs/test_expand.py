@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import socket
 import time
 from pathlib import Path
@@ -216,3 +217,27 @@ def test_sitemap_indexes_that_nest_too_deeply_stop(server: Server) -> None:
         )
     (item,) = expand([server.url("/i0.xml")])
     assert isinstance(item.error, LimitError) and "nest too deeply" in str(item.error)
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.html").write_bytes(b"<p>a</p>")
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path: str) -> object:  # a folder without read permission (chmod cannot stop root)
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(expand([str(tmp_path)]))
+    assert items[0].origin == str(tmp_path / "a.html")
+    assert isinstance(items[1].error, SourceError) and "Permission denied" in str(items[1].error)
+
+
+def test_a_list_that_is_not_text_is_an_error_item(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"a.html\n\xff\xfe\n"), encoding="utf-8"))
+    items = list(expand([], input_list="-"))
+    assert isinstance(items[-1].error, SourceError) and "cannot read the list" in str(items[-1].error)

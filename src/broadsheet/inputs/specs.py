@@ -83,6 +83,9 @@ def expand(
                     yield Item(origin="-", source="-")
                 elif os.path.isdir(spec):
                     for path in _walk(spec):
+                        if isinstance(path, Item):
+                            yield path
+                            continue
                         fetcher = fetcher or Fetcher(timeout=timeout, max_bytes=max_bytes)
                         yield from _file(path, fetcher, max_bytes)
                 elif os.path.exists(spec):
@@ -111,19 +114,31 @@ def _listed(input_list: str) -> Iterator[str | Item]:
         yield Item(origin=input_list, error=SourceError(f"{input_list}: {error.strerror or error}"))
         return
     with contextlib.nullcontext() if input_list == "-" else stream:
-        for line in stream:
-            spec = line.strip()
-            if spec and not spec.startswith("#"):
-                yield spec
+        try:
+            for line in stream:
+                spec = line.strip()
+                if spec and not spec.startswith("#"):
+                    yield spec
+        except (OSError, UnicodeError) as error:  # a list that breaks off, or is not text
+            yield Item(origin=input_list, error=SourceError(f"{input_list}: cannot read the list: {error}"))
 
 
-def _walk(folder: str) -> Iterator[str]:
-    """The files under ``folder`` with a page suffix, sorted, hidden ones (``.git``, ``.cache``) left out."""
-    for root, folders, files in os.walk(folder):
+def _walk(folder: str) -> Iterator[str | Item]:
+    """The files under ``folder`` with a page suffix, sorted, hidden ones (``.git``, ``.cache``) left
+    out; a folder that cannot be listed is an error item."""
+    failures: list[OSError] = []
+    for root, folders, files in os.walk(folder, onerror=failures.append):
+        while failures:
+            failure = failures.pop(0)
+            where = failure.filename or root
+            yield Item(origin=str(where), error=SourceError(f"{where}: {failure.strerror or failure}"))
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(PAGE_SUFFIXES):
                 yield os.path.join(root, name)
+    for failure in failures:  # the last folder listed, or the top one
+        where = failure.filename or folder
+        yield Item(origin=str(where), error=SourceError(f"{where}: {failure.strerror or failure}"))
 
 
 def _file(path: str, fetcher: Fetcher, max_bytes: int) -> Iterator[Item]:
