@@ -128,3 +128,49 @@ def test_stopping_early_closes_the_file(tmp_path: Path) -> None:
     pages = records(str(crawl(tmp_path, compress=True)))
     assert next(pages).error is None
     pages.close()  # the generator's with-block closes the file; nothing is left open
+
+
+def test_a_crawl_gzip_d_as_one_stream_is_read_too(tmp_path: Path) -> None:
+    import gzip
+
+    plain = crawl(tmp_path, compress=False).read_bytes()
+    whole = tmp_path / "one.warc.gz"
+    whole.write_bytes(gzip.compress(plain, mtime=0))  # `gzip crawl.warc`, not a member per record
+    items = list(records(str(whole)))
+    assert [item.error for item in items] == [None, None]
+    assert [item.source.url for item in items if isinstance(item.source, Loaded)] == [A, B]
+    cut = tmp_path / "one-cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[: len(whole.read_bytes()) - 200])
+    items = list(records(str(cut)))
+    assert items[0].error is None and isinstance(items[-1].error, ReadError)
+    assert "ends in the middle" in str(items[-1].error)
+
+
+@pytest.mark.parametrize("kind", ["plain", "members", "one stream"])
+def test_a_crawl_cut_anywhere_never_yields_part_of_a_page(tmp_path: Path, kind: str) -> None:
+    import gzip
+
+    records_in = [
+        warc_record("warcinfo", None, b"software: test\r\n", "application/warc-fields"),
+        request(A),
+        response(A, page("First")),
+        response(B, page("Second")),
+    ]
+    plain = warc(records_in, compress=False)
+    data = {
+        "plain": plain,
+        "members": warc(records_in, compress=True),
+        "one stream": gzip.compress(plain, mtime=0),
+    }[kind]
+    bodies = {page("First"), page("Second")}
+    first_body = plain.find(page("First"))
+    path = tmp_path / "cut.warc.gz"
+    for cut in range(1, len(data), 3):
+        path.write_bytes(data[:cut])
+        items = list(records(str(path)))
+        assert all(item.error is None for item in items[:-1]), cut
+        assert all(item.source.data in bodies for item in items if isinstance(item.source, Loaded)), cut
+        if kind == "plain" and first_body < cut < first_body + len(page("First")):
+            assert isinstance(items[-1].error, ReadError) and "ends in the middle" in str(items[-1].error), (
+                cut
+            )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from broadsheet.errors import BroadsheetError, LimitError, ReadError, SourceError
@@ -54,32 +54,152 @@ def records(path: str, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Item]:
                 origin=path, error=ReadError(f"{path}: not a WARC file (it does not start with WARC/)")
             )
             return
-        archive = ArchiveIterator(stream)
-        number = 0
-        while True:
+        read = [0]  # records read so far, for a second pass to skip
+        size = os.fstat(stream.fileno()).st_size
+        compressed = stream.read(2) == b"\x1f\x8b"
+        stream.seek(0)
+
+        def read_to_end() -> bool:  # warcio failed where the file ends: it was cut
+            return stream.tell() >= size
+
+        def more_after(end: int) -> bool:  # bytes after the last whole record: the start of a cut one
+            stream.seek(end)
+            rest = stream.read(65536)
+            return bool(rest if compressed else rest.strip())
+
+        try:
+            yield from _pages(
+                ArchiveIterator(stream), name, path, max_bytes, read, skip=0, cut=read_to_end, rest=more_after
+            )
+        except _OneGzipStream:
+            # The whole file compressed as one gzip stream (``gzip crawl.warc``), not one member per
+            # record as crawlers write: warcio refuses it; read it again through gzip, with offsets
+            # in the decompressed stream, from the record after the last one handed out.
+            stream.seek(0)
+            unzipped = _Gunzip(stream)
+            yield from _pages(
+                ArchiveIterator(unzipped),
+                name,
+                path,
+                max_bytes,
+                [0],
+                skip=read[0],
+                cut=lambda: unzipped.cut,
+                rest=lambda end: unzipped.cut,
+            )
+
+
+class _Gunzip:
+    """A gzip file read as a stream of its decompressed bytes, which stops where the file stops.
+
+    :class:`gzip.GzipFile` raises at a cut and drops the bytes it had decompressed in that read;
+    this hands them out, so the record they belong to is seen to be short.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.unzip = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        self.position = 0
+        self.cut = False
+
+    def tell(self) -> int:
+        return self.position
+
+    def read(self, size: int = -1) -> bytes:
+        wanted = size if size is not None and size >= 0 else 1 << 62
+        out = b""
+        while len(out) < wanted:
+            if self.unzip.eof:  # the next member of a file of several, or the end
+                chunk = self.unzip.unused_data or self.raw.read(65536)
+                if not chunk:
+                    break
+                self.unzip = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+            else:
+                chunk = self.unzip.unconsumed_tail or self.raw.read(65536)
+                if not chunk:
+                    self.cut = True
+                    break
             try:
-                record = next(archive)
-            except StopIteration:
-                return
-            except Exception as error:  # warcio's ArchiveLoadFailed, zlib's error, EOFError, ...
-                where = f"{name}#{number + 1}" if number else path
-                yield Item(origin=where, error=ReadError(f"{where}: not a readable WARC record: {error}"))
-                return
-            number += 1
-            page = _page(record, max_bytes)  # before the offset: warcio reads to the record's end for it
-            origin = f"{name}#{archive.get_record_offset()}"
-            if int(getattr(record.raw_stream, "limit", 0) or 0) > 0:
-                # warcio hands out what there is without complaint: the block is shorter than its
-                # Content-Length says, the file was cut short.
-                yield Item(
-                    origin=origin, error=ReadError(f"{origin}: the file ends in the middle of this record")
-                )
-                return
-            if isinstance(page, BroadsheetError):
-                yield Item(origin=origin, error=type(page)(f"{origin}: {page}"))
-            elif page is not None:
-                data, url, headers = page
-                yield Item(origin=origin, source=Loaded(data=data, name=origin, url=url, headers=headers))
+                out += self.unzip.decompress(chunk, min(wanted - len(out), 1 << 20))
+            except zlib.error:
+                self.cut = True
+                break
+        self.position += len(out)
+        return out
+
+
+class _OneGzipStream(Exception):
+    """warcio met a gzip member that holds more than one record."""
+
+
+def _pages(
+    archive: Any,
+    name: str,
+    path: str,
+    max_bytes: int,
+    read: list[int],
+    *,
+    skip: int,
+    cut: Callable[[], bool],
+    rest: Callable[[int], bool],
+) -> Iterator[Item]:
+    """The pages of the records ``archive`` reads, after the first ``skip``; ``read`` counts them.
+
+    ``cut`` tells whether the file was read to its end when warcio failed (then the record it could
+    not parse was cut short); ``rest(end)`` whether anything but blank lines follows the last whole
+    record, which ends at ``end`` (warcio stops quietly at a record cut in its header).
+    """
+    end = 0
+    while True:
+        try:
+            record = next(archive)
+        except StopIteration:
+            if rest(end):
+                where = f"{name}#{end}"
+                yield Item(origin=where, error=ReadError(f"{where}: the file ends in the middle of a record"))
+            return
+        except Exception as error:  # warcio's ArchiveLoadFailed, zlib's error, EOFError, ...
+            message = " ".join(str(error).split())
+            if "non-chunked gzip" in message:
+                raise _OneGzipStream from error
+            where = f"{name} after record {read[0]}" if read[0] else path
+            if read[0] and cut():
+                yield Item(origin=where, error=ReadError(f"{where}: the file ends in the middle of a record"))
+            else:
+                yield Item(origin=where, error=ReadError(f"{where}: not a readable WARC record: {message}"))
+            return
+        declared = (record.rec_headers.get_header("Content-Length") or "").strip()
+        if not record.rec_type or not declared.isdigit():  # a header without its type or length: cut?
+            where = f"{name} after record {read[0]}" if read[0] else path
+            problem = (
+                "the file ends in the middle of a record" if cut() else "a record without WARC-Type or length"
+            )
+            yield Item(origin=where, error=ReadError(f"{where}: {problem}"))
+            return
+        read[0] += 1
+        if read[0] <= skip:
+            continue
+        page = _page(record, max_bytes)  # before the offset: warcio reads to the record's end for it
+        try:
+            offset = archive.get_record_offset()
+            end = offset + archive.get_record_length()
+            origin = f"{name}#{offset}"
+        except Exception:  # the rest of the record cannot be read: a compressed stream cut short
+            origin = f"{name} after record {read[0] - 1}"
+            yield Item(origin=origin, error=ReadError(f"{origin}: the file ends in the middle of a record"))
+            return
+        if int(getattr(record.raw_stream, "limit", 0) or 0) > 0:
+            # warcio hands out what there is without complaint: the block is shorter than its
+            # Content-Length says, the file was cut short.
+            yield Item(
+                origin=origin, error=ReadError(f"{origin}: the file ends in the middle of this record")
+            )
+            return
+        if isinstance(page, BroadsheetError):
+            yield Item(origin=origin, error=type(page)(f"{origin}: {page}"))
+        elif page is not None:
+            data, url, headers = page
+            yield Item(origin=origin, source=Loaded(data=data, name=origin, url=url, headers=headers))
 
 
 def _starts_as_warc(stream: IO[bytes]) -> bool:
