@@ -174,3 +174,16 @@ def test_a_crawl_cut_anywhere_never_yields_part_of_a_page(tmp_path: Path, kind: 
             assert isinstance(items[-1].error, ReadError) and "ends in the middle" in str(items[-1].error), (
                 cut
             )
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_a_record_whose_length_is_wrong_is_an_error_not_a_cut_page(
+    tmp_path: Path, compress: bool, capfd: pytest.CaptureFixture[str]
+) -> None:
+    short = response(A, page("First")).replace(b"Content-Length: 6", b"Content-Length: 5", 1)  # 100 too few
+    path = tmp_path / ("odd.warc.gz" if compress else "odd.warc")
+    path.write_bytes(warc([short, response(B, page("Second"))], compress=compress))
+    items = list(records(str(path)))
+    assert isinstance(items[0].error, ReadError) and "Content-Length" in str(items[0].error)
+    assert items[-1].source is not None and items[-1].source.data == page("Second")
+    assert capfd.readouterr().err == ""  # warcio's own warning is not printed

@@ -40,6 +40,12 @@ def records(path: str, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Item]:
     name = os.path.basename(path)
     try:
         from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+
+        class Quiet(ArchiveIterator):  # type: ignore[misc]
+            # warcio writes a warning to stderr for each record whose Content-Length is off, through
+            # this template; a batch's progress bar is not the place for it, and _pages reports the
+            # page as an error item instead (from warcio's count of them).
+            INC_RECORD = ""
     except ImportError:
         yield Item(origin=path, error=SourceError(f"{path}: {INSTALL_HINT}"))
         return
@@ -69,7 +75,7 @@ def records(path: str, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Item]:
 
         try:
             yield from _pages(
-                ArchiveIterator(stream), name, path, max_bytes, read, skip=0, cut=read_to_end, rest=more_after
+                Quiet(stream), name, path, max_bytes, read, skip=0, cut=read_to_end, rest=more_after
             )
         except _OneGzipStream:
             # The whole file compressed as one gzip stream (``gzip crawl.warc``), not one member per
@@ -78,7 +84,7 @@ def records(path: str, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Item]:
             stream.seek(0)
             unzipped = _Gunzip(stream)
             yield from _pages(
-                ArchiveIterator(unzipped),
+                Quiet(unzipped),
                 name,
                 path,
                 max_bytes,
@@ -180,6 +186,7 @@ def _pages(
         if read[0] <= skip:
             continue
         page = _page(record, max_bytes)  # before the offset: warcio reads to the record's end for it
+        misfits = archive.err_count
         try:
             offset = archive.get_record_offset()
             end = offset + archive.get_record_length()
@@ -195,6 +202,10 @@ def _pages(
                 origin=origin, error=ReadError(f"{origin}: the file ends in the middle of this record")
             )
             return
+        if page is not None and archive.err_count > misfits:
+            # What follows the block is not the blank lines a record ends with: its Content-Length
+            # is wrong, and the page is cut or carries the start of the next record.
+            page = ReadError("the record's Content-Length does not match where it ends")
         if isinstance(page, BroadsheetError):
             yield Item(origin=origin, error=type(page)(f"{origin}: {page}"))
         elif page is not None:
