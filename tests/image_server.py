@@ -1,4 +1,4 @@
-"""A local HTTP server for image download tests: routes set per test, every request counted.
+"""A local HTTP server for download tests (images, pages, feeds): routes set per test, every request counted.
 
 >>> with serve() as server:                      # doctest: +SKIP
 ...     server.route("/a.jpg", jpeg(40, 30), delay=0.3)
@@ -56,6 +56,10 @@ class Server:
     routes: dict[str, Route] = attrs.field(factory=dict)
     requests: Counter[str] = attrs.field(factory=Counter)
     lock: threading.Lock = attrs.field(factory=threading.Lock)
+    active: int = 0
+    """Requests being answered now."""
+    peak: int = 0
+    """The most requests answered at once (a politeness test's measure)."""
 
     def route(self, path: str, body: bytes = b"", **kwargs: object) -> str:
         """Serve ``body`` at ``path``; its URL."""
@@ -80,6 +84,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         state = self.server_state
         with state.lock:
             state.requests[self.path] += 1
+            state.active += 1
+            state.peak = max(state.peak, state.active)
+        try:
+            self._answer(state)
+        finally:
+            with state.lock:
+                state.active -= 1
+
+    def _answer(self, state: Server) -> None:
         route = state.routes.get(self.path)
         if route is None:
             self.send_error(404, "Not Found")

@@ -33,6 +33,7 @@ examples:
   broadsheet convert story.json -o story.pdf -O columns=2 -O profile=print
   broadsheet edition a.html b.json c.xml -o today.epub --title "Ранковий випуск" --date 2022-01-21
   broadsheet edition --section "Політика:a.html,b.html" --section "Світ:c.xml" -o today.pdf --title Digest
+  broadsheet edition --feed https://example.com/rss --feed world.atom --since 24h -o today.epub --title Today
   broadsheet explain story.html --url https://example.com/story   (why text was left out)
   broadsheet formats
 """
@@ -128,7 +129,20 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="NAME:FILES",
-        help="a named section and its comma-separated files; repeat for more",
+        help="a named section and its comma-separated files, URLs or feeds; repeat for more",
+    )
+    edition.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="FEED",
+        help="an RSS/Atom feed or sitemap (URL or file): a section of its articles, titled with its title",
+    )
+    edition.add_argument(
+        "--max-articles", type=int, metavar="N", help="at most N articles from each feed (after --since)"
+    )
+    edition.add_argument(
+        "--since", metavar="WHEN", help="only feed entries since a date (2026-12-01) or a time ago (24h, 7d)"
     )
     _add_common(edition)
 
@@ -361,25 +375,37 @@ def _is_site(output: str) -> bool:
 def _edition(args: argparse.Namespace) -> None:
     sites = [output for output in args.output if _is_site(output)]
     targets = _targets([output for output in args.output if not _is_site(output)], args.to_format)
-    sections: list[Section] = []
-    inputs = list(args.inputs)  # every input, in order: their folders are where images are read
-    if args.inputs:
-        sections.append(Section(articles=[_article(path, args) for path in args.inputs]))
-    for spec in args.section:
-        name, sep, files = spec.partition(":")
-        if not sep or not name.strip() or not files.strip():
-            raise OptionError(f"--section wants NAME:FILE[,FILE...], got {spec!r}")
-        paths = [path.strip() for path in files.split(",") if path.strip()]
-        inputs += paths
-        sections.append(Section(title=name, articles=[_article(path, args) for path in paths]))
-    if not sections:
-        raise OptionError("an edition needs at least one INPUT or --section")
-    date = None
+    date = None  # checked first: a wrong --date should not wait for the feeds
     if args.date:
         try:
             date = dt.date.fromisoformat(args.date)
         except ValueError:
             raise OptionError(f"--date wants YYYY-MM-DD, got {args.date!r}") from None
+    sections: list[Section] = []
+    inputs = list(args.inputs)  # every input, in order: their folders are where images are read
+    if args.inputs:
+        sections.append(Section(articles=[_article(path, args) for path in args.inputs]))
+    parsed = []
+    for spec in args.section:
+        name, sep, files = spec.partition(":")
+        if not sep or not name.strip() or not files.strip():
+            raise OptionError(f"--section wants NAME:FILE[,FILE...], got {spec!r}")
+        parsed.append((name, [path.strip() for path in files.split(",") if path.strip()]))
+    fed = _fetch_feeds([path for _, paths in parsed for path in paths] + list(args.feed), args)
+    seen: set[str] = set()  # the articles' own URLs: one page that two feeds list under two addresses
+    for name, paths in parsed:
+        inputs += [path for path in paths if path not in fed]
+        articles: list[Article] = []
+        for path in paths:
+            articles += _feed_articles(fed[path], args, seen) if path in fed else [_article(path, args)]
+        if articles:
+            sections.append(Section(title=name, articles=articles))
+    for feed in args.feed:
+        articles = _feed_articles(fed[feed], args, seen)
+        if articles:
+            sections.append(Section(title=fed[feed].title or feed, articles=articles))
+    if not any(section.articles for section in sections):
+        raise OptionError("an edition needs at least one INPUT, --section or --feed with articles")
     edition = Edition(
         title=args.title,
         sections=sections,
@@ -395,6 +421,61 @@ def _edition(args: argparse.Namespace) -> None:
             write_site(edition, site.rstrip("/" + os.sep) or site, WriteOptions())
         except BroadsheetError as error:
             raise _Located(site, error) from error
+
+
+def _fetch_feeds(specs: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    """The feeds among ``specs`` (URLs, and files that are feeds) with their pages fetched, by spec."""
+    from broadsheet.inputs.feed_pages import gather, is_feed_file, is_url, parse_since
+
+    wanted = list(dict.fromkeys(spec for spec in specs if is_url(spec) or is_feed_file(spec)))
+    if not wanted:
+        return {}
+    if args.max_articles is not None and args.max_articles < 1:
+        raise OptionError(f"--max-articles wants a positive number, got {args.max_articles}")
+    since = parse_since(args.since) if args.since else None
+    gathered = gather(wanted, timeout=args.timeout, max_articles=args.max_articles, since=since)
+    return {feed.spec: feed for feed in gathered}
+
+
+def _feed_articles(feed: Any, args: argparse.Namespace, seen: set[str]) -> list[Article]:
+    """A feed's pages read as articles, in its order; a page that fails is a warning, not the end."""
+    if feed.error is not None:
+        sys.stderr.write(f"broadsheet: warning: {_one_line(str(feed.error))}\n")
+        return []
+    articles = []
+    for item in feed.pages:
+        try:
+            if item.error is not None:
+                raise item.error
+            document = _read_page(item.source, args)
+        except OptionError:
+            raise  # a -R option the reader does not take: the command is wrong, not the page
+        except BroadsheetError as error:
+            _left_out(item.origin, str(error))
+            continue
+        if isinstance(document, Edition):
+            _left_out(item.origin, "holds an edition; an edition's inputs are single articles")
+            continue
+        if document.url is not None:
+            if document.url in seen:
+                continue
+            seen.add(document.url)
+        articles.append(document)
+    return articles
+
+
+def _left_out(origin: str, text: str) -> None:
+    where = "" if text.startswith(origin) else f"{origin}: "
+    sys.stderr.write(f"broadsheet: warning: left out: {where}{_one_line(text)}\n")
+
+
+def _read_page(loaded: Any, args: argparse.Namespace) -> Document:
+    """A fetched page read with the reader its bytes call for, and the -R options that reader takes."""
+    pairs = _split(args.read_option, "-R")
+    if not pairs:
+        return read_document(loaded, timeout=args.timeout)
+    fmt = registry.for_input(loaded.data, loaded.name)
+    return read_document(loaded, fmt.name, timeout=args.timeout, **_options_for(fmt, pairs, "reader"))
 
 
 def _article(path: str, args: argparse.Namespace) -> Article:
