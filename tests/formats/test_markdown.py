@@ -11,11 +11,13 @@ from __future__ import annotations
 from typing import assert_never
 from urllib.parse import unquote
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 import broadsheet
+import local_words
 from broadsheet.formats._shared.plain_text import inline_text
 from broadsheet.formats._shared.typography import quote_marks
 from broadsheet.formats._shared.wording import label
@@ -232,3 +234,13 @@ def test_an_edition_parses_back_to_its_headlines(edition: Edition) -> None:
         level = "h3" if section.title else "h2"
         for article in section.articles:
             assert (level, article.title) in headings
+
+
+@pytest.mark.parametrize("sample", local_words.SAMPLES, ids=lambda s: s.language)
+def test_markdown_prints_dates_and_language_names_in_the_article_language(
+    sample: local_words.Sample,
+) -> None:
+    markdown = broadsheet.write(local_words.article(sample), "markdown").decode("utf-8")
+    assert sample.date in markdown.replace("\\.", ".")  # "3\. Mai": a digit and a dot are escaped
+    assert f"[{sample.russian}](https://example.com/ru/1)" in markdown
+    assert "2024-05-03" not in markdown

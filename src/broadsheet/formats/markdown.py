@@ -10,7 +10,7 @@ import attrs
 
 from broadsheet.formats._shared.links import safe_href
 from broadsheet.formats._shared.typography import quote_marks
-from broadsheet.formats._shared.wording import label
+from broadsheet.formats._shared.wording import date_text, label, language_name
 from broadsheet.model import (
     Article,
     Block,
@@ -354,14 +354,14 @@ def article(doc: Article, options: WriteOptions, level: int = 1) -> str:
         parts.append(_resolve(_emphasis("**", [_escape(doc.lead)])))
     if options.metadata:
         facts = [", ".join(person.name for person in doc.authors)]
-        facts.append(doc.published.isoformat(timespec="minutes") if doc.published else "")
+        facts.append(date_text(doc.published, doc.language) if doc.published else "")
         facts.append(doc.source.name if doc.source else "")
         line = " · ".join(_escape(fact) for fact in facts if fact)
         if line:
             parts.append(_resolve([line]))
     parts.extend(blocks(doc.body, doc.language, level))
     if options.metadata and doc.translations:
-        links = [_link(t.language, t.url) for t in doc.translations]
+        links = [_link(_escape(language_name(t.language)), t.url) for t in doc.translations]
         parts.append(f"{label('translations', doc.language)}: {', '.join(links)}")
     return "\n\n".join(parts)
 
