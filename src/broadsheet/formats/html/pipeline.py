@@ -93,11 +93,16 @@ class Stage:
 
 
 def drop_junk(state: State) -> None:
-    """Remove scripts, styles, form controls and plug-ins (keeping script texts that may hold the story)."""
+    """Remove scripts, styles, form controls and plug-ins (keeping script texts that may hold the story); read AMP images as images."""
     root = state.root
     state.scripts = payload_scripts(root)
     recording = tracing.active() is not None
-    for element in list(root.iter(*JUNK_TAGS)):
+    for element in list(root.iter(*JUNK_TAGS, "amp-img")):
+        if element.tag == "amp-img":
+            # An AMP page's picture: an img by another name (src, srcset, width, height, alt), read
+            # as one by every figure and image rule; its fallback img inside is a copy.
+            element.tag = "img"
+            continue
         if recording and element.tag in _VISIBLE_JUNK:
             tracing.dropped("junk_tags", element)
         _drop(element)
