@@ -10,12 +10,13 @@ items are in the body's text, but not as a list or table), ``box`` (a list of li
 read-also box, whose titles are not running text) or ``lost``.
 
 Figures: each expected image (fundus-dev's ``images``) is ``kept`` when broadsheet gives an image
-(in the body or the article's images) with the same host and path in any of the image's versions,
-or with the same caption.
+(in the body or the article's images) with the same host and path in any of the image's versions
+(or the same host and file name but for a size such as ``1200x675``), or with the same caption.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -177,18 +178,30 @@ def judge(structures: list[Structure], article: Article) -> None:
             structure.verdict = "box"
 
 
-def _key(url: str) -> str:
+_SIZE = re.compile(r"\d{2,5}x\d{2,5}")
+
+
+def _keys(url: str) -> set[str]:
+    """An image's host and path, and its host and file name without a size ("1200x675"): one
+    picture served in several sizes is one figure."""
     parts = urlsplit(url.strip())
-    return f"{(parts.hostname or '').lower()}{parts.path}"
+    host = (parts.hostname or "").lower()
+    name = _SIZE.sub("", parts.path.rsplit("/", 1)[-1])
+    return {f"{host}{parts.path}", f"{host} {name}"}
 
 
 def judge_figures(expected: list[dict[str, Any]], article: Article, page: PageStructure) -> None:
     """Count the expected images broadsheet gives, by address or caption."""
     images = [*article.images, *(node.image for node in collect(article.body, _figures))]
-    keys = {_key(image.url) for image in images}
+    keys = {key for image in images for key in _keys(image.url)}
     captions = {norm(image.caption) for image in images if image.caption}
     for image in expected:
-        wanted = {_key(version["url"]) for version in image.get("versions", []) if version.get("url")}
+        wanted = {
+            key
+            for version in image.get("versions", [])
+            if version.get("url")
+            for key in _keys(version["url"])
+        }
         caption = norm(image.get("caption") or "")
         if wanted & keys or (caption and any(caption in found for found in captions)):
             page.figures_kept += 1
