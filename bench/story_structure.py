@@ -206,7 +206,7 @@ def judge_figures(expected: list[dict[str, Any]], article: Article, page: PageSt
         if wanted & keys or (caption and any(caption in found for found in captions)):
             page.figures_kept += 1
         else:
-            name = image.get("caption") or next(iter(wanted), "?")
+            name = image.get("caption") or min(wanted, default="?")
             page.figures_lost.append(" ".join(name.split()[:8]))
 
 
