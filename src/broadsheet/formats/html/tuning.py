@@ -63,6 +63,10 @@ class Tuning:
     """... or one this-th of the story's prose, whichever is more."""
     opening_figures: int = 2
     """At most this many photos between the headline and the story's container open the story."""
+    opening_pictures: int = 8
+    """Pictures between the headline and the container looked at for a box that is a figure by shape ..."""
+    opening_picture_levels: int = 3
+    """... that many levels up from each."""
     no_story: int = 200
     """Less body text than this means the markup holds no story: try the page's script payload."""
     # Around the headline (content_header.py).
