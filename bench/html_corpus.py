@@ -12,6 +12,7 @@ day, gives no date, or gives a wrong one.
     python bench/html_corpus.py --no-baseline --worst 10
     python bench/html_corpus.py --half a --worst 20    # even-indexed pages only (b: odd)
     python bench/html_corpus.py --warm                 # time a second pass (caches filled)
+    python bench/html_corpus.py --half a --no-baseline --structure   # story lists, tables, figures kept
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import lxml.html
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_metrics import PageScore, article_text, score_corpus, score_page
+from story_structure import PageStructure, judge_figures, read_page, report
 
 import broadsheet
 from broadsheet.model import Article, Figure
@@ -216,6 +218,12 @@ def main(argv: list[str] | None = None) -> int:
         help="read every page once, untimed, with each system first: the steady state of a long batch "
         "(patterns compiled and locale data loaded for each language), not a fresh process",
     )
+    parser.add_argument(
+        "--structure",
+        action="store_true",
+        help="also count the story lists, tables and figures of the expected data that broadsheet's "
+        "body keeps, flattens or loses, with the pages (bench/story_structure.py; an untimed read)",
+    )
     args = parser.parse_args(argv)
     if args.wall:
         global _CLOCK
@@ -253,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
                 with contextlib.suppress(Exception):  # scored (and reported) in the timed pass
                     run(data, truth[name]["url"])
     pages: list[dict[str, Any]] = []
+    structures: list[tuple[str, PageStructure]] = []
     for name in names:
         data = gzip.decompress((corpus / "html" / f"{name}.html.gz").read_bytes())
         url = truth[name]["url"]
@@ -281,6 +290,12 @@ def main(argv: list[str] | None = None) -> int:
             verdict = date_verdict(truth[name]["expected"].get("publishing_date"), day)
             page["htmldate"] = {"ms": ms, "day": verdict, "date_found": day}
         pages.append(page)
+        if args.structure:
+            article = broadsheet.read(data, format="html", url=url)
+            assert isinstance(article, Article)
+            found = read_page(data, bodies[name]["articleBody"], article)
+            judge_figures(truth[name]["expected"].get("images") or [], article, found)
+            structures.append((name, found))
 
     summary = _summarise(pages, list(systems))
     _print_table(summary, list(systems), corpus.name)
@@ -290,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
         for system in dated:
             if f"{system}_error" in page:
                 print(f"error: {system} on {page['page']}: {page[f'{system}_error']}")
+    if args.structure:
+        summary["structure"] = report(structures)
     if args.worst:
         ranked = sorted(pages, key=lambda page: _page_f1(page["broadsheet"]["score"]))
         print("\nlowest body F1 (broadsheet):")

@@ -34,6 +34,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_metrics import article_text, score_corpus, score_page
+from story_structure import PageStructure, read_assertions, read_page, report
 
 import broadsheet
 
@@ -50,6 +51,12 @@ class Result:
     date: str | None = None
     """The publishing date as ISO text (at least the day)."""
     language: str | None = None
+    article: Any = None
+    """broadsheet's Article (for ``--structure``)."""
+
+
+STRUCTURES: dict[str, list[tuple[str, PageStructure]]] | None = None
+"""Per suite, the story lists and tables of each page broadsheet read (``--structure``)."""
 
 
 System = Callable[[bytes, str | None], Result]
@@ -68,6 +75,7 @@ def _broadsheet(html: bytes, url: str | None) -> Result:
         authors=tuple(person.name for person in article.authors),
         date=article.published.isoformat() if article.published else None,
         language=article.language,
+        article=article,
     )
 
 
@@ -138,6 +146,9 @@ def newspaper4k(system: System, half: str | None, worst: list[tuple[float, str]]
         chars.append(_f1(_grams(got.text), _grams(case["text"])))
         worst.append((chars[-1], f"newspaper4k {case['name']}: char4 F1 {chars[-1]:.3f}"))
         pages.append(score_page(got.text, case["text"]))
+        if STRUCTURES is not None and got.article is not None:
+            found = read_page(html, case["text"], got.article)
+            STRUCTURES.setdefault("newspaper4k", []).append((case["name"], found))
         meta = case.get("metadata") or {}
         if meta.get("title"):
             titles.append((got.title or "").strip() == meta["title"].strip())
@@ -187,6 +198,10 @@ def realworld(system: System, half: str | None, worst: list[tuple[float, str]]) 
         html = gzip.decompress((SUITES / "trafilatura-realworld" / case["file"]).read_bytes())
         got = system(html, case.get("url"))
         text = got.text
+        if STRUCTURES is not None and got.article is not None:
+            strings = [item["text"] for item in case["must_contain"] if not item.get("comments")]
+            found = read_assertions(html, strings, got.article)
+            STRUCTURES.setdefault("trafilatura-realworld", []).append((case["file"], found))
         failed: list[str] = []
         for item in case["must_contain"]:
             n_contain += 1
@@ -235,8 +250,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-htmldate", action="store_true", help="skip the htmldate date baseline")
     parser.add_argument("--suites", type=Path, help="the peer-suites folder (default ../shared/...)")
     parser.add_argument("--worst", type=int, default=0, help="list broadsheet's N worst cases")
+    parser.add_argument(
+        "--structure",
+        action="store_true",
+        help="count the story lists and tables broadsheet keeps, flattens or loses: newspaper4k's "
+        "whose items are lines of the expected text, realworld's holding a must-contain string",
+    )
     args = parser.parse_args(argv)
-    global SUITES
+    global SUITES, STRUCTURES
+    if args.structure:
+        STRUCTURES = {}
     SUITES = (args.suites or SUITES).resolve()
     if not SUITES.is_dir():
         print(f"peer_suites: no suites at {SUITES} (needs ../shared beside the checkout)", file=sys.stderr)
@@ -257,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
             if system_name in DATE_ONLY:
                 scores = {k: v for k, v in scores.items() if "date" in k}
             print(f"  {system_name:<12} " + "  ".join(f"{k} {v:.3f}" for k, v in scores.items()))
+    for suite_name, found in (STRUCTURES or {}).items():
+        print(f"\n{suite_name}:", end="")
+        report(found, figures=False)
     for _, line in sorted(worst)[: args.worst]:
         print(line)
     return 0

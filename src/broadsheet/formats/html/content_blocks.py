@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from urllib.parse import urlsplit
 
 from lxml import html
 
@@ -117,6 +118,20 @@ def _stray_rule(text: str, lexicon: Lexicon) -> str | None:
     if is_media_blurb(text):
         return "media_blurb"
     return None
+
+
+def _site(url: str) -> str:
+    """The last two labels of an address's host: the site, whatever its subdomain."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return ".".join(host.split(".")[-2:])
+
+
+def _other_site(url: str, base_url: str | None) -> bool:
+    """Whether a link leads away from the page's site (unknown without the page's address)."""
+    if not base_url:
+        return False
+    theirs, ours = _site(url), _site(base_url)
+    return bool(theirs and ours) and theirs != ours
 
 
 class BlockReader:
@@ -251,7 +266,10 @@ class BlockReader:
             return True
         if len(inlines) == 1 and not links[0].url.startswith(("mailto:", "tel:")):
             # A paragraph that is one link is a button ("Subscribe", "Support us") when short, and
-            # a teaser of another story when long; an address to write to or call is the story's.
+            # a teaser of another story when long; an address to write to or call is the story's,
+            # and so is a long link to another site: the source the story cites, not a teaser.
+            if len(text.split()) > TUNING.teaser_words and _other_site(links[0].url, self.base_url):
+                return False
             if len(text.split()) > TUNING.teaser_words:
                 self._teaser(links[0])
             else:

@@ -284,6 +284,10 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
             and added_links >= -0.25 * gained
             and score[wider] + chrome_cost[wider] >= score[best] + chrome_cost[best]
         )
+        if hints[best] and not hints[wider]:
+            # The page names the best element as the story (or it is an <article>): only short
+            # parts without links join it from outside, not teasers whose blurbs outweigh links.
+            keeps_score = gains_prose = False
         if not (keeps_score or adds_no_noise or gains_prose):
             break
         best = wider

@@ -32,7 +32,7 @@ from broadsheet.formats.html.content_header import (
     prints_title,
 )
 from broadsheet.formats.html.content_hydration import hydrated_body, payload_scripts
-from broadsheet.formats.html.content_media import figure_image
+from broadsheet.formats.html.content_media import figure_image, is_unnamed_figure
 from broadsheet.formats.html.content_score import PageIndex, boxes_after, choose_main
 from broadsheet.formats.html.content_tail import trim
 from broadsheet.formats.html.tuning import TUNING
@@ -93,11 +93,16 @@ class Stage:
 
 
 def drop_junk(state: State) -> None:
-    """Remove scripts, styles, form controls and plug-ins (keeping script texts that may hold the story)."""
+    """Remove scripts, styles, form controls and plug-ins (keeping script texts that may hold the story); read AMP images as images."""
     root = state.root
     state.scripts = payload_scripts(root)
     recording = tracing.active() is not None
-    for element in list(root.iter(*JUNK_TAGS)):
+    for element in list(root.iter(*JUNK_TAGS, "amp-img")):
+        if element.tag == "amp-img":
+            # An AMP page's picture: an img by another name (src, srcset, width, height, alt), read
+            # as one by every figure and image rule; its fallback img inside is a copy.
+            element.tag = "img"
+            continue
         if recording and element.tag in _VISIBLE_JUNK:
             tracing.dropped("junk_tags", element)
         _drop(element)
@@ -314,16 +319,53 @@ def opening_figures(
         return []
     start, end = page.position.get(headline, -1), page.position.get(main, -1)
     figures: list[Block] = []
+    taken: html.HtmlElement | None = None
+    pictures = 0
     for index in range(start + 1, end):
-        element = page.elements[index]
-        if page.tags[index] != "figure" or page.chrome[index] in (WEAK_CHROME, STRONG_CHROME):
+        if len(figures) >= TUNING.opening_figures:
+            break
+        element: html.HtmlElement | None = page.elements[index]
+        tag = page.tags[index]
+        if tag == "img" and pictures < TUNING.opening_pictures:
+            # A picture in a box that is a figure by its shape (one picture and a short caption):
+            # the box is looked for a few levels up from a few pictures, so the cost stays linear.
+            pictures += 1
+            element = _unnamed_figure_around(page, page.elements[index], start)
+            unnamed = True
+        elif tag == "figure":
+            unnamed = False
+        else:
             continue
-        if element in skip:
+        if (
+            element is None
+            or element in skip
+            or page.chrome[page.position[element]] in (WEAK_CHROME, STRONG_CHROME)
+        ):
             continue
-        image = figure_image(element, base_url)
+        if taken is not None and (
+            element is taken or any(ancestor is taken for ancestor in element.iterancestors())
+        ):
+            continue  # the figure just read, or inside it
+        image = figure_image(element, base_url, caption_fallback=unnamed)
         if image is not None:
             figures.append(Figure(image=image))
+            taken = element
     return figures[: TUNING.opening_figures]
+
+
+def _unnamed_figure_around(page: PageIndex, picture: html.HtmlElement, after: int) -> html.HtmlElement | None:
+    """The nearest box around ``picture``, a few levels up and after position ``after``, that is a
+    figure by its shape; ``None`` when none is (or the picture is in a ``<figure>``, read as one)."""
+    for level, box in enumerate(picture.iterancestors()):
+        if (
+            level >= TUNING.opening_picture_levels
+            or page.position.get(box, -1) <= after
+            or box.tag == "figure"
+        ):
+            return None
+        if is_unnamed_figure(box):
+            return box
+    return None
 
 
 def from_payload(

@@ -63,6 +63,10 @@ class Tuning:
     """... or one this-th of the story's prose, whichever is more."""
     opening_figures: int = 2
     """At most this many photos between the headline and the story's container open the story."""
+    opening_pictures: int = 8
+    """Pictures between the headline and the container looked at for a box that is a figure by shape ..."""
+    opening_picture_levels: int = 3
+    """... that many levels up from each."""
     no_story: int = 200
     """Less body text than this means the markup holds no story: try the page's script payload."""
     # Around the headline (content_header.py).
@@ -97,6 +101,9 @@ class Tuning:
     """A read-also box's link titles hold at least this share of its text (besides the label)."""
     box_title: int = 12
     """A link title shorter than this in a read-also box is a "more" button, not a story's title."""
+    box_headlines: int = 2
+    """A box named for related stories whose excerpts outweigh its links is a read-also box of its
+    linked headlines when it has at least this many."""
     box_text: int = 2500
     """A read-also box holds at most this much text; more is a section of the page."""
     box_heading: int = 60
