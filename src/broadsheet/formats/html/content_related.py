@@ -56,35 +56,11 @@ def related_box(
     linked = sum(len(link.title) for link in links)
     rest = len(text) - len(own_label or "")
     if linked < TUNING.box_linked_share * rest:
-        # Teasers with their excerpts under a related name ("Ähnliche Beiträge"): their excerpts
-        # outweigh the links, but each teaser's headline is a link; the box is those headlines.
-        links = _headline_links(element, base_url) if looks_related(element) else []
-        if len(links) < TUNING.box_headlines:
-            return None
+        return None
     try:
         return RelatedBox(links=links, label=label or own_label)
     except ModelError:
         return None
-
-
-def _headline_links(element: html.HtmlElement, base_url: str | None) -> list[RelatedLink]:
-    """The headlines of ``element`` that are links (or sit in one), one per page linked."""
-    found: dict[str, RelatedLink] = {}
-    for heading in element.iter("h1", "h2", "h3", "h4", "h5", "h6"):
-        anchor = next(heading.iterancestors("a"), None)
-        if anchor is None:
-            anchor = next((a for a in heading.iter("a") if a.get("href")), None)
-        if anchor is None:
-            continue
-        url = absolute_url(anchor.get("href"), base_url)
-        title = " ".join(heading.text_content().split()).strip(" «»\"“”„'‘’")
-        if url is None or url in found or len(title) < TUNING.box_title:
-            continue
-        try:
-            found[url] = RelatedLink(title=title, url=url, relation=Relation.READ_ALSO)
-        except ModelError:
-            continue
-    return list(found.values())
 
 
 def _box_heading(box: html.HtmlElement) -> str | None:

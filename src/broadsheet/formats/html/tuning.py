@@ -101,9 +101,6 @@ class Tuning:
     """A read-also box's link titles hold at least this share of its text (besides the label)."""
     box_title: int = 12
     """A link title shorter than this in a read-also box is a "more" button, not a story's title."""
-    box_headlines: int = 2
-    """A box named for related stories whose excerpts outweigh its links is a read-also box of its
-    linked headlines when it has at least this many."""
     box_text: int = 2500
     """A read-also box holds at most this much text; more is a section of the page."""
     box_heading: int = 60
