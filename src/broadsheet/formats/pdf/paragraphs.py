@@ -40,12 +40,15 @@ _VARIANTS: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[bool, str], Para
 )
 
 
-def script_style(style: ParagraphStyle, text: str) -> ParagraphStyle:
-    """``style``, or its variant that shapes and orders ``text`` (plain characters, no tags)."""
+def script_style(style: ParagraphStyle, text: str, *, order: bool = True) -> ParagraphStyle:
+    """``style``, or its variant that shapes and orders ``text`` (plain characters, no tags).
+
+    ``order`` False: shaped only, for text whose words are in drawing order already.
+    """
     if not shaping.needs_shaping(text) or not shaping.shaping_available():
         return style
     bidi = ""
-    if shaping.has_rtl(text) and shaping.bidi_available():
+    if order and shaping.has_rtl(text) and shaping.bidi_available():
         bidi = "rtl" if shaping.is_rtl_paragraph(text) else "ltr"
     key = (True, bidi)
     variants = _VARIANTS.setdefault(style, {})
@@ -188,13 +191,18 @@ def weighted_faces(markup: str, font_name: str) -> str:
 class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
     """reportlab's paragraph, shaped and ordered where its text needs it."""
 
-    def __init__(self, text: str | None, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
-        """As reportlab's; ``style`` is swapped for its shaping variant when ``text`` needs one."""
+    def __init__(
+        self, text: str | None, style: ParagraphStyle, *args: Any, order: bool = True, **kwargs: Any
+    ) -> None:
+        """As reportlab's; ``style`` is swapped for its shaping variant when ``text`` needs one.
+
+        ``order`` False leaves the words in the order given (already in drawing order).
+        """
         anchors: list[str] = []
         if text is not None:
             text = weighted_faces(text, style.fontName)
         if text is not None and shaping.needs_shaping(text):
-            shaped = script_style(style, shaping.markup_text(text))
+            shaped = script_style(style, shaping.markup_text(text), order=order)
             if shaped is not style:
                 style = shaped
                 text, anchors = _strip_anchors(text)
@@ -307,7 +315,7 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
             markup += f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{key_value}"/>'
             if style.spaceBefore:
                 rows.append([Spacer(1, style.spaceBefore)])
-            rows.append([Paragraph(markup, style)])
+            rows.append([Paragraph(markup, style, order=False)])
         self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return (self.width, self.height)
