@@ -256,3 +256,27 @@ def test_captions_and_credits_are_drawn_in_every_script(language: str) -> None:
     assert not any(_notdef_codes(data).values())
     if language == "ja":
         assert body in unicodedata.normalize("NFKC", text(data)).replace("\n", "")
+
+
+def test_long_japanese_and_hindi_paragraphs_fill_their_columns() -> None:
+    japanese = (
+        "東京で記者会見が開かれた。政府は新しい政策を発表し、経済の回復に向けた取り組みを強化すると述べた。"
+        * 12
+    )
+    hindi = "पुलिस ने सोमवार को कहा कि दुर्घटना की जांच जारी है और परिणाम जल्द ही प्रकाशित किए जाएंगे। " * 40
+    article = Article(
+        title="長い記事",
+        language="ja",
+        body=[Paragraph(children=[Text(text=japanese)]), Paragraph(children=[Text(text=hindi)])],
+    )
+    data = _write(article)
+    assert not any(_notdef_codes(data).values())
+    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+    lines = [line for line in page.extract_text().split("\n") if "記者" in line or "政府" in line]
+    # CJK lines break between characters: full lines, not a forced break every few characters
+    # (which left every other line a stub like "し、経済")
+    assert len(lines) > 5
+    assert sum(1 for line in lines[:-1] if len(line.strip()) < 12) <= 1, lines
+    assert unicodedata.normalize("NFKC", japanese[:30]) in unicodedata.normalize("NFKC", text(data)).replace(
+        "\n", ""
+    )

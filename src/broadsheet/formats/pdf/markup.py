@@ -139,6 +139,10 @@ class Markup:
 
     def text(self, value: str, family: Family, *, hyphenate: bool = True) -> str:
         """Plain text as markup: escaped, hyphenated, long words broken, other fonts where needed."""
+        if shaping.has_cjk(value):
+            # Set with reportlab's CJK line breaking (any character may end a line, its kinsoku
+            # rules kept), which forced breaks for long "words" would only spoil.
+            return keep_boundary_spaces(self._fonts(value, family))
         out: list[str] = []
         size = self._piece_size(value, family) if len(value) > LONG_WORD else LONG_WORD
         for is_break, piece in long_word_pieces(value, size):

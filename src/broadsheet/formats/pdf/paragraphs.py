@@ -46,7 +46,7 @@ def script_style(style: ParagraphStyle, text: str, *, order: bool = True) -> Par
     ``order`` False: shaped only, for text whose words are in drawing order already.
     """
     if not shaping.needs_shaping(text) or not shaping.shaping_available():
-        return style
+        return _cjk(style) if shaping.has_cjk(text) else style
     bidi = ""
     if order and shaping.has_rtl(text) and shaping.bidi_available():
         bidi = "rtl" if shaping.is_rtl_paragraph(text) else "ltr"
@@ -84,6 +84,17 @@ def _unshaped(style: ParagraphStyle) -> ParagraphStyle:
         found = ParagraphStyle(f"{style.name}-set", parent=style, shaping=0)
         found.__dict__.pop("_bs_ragged", None)
         style.__dict__["_bs_unshaped"] = found
+    return found
+
+
+def _cjk(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` breaking lines between any Chinese or Japanese characters (reportlab's CJK wrap)."""
+    variants = _VARIANTS.setdefault(style, {})
+    found = variants.get((False, "cjk"))
+    if found is None:
+        found = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+        found.__dict__.pop("_bs_ragged", None)
+        variants[(False, "cjk")] = found
     return found
 
 
@@ -201,11 +212,11 @@ class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
         anchors: list[str] = []
         if text is not None:
             text = weighted_faces(text, style.fontName)
-        if text is not None and shaping.needs_shaping(text):
+        if text is not None and (shaping.needs_shaping(text) or shaping.has_cjk(text)):
             shaped = script_style(style, shaping.markup_text(text), order=order)
-            if shaped is not style:
-                style = shaped
+            if shaped is not style and shaped.shaping:
                 text, anchors = _strip_anchors(text)
+            style = shaped
         super().__init__(text, style, *args, **kwargs)
         self._bs_anchors = anchors
 

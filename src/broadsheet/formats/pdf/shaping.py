@@ -58,6 +58,15 @@ _RTL_RE = re.compile(
     "[" + "".join(f"\\U{lo:08X}-\\U{hi:08X}" for name, lo, hi in _COMPLEX if name in _RTL_SCRIPTS) + "]"
 )
 _TAG = re.compile(r"<[^>]*>")
+# Chinese and Japanese set no spaces between words: a line may break between any two characters.
+_CJK_RE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def has_cjk(text: str) -> bool:
+    """True when ``text`` holds Chinese or Japanese characters (lines break between any of them)."""
+    return _CJK_RE.search(text) is not None
+
+
 _SPACE_RUN = re.compile(r"(\s+)")
 
 
