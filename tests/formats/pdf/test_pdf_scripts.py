@@ -280,3 +280,14 @@ def test_long_japanese_and_hindi_paragraphs_fill_their_columns() -> None:
     assert unicodedata.normalize("NFKC", japanese[:30]) in unicodedata.normalize("NFKC", text(data)).replace(
         "\n", ""
     )
+
+
+def test_a_very_long_japanese_paragraph_is_cut_at_sentence_ends() -> None:
+    from broadsheet.formats.pdf.markup import CJK_RUN, _cjk_pieces
+
+    sentence = "政府は新しい政策を発表した。"
+    value = sentence * (CJK_RUN // len(sentence) * 5)
+    pieces = _cjk_pieces(value)
+    assert len(pieces) > 2 and "".join(pieces) == value
+    assert all(piece.endswith("。") for piece in pieces)
+    assert all(len(piece) <= CJK_RUN * 2 for piece in pieces)

@@ -40,6 +40,26 @@ _ANY_FONT = "\u00ad\n "
 _WORDS = re.compile(r"(\s+)")
 
 
+CJK_RUN = 1500
+"""Chinese or Japanese text longer than this gets a line break after a sentence about this often."""
+
+_CJK_SENTENCE_END = re.compile("[。！？．]")
+
+
+def _cjk_pieces(value: str) -> list[str]:
+    if len(value) <= CJK_RUN * 2:
+        return [value]
+    pieces = []
+    start = 0
+    while len(value) - start > CJK_RUN * 2:
+        end = _CJK_SENTENCE_END.search(value, start + CJK_RUN, start + CJK_RUN * 2)
+        cut = end.end() if end else start + CJK_RUN * 2
+        pieces.append(value[start:cut])
+        start = cut
+    pieces.append(value[start:])
+    return pieces
+
+
 class MissingGlyphs:
     """Characters no font could draw, each with the first place it was met."""
 
@@ -141,8 +161,12 @@ class Markup:
         """Plain text as markup: escaped, hyphenated, long words broken, other fonts where needed."""
         if shaping.has_cjk(value):
             # Set with reportlab's CJK line breaking (any character may end a line, its kinsoku
-            # rules kept), which forced breaks for long "words" would only spoil.
-            return keep_boundary_spaces(self._fonts(value, family))
+            # rules kept), which forced breaks for long "words" would only spoil; only a very long
+            # run gets a line break at a sentence's end now and then, where the paragraph may be
+            # cut into pieces (reportlab re-breaks the rest of a paragraph at every page: quadratic).
+            return "<br/>".join(
+                keep_boundary_spaces(self._fonts(piece, family)) for piece in _cjk_pieces(value)
+            )
         out: list[str] = []
         size = self._piece_size(value, family) if len(value) > LONG_WORD else LONG_WORD
         for is_break, piece in long_word_pieces(value, size):
