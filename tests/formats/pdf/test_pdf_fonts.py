@@ -13,6 +13,7 @@ from pdf_seed import edition, seed_article
 import broadsheet
 from broadsheet.errors import OptionError, WriteError
 from broadsheet.formats.pdf import MissingGlyphsWarning
+from broadsheet.formats.pdf import fonts as pdf_fonts
 from broadsheet.formats.pdf.fonts import bundled_path
 from broadsheet.model import Article, Paragraph, Table, TableCell, Text
 
@@ -72,6 +73,13 @@ def _emoji_article() -> Article:
     return Article(title="Emoji", body=[Paragraph(children=[Text(text="Happy 😀 news 中文")])])
 
 
+@pytest.fixture
+def no_script_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As without the ``scripts`` extra: no Kurinto families to fall back on."""
+    monkeypatch.setattr(pdf_fonts, "script_families", lambda language: iter(()))
+
+
+@pytest.mark.usefixtures("no_script_fonts")
 def test_characters_no_font_has_are_reported_and_left_out() -> None:
     with pytest.warns(MissingGlyphsWarning, match=r"U\+1F600.*U\+4E2D") as caught:
         data = broadsheet.write(_emoji_article(), "pdf")
@@ -86,6 +94,7 @@ def test_missing_glyphs_can_be_an_error() -> None:
         broadsheet.write(_emoji_article(), "pdf", missing_glyphs="error")
 
 
+@pytest.mark.usefixtures("no_script_fonts")
 def test_a_fallback_font_draws_what_the_main_fonts_lack() -> None:
     cjk = bundled_path("heading", "regular").parent / "NotoSansSC-Regular.ttf"
     if not cjk.exists():  # pragma: no cover - depends on the rendercv-fonts release

@@ -17,7 +17,6 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
-    Paragraph,
     Spacer,
 )
 
@@ -27,7 +26,7 @@ from broadsheet.formats._shared.typography import quote_marks
 from broadsheet.formats._shared.wording import date_text, label, language_name
 from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.markup import Markup
-from broadsheet.formats.pdf.paragraphs import SetParagraph, chunked
+from broadsheet.formats.pdf.paragraphs import Paragraph, SetParagraph, chunked
 from broadsheet.formats.pdf.styles import Styles
 from broadsheet.formats.pdf.tables import boxed_links, data_table, placeholder_box
 from broadsheet.model import (

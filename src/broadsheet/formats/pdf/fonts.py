@@ -4,12 +4,21 @@ Text is set in Gentium Book Plus and heads in Noto Sans, both static OFL
 families with Latin, Cyrillic and Greek in four styles, installed with the
 ``rendercv-fonts`` package; users may name their own TrueType files. Every
 font is embedded and subset by reportlab (which also writes a ToUnicode map).
+
+Other scripts come from the ``scripts`` extra: the Kurinto Sans families
+(OFL 1.1, TrueType outlines, in the ``weblate-fonts`` package) cover Arabic,
+Hebrew, Devanagari, Bengali, Thai and more in one family, and Japanese,
+Korean and simplified and traditional Chinese in one family each. They are
+loaded only when a character needs them (each file is 5–10 MB; only the
+glyphs used are embedded), and the CJK family that suits the article's
+language is tried first, so a Japanese article gets Japanese kanji forms.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -54,13 +63,28 @@ class FontSet:
     """Headlines, crossheads, labels, running heads."""
     fallbacks: tuple[Family, ...]
     """Tried in order for a character neither main family has."""
+    scripts: Callable[[str | None], Iterable[Family]] = attrs.field(
+        default=lambda language: script_families(language), repr=False
+    )
+    """The script fonts (loaded when first needed), tried last; ``language`` orders the CJK ones."""
 
-    def family_for(self, char: str, first: Family) -> Family | None:
+    def family_for_all(self, word: str, first: Family, language: str | None = None) -> Family | None:
+        """The first family that draws every character of ``word`` (spaces aside), else None."""
+        codes = {ord(char) for char in word if not char.isspace() and char != "\u00ad"}
+        for family in (first, self.text, self.heading, *self.fallbacks, *self.scripts(language)):
+            if codes <= family.coverage:
+                return family
+        return None
+
+    def family_for(self, char: str, first: Family, language: str | None = None) -> Family | None:
         """The family that draws ``char``: ``first`` when it can, else the first fallback that can."""
         code = ord(char)
         if code in first.coverage:
             return first
         for family in (self.text, self.heading, *self.fallbacks):
+            if code in family.coverage:
+                return family
+        for family in self.scripts(language):
             if code in family.coverage:
                 return family
         return None
@@ -76,6 +100,50 @@ def bundled_path(role: str, style: str) -> Path:
         ) from error
     folder, stem = _BUNDLED[role]
     return Path(rendercv_fonts.__file__).parent / folder / f"{stem}-{_FILE_STYLE[style]}.ttf"
+
+
+_SCRIPT_FILES = ("KurintoSans", "KurintoSansJP", "KurintoSansSC", "KurintoSansTC", "KurintoSansKR")
+"""The script families of the ``scripts`` extra, in the order tried when the language says nothing."""
+
+_CJK_FIRST = {"ja": "KurintoSansJP", "ko": "KurintoSansKR", "zh": "KurintoSansSC"}
+_TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+
+
+def script_font_folder() -> Path | None:
+    """The folder of the script fonts, or None when the ``scripts`` extra is not installed."""
+    try:
+        import weblate_fonts
+    except ImportError:
+        return None
+    folder = Path(weblate_fonts.__file__).parent / "static" / "weblate_fonts" / "kurinto" / "ttf"
+    return folder if (folder / "KurintoSans-Rg.ttf").exists() else None
+
+
+def _script_order(language: str | None) -> tuple[str, ...]:
+    tag = (language or "").lower()
+    first = "KurintoSansTC" if tag.startswith(_TRADITIONAL) else _CJK_FIRST.get(tag.split("-")[0])
+    if first is None:
+        return _SCRIPT_FILES
+    return ("KurintoSans", first, *(name for name in _SCRIPT_FILES[1:] if name != first))
+
+
+@functools.lru_cache(maxsize=8)
+def _script_family(stem: str) -> Family | None:
+    folder = script_font_folder()
+    if folder is None:
+        return None
+    return load_family((folder / f"{stem}-Rg.ttf", folder / f"{stem}-Bd.ttf"))
+
+
+def script_families(language: str | None) -> Iterator[Family]:
+    """The script families in the order for ``language`` (none without the ``scripts`` extra).
+
+    Lazy: a family is loaded the first time the search reaches it.
+    """
+    for stem in _script_order(language):
+        family = _script_family(stem)
+        if family is not None:
+            yield family
 
 
 @functools.lru_cache(maxsize=64)
@@ -95,6 +163,10 @@ def _load(path: str, digest: str) -> tuple[str, frozenset[int]]:
             f"font {path}: is a variable font; reportlab would lose its bold and italic, give static files"
         )
     pdfmetrics.registerFont(font)
+    if font.shapable:
+        # reportlab shapes a word with its first font and then asks each other font of the word for
+        # its glyphs, which fails unless that font has been made ready for shaping too.
+        font.hbFont()
     coverage = frozenset(code for code, glyph in font.face.charToGlyph.items() if glyph)
     return name, coverage
 

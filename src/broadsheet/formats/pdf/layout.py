@@ -15,11 +15,12 @@ import attrs
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from broadsheet.errors import OptionError
 from broadsheet.formats.pdf.flow import Entry
 from broadsheet.formats.pdf.options import WriteOptions, parse_length, parse_margins, parse_page_size
+from broadsheet.formats.pdf.paragraphs import Paragraph
 from broadsheet.formats.pdf.styles import Styles
 
 MARK_LENGTH = 18.0

@@ -2,27 +2,62 @@
 
 Every character is drawn by the style's own family when it can be, else by
 the first family that has it; characters no family has are left out and
-recorded in :class:`MissingGlyphs`, never drawn as empty boxes.
+recorded in :class:`MissingGlyphs`, never drawn as empty boxes. A word that
+needs another family is set wholly in it when that family has all of the
+word: reportlab shapes a word with one font, and a word's letters and its
+punctuation then match. Text that needs shaping or right-to-left ordering
+this installation cannot do is drawn as before, with one warning per article
+and script saying how to fix it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+import warnings
 from collections.abc import Callable, Mapping
 from typing import assert_never
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from broadsheet.errors import MissingGlyphsWarning
 from broadsheet.formats._shared.links import safe_href
 from broadsheet.formats._shared.typography import quote_marks
-from broadsheet.formats.pdf.fonts import Family, FontSet
+from broadsheet.formats.pdf import shaping
+from broadsheet.formats.pdf.fonts import Family, FontSet, script_font_folder
 from broadsheet.formats.pdf.hyphenation import LONG_WORD, long_word_pieces
 from broadsheet.model import Emphasis, Inline, InlineQuote, LineBreak, Link, Mention, Strong, Text
 
 MAX_LINK_URL = 2048
 """Longer link targets are printed without a link: reportlab repeats the target in the annotation of every
 line the link's words fill, so one 100 KB URL as its own text made a PDF of hundreds of megabytes."""
+
+
+_ANY_FONT = "\u00ad\n "
+"""Characters that go with the run they are in, whatever font it has."""
+
+_WORDS = re.compile(r"(\s+)")
+
+
+CJK_RUN = 1500
+"""Chinese or Japanese text longer than this gets a line break after a sentence about this often."""
+
+_CJK_SENTENCE_END = re.compile("[。！？．]")
+
+
+def _cjk_pieces(value: str) -> list[str]:
+    if len(value) <= CJK_RUN * 2:
+        return [value]
+    pieces = []
+    start = 0
+    while len(value) - start > CJK_RUN * 2:
+        end = _CJK_SENTENCE_END.search(value, start + CJK_RUN, start + CJK_RUN * 2)
+        cut = end.end() if end else start + CJK_RUN * 2
+        pieces.append(value[start:cut])
+        start = cut
+    pieces.append(value[start:])
+    return pieces
 
 
 class MissingGlyphs:
@@ -32,10 +67,33 @@ class MissingGlyphs:
         """Start empty."""
         self.found: dict[str, str] = {}
         self.where = "the document"
+        self.warned: set[tuple[str, str]] = set()
+        """(article, problem) pairs already warned about: every layout pass builds the story again."""
 
     def add(self, char: str) -> None:
         """Record ``char`` at the current place."""
         self.found.setdefault(char, self.where)
+
+    def cannot_shape(self, text: str) -> None:
+        """Warn, once per article and problem, when ``text`` needs shaping or bidi this installation lacks."""
+        problems: list[tuple[str, str]] = []
+        if not shaping.shaping_available():
+            problems.extend(
+                (script, f"{script} text is drawn unshaped (letters in the wrong form and order)")
+                for script in shaping.scripts_in(text)
+            )
+        if shaping.has_rtl(text) and not shaping.bidi_available():
+            problems.append(("bidi", "right-to-left text is drawn in left-to-right word order"))
+        article = self.where.rsplit(", ", 1)[0]
+        for key, problem in problems:
+            if (article, key) in self.warned:
+                continue
+            self.warned.add((article, key))
+            warnings.warn(
+                f"PDF: {problem} in {article}; {shaping.FIX} to draw it correctly",
+                MissingGlyphsWarning,
+                stacklevel=2,
+            )
 
     def report(self) -> str:
         """A one-line account, grouped by place: ``'😀' U+1F600, '中' U+4E2D in article 'X', body[3]; …``."""
@@ -47,7 +105,13 @@ class MissingGlyphs:
             shown = ", ".join(chars[:12]) + (f" and {len(chars) - 12} more" if len(chars) > 12 else "")
             parts.append(f"{shown} in {where}")
         more = len(places) - 10
-        return "; ".join(parts) + (f"; and in {more} more places" if more > 0 else "")
+        scripts = sorted({unicodedata.name(char, "?").split(" ")[0].title() for char in self.found})
+        fix = "" if script_font_folder() is not None else f" ({shaping.FIX} adds fonts for most scripts)"
+        return (
+            "; ".join(parts)
+            + (f"; and in {more} more places" if more > 0 else "")
+            + f"; scripts: {', '.join(scripts)}{fix}"
+        )
 
 
 # reportlab drops the space after a word holding a soft hyphen when a tag follows the space
@@ -95,39 +159,63 @@ class Markup:
 
     def text(self, value: str, family: Family, *, hyphenate: bool = True) -> str:
         """Plain text as markup: escaped, hyphenated, long words broken, other fonts where needed."""
+        if shaping.has_cjk(value):
+            # Set with reportlab's CJK line breaking (any character may end a line, its kinsoku
+            # rules kept), which forced breaks for long "words" would only spoil; only a very long
+            # run gets a line break at a sentence's end now and then, where the paragraph may be
+            # cut into pieces (reportlab re-breaks the rest of a paragraph at every page: quadratic).
+            return "<br/>".join(
+                keep_boundary_spaces(self._fonts(piece, family)) for piece in _cjk_pieces(value)
+            )
         out: list[str] = []
         size = self._piece_size(value, family) if len(value) > LONG_WORD else LONG_WORD
         for is_break, piece in long_word_pieces(value, size):
             if is_break:
                 out.append("<br/>")
                 continue
-            if hyphenate and self.hyphenate is not None:
+            complex_script = shaping.needs_shaping(piece)
+            if complex_script:
+                self.missing.cannot_shape(piece)
+            # A soft hyphen inside a shaped word would cut a conjunct or a joined Arabic word apart.
+            if hyphenate and self.hyphenate is not None and not complex_script:
                 piece = self.hyphenate(piece)
             out.append(self._fonts(piece, family))
         return keep_boundary_spaces("".join(out))
 
     def _fonts(self, value: str, family: Family) -> str:
         coverage = family.coverage
-        if all(ord(char) in coverage or char in "\u00ad\n " for char in set(value)):
+        if all(ord(char) in coverage or char in _ANY_FONT for char in set(value)):
             return escape(value)
         out: list[str] = []
         run: list[str] = []
         run_family: Family | None = family
-        for char in value:
-            if char in "\u00ad\n ":
-                chosen: Family | None = run_family
-            else:
-                chosen = self.fonts.family_for(char, family)
-                if chosen is None:
-                    self.missing.add(char)
-                    continue
-            if chosen is not run_family:
-                out.append(self._run("".join(run), run_family, family))
-                run = []
-                run_family = chosen
-            run.append(char)
+        for word in _WORDS.split(value):
+            whole = None if word.isspace() else self._whole_word(word, family)
+            for char in word:
+                if char in _ANY_FONT:
+                    chosen: Family | None = run_family
+                elif whole is not None:
+                    chosen = whole
+                else:
+                    chosen = self.fonts.family_for(char, family, self.language)
+                    if chosen is None:
+                        self.missing.add(char)
+                        continue
+                if chosen is not run_family:
+                    out.append(self._run("".join(run), run_family, family))
+                    run = []
+                    run_family = chosen
+                run.append(char)
         out.append(self._run("".join(run), run_family, family))
         return "".join(out)
+
+    def _whole_word(self, word: str, family: Family) -> Family | None:
+        """The family for all of ``word``: its own when it has every letter, else the first that has
+        them all; None when no one family has them all."""
+        coverage = family.coverage
+        if all(ord(c) in coverage or c in _ANY_FONT for c in word):
+            return family
+        return self.fonts.family_for_all(word, family, self.language)
 
     @staticmethod
     def _run(text: str, run_family: Family | None, family: Family) -> str:

@@ -1,4 +1,12 @@
-"""A justified paragraph that falls back to ragged right instead of showing rivers.
+"""Paragraphs that shape and order every script, and justify without rivers.
+
+:class:`Paragraph` is reportlab's paragraph with two additions, both only
+for text that needs them (they cost time on every word): HarfBuzz shaping
+for scripts whose letters change form (switched on per paragraph by a
+style variant), and right-to-left order: after reportlab has broken the
+lines in logical order, each line's words are drawn in the order of the
+Unicode bidi algorithm, and a paragraph that starts right to left is set
+flush right. Every paragraph of the writer is one of these.
 
 reportlab justifies by spreading a line's leftover width over its spaces,
 however wide that makes them. After wrapping, :class:`SetParagraph` measures
@@ -9,11 +17,320 @@ column is too narrow to justify well, the paragraph is set ragged right.
 from __future__ import annotations
 
 import re
+import warnings
+import weakref
+from ast import literal_eval
 from typing import Any
+from xml.sax.saxutils import unescape
 
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.pdfbase.ttfonts import ShapedStr
+from reportlab.platypus import Paragraph as _ReportlabParagraph
+from reportlab.platypus import Spacer, Table
+from reportlab.platypus.paragraph import FragLine
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+
+from broadsheet.errors import MissingGlyphsWarning
+from broadsheet.formats.pdf import shaping
+
+_VARIANTS: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[bool, str], ParagraphStyle]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def script_style(style: ParagraphStyle, text: str, *, order: bool = True) -> ParagraphStyle:
+    """``style``, or its variant that shapes and orders ``text`` (plain characters, no tags).
+
+    ``order`` False: shaped only, for text whose words are in drawing order already.
+    """
+    if not shaping.needs_shaping(text) or not shaping.shaping_available():
+        return _cjk(style) if shaping.has_cjk(text) else style
+    bidi = ""
+    if order and shaping.has_rtl(text) and shaping.bidi_available():
+        bidi = "rtl" if shaping.is_rtl_paragraph(text) else "ltr"
+    key = (True, bidi)
+    variants = _VARIANTS.setdefault(style, {})
+    found = variants.get(key)
+    if found is None:
+        alignment = style.alignment
+        if bidi == "rtl" and alignment in (TA_LEFT, TA_JUSTIFY):
+            alignment = TA_RIGHT  # ragged left: Arabic justifies by stretching letters, not spaces
+        found = ParagraphStyle(
+            f"{style.name}-{bidi or 'shaped'}", parent=style, shaping=1, alignment=alignment
+        )
+        found.__dict__.pop("_bs_ragged", None)
+        found.__dict__["_bs_bidi"] = bidi
+        variants[key] = found
+    return found
+
+
+def _holds_glyphs(frags: list[Any]) -> bool:
+    """True when frags (or the words a split paragraph keeps instead) hold shaped text."""
+    for frag in frags:
+        if isinstance(frag, list):  # a word: [width, (frag, text), ...]
+            if any(isinstance(part, tuple) and isinstance(part[1], ShapedStr) for part in frag[1:]):
+                return True
+        elif isinstance(getattr(frag, "text", None), ShapedStr):
+            return True
+    return False
+
+
+def _unshaped(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` without shaping, for text shaped already (kept with the style, like ``ragged``)."""
+    found: ParagraphStyle | None = style.__dict__.get("_bs_unshaped")
+    if found is None or found.parent is not style:
+        found = ParagraphStyle(f"{style.name}-set", parent=style, shaping=0)
+        found.__dict__.pop("_bs_ragged", None)
+        style.__dict__["_bs_unshaped"] = found
+    return found
+
+
+def _cjk(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` breaking lines between any Chinese or Japanese characters (reportlab's CJK wrap)."""
+    variants = _VARIANTS.setdefault(style, {})
+    found = variants.get((False, "cjk"))
+    if found is None:
+        found = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+        found.__dict__.pop("_bs_ragged", None)
+        variants[(False, "cjk")] = found
+    return found
+
+
+def _visual_line(line: Any, rtl: bool) -> Any:
+    """A copy of a broken line with its words in drawing order (the line's width is unchanged)."""
+    if isinstance(line, tuple):  # a line of one font: (extra space, [words])
+        words = list(line[1])
+        order = shaping.visual_order(shaping.token_levels(words, rtl))
+        return (line[0], [words[i] for i in order])
+    if not isinstance(line, FragLine):
+        return line
+    items: list[Any] = []
+    for frag in line.words:
+        text = getattr(frag, "text", None)
+        if not text or hasattr(frag, "cbDefn"):
+            items.append(frag)
+            continue
+        start = 0
+        for match in _SPACES.finditer(text):
+            if match.start() > start:
+                items.append(frag.clone(text=text[start : match.start()]))
+            items.append(frag.clone(text=text[match.start() : match.end()]))
+            start = match.end()
+        if start < len(text):
+            items.append(frag.clone(text=text[start:]) if start else frag)
+    words = [i for i, item in enumerate(items) if _is_word(item)]
+    if not words:
+        return line
+    token_levels = shaping.token_levels([str(items[i].text) for i in words], rtl)
+    levels = [int(rtl)] * len(items)
+    for index, level in zip(words, token_levels, strict=True):
+        levels[index] = level
+    # A space or a mark between two words goes with the lower of them (rule N1/N2 at word level).
+    word_set = set(words)
+    before = int(rtl)
+    pending: list[int] = []
+    for index in range(len(items)):
+        if index in word_set:
+            for waiting in pending:
+                levels[waiting] = min(before, levels[index])
+            pending = []
+            before = levels[index]
+        else:
+            pending.append(index)
+    for waiting in pending:
+        levels[waiting] = min(before, int(rtl))
+    order = shaping.visual_order(levels)
+    copy = FragLine(**line.__dict__)
+    copy.words = [items[i] for i in order]
+    return copy
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _is_word(frag: Any) -> bool:
+    text = getattr(frag, "text", None)
+    return bool(text) and not hasattr(frag, "cbDefn") and not str(text).isspace()
+
+
+_ANCHOR = re.compile(r'<a name="([^"<>]*)"\s*/>')
+
+
+def _strip_anchors(markup: str) -> tuple[str, list[str]]:
+    """``markup`` without its ``<a name>`` anchors, and their names.
+
+    reportlab's shaping of a word that holds an anchor (or any callback tag)
+    builds a broken word (an IndexError in breakLines; reportlab 5.1), so a
+    shaped paragraph sets its anchors itself, at its top.
+    """
+    if "<a name=" not in markup:
+        return markup, []
+    return _ANCHOR.sub("", markup), _ANCHOR.findall(markup)
+
+
+_STYLE_TAG = re.compile(r'<(/?)(b|i|strong|em)>|<font face="([^"]+)">')
+
+
+def weighted_faces(markup: str, font_name: str) -> str:
+    """``markup`` with each ``<font face>`` of a fallback family in the weight and slant around it.
+
+    reportlab takes a face literally: a fallback run in a bold headline or
+    inside ``<b>`` would be drawn regular.
+    """
+    if '<font face="' not in markup:
+        return markup
+    _, bold, italic = ps2tt(font_name)
+    depth = {"b": bold, "i": italic}
+
+    def face(match: re.Match[str]) -> str:
+        closing, tag, name = match.group(1), match.group(2), match.group(3)
+        if tag:
+            key = "b" if tag in ("b", "strong") else "i"
+            depth[key] += -1 if closing else 1
+            return match.group(0)
+        try:
+            chosen = tt2ps(name, int(depth["b"] > 0), int(depth["i"] > 0))
+        except ValueError:
+            return match.group(0)
+        return f'<font face="{chosen}">'
+
+    return _STYLE_TAG.sub(face, markup)
+
+
+class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
+    """reportlab's paragraph, shaped and ordered where its text needs it."""
+
+    def __init__(
+        self, text: str | None, style: ParagraphStyle, *args: Any, order: bool = True, **kwargs: Any
+    ) -> None:
+        """As reportlab's; ``style`` is swapped for its shaping variant when ``text`` needs one.
+
+        ``order`` False leaves the words in the order given (already in drawing order).
+        """
+        anchors: list[str] = []
+        if text is not None:
+            text = weighted_faces(text, style.fontName)
+        if text is not None and (shaping.needs_shaping(text) or shaping.has_cjk(text)):
+            shaped = script_style(style, shaping.markup_text(text), order=order)
+            if shaped is not style and shaped.shaping:
+                text, anchors = _strip_anchors(text)
+            style = shaped
+        super().__init__(text, style, *args, **kwargs)
+        self._bs_anchors = anchors
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """Split as reportlab does; the anchors go with the first part."""
+        parts: list[Any] = super().split(availWidth, availHeight)
+        style = getattr(self, "style")  # noqa: B009
+        if style.shaping:
+            # The parts hold the glyphs HarfBuzz made, which must not be shaped again (reportlab
+            # would hand them to HarfBuzz as text and fail): they are set as they are.
+            for part in parts:
+                if part is not self:
+                    part.style = _unshaped(part.style)
+        if parts and self._bs_anchors:
+            for part in parts:
+                part._bs_anchors = []
+            parts[0]._bs_anchors = self._bs_anchors
+        return parts
+
+    def breakLines(self, width: Any) -> Any:
+        """Break as reportlab does; text that holds HarfBuzz's glyphs already is not shaped again.
+
+        The parts of a split paragraph (reportlab makes them from the broken lines) hold
+        glyphs, which reportlab would hand to HarfBuzz as text, and fail.
+        """
+        style = getattr(self, "style")  # noqa: B009
+        if style.shaping and _holds_glyphs(self.frags):
+            self.style = _unshaped(style)
+        if not self.style.shaping:
+            return super().breakLines(width)
+        try:
+            return super().breakLines(width)
+        except (IndexError, TypeError, AttributeError, KeyError) as error:
+            # reportlab's shaping fails on some words mixing fonts and tags (5.1); such a
+            # paragraph is set unshaped rather than not at all, and says so.
+            self.style = _unshaped(style)
+            warnings.warn(
+                f"PDF: a paragraph could not be shaped ({type(error).__name__} in reportlab) and is "
+                f"drawn unshaped: {shaping.markup_text(getattr(self, 'text', '') or '')[:60]!r}",
+                MissingGlyphsWarning,
+                stacklevel=2,
+            )
+            return super().breakLines(width)
+
+    def draw(self) -> None:
+        """Draw as reportlab does, and the anchors a shaped paragraph took out of its text."""
+        for name in self._bs_anchors:
+            self.canv.bookmarkHorizontal(name, 0, self.height)
+        super().draw()
+
+    def drawPara(self, debug: int = 0) -> None:
+        """Draw as reportlab does, each line's words in bidi order when the text has right-to-left words."""
+        bidi = getattr(self, "style").__dict__.get("_bs_bidi")  # noqa: B009
+        para = getattr(self, "blPara", None)
+        if not bidi or para is None:
+            super().drawPara(debug)
+            return
+        lines = para.lines
+        para.lines = [_visual_line(line, bidi == "rtl") for line in lines]
+        try:
+            super().drawPara(debug)
+        finally:
+            para.lines = lines
+
+
+class ScriptContents(TableOfContents):  # type: ignore[misc]
+    """reportlab's table of contents, its entries set in the fonts that have their characters.
+
+    reportlab would set each entry in the level's font alone; here ``entry``
+    turns an entry's title into markup with fallback fonts, set in a
+    :class:`Paragraph` (shaped where needed), and right-to-left titles get
+    their words in drawing order as one line.
+    """
+
+    def __init__(self, entry: Any, **kwargs: Any) -> None:
+        """``entry(title, level)`` gives the markup of a title (plain text)."""
+        super().__init__(**kwargs)
+        self._bs_entry_markup = entry
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Lay the entries out as reportlab does, each title font-aware markup in a :class:`Paragraph`."""
+        entries: list[tuple[int, str, int, str | None]] = getattr(self, "_lastEntries")  # noqa: B009
+        if not entries:
+            entries = [(0, "Placeholder for table of contents", 0, None)]
+
+        def entry_end(canvas: Any, kind: str, label: str) -> None:
+            page, level, key = label.split(",", 2)
+            style = self.getLevelStyle(int(level))
+            dot = " . " if self.dotsMinLevel >= 0 and int(level) >= self.dotsMinLevel else ""
+            number: Any = self.formatter(int(page)) if self.formatter else int(page)
+            drawPageNumbers(canvas, style, [(number, literal_eval(key))], availWidth, availHeight, dot)
+
+        self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
+        rows: list[list[Any]] = []
+        for level, title, page, key in entries:
+            style = self.getLevelStyle(level)
+            plain = unescape(title)
+            if shaping.has_rtl(plain) and shaping.shaping_available():
+                plain = shaping.visual_words(plain, shaping.is_rtl_paragraph(plain))
+            markup = self._bs_entry_markup(plain, level)
+            if key:
+                markup = f'<a href="#{key}">{markup}</a>'
+            # reportlab glues the page-number callback to the title's last word, which breaks the
+            # shaping of that word (see _strip_anchors): a space in a frag of its own keeps it out.
+            key_value = repr(key).replace(",", "\\x2c").replace('"', "\\x2c") if key else None
+            markup += f'<font face="{style.fontName}"> </font>'
+            markup += f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{key_value}"/>'
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            rows.append([Paragraph(markup, style, order=False)])
+        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return (self.width, self.height)
+
 
 MAX_EXTRA_SPACE_EM = 0.6
 """A justified line may widen each of its spaces by at most this many ems."""
@@ -25,7 +342,7 @@ MIN_JUSTIFY_WIDTH_EM = 13.0
 def ragged(style: ParagraphStyle) -> ParagraphStyle:
     """The same style set flush left, ragged right (made once per style and kept on it)."""
     found: ParagraphStyle | None = style.__dict__.get("_bs_ragged")
-    if found is None:
+    if found is None or found.parent is not style:  # a child style copies its parent's cache
         found = ParagraphStyle(f"{style.name}-ragged", parent=style, alignment=TA_LEFT)
         style.__dict__["_bs_ragged"] = found
     return found
@@ -52,7 +369,7 @@ def widest_gap(paragraph: Paragraph) -> float:
     return float(widest)
 
 
-class SetParagraph(Paragraph):  # type: ignore[misc]
+class SetParagraph(Paragraph):
     """A paragraph that is justified only where that leaves no wide gaps."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:

@@ -9,12 +9,13 @@ the cost linear. Rows taller than a page split inside the row.
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus import Table as TableFlowable
 
 from broadsheet.errors import WriteError
 from broadsheet.formats._shared.plain_text import inline_text
 from broadsheet.formats.pdf.markup import Markup
+from broadsheet.formats.pdf.paragraphs import Paragraph
 from broadsheet.formats.pdf.styles import Styles
 from broadsheet.model import Table, TableCell
 

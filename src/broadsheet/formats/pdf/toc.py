@@ -11,8 +11,7 @@ from __future__ import annotations
 import warnings
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus import Flowable, KeepInFrame, Spacer
 
 from broadsheet.errors import PdfWarning
 from broadsheet.formats._shared.wording import date_text, document_language, label
@@ -20,6 +19,7 @@ from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.flow import Entry, mark
 from broadsheet.formats.pdf.markup import Markup
 from broadsheet.formats.pdf.options import WriteOptions
+from broadsheet.formats.pdf.paragraphs import Paragraph, ScriptContents
 from broadsheet.formats.pdf.styles import Styles
 from broadsheet.model import Edition
 
@@ -45,7 +45,10 @@ def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> 
     ]
     name = label("contents", document_language(edition))
     title = '<a name="contents"/>' + markup.text(name, styles.fonts.heading, hyphenate=False)
-    table = TableOfContents(
+    table = ScriptContents(
+        entry=lambda title, level: markup.text(
+            title, styles.fonts.heading if level == 0 else styles.fonts.text, hyphenate=False
+        ),
         levelStyles=levels,
         dotsMinLevel=0,
         tableStyle=[

@@ -6,7 +6,7 @@ import io
 import warnings
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -19,6 +19,7 @@ from broadsheet.formats.pdf.hyphenation import hyphenator
 from broadsheet.formats.pdf.layout import Geometry, PdfDocument
 from broadsheet.formats.pdf.markup import Markup, MissingGlyphs
 from broadsheet.formats.pdf.options import WriteOptions
+from broadsheet.formats.pdf.paragraphs import Paragraph
 from broadsheet.formats.pdf.styles import Palette, Styles
 from broadsheet.formats.pdf.toc import contents, cover
 from broadsheet.model import Article, Document, Edition
