@@ -206,6 +206,18 @@ def test_words_in_a_mixed_line_follow_the_bidi_algorithm() -> None:
     assert shaping.visual_order(levels) == [3, 1, 2, 0]
 
 
+def test_numbers_apart_in_a_right_to_left_line_keep_their_order() -> None:
+    # "3 May 2024, 2:05 pm": the year and the time are separate runs (an Arabic comma and a space
+    # between them), drawn in the order python-bidi's own display gives, not swapped as one run.
+    from bidi.algorithm import get_display
+
+    words = ["3", "مايو", "2024،", "2:05", "م"]
+    order = shaping.interleaved_order(*shaping.levels_with_gaps(words, rtl=True))
+    numbers = [words[i].strip("،") for i in order if words[i][0].isdigit()]
+    assert numbers == [w.strip("،") for w in get_display(" ".join(words)).split() if w[-1].isdigit()]
+    assert numbers == ["2:05", "2024", "3"]
+
+
 def test_latin_text_is_not_shaped() -> None:
     styles = Styles(10, font_set(), Palette("screen"), justify=True)
     assert ScriptParagraph("Plain words, Кирилиця.", styles.body).style is styles.body

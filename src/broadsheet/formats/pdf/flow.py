@@ -172,7 +172,9 @@ class ArticleFlow:
             name = m.text(a.source.name, hf, hyphenate=False)
             if a.source.url:
                 name = m.link(a.source.url, name)
-            parts.append(f"{m.text(label('source', self.language), hf, hyphenate=False)}: {name}")
+            # The colon goes inside the text run: a word split across two fonts is shaped with one
+            # font's glyphs and drawn with the other's (an Arabic label's colon came out as "d").
+            parts.append(f"{m.text(label('source', self.language) + ':', hf, hyphenate=False)} {name}")
         return " · ".join(parts)
 
     def foot(self) -> list[Flowable]:
@@ -185,12 +187,12 @@ class ArticleFlow:
             links = []
             for translation in a.translations:
                 name = language_name(translation.language)
-                text = m.text(name, hf, hyphenate=False)
+                text = m.text(name + (":" if translation.title else ""), hf, hyphenate=False)
                 if translation.title:
-                    text += ": " + m.text(translation.title, hf, hyphenate=False)
+                    text += " " + m.text(translation.title, hf, hyphenate=False)
                 links.append(m.link(translation.url, text) if translation.url else text)
-            heading = m.text(label("translations", self.language), hf, hyphenate=False)
-            out.append(Paragraph(f"<b>{heading}:</b> " + " · ".join(links), s.footer))
+            heading = m.text(label("translations", self.language) + ":", hf, hyphenate=False)
+            out.append(Paragraph(f"<b>{heading}</b> " + " · ".join(links), s.footer))
         if a.rights:
             out.append(Paragraph(m.text(a.rights, hf, hyphenate=False), s.footer))
         return out

@@ -102,7 +102,7 @@ def _visual_line(line: Any, rtl: bool) -> Any:
     """A copy of a broken line with its words in drawing order (the line's width is unchanged)."""
     if isinstance(line, tuple):  # a line of one font: (extra space, [words])
         words = list(line[1])
-        order = shaping.visual_order(shaping.token_levels(words, rtl))
+        order = shaping.interleaved_order(*shaping.levels_with_gaps(words, rtl))
         return (line[0], [words[i] for i in order])
     if not isinstance(line, FragLine):
         return line
@@ -123,20 +123,23 @@ def _visual_line(line: Any, rtl: bool) -> Any:
     words = [i for i, item in enumerate(items) if _is_word(item)]
     if not words:
         return line
-    token_levels = shaping.token_levels([str(items[i].text) for i in words], rtl)
+    token_levels, gaps = shaping.levels_with_gaps([str(items[i].text) for i in words], rtl)
     levels = [int(rtl)] * len(items)
     for index, level in zip(words, token_levels, strict=True):
         levels[index] = level
-    # A space or a mark between two words goes with the lower of them (rule N1/N2 at word level).
+    # A space or a mark between two words takes the level the bidi algorithm gave that gap
+    # (not simply its neighbours': two numbers with an Arabic comma between are not one run).
     word_set = set(words)
     before = int(rtl)
+    seen = 0
     pending: list[int] = []
     for index in range(len(items)):
         if index in word_set:
             for waiting in pending:
-                levels[waiting] = min(before, levels[index])
+                levels[waiting] = gaps[seen - 1] if seen else min(before, levels[index])
             pending = []
             before = levels[index]
+            seen += 1
         else:
             pending.append(index)
     for waiting in pending:

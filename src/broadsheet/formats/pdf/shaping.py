@@ -142,6 +142,17 @@ def token_levels(tokens: Sequence[str], rtl: bool) -> list[int]:
     A word keeps the level of its first strong character: HarfBuzz has shaped
     it in that one direction already, so it is moved as a whole, never split.
     """
+    return levels_with_gaps(tokens, rtl)[0]
+
+
+def levels_with_gaps(tokens: Sequence[str], rtl: bool) -> tuple[list[int], list[int]]:
+    """The levels of a line's words (as :func:`token_levels`) and of the space after each word but
+    the last, as the bidi algorithm resolves that space.
+
+    The spaces matter: in "3 مايو 2024، 2:05 م" the two numbers are both at level 2, but the
+    comma and space between them are at level 1; without that gap the numbers would be reversed
+    as one run and the date read "2:05، 2024".
+    """
     from bidi import algorithm
 
     text = " ".join("".join(_neutral(c) for c in token) or "!" for token in tokens)
@@ -154,15 +165,31 @@ def token_levels(tokens: Sequence[str], rtl: bool) -> list[int]:
     algorithm.resolve_neutral_types(storage, False)
     algorithm.resolve_implicit_levels(storage, False)
     chars = storage["chars"]
-    levels = []
+    levels: list[int] = []
+    gaps: list[int] = []
     index = 0
-    for token in tokens:
+    for number, token in enumerate(tokens):
         width = max(len(token), 1)
         span = chars[index : index + width]
         strong = [c["level"] for c in span if c["orig"] in ("L", "R", "AL", "EN", "AN")]
         levels.append(strong[0] if strong else (span[0]["level"] if span else int(rtl)))
+        if number < len(tokens) - 1:
+            # The gap's level: the lowest of the word's trailing neutrals and the space itself.
+            trailing = [c["level"] for c in span[::-1] if c["orig"] not in ("L", "R", "AL", "EN", "AN")]
+            after = chars[index + width]["level"] if index + width < len(chars) else int(rtl)
+            gaps.append(min([after, *trailing[:1]]) if trailing else after)
         index += width + 1
-    return levels
+    return levels, gaps
+
+
+def interleaved_order(levels: Sequence[int], gaps: Sequence[int]) -> list[int]:
+    """The drawing order of words whose gaps have levels of their own (see :func:`levels_with_gaps`)."""
+    sequence: list[int] = []
+    for number, level in enumerate(levels):
+        sequence.append(level)
+        if number < len(gaps):
+            sequence.append(gaps[number])
+    return [i // 2 for i in visual_order(sequence) if i % 2 == 0]
 
 
 def visual_order(levels: Sequence[int]) -> list[int]:
@@ -193,7 +220,7 @@ def visual_words(text: str, rtl: bool) -> str:
     words = text.split()
     if len(words) < 2 or not bidi_available():
         return text
-    order = visual_order(token_levels(words, rtl))
+    order = interleaved_order(*levels_with_gaps(words, rtl))
     return " ".join(words[i] for i in order)
 
 
