@@ -24,7 +24,7 @@ A source that fails never stops the batch: its result carries ``error``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
@@ -79,7 +79,11 @@ def read(
 
 
 def sink_for(
-    output: str | os.PathLike[str], *, to: str | None = None, name: str = DEFAULT_TEMPLATE, skip_existing: bool
+    output: str | os.PathLike[str],
+    *,
+    to: str | None = None,
+    name: str = DEFAULT_TEMPLATE,
+    skip_existing: bool,
 ) -> Sink:
     """The sink ``output`` names: a ``.jsonl`` (or ``.ndjson``) file, else a folder of ``to`` files."""
     from broadsheet.formats import registry
@@ -94,7 +98,7 @@ def sink_for(
 
 def write_results(
     results: Iterable[Result], sinks: Sequence[Sink], *, strict_warnings: bool = False
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Write each result to every sink, in order; yield it with its ``paths`` and without its bytes.
 
     The sinks are finished when ``results`` is exhausted and aborted if the
@@ -134,7 +138,7 @@ def convert(
     skip_existing: bool = False,
     strict_warnings: bool = False,
     timeout: float = 30.0,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Convert every source into ``output``: a ``.jsonl`` file (one article per line) or a folder.
 
     In a folder each input becomes one ``to`` file (default ``json``) named

@@ -54,7 +54,13 @@ class FolderSink:
     """One file per input in ``folder``, named from a template (see :mod:`broadsheet.batch.names`)."""
 
     def __init__(
-        self, folder: str | os.PathLike[str], format: str, extension: str, template: str, *, skip_existing: bool
+        self,
+        folder: str | os.PathLike[str],
+        format: str,
+        extension: str,
+        template: str,
+        *,
+        skip_existing: bool,
     ) -> None:
         """Write ``format`` outputs named by ``template`` under ``folder`` (created if missing)."""
         self.folder = Path(folder)
@@ -68,7 +74,9 @@ class FolderSink:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise OutputError(f"{self.folder}: cannot create the folder: {error.strerror or error}") from error
+            raise OutputError(
+                f"{self.folder}: cannot create the folder: {error.strerror or error}"
+            ) from error
 
     def _values(self, index: int, origin: str, result: Result | None) -> dict[str, object]:
         values: dict[str, object] = {"stem": stem_of(origin), "index": index + 1, "ext": self.extension}

@@ -54,9 +54,12 @@ class Job:
     """Let writers with an ``image_dir`` option read a local input's images from its folder."""
 
 
-def failure_of(error: BaseException) -> Failure:
-    """The error as a failure record: its class name and one-line message."""
+def failure_of(error: BaseException, origin: str | None = None) -> Failure:
+    """The error as a failure record: its class name and one-line message (without a leading
+    ``origin:``, which the record's input says already)."""
     text = " ".join(part.strip() for part in str(error).splitlines() if part.strip())
+    if origin and text.startswith(f"{origin}: "):
+        text = text[len(origin) + 2 :]
     if not isinstance(error, BroadsheetError):
         text = f"internal error (a bug; please report it): {text}"
     return Failure(kind=type(error).__name__, message=text or type(error).__name__)
@@ -115,15 +118,17 @@ def _safe(text: str) -> str:
     return re.sub(r"[^\w.-]+", "-", text).strip(".-")[:120] or "article"
 
 
-def _fields(document: Document) -> dict[str, str | None]:
+def _fields(document: Document) -> tuple[str, str | None, str | None]:
+    """The slug, id and day of a document, for output file names."""
     if isinstance(document, Edition):
-        return {"slug": slug(document.title), "id": document.id, "date": document.date and str(document.date)}
-    day = (document.published or document.modified) if isinstance(document, Article) else None
-    return {
-        "slug": slug(document.title),
-        "id": _safe(document.id) if document.id else None,
-        "date": day.date().isoformat() if day else None,
-    }
+        day = document.date.isoformat() if document.date else None
+        return slug(document.title), _safe(document.id) if document.id else None, day
+    moment = document.published or document.modified
+    return (
+        slug(document.title),
+        _safe(document.id) if document.id else None,
+        moment.date().isoformat() if moment else None,
+    )
 
 
 def _with_image_dir(job: Job, target: Target, item: Item) -> dict[str, Any]:
@@ -145,7 +150,7 @@ def _with_image_dir(job: Job, target: Target, item: Item) -> dict[str, Any]:
 def convert_one(index: int, item: Item, job: Job) -> Result:
     """Read ``item`` and render it for every target of ``job``; failures are returned, never raised."""
     if item.error is not None:
-        return Result(index=index, origin=item.origin, error=failure_of(item.error))
+        return Result(index=index, origin=item.origin, error=failure_of(item.error, item.origin))
     if item.source is None:
         return Result(index=index, origin=item.origin, error=Failure(kind="SourceError", message="no source"))
     from broadsheet.formats import read_document, write
@@ -166,12 +171,17 @@ def convert_one(index: int, item: Item, job: Job) -> Result:
             caught.extend((target.format, w) for w in write_warnings)
             rendered.append(Rendered(format=target.format, data=data))
     except Exception as error:  # one bad page must not stop the batch; a bug is reported as such
-        return Result(index=index, origin=item.origin, notices=_notices(caught), error=failure_of(error))
+        return Result(
+            index=index, origin=item.origin, notices=_notices(caught), error=failure_of(error, item.origin)
+        )
+    name, identifier, day = _fields(document)
     return Result(
         index=index,
         origin=item.origin,
         article=document if job.keep_article and isinstance(document, Article) else None,
         rendered=tuple(rendered),
         notices=_notices(caught),
-        **_fields(document),
+        slug=name,
+        id=identifier,
+        date=day,
     )
