@@ -2,7 +2,8 @@
 
 Fields:
 
-- ``{stem}``: the input's file name without its extension (of a URL: its last path segment);
+- ``{stem}``: the input's file name without its extension (of a URL: its last path segment; of
+  an archive's record, ``crawl.warc.gz#1234``: ``crawl-1234``);
 - ``{index}``: the input's position in the batch, from 1 (``{index:05d}`` pads it);
 - ``{ext}``: the output format's usual extension, without the dot;
 - ``{slug}``: the article's title in lower case, words joined by ``-`` (any script);
@@ -56,11 +57,14 @@ def check_template(template: str) -> frozenset[str]:
 
 def stem_of(origin: str) -> str:
     """The input's name without folder and extension, made file-name safe."""
-    base = origin.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    base, _, record = origin.partition("#")
+    base = base.split("?", 1)[0].rstrip("/")
     name = base.rsplit("/", 1)[-1].rsplit(os.sep, 1)[-1]
     for suffix in (".gz", ".bz2"):
         name = name.removesuffix(suffix)
     stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    if record and "://" not in origin:  # one record of an archive (crawl.warc.gz#1234): its own stem
+        stem = f"{stem.removesuffix('.warc')}-{record}"
     return _UNSAFE.sub("-", stem).strip(".-")[:120] or "input"
 
 
