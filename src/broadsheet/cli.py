@@ -443,8 +443,12 @@ def _input_folders(
 def _convert(args: argparse.Namespace) -> int:
     if not args.inputs and not args.input_list:
         raise _Usage("convert needs at least one INPUT (or --input-list FILE)")
+    if args.name and not any(_is_site(output) for output in args.output):
+        raise _Usage("--name names files in an output folder (-o out/)")
     if not _is_batch(args):
         targets = _targets(args.output, args.to_format)
+        if args.skip_existing and all(os.path.exists(output) for output, _ in targets if output != "-"):
+            return 0
         _emit(_read(args.inputs[0], args), targets, args, args.inputs)
         return 0
     return _convert_batch(args)
@@ -541,8 +545,6 @@ def _convert_batch(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         raise _Usage(f"--jobs wants a number of at least 1, got {args.jobs}")
-    if args.name and not any(_is_site(output) for output in args.output):
-        raise _Usage("--name names files in an output folder (-o out/)")
     sinks = _batch_sinks(args)
     job = _batch_job(args, sinks)
     folders = [sink for sink in sinks if hasattr(sink, "done")]

@@ -124,7 +124,9 @@ def test_dates_make_folders_and_skip_existing_resumes(tmp_path: Path) -> None:
         "undated/b.md",
     ]
     (out / "undated" / "b.md").unlink()
-    again = list(batch.convert(expand([str(folder)]), out, name="{date}/{id}.{ext}", to="md", skip_existing=True))
+    again = list(
+        batch.convert(expand([str(folder)]), out, name="{date}/{id}.{ext}", to="md", skip_existing=True)
+    )
     assert [r.paths != () for r in again] == [False, True]
     plain = tmp_path / "plain"
     list(batch.convert(expand([str(folder)]), plain, jobs=1))

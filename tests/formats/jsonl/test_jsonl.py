@@ -41,7 +41,9 @@ def test_a_line_is_the_compact_native_document() -> None:
 
 def test_the_format_is_told_from_the_extension_and_reads_an_edition(tmp_path: Path) -> None:
     path = tmp_path / "day.jsonl"
-    broadsheet.write_file(Edition(title="T", sections=(Section(articles=(_article("a"), _article("b"))),)), path)
+    broadsheet.write_file(
+        Edition(title="T", sections=(Section(articles=(_article("a"), _article("b"))),)), path
+    )
     edition = broadsheet.read_edition(path)
     assert edition.title == "day" and [a.title for a in edition.articles] == ["a", "b"]
     assert broadsheet.read_edition(path, title="Ранок").title == "Ранок"
