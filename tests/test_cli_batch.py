@@ -195,9 +195,20 @@ def test_ctrl_c_leaves_only_complete_outputs(tmp_path: Path) -> None:
         (folder / f"p{n:02d}.json").write_bytes(story(f"Стаття {n}"))
     out = tmp_path / "out"
     jsonl = tmp_path / "day.jsonl"
+    pdf = ["--to", "pdf", "-j", "2"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "broadsheet.cli", "convert", str(folder), "-o", f"{out}/", "-o", str(jsonl)]
-        + ["--to", "pdf", "-j", "2"],
+        [
+            sys.executable,
+            "-m",
+            "broadsheet.cli",
+            "convert",
+            str(folder),
+            "-o",
+            f"{out}/",
+            "-o",
+            str(jsonl),
+            *pdf,
+        ],
         stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 120

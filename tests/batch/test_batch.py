@@ -114,7 +114,7 @@ def test_dates_make_folders_and_skip_existing_resumes(tmp_path: Path) -> None:
 
     folder = tmp_path / "in"
     folder.mkdir()
-    day = dt.datetime(2024, 5, 3, 9, tzinfo=dt.timezone.utc)
+    day = dt.datetime(2024, 5, 3, 9, tzinfo=dt.UTC)
     (folder / "a.json").write_bytes(story("A", published=day, id="urn:a/1"))
     (folder / "b.json").write_bytes(story("B"))
     out = tmp_path / "out"

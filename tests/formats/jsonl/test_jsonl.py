@@ -105,7 +105,7 @@ def test_the_writer_appears_only_when_closed(tmp_path: Path) -> None:
         out.append(_article("a"))
         out.append(_article("b"))
         assert not path.exists()
-        assert [p.name for p in tmp_path.iterdir()][0].endswith(".part")
+        assert next(p.name for p in tmp_path.iterdir()).endswith(".part")
     assert [a.title for a in iter_articles(path)] == ["a", "b"]
     assert os.listdir(tmp_path) == ["day.jsonl"]
 
@@ -113,9 +113,14 @@ def test_the_writer_appears_only_when_closed(tmp_path: Path) -> None:
 def test_an_interrupted_writer_leaves_the_old_file_and_no_part(tmp_path: Path) -> None:
     path = tmp_path / "day.jsonl"
     path.write_bytes(b"old\n")
-    with pytest.raises(KeyboardInterrupt), JsonLinesWriter(path) as out:
-        out.append(_article("a"))
-        raise KeyboardInterrupt
+
+    def interrupted() -> None:
+        with JsonLinesWriter(path) as out:
+            out.append(_article("a"))
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted()
     assert path.read_bytes() == b"old\n" and os.listdir(tmp_path) == ["day.jsonl"]
 
 
