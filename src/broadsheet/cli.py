@@ -33,6 +33,8 @@ examples:
   broadsheet convert https://zn.ua/ukr/WORLD/some-story.html -o story.epub
   broadsheet convert story.xml --to ninjs -o -            (NewsML-G2 to ninjs on stdout)
   broadsheet convert story.json -o story.pdf -O columns=2 -O profile=print
+  broadsheet convert pages/*.html -o out/ --name '{date}/{slug}.{ext}'   (one file per page)
+  broadsheet convert pages/ -o day.jsonl --errors failed.jsonl -j 2     (one article per line)
   broadsheet edition a.html b.json c.xml -o today.epub --title "Ранковий випуск" --date 2022-01-21
   broadsheet edition --section "Політика:a.html,b.html" --section "Світ:c.xml" -o today.pdf --title Digest
   broadsheet explain story.html --url https://example.com/story   (why text was left out)
