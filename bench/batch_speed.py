@@ -93,11 +93,21 @@ def _rss(data: list[bytes], at: int, total: int, out: Path) -> tuple[int, int]:
 
     first = last = 0
     for result in batch.convert(pages(), out, jobs=2):
-        if result.index + 1 == at:
+        done = result.index + 1
+        if done == at:
             first = _rss_of_tree()
-        if result.index + 1 == total:
+        if done == total:
             last = _rss_of_tree()
+        if done % 1000 == 0:  # a trace, so a long run shows its trend as it goes
+            print(f"  page {done:,}: {_rss_of_tree() / 2**20:.0f} MiB", file=sys.stderr, flush=True)
     return first, last
+
+
+def _rss_line(first: int, last: int, args: argparse.Namespace) -> str:
+    return (
+        f"RSS (batch and its 2 workers): {first / 2**20:.0f} MiB at page {args.rss_at:,}, "
+        f"{last / 2**20:.0f} MiB at page {args.rss_pages:,} ({(last - first) / first * 100:+.1f} %)"
+    )
 
 
 def main() -> int:
@@ -107,6 +117,7 @@ def main() -> int:
     parser.add_argument("--rss-at", type=int, default=1000)
     parser.add_argument("--rss-pages", type=int, default=10000, help="0 skips the memory run")
     parser.add_argument("--no-trafilatura", action="store_true")
+    parser.add_argument("--rss-only", action="store_true", help="only the memory run")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bs-batch-"))
@@ -114,6 +125,10 @@ def main() -> int:
         folder = work / "pages"
         data = _pages(folder, args.pages)
         print(f"{args.pages} pages from {CORPUS} ({len(data)} distinct), in a folder")
+        if args.rss_only:
+            first, last = _rss(data, args.rss_at, args.rss_pages, work / "rss.jsonl")
+            print(_rss_line(first, last, args))
+            return 0
         broadsheet = [sys.executable, "-m", "broadsheet.cli"]
         startup = min(_timed([*broadsheet, "--version"]) for _ in range(3))
         rows = []
@@ -162,10 +177,7 @@ def main() -> int:
         )
         if args.rss_pages:
             first, last = _rss(data, args.rss_at, args.rss_pages, work / "rss.jsonl")
-            print(
-                f"\nRSS (batch and its 2 workers): {first / 2**20:.0f} MiB at page {args.rss_at:,}, "
-                f"{last / 2**20:.0f} MiB at page {args.rss_pages:,} ({(last - first) / first * 100:+.1f} %)"
-            )
+            print("\n" + _rss_line(first, last, args))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
