@@ -169,3 +169,37 @@ def test_name_templates() -> None:
     assert stem_of("https://x.example/news/story.html?id=3") == "story"
     assert stem_of("crawl.warc.gz#1234") == "crawl-1234"
     assert stem_of("/tmp/pages/Стаття 1.html.gz") == "Стаття-1"
+
+
+def test_a_bug_on_one_page_is_reported_as_one_and_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    import broadsheet.formats as formats
+
+    real = formats.read_document
+
+    def flaky(source: object, *args: object, **kwargs: object) -> object:
+        if b"Bug" in source:  # type: ignore[operator]
+            raise RuntimeError("boom")
+        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(formats, "read_document", flaky)
+    results = list(batch.read([story("Bug"), story("Fine")], jobs=1))
+    assert results[0].error == batch.Failure(
+        kind="RuntimeError", message="internal error (a bug; please report it): boom"
+    )
+    assert results[1].article is not None and results[1].article.title == "Fine"
+
+
+def test_a_worker_is_warmed_once_with_the_writers_it_will_use() -> None:
+    import signal
+
+    from broadsheet.batch.worker import warm
+
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        warm(("pdf", "jsonl"))
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # Ctrl-C is the parent's to handle
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    import sys
+
+    assert "broadsheet.formats.pdf.writer" in sys.modules and "broadsheet.formats.jsonl" in sys.modules
