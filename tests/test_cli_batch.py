@@ -223,3 +223,11 @@ def test_ctrl_c_leaves_only_complete_outputs(tmp_path: Path) -> None:
     for name in written:
         assert (out / name).read_bytes().rstrip().endswith(b"%%EOF")
     assert sorted(os.listdir(tmp_path)) == ["out", "pages"]  # no day.jsonl, no .part
+
+
+def test_one_failing_input_reports_to_the_errors_file_too(tmp_path: Path) -> None:
+    bad, report = tmp_path / "bad.json", tmp_path / "errors.jsonl"
+    bad.write_text("{}")
+    result = run("convert", str(bad), "-o", str(tmp_path / "out.json"), "--errors", str(report))
+    assert result.returncode == 1 and result.stderr.startswith("broadsheet: error: ")
+    assert json.loads(report.read_text())["error"] == "UnknownFormatError"

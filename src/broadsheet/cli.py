@@ -451,7 +451,13 @@ def _convert(args: argparse.Namespace) -> int:
         targets = _targets(args.output, args.to_format)
         if args.skip_existing and all(os.path.exists(output) for output, _ in targets if output != "-"):
             return 0
-        _emit(_read(args.inputs[0], args), targets, args, args.inputs)
+        try:
+            _emit(_read(args.inputs[0], args), targets, args, args.inputs)
+        except _Located as error:
+            report = _ErrorsReport(args.errors)  # one input: the report has its one line too
+            report.add(args.inputs[0], type(error.error).__name__, _one_line(str(error.error)))
+            report.close()
+            raise
         return 0
     return _convert_batch(args)
 
