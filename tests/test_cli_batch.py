@@ -231,3 +231,12 @@ def test_one_failing_input_reports_to_the_errors_file_too(tmp_path: Path) -> Non
     result = run("convert", str(bad), "-o", str(tmp_path / "out.json"), "--errors", str(report))
     assert result.returncode == 1 and result.stderr.startswith("broadsheet: error: ")
     assert json.loads(report.read_text())["error"] == "UnknownFormatError"
+
+
+def test_a_batch_streams_json_lines_to_standard_output(pages: Path) -> None:
+    result = run("convert", str(pages), "-o", "-", "--to", "jsonl", "-q", "-j", "1")
+    assert result.returncode == 0, result.stderr
+    titles = [json.loads(line)["article"]["title"] for line in result.stdout.splitlines()]
+    assert titles == [f"Стаття {n}" for n in range(4)]
+    refused = run("convert", str(pages), "-o", "-", "--to", "json")
+    assert refused.returncode == 2 and "--to jsonl" in refused.stderr

@@ -479,8 +479,17 @@ def _is_batch(args: argparse.Namespace) -> bool:
 def _batch_sinks(args: argparse.Namespace) -> list[Any]:
     from broadsheet.batch import DEFAULT_TEMPLATE, sink_for
 
-    sinks = []
+    sinks: list[Any] = []
     for output in args.output:
+        if output == "-":
+            if args.to_format is None or registry.get(args.to_format, can="write").name != "jsonl":
+                raise _Usage("a batch writes to standard output as JSON Lines: add --to jsonl")
+            if sys.stdout is None:
+                raise OutputError("<stdout>: standard output is closed")
+            from broadsheet.batch import StreamSink
+
+            sinks.append(StreamSink(sys.stdout.buffer))
+            continue
         if output.lower().endswith(_JSON_LINES) and not os.path.isdir(output):
             if args.skip_existing:
                 raise _Usage(

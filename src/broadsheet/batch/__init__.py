@@ -34,7 +34,7 @@ import attrs
 from broadsheet.batch.engine import default_jobs, items_of, run, strict
 from broadsheet.batch.names import DEFAULT_TEMPLATE
 from broadsheet.batch.results import Failure, Notice, Rendered, Result
-from broadsheet.batch.sinks import FolderSink, JsonLinesSink, Sink
+from broadsheet.batch.sinks import FolderSink, JsonLinesSink, Sink, StreamSink
 from broadsheet.batch.worker import Job, Target
 from broadsheet.formats._shared.sources import Input
 from broadsheet.inputs.item import Item
@@ -49,6 +49,7 @@ __all__ = [
     "Rendered",
     "Result",
     "Sink",
+    "StreamSink",
     "Target",
     "convert",
     "default_jobs",

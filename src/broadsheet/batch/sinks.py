@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from broadsheet.batch.names import NameBook, stem_of
 from broadsheet.batch.results import Result
@@ -21,7 +21,7 @@ from broadsheet.inputs.item import Item
 if TYPE_CHECKING:
     from broadsheet.formats.jsonl.stream import JsonLinesWriter
 
-__all__ = ["FolderSink", "JsonLinesSink", "Sink"]
+__all__ = ["FolderSink", "JsonLinesSink", "Sink", "StreamSink"]
 
 
 class Sink(Protocol):
@@ -157,3 +157,38 @@ class JsonLinesSink:
         """Drop the temporary; a previous file of that name stays."""
         if self._writer is not None:
             self._writer.abort()
+
+
+class StreamSink:
+    """Every input's article as a JSON line on an open stream (standard output, a pipe), as it comes.
+
+    A stream cannot be taken back: lines already sent stay sent when the batch stops.
+    """
+
+    format = "jsonl"
+    """Inputs are rendered with the JSON Lines writer."""
+
+    def __init__(self, stream: BinaryIO, name: str = "<stdout>") -> None:
+        """Write to ``stream``; ``name`` is how errors name it."""
+        self.stream = stream
+        self.name = name
+
+    def put(self, result: Result) -> tuple[str, ...]:
+        """Send the result's line(s) and flush them, so a reader downstream sees each page at once."""
+        data = _data(result, self.format)
+        if result.error is not None or data is None:
+            return ()
+        try:
+            self.stream.write(data)
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:
+            raise OutputError(f"{self.name}: cannot write: {error}") from error
+        return (self.name,)
+
+    def finish(self) -> None:
+        """Nothing to do: every line was flushed."""
+
+    def abort(self) -> None:
+        """Nothing to do: a stream cannot be taken back."""
