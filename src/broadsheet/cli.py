@@ -645,7 +645,7 @@ class _Watch:
             for notice in result.notices:
                 self._say(f"broadsheet: warning: {result.origin}: {cli_spelling(notice.problem)}")
         if result.error is not None and (not self.errors_file or self.verbose):
-            self._say(f"broadsheet: error: {result.origin}: {_one_line(result.error.message)}")
+            self._say(f"broadsheet: error: {result.origin}: {cli_spelling(_one_line(result.error.message))}")
         elif self.verbose and not self.quiet:
             where = "skipped, already done" if result.skipped else ", ".join(result.paths) or "done"
             self._say(f"broadsheet: {result.origin} -> {where}")
@@ -789,7 +789,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (_Located, BroadsheetError) as error:
         if args.debug:
             traceback.print_exc()
-        sys.stderr.write(f"broadsheet: error: {_one_line(str(error))}\n")
+        sys.stderr.write(f"broadsheet: error: {cli_spelling(_one_line(str(error)))}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("broadsheet: interrupted\n")
