@@ -212,14 +212,18 @@ def test_ctrl_c_leaves_only_complete_outputs(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not (out.exists() and len(os.listdir(out)) >= 2):
+
+    def complete() -> list[str]:  # a temporary (.p01.pdf.bs123-x.part) is not an output yet
+        return [name for name in os.listdir(out) if not name.startswith(".")] if out.exists() else []
+
+    while time.monotonic() < deadline and len(complete()) < 2:
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err
     written = os.listdir(out)
     assert 2 <= len(written) < 40
-    assert all(name.endswith(".pdf") and not name.startswith(".") for name in written)
+    assert all(name.endswith(".pdf") and not name.startswith(".") for name in written), written
     for name in written:
         assert (out / name).read_bytes().rstrip().endswith(b"%%EOF")
     assert sorted(os.listdir(tmp_path)) == ["out", "pages"]  # no day.jsonl, no .part
