@@ -141,6 +141,8 @@ def test_readers_never_import_writers() -> None:
         if fmt.reader is None:
             continue
         reader = _module_of(fmt.reader.function)
-        # The native JSON codec reads and writes in one module: the two are one mapping.
-        reached = ({reader} | closure(reader)) & (writers - {reader})
+        # The native JSON codec reads and writes in one module: the two are one mapping,
+        # which JSON Lines reuses for each of its lines.
+        mapping = {reader, "broadsheet.formats.json"} if fmt.name == "jsonl" else {reader}
+        reached = ({reader} | closure(reader)) & (writers - mapping)
         assert not reached, f"the {fmt.name} reader ({reader}) imports writers: {sorted(reached)}"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import signal
 import sys
 import threading
+import time
 import traceback
 import warnings
 from collections.abc import Sequence
@@ -16,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from broadsheet.errors import BroadsheetError, OptionError, OutputError
+from broadsheet.errors import BroadsheetError, OptionError, OutputError, WriteError
 from broadsheet.formats import read_document, registry, write
 from broadsheet.formats._shared.files import write_all_atomic
 from broadsheet.formats._shared.options import parse_value
@@ -31,6 +33,8 @@ examples:
   broadsheet convert https://zn.ua/ukr/WORLD/some-story.html -o story.epub
   broadsheet convert story.xml --to ninjs -o -            (NewsML-G2 to ninjs on stdout)
   broadsheet convert story.json -o story.pdf -O columns=2 -O profile=print
+  broadsheet convert pages/*.html -o out/ --name '{date}/{slug}.{ext}'   (one file per page)
+  broadsheet convert pages/ -o day.jsonl --errors failed.jsonl -j 2     (one article per line)
   broadsheet edition a.html b.json c.xml -o today.epub --title "Ранковий випуск" --date 2022-01-21
   broadsheet edition --section "Політика:a.html,b.html" --section "Світ:c.xml" -o today.pdf --title Digest
   broadsheet edition --feed https://example.com/rss --feed world.atom --since 24h -o today.epub --title Today
@@ -88,20 +92,29 @@ def _parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert",
         help="convert one document to one or more formats",
-        description="Read INPUT (a file, a URL or - for stdin) and write it to each OUTPUT. Formats are "
-        "told from the file extensions and the content; --from and --to override them.",
+        description="Read each INPUT (a file, a folder, a URL or - for stdin) and write it to each OUTPUT. "
+        "One input goes to files named by -o; many go to a folder (-o out/) or one JSON Lines file "
+        "(-o day.jsonl). Formats are told from the file extensions and the content; --from and --to "
+        "override them.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    convert.add_argument("input", metavar="INPUT", help="a file, an http(s) URL, or - for standard input")
+    convert.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="files, folders (read recursively), http(s) URLs, or - for standard input",
+    )
     convert.add_argument(
         "-o",
         "--output",
         action="append",
         required=True,
         metavar="OUTPUT",
-        help="where to write; repeat for several formats; - is standard output",
+        help="where to write: a file (repeat for several formats; - is standard output), "
+        "a folder (ends in /), or a .jsonl file",
     )
+    _add_batch(convert)
     _add_common(convert)
 
     edition = commands.add_parser(
@@ -120,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OUTPUT",
         help="where to write; repeat for several formats",
     )
+    _add_watch(edition)
     edition.add_argument("--title", required=True, help="the edition's title")
     edition.add_argument("--date", help="the edition's date, YYYY-MM-DD")
     edition.add_argument("--publisher", help="the publisher's name")
@@ -175,6 +189,51 @@ def _parser() -> argparse.ArgumentParser:
     formats.add_argument("--json", action="store_true", help="print the list as JSON")
     commands.add_parser("schema", help="print the JSON Schema of the native JSON format")
     return parser
+
+
+def _add_watch(parser: argparse.ArgumentParser) -> None:
+    """The flags that say how much a command tells: -q, -v, --strict."""
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, warnings or summary; errors only"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="name each page as it is done")
+    parser.add_argument(
+        "--strict", action="store_true", help="a warning fails its page (nothing of it is written)"
+    )
+
+
+def _add_batch(parser: argparse.ArgumentParser) -> None:
+    """The flags of a batch of many inputs (see docs/batch.md)."""
+    _add_watch(parser)
+    batch = parser.add_argument_group("batches", "for many inputs, written to a folder or a .jsonl file")
+    batch.add_argument(
+        "--input-list",
+        metavar="FILE",
+        help="a file of paths or URLs, one a line (- for standard input), read as more INPUTs",
+    )
+    batch.add_argument(
+        "--name",
+        default=None,
+        metavar="TEMPLATE",
+        help="file names in an output folder, from {stem} {index} {ext} {slug} {id} {date} "
+        "(default {stem}.{ext}; e.g. '{date}/{slug}.{ext}')",
+    )
+    batch.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the cores; 1 works in this process)",
+    )
+    batch.add_argument(
+        "--errors", metavar="FILE", help="write the inputs that failed as JSON Lines (input, error, message)"
+    )
+    batch.add_argument(
+        "--skip-existing",
+        action="store_true",
+        help="leave alone the inputs whose output file exists (resumes a stopped batch)",
+    )
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -312,6 +371,7 @@ def _emit(
     if not any(name == "image_dir" for _, name, _ in pairs):
         pairs += _input_folders(targets, inputs)
     rendered = []
+    met: dict[str, tuple[list[str], str]] = {}  # problem -> (outputs that met it, first wording)
     # Render everything before writing anything, so one failing format leaves no files behind.
     for output, fmt in targets:
         options = _options_for(fmt, pairs, "writer")
@@ -323,12 +383,46 @@ def _emit(
             except BroadsheetError as error:
                 raise _Located(name, error) from error
         for warning in caught:
-            sys.stderr.write(f"broadsheet: warning: {name}: {warning.message}\n")
+            problem = str(getattr(warning.message, "problem", None) or warning.message)
+            names, _ = met.setdefault(problem, ([], str(warning.message)))
+            if name not in names:
+                names.append(name)
+    _print_warnings(met, args)
     files = [(output, data) for output, data in rendered if output != "-"]
     write_all_atomic(files)  # its errors start with the file's name already
     for output, data in rendered:
         if output == "-":
             _to_stdout(data)
+
+
+def _print_warnings(met: dict[str, tuple[list[str], str]], args: argparse.Namespace) -> None:
+    """Each problem once, in the command line's spelling; with --strict, fail before writing."""
+    for problem, (names, wording) in met.items():
+        if not getattr(args, "quiet", False):
+            text = wording if len(names) == 1 else problem  # one output: its writer's own, fuller words
+            sys.stderr.write(f"broadsheet: warning: {', '.join(names)}: {cli_spelling(text)}\n")
+    if met and getattr(args, "strict", False):
+        names = sorted({name for found, _ in met.values() for name in found})
+        count = f"{len(met)} warning" + ("s" if len(met) > 1 else "")
+        raise _Located(
+            ", ".join(names), WriteError(f"{count}, and --strict makes them errors; nothing written")
+        )
+
+
+def _python_spellings() -> dict[str, str]:
+    spellings: dict[str, str] = {}
+    for flag, option, meta, _ in SHORTCUTS:
+        if meta is None:
+            key = f"{option}={'False' if flag.startswith('--no-') else 'True'}"
+            spellings.setdefault(key, flag)  # the first flag of an option is its current name
+    return spellings
+
+
+def cli_spelling(text: str) -> str:
+    """A message that names a Python option (``fetch_images=True``) as its flag (``--fetch-images``)."""
+    for python, flag in _python_spellings().items():
+        text = text.replace(python, flag)
+    return text
 
 
 def _to_stdout(data: bytes) -> None:
@@ -362,9 +456,229 @@ def _input_folders(
     return [(fmt.name, "image_dir", value) for _, fmt in targets if _has_option(fmt, "image_dir")]
 
 
-def _convert(args: argparse.Namespace) -> None:
-    targets = _targets(args.output, args.to_format)
-    _emit(_read(args.input, args), targets, args, [args.input])
+def _convert(args: argparse.Namespace) -> int:
+    if not args.inputs and not args.input_list:
+        raise _Usage("convert needs at least one INPUT (or --input-list FILE)")
+    if args.name and not any(_is_site(output) for output in args.output):
+        raise _Usage("--name names files in an output folder (-o out/)")
+    if not _is_batch(args):
+        targets = _targets(args.output, args.to_format)
+        if args.skip_existing and all(os.path.exists(output) for output, _ in targets if output != "-"):
+            return 0
+        try:
+            _emit(_read(args.inputs[0], args), targets, args, args.inputs)
+        except _Located as error:
+            report = _ErrorsReport(args.errors)  # one input: the report has its one line too
+            report.add(args.inputs[0], type(error.error).__name__, _one_line(str(error.error)))
+            report.close()
+            raise
+        return 0
+    return _convert_batch(args)
+
+
+class _Usage(Exception):
+    """A command line that asks for something impossible: exit status 2, as argparse's own errors."""
+
+
+_JSON_LINES = (".jsonl", ".ndjson")
+
+
+def _is_batch(args: argparse.Namespace) -> bool:
+    """Whether ``convert`` runs as a batch: many inputs, a folder or list, or a folder output."""
+    if args.input_list or len(args.inputs) != 1 or os.path.isdir(args.inputs[0]):
+        return True
+    return any(_is_site(output) for output in args.output)
+
+
+def _batch_sinks(args: argparse.Namespace) -> list[Any]:
+    from broadsheet.batch import DEFAULT_TEMPLATE, sink_for
+
+    sinks: list[Any] = []
+    for output in args.output:
+        if output == "-":
+            if args.to_format is None or registry.get(args.to_format, can="write").name != "jsonl":
+                raise _Usage("a batch writes to standard output as JSON Lines: add --to jsonl")
+            if sys.stdout is None:
+                raise OutputError("<stdout>: standard output is closed")
+            from broadsheet.batch import StreamSink
+
+            sinks.append(StreamSink(sys.stdout.buffer))
+            continue
+        if output.lower().endswith(_JSON_LINES) and not os.path.isdir(output):
+            if args.skip_existing:
+                raise _Usage(
+                    f"--skip-existing resumes a folder output; {output} is written whole at the end or not at all"
+                )
+        elif not _is_site(output):
+            raise _Usage(
+                f"{output}: several inputs go to a folder (-o out/) or a .jsonl file, not to one file"
+            )
+        sinks.append(
+            sink_for(
+                output,
+                to=args.to_format,
+                name=args.name or DEFAULT_TEMPLATE,
+                skip_existing=args.skip_existing,
+            )
+        )
+    return sinks
+
+
+def _batch_job(args: argparse.Namespace, sinks: list[Any]) -> Any:
+    from broadsheet.batch import Job, Target
+
+    targets = [(f"{sink.format}:", registry.get(sink.format, can="write")) for sink in sinks]
+    pairs = _split(args.option, "-O") + _shortcut_pairs(targets, args)
+    read_options: dict[str, Any] = {}
+    read_pairs = _split(args.read_option, "-R")
+    if read_pairs:
+        # Every input is read with these; with no --from they are the web page reader's.
+        reader = registry.get(args.from_format or "html", can="read")
+        read_options = _options_for(reader, read_pairs, "reader")
+    return Job(
+        targets=tuple(
+            Target(format=fmt.name, options=_options_for(fmt, pairs, "writer")) for _, fmt in targets
+        ),
+        read_format=args.from_format,
+        read_options=read_options,
+        timeout=args.timeout,
+        images_beside_input=not any(name == "image_dir" for _, name, _ in pairs),
+    )
+
+
+def _listed(path: str) -> Any:
+    """The lines of an --input-list file (or stdin), as inputs: blank lines and # comments skipped."""
+    handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+    with handle:
+        for line in handle:
+            spec = line.strip()
+            if spec and not spec.startswith("#"):
+                yield spec
+
+
+def _batch_items(args: argparse.Namespace) -> Any:
+    import inspect
+
+    from broadsheet import inputs
+
+    expand: Any = inputs.expand
+    if "input_list" in inspect.signature(expand).parameters:
+        return expand(args.inputs, timeout=args.timeout, input_list=args.input_list)
+    if args.input_list and args.input_list != "-" and not os.path.isfile(args.input_list):
+        raise _Usage(f"--input-list {args.input_list}: no such file")
+    specs = [*args.inputs]
+    return expand(itertools.chain(specs, _listed(args.input_list) if args.input_list else ()))
+
+
+def _convert_batch(args: argparse.Namespace) -> int:
+    """Convert many inputs; 0 when all were converted, 1 when some failed."""
+    from broadsheet.batch import run, write_results
+
+    if args.jobs is not None and args.jobs < 1:
+        raise _Usage(f"--jobs wants a number of at least 1, got {args.jobs}")
+    sinks = _batch_sinks(args)
+    job = _batch_job(args, sinks)
+    folders = [sink for sink in sinks if hasattr(sink, "done")]
+
+    def done(index: int, item: Any) -> bool:
+        return all(sink.done(index, item) for sink in folders)
+
+    skip = done if args.skip_existing and folders else None
+    report = _ErrorsReport(args.errors)
+    watch = _Watch(args)
+    results = write_results(
+        run(_batch_items(args), job, jobs=args.jobs, skip=skip), sinks, strict_warnings=args.strict
+    )
+    try:
+        for result in results:
+            watch.show(result)
+            if result.error is not None:
+                report.add(result.origin, result.error.kind, result.error.message)
+    finally:
+        results.close()  # on Ctrl-C too: the sinks drop what is incomplete, the workers stop
+        report.close()
+        watch.close()
+    return 1 if watch.failed else 0
+
+
+class _ErrorsReport:
+    """The --errors file: one JSON line per failed input, flushed as it comes, so a stopped batch keeps it."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self._file: Any = None
+        if path is not None:
+            try:
+                self._file = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+            except OSError as error:
+                raise OutputError(f"{path}: cannot write: {error.strerror or error}") from error
+
+    def add(self, origin: str, kind: str, message: str) -> None:
+        if self._file is not None:
+            record = {"input": origin, "error": kind, "message": message}
+            self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class _Watch:
+    """What a person running a batch sees: a progress bar on a terminal, -v lines, warnings, a summary."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.quiet = bool(args.quiet)
+        self.verbose = bool(args.verbose)
+        self.errors_file = args.errors
+        self.converted = self.failed = self.skipped = self.warnings = 0
+        self.started = time.monotonic()
+        self.bar: Any = None
+        if not self.quiet and sys.stderr is not None and sys.stderr.isatty():
+            from tqdm import tqdm  # type: ignore[import-untyped]
+
+            tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+            self.bar = tqdm(unit=" pages", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+    def _say(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            sys.stderr.write(line + "\n")
+
+    def show(self, result: Any) -> None:
+        self.warnings += len(result.notices)
+        if result.skipped:
+            self.skipped += 1
+        elif result.error is not None:
+            self.failed += 1
+        else:
+            self.converted += 1
+        if not self.quiet:
+            for notice in result.notices:
+                self._say(f"broadsheet: warning: {result.origin}: {cli_spelling(notice.problem)}")
+        if result.error is not None and (not self.errors_file or self.verbose):
+            self._say(f"broadsheet: error: {result.origin}: {cli_spelling(_one_line(result.error.message))}")
+        elif self.verbose and not self.quiet:
+            where = "skipped, already done" if result.skipped else ", ".join(result.paths) or "done"
+            self._say(f"broadsheet: {result.origin} -> {where}")
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        if self.quiet:
+            return
+        seconds = time.monotonic() - self.started
+        done = self.converted + self.failed
+        rate = f", {done / seconds:.1f} pages/s" if seconds > 0 and done else ""
+        parts = [f"{self.converted} converted", f"{self.failed} failed", f"{self.warnings} warnings"]
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
+        where = f" (see {self.errors_file})" if self.failed and self.errors_file else ""
+        sys.stderr.write(f"broadsheet: {', '.join(parts)}{where} in {seconds:.1f} s{rate}\n")
 
 
 def _is_site(output: str) -> bool:
@@ -480,6 +794,8 @@ def _read_page(loaded: Any, args: argparse.Namespace) -> Document:
 
 def _article(path: str, args: argparse.Namespace) -> Article:
     document = _read(path, args)
+    if args.verbose and not args.quiet:
+        sys.stderr.write(f"broadsheet: read {path}\n")
     if isinstance(document, Edition):
         raise _Located(path, OptionError("holds an edition; an edition's inputs are single articles"))
     return document
@@ -536,7 +852,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = _on_terminate()
     try:
         if args.command == "convert":
-            _convert(args)
+            return _convert(args)
         elif args.command == "edition":
             _edition(args)
         elif args.command == "explain":
@@ -548,10 +864,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             _to_stdout(schema_text().encode())
         return 0
+    except _Usage as error:
+        sys.stderr.write(f"broadsheet: error: {error}\n")
+        return 2
     except (_Located, BroadsheetError) as error:
         if args.debug:
             traceback.print_exc()
-        sys.stderr.write(f"broadsheet: error: {_one_line(str(error))}\n")
+        sys.stderr.write(f"broadsheet: error: {cli_spelling(_one_line(str(error)))}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("broadsheet: interrupted\n")

@@ -111,7 +111,16 @@ class OutputError(WriteError, OSError):
 
 
 class BroadsheetWarning(UserWarning):
-    """Something was left out of an output that is still valid (an image, a glyph)."""
+    """Something was left out of an output that is still valid (an image, a glyph).
+
+    ``problem`` says what went wrong in words that do not depend on the
+    writer (the same missing image in an EPUB and a PDF is one problem), so
+    a batch reports it once; it defaults to the message.
+    """
+
+    def __init__(self, message: str = "", *, problem: str | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem or message
 
 
 class ImageWarning(BroadsheetWarning):

@@ -247,6 +247,19 @@ BUILTIN_FORMATS: tuple[Format, ...] = (
         sniff=_sniff_native_json,
     ),
     Format(
+        name="jsonl",
+        title="JSON Lines: one native JSON article per line (streamed by batches)",
+        aliases=("ndjson", "json-lines"),
+        extensions=(".jsonl", ".ndjson"),
+        media_type="application/jsonl",
+        reader=Reader(
+            function="broadsheet.formats.jsonl:read", options="broadsheet.formats.jsonl:ReadOptions"
+        ),
+        writer=Writer(
+            function="broadsheet.formats.jsonl:write", options="broadsheet.formats.jsonl:WriteOptions"
+        ),
+    ),
+    Format(
         name="html",
         title="news web pages (metadata, main text, quotes, related links)",
         aliases=("htm", "web"),

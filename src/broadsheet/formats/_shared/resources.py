@@ -155,7 +155,7 @@ class Loader:
         if beside:
             return _read_regular(beside[0], self.policy.max_bytes)
         if not self.policy.fetch_images:
-            raise Unavailable("a remote image, and fetching is off (--fetch-images, or fetch_images=True)")
+            raise Unavailable("a remote image, and fetching is off (fetch_images=True)")
         from broadsheet.formats._shared.downloads import download
 
         known = self._fetched.get(target.url)

@@ -68,7 +68,13 @@ class ImageStore:
             data = self._loader.load(url, base_url=base_url)
             data, media_type = _checked(data, self._options.max_image_size)
         except ImageUnavailable as error:
-            warnings.warn(f"image {url[:120]!r} left out of the EPUB: {error}", ImageWarning, stacklevel=2)
+            warnings.warn(
+                ImageWarning(
+                    f"image {url[:120]!r} left out of the EPUB: {error}",
+                    problem=f"image {url[:120]!r} left out: {error}",
+                ),
+                stacklevel=2,
+            )
             self._by_url[key] = None
             return None
         name = self.store(data, media_type)
@@ -117,7 +123,13 @@ def load_checked(url: str, options: WriteOptions, named_by_caller: bool = False)
             policy = attrs.evolve(policy, folders=(path.resolve().parent, *policy.folders))
         return _checked(resources.load(url, policy), options.max_image_size)
     except ImageUnavailable as error:
-        warnings.warn(f"image {url[:120]!r} left out of the EPUB: {error}", ImageWarning, stacklevel=2)
+        warnings.warn(
+            ImageWarning(
+                f"image {url[:120]!r} left out of the EPUB: {error}",
+                problem=f"image {url[:120]!r} left out: {error}",
+            ),
+            stacklevel=2,
+        )
         return None
 
 

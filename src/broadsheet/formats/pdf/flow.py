@@ -316,8 +316,10 @@ class ArticleFlow:
         )
         if isinstance(picture, str):
             warnings.warn(
-                f"PDF: {self.where}, {path}: image {image.url[:80]!r} left out: {picture}",
-                PdfWarning,
+                PdfWarning(
+                    f"PDF: {self.where}, {path}: image {image.url[:80]!r} left out: {picture}",
+                    problem=f"image {image.url[:120]!r} left out: {picture}",
+                ),
                 stacklevel=2,
             )
             text = label("image_missing", self.language)
