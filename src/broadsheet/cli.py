@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import itertools
 import json
 import os
 import signal
@@ -546,28 +545,10 @@ def _batch_job(args: argparse.Namespace, sinks: list[Any]) -> Any:
     )
 
 
-def _listed(path: str) -> Any:
-    """The lines of an --input-list file (or stdin), as inputs: blank lines and # comments skipped."""
-    handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115 - closed below
-    with handle:
-        for line in handle:
-            spec = line.strip()
-            if spec and not spec.startswith("#"):
-                yield spec
-
-
 def _batch_items(args: argparse.Namespace) -> Any:
-    import inspect
+    from broadsheet.inputs import expand
 
-    from broadsheet import inputs
-
-    expand: Any = inputs.expand
-    if "input_list" in inspect.signature(expand).parameters:
-        return expand(args.inputs, timeout=args.timeout, input_list=args.input_list)
-    if args.input_list and args.input_list != "-" and not os.path.isfile(args.input_list):
-        raise _Usage(f"--input-list {args.input_list}: no such file")
-    specs = [*args.inputs]
-    return expand(itertools.chain(specs, _listed(args.input_list) if args.input_list else ()))
+    return expand(args.inputs, timeout=args.timeout, input_list=args.input_list)
 
 
 def _convert_batch(args: argparse.Namespace) -> int:
