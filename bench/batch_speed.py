@@ -5,7 +5,9 @@ are the fundus-dev corpus's (``../shared/corpora/fundus-dev/html``), repeated
 under new names to reach ``--pages``, written to a temporary folder. Prints:
 
 - pages per second of ``broadsheet convert DIR -o out.jsonl -j 1`` and ``-j 2``
-  (whole command, start-up included) and of ``trafilatura --input-dir DIR
+  (whole command, start-up included), of ``broadsheet convert crawl.warc.gz -o
+  out.jsonl`` with 1 and 2 jobs on a WARC of the same pages (``bench/make_warc.py``;
+  ``--no-warc`` skips it), and of ``trafilatura --input-dir DIR
   --output-dir OUT --json --parallel 1`` and ``2`` on the same pages;
 - the per-page cost of the batch CLI with one job against an in-process loop
   that reads each page and appends its JSON line (start-up shown apart:
@@ -117,6 +119,7 @@ def main() -> int:
     parser.add_argument("--rss-at", type=int, default=1000)
     parser.add_argument("--rss-pages", type=int, default=10000, help="0 skips the memory run")
     parser.add_argument("--no-trafilatura", action="store_true")
+    parser.add_argument("--no-warc", action="store_true", help="skip the WARC input rows")
     parser.add_argument("--rss-only", action="store_true", help="only the memory run")
     args = parser.parse_args()
 
@@ -146,6 +149,14 @@ def main() -> int:
                 ]
             )
             rows.append((f"broadsheet convert -j {jobs}", seconds))
+        if not args.no_warc:
+            crawl = work / "crawl.warc.gz"
+            make = [sys.executable, str(Path(__file__).with_name("make_warc.py"))]
+            subprocess.run([*make, str(crawl), "--pages", str(args.pages)], check=True, capture_output=True)
+            for jobs in (1, 2):
+                command = [*broadsheet, "convert", str(crawl), "-o", str(work / f"w{jobs}.jsonl")]
+                seconds = _timed([*command, "-q", "-j", str(jobs)])
+                rows.append((f"broadsheet convert WARC -j {jobs}", seconds))
         if not args.no_trafilatura:
             for jobs in (1, 2):
                 out = work / f"traf{jobs}"
@@ -168,8 +179,15 @@ def main() -> int:
             print(f"{name:<32} {seconds:8.2f} {args.pages / seconds:8.1f}")
         one, two = rows[0][1], rows[1][1]
         print(f"\n2 jobs / 1 job speed-up: {one / two:.2f}x")
+        named = dict(rows)
         if not args.no_trafilatura:
-            print(f"broadsheet -j 2 vs trafilatura --parallel 2: {rows[3][1] / two:.2f}x as fast")
+            theirs = named["trafilatura --parallel 2"]
+            print(f"broadsheet -j 2 vs trafilatura --parallel 2: {theirs / two:.2f}x as fast")
+            if not args.no_warc:
+                warc = named["broadsheet convert WARC -j 2"]
+                print(
+                    f"broadsheet WARC -j 2 vs trafilatura --parallel 2 (folder): {theirs / warc:.2f}x as fast"
+                )
         print(
             f"\nper page: batch CLI -j 1 {one / args.pages * 1000:.1f} ms, in-process loop "
             f"{loop / args.pages * 1000:.1f} ms: {one / loop:.2f}x whole command, "

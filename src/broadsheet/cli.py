@@ -483,10 +483,13 @@ _JSON_LINES = (".jsonl", ".ndjson")
 
 
 def _is_batch(args: argparse.Namespace) -> bool:
-    """Whether ``convert`` runs as a batch: many inputs, a folder or list, or a folder output."""
+    """Whether ``convert`` runs as a batch: many inputs, a folder or list, an input that holds many
+    pages (a WARC crawl, a JSON Lines file), or a folder or JSON Lines output."""
     if args.input_list or len(args.inputs) != 1 or os.path.isdir(args.inputs[0]):
         return True
-    return any(_is_site(output) for output in args.output)
+    if args.inputs[0].lower().endswith((".warc", ".warc.gz", *_JSON_LINES)):
+        return True
+    return any(_is_site(output) or output.lower().endswith(_JSON_LINES) for output in args.output)
 
 
 def _batch_sinks(args: argparse.Namespace) -> list[Any]:

@@ -187,3 +187,28 @@ def test_a_record_whose_length_is_wrong_is_an_error_not_a_cut_page(
     assert isinstance(items[0].error, ReadError) and "Content-Length" in str(items[0].error)
     assert items[-1].source is not None and items[-1].source.data == page("Second")
     assert capfd.readouterr().err == ""  # warcio's own warning is not printed
+
+
+def test_the_command_line_converts_one_crawl_to_json_lines(tmp_path: Path) -> None:
+    # One input that holds many pages runs as a batch, like a folder does.
+    import subprocess
+
+    out = tmp_path / "day.jsonl"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "broadsheet.cli",
+            "convert",
+            str(crawl(tmp_path, compress=True)),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "2 converted, 0 failed" in done.stderr
+    titles = [line.split('"title":')[1].split('"')[1] for line in out.read_text("utf-8").splitlines()]
+    assert titles == ["First", "Second"]
