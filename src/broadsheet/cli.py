@@ -12,17 +12,16 @@ import threading
 import traceback
 import warnings
 from collections.abc import Sequence
-from typing import Any
-
-import attrs
+from typing import TYPE_CHECKING, Any
 
 from broadsheet.errors import BroadsheetError, OptionError, OutputError
-from broadsheet.formats import read_document, registry, write
-from broadsheet.formats._shared.files import write_all_atomic
-from broadsheet.formats._shared.options import parse_value
-from broadsheet.formats.registry import Format
-from broadsheet.model import Article, Document, Edition, Publisher, Section
 from broadsheet.version import __version__
+
+# Start-up: `--version`, `--help` and `formats` must not load the model, the formats or attrs, so
+# everything past the errors is imported inside the command that uses it (tests/test_startup.py).
+if TYPE_CHECKING:
+    from broadsheet.formats.registry import Format
+    from broadsheet.model import Article, Document
 
 EXAMPLES = """\
 examples:
@@ -217,6 +216,9 @@ def _split(pairs: Sequence[str], flag: str) -> list[tuple[str | None, str, str]]
 
 
 def _options_for(fmt: Format, pairs: list[tuple[str | None, str, str]], kind: str) -> dict[str, Any]:
+    from broadsheet.formats import registry
+    from broadsheet.formats._shared.options import parse_value
+
     cls = fmt.load_reader().options if kind == "reader" else fmt.load_writer().options
     what = f"the {fmt.name} {kind}"
     return {
@@ -227,6 +229,8 @@ def _options_for(fmt: Format, pairs: list[tuple[str | None, str, str]], kind: st
 
 
 def _targets(outputs: list[str], to_format: str | None) -> list[tuple[str, Format]]:
+    from broadsheet.formats import registry
+
     if to_format and len(outputs) > 1:
         raise OptionError("--to names one format; with several outputs, let their extensions choose")
     targets = []
@@ -242,6 +246,8 @@ def _targets(outputs: list[str], to_format: str | None) -> list[tuple[str, Forma
 
 
 def _read(source: str, args: argparse.Namespace) -> Document:
+    from broadsheet.formats import read_document, registry
+
     try:
         pairs = _split(args.read_option, "-R")
         options: dict[str, Any] = {}
@@ -287,6 +293,8 @@ def _shortcut_pairs(
 
 
 def _has_option(fmt: Format, option: str) -> bool:
+    import attrs
+
     cls = fmt.load_writer().options
     return cls is not None and option in attrs.fields_dict(cls)
 
@@ -294,6 +302,9 @@ def _has_option(fmt: Format, option: str) -> bool:
 def _emit(
     document: Document, targets: list[tuple[str, Format]], args: argparse.Namespace, inputs: Sequence[str]
 ) -> None:
+    from broadsheet.formats import write
+    from broadsheet.formats._shared.files import write_all_atomic
+
     pairs = _split(args.option, "-O") + _shortcut_pairs(targets, args)
     if not any(name == "image_dir" for _, name, _ in pairs):
         pairs += _input_folders(targets, inputs)
@@ -359,6 +370,8 @@ def _is_site(output: str) -> bool:
 
 
 def _edition(args: argparse.Namespace) -> None:
+    from broadsheet.model import Edition, Publisher, Section
+
     sites = [output for output in args.output if _is_site(output)]
     targets = _targets([output for output in args.output if not _is_site(output)], args.to_format)
     sections: list[Section] = []
@@ -398,6 +411,8 @@ def _edition(args: argparse.Namespace) -> None:
 
 
 def _article(path: str, args: argparse.Namespace) -> Article:
+    from broadsheet.model import Edition
+
     document = _read(path, args)
     if isinstance(document, Edition):
         raise _Located(path, OptionError("holds an edition; an edition's inputs are single articles"))
@@ -405,6 +420,7 @@ def _article(path: str, args: argparse.Namespace) -> Article:
 
 
 def _explain(args: argparse.Namespace) -> None:
+    from broadsheet.formats import registry
     from broadsheet.formats._shared.sources import load
     from broadsheet.formats.html.explain import explain
 
@@ -421,6 +437,8 @@ def _explain(args: argparse.Namespace) -> None:
 
 
 def _formats(args: argparse.Namespace) -> None:
+    from broadsheet.formats import registry
+
     rows = registry.available()
     if args.json:
         data = [
