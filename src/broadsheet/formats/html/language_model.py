@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from broadsheet.formats.html import data_cache
+
 __all__ = ["cache_folder", "load"]
 
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
@@ -35,14 +37,8 @@ _STALE = 30 * 86_400.0
 
 
 def cache_folder() -> Path:
-    """Where the decompressed copies live: ``language-model`` in ``$BROADSHEET_CACHE_DIR``, else in
-    the user's cache folder for broadsheet (the image cache's parent)."""
-    root = os.environ.get("BROADSHEET_CACHE_DIR")
-    if not root:
-        import platformdirs
-
-        root = platformdirs.user_cache_dir("broadsheet", appauthor=False)
-    return Path(root) / "language-model"
+    """Where the unpacked copies live: ``language-model`` in broadsheet's cache folder."""
+    return data_cache.folder("language-model")
 
 
 def load() -> Any:
@@ -52,9 +48,8 @@ def load() -> Any:
 
     model = Path(MODEL_DIR) / MODEL_FILE
     try:
-        stat = model.stat()
         # A reinstalled or upgraded py3langid has a new file: its copy gets a new name.
-        folder = cache_folder() / f"py3langid-{stat.st_size}-{stat.st_mtime_ns}"
+        folder = cache_folder() / f"py3langid-{data_cache.stamp(model)}"
         arrays = _mapped(folder) or _write(folder, model)
         if arrays is not None:
             ptc, pc, classes, nextmove, nextmove_row, out_feat = arrays
