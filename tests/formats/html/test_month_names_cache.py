@@ -17,6 +17,7 @@ def _forget() -> None:
     """What a new process knows: nothing cached in memory."""
     for cached in (
         month_names._facts,
+        month_names._month_first,
         month_names._stored,
         month_names._store_path,
         month_names._locale_numbers,
