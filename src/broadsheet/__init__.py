@@ -34,11 +34,42 @@ from broadsheet.errors import (
     VersionError,
     WriteError,
 )
-from broadsheet.formats import Input, Loaded, convert, read, read_document, read_edition, write, write_file
 from broadsheet.version import __version__
 
 if _TYPE_CHECKING:
+    from broadsheet.formats import (
+        Input,
+        Loaded,
+        convert,
+        read,
+        read_document,
+        read_edition,
+        write,
+        write_file,
+    )
     from broadsheet.formats.html.explain import Explanation
+
+_FROM_FORMATS = frozenset(
+    {"Input", "Loaded", "convert", "read", "read_document", "read_edition", "write", "write_file"}
+)
+"""Names the top level lends from :mod:`broadsheet.formats`, imported on first use (PEP 562): a
+program that only asks for ``__version__`` or an error class, and ``broadsheet --version``, load
+neither the model nor the format table."""
+
+
+def __getattr__(name: str) -> _Any:
+    if name in _FROM_FORMATS:
+        import broadsheet.formats
+
+        value = getattr(broadsheet.formats, name)
+        globals()[name] = value  # looked up once; later reads are a plain attribute's
+        return value
+    raise AttributeError(f"module 'broadsheet' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_FROM_FORMATS})
+
 
 __all__ = [
     "BroadsheetError",
@@ -70,7 +101,7 @@ __all__ = [
 
 
 def explain(
-    source: Input, *, url: str | None = None, timeout: float = 30.0, **options: _Any
+    source: "Input", *, url: str | None = None, timeout: float = 30.0, **options: _Any
 ) -> "Explanation":
     """Read an HTML page and say why each piece of its text did not reach the body
     (:func:`broadsheet.formats.html.explain.explain`; imported when called, as the reader is)."""

@@ -13,17 +13,16 @@ import time
 import traceback
 import warnings
 from collections.abc import Sequence
-from typing import Any
-
-import attrs
+from typing import TYPE_CHECKING, Any
 
 from broadsheet.errors import BroadsheetError, OptionError, OutputError, WriteError
-from broadsheet.formats import read_document, registry, write
-from broadsheet.formats._shared.files import write_all_atomic
-from broadsheet.formats._shared.options import parse_value
-from broadsheet.formats.registry import Format
-from broadsheet.model import Article, Document, Edition, Publisher, Section
 from broadsheet.version import __version__
+
+# Start-up: `--version`, `--help` and `formats` must not load the model, the formats or attrs, so
+# everything past the errors is imported inside the command that uses it (tests/test_startup.py).
+if TYPE_CHECKING:
+    from broadsheet.formats.registry import Format
+    from broadsheet.model import Article, Document
 
 EXAMPLES = """\
 examples:
@@ -289,6 +288,9 @@ def _split(pairs: Sequence[str], flag: str) -> list[tuple[str | None, str, str]]
 
 
 def _options_for(fmt: Format, pairs: list[tuple[str | None, str, str]], kind: str) -> dict[str, Any]:
+    from broadsheet.formats import registry
+    from broadsheet.formats._shared.options import parse_value
+
     cls = fmt.load_reader().options if kind == "reader" else fmt.load_writer().options
     what = f"the {fmt.name} {kind}"
     return {
@@ -299,6 +301,8 @@ def _options_for(fmt: Format, pairs: list[tuple[str | None, str, str]], kind: st
 
 
 def _targets(outputs: list[str], to_format: str | None) -> list[tuple[str, Format]]:
+    from broadsheet.formats import registry
+
     if to_format and len(outputs) > 1:
         raise OptionError("--to names one format; with several outputs, let their extensions choose")
     targets = []
@@ -314,6 +318,8 @@ def _targets(outputs: list[str], to_format: str | None) -> list[tuple[str, Forma
 
 
 def _read(source: str, args: argparse.Namespace) -> Document:
+    from broadsheet.formats import read_document, registry
+
     try:
         pairs = _split(args.read_option, "-R")
         options: dict[str, Any] = {}
@@ -359,6 +365,8 @@ def _shortcut_pairs(
 
 
 def _has_option(fmt: Format, option: str) -> bool:
+    import attrs
+
     cls = fmt.load_writer().options
     return cls is not None and option in attrs.fields_dict(cls)
 
@@ -366,6 +374,9 @@ def _has_option(fmt: Format, option: str) -> bool:
 def _emit(
     document: Document, targets: list[tuple[str, Format]], args: argparse.Namespace, inputs: Sequence[str]
 ) -> None:
+    from broadsheet.formats import write
+    from broadsheet.formats._shared.files import write_all_atomic
+
     pairs = _split(args.option, "-O") + _shortcut_pairs(targets, args)
     if not any(name == "image_dir" for _, name, _ in pairs):
         pairs += _input_folders(targets, inputs)
@@ -494,6 +505,7 @@ def _is_batch(args: argparse.Namespace) -> bool:
 
 def _batch_sinks(args: argparse.Namespace) -> list[Any]:
     from broadsheet.batch import DEFAULT_TEMPLATE, sink_for
+    from broadsheet.formats import registry
 
     sinks: list[Any] = []
     for output in args.output:
@@ -528,6 +540,7 @@ def _batch_sinks(args: argparse.Namespace) -> list[Any]:
 
 def _batch_job(args: argparse.Namespace, sinks: list[Any]) -> Any:
     from broadsheet.batch import Job, Target
+    from broadsheet.formats import registry
 
     targets = [(f"{sink.format}:", registry.get(sink.format, can="write")) for sink in sinks]
     pairs = _split(args.option, "-O") + _shortcut_pairs(targets, args)
@@ -671,6 +684,8 @@ def _is_site(output: str) -> bool:
 
 
 def _edition(args: argparse.Namespace) -> None:
+    from broadsheet.model import Edition, Publisher, Section
+
     sites = [output for output in args.output if _is_site(output)]
     targets = _targets([output for output in args.output if not _is_site(output)], args.to_format)
     date = None  # checked first: a wrong --date should not wait for the feeds
@@ -737,6 +752,8 @@ def _fetch_feeds(specs: list[str], args: argparse.Namespace) -> dict[str, Any]:
 
 def _feed_articles(feed: Any, args: argparse.Namespace, seen: set[str]) -> list[Article]:
     """A feed's pages read as articles, in its order; a page that fails is a warning, not the end."""
+    from broadsheet.model import Edition
+
     if feed.error is not None:
         sys.stderr.write(f"broadsheet: warning: {_one_line(str(feed.error))}\n")
         return []
@@ -769,6 +786,8 @@ def _left_out(origin: str, text: str) -> None:
 
 def _read_page(loaded: Any, args: argparse.Namespace) -> Document:
     """A fetched page read with the reader its bytes call for, and the -R options that reader takes."""
+    from broadsheet.formats import read_document, registry
+
     pairs = _split(args.read_option, "-R")
     if not pairs:
         return read_document(loaded, timeout=args.timeout)
@@ -777,6 +796,8 @@ def _read_page(loaded: Any, args: argparse.Namespace) -> Document:
 
 
 def _article(path: str, args: argparse.Namespace) -> Article:
+    from broadsheet.model import Edition
+
     document = _read(path, args)
     if args.verbose and not args.quiet:
         sys.stderr.write(f"broadsheet: read {path}\n")
@@ -786,6 +807,7 @@ def _article(path: str, args: argparse.Namespace) -> Article:
 
 
 def _explain(args: argparse.Namespace) -> None:
+    from broadsheet.formats import registry
     from broadsheet.formats._shared.sources import load
     from broadsheet.formats.html.explain import explain
 
@@ -802,6 +824,8 @@ def _explain(args: argparse.Namespace) -> None:
 
 
 def _formats(args: argparse.Namespace) -> None:
+    from broadsheet.formats import registry
+
     rows = registry.available()
     if args.json:
         data = [

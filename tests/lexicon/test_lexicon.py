@@ -54,6 +54,26 @@ def test_an_unknown_key_is_an_error() -> None:
         EVERY.words("body.read_aslo")
 
 
+def test_a_pages_words_are_read_from_its_own_files_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Start-up: a German page parses de.toml and en.toml, not the other files (a cold page's cost).
+    read: list[str] = []
+    table = lexicon._table.__wrapped__
+
+    def counted(tag: str) -> dict[str, tuple[str, ...]]:
+        read.append(tag)
+        return table(tag)
+
+    monkeypatch.setattr(lexicon, "_table", counted)
+    for cached in (lexicon._words, lexicon._alternation, lexicon._compiled, lexicon._known_keys):
+        cached.cache_clear()  # what a new process knows
+    words = Lexicon(("de", "en"))
+    assert "Lesen Sie auch" in words.words("body.read_also")
+    words.compile(r"(?i){body.read_also}|{body.boilerplate}")
+    assert set(read) == {"de", "en"}
+    with pytest.raises(KeyError, match="body.read_aslo"):
+        words.words("body.read_aslo")  # an unknown key still asks every file
+
+
 def test_a_key_a_language_leaves_out_has_no_words() -> None:
     assert Lexicon(("zu",)).words("body.minutes") == ()
     assert Lexicon(("zu",)).alternation("body.minutes") == "(?!)"

@@ -9,22 +9,26 @@
 from __future__ import annotations
 
 import os
-from typing import Any
-
-import attrs
+from typing import TYPE_CHECKING, Any
 
 from broadsheet.errors import ReadError, WriteError
 from broadsheet.formats import registry
-from broadsheet.formats._shared.files import write_atomic
-from broadsheet.formats._shared.options import make_options
 from broadsheet.formats._shared.sources import Input, Loaded, load
-from broadsheet.formats.registry import Format
-from broadsheet.model import Article, Document, Edition
+
+# The model and the writing helpers are imported by the functions that use them: every format's
+# package imports this one first, and `broadsheet formats` needs only the table.
+if TYPE_CHECKING:
+    from broadsheet.formats.registry import Format
+    from broadsheet.model import Article, Document, Edition
 
 __all__ = ["Input", "Loaded", "convert", "read", "read_document", "read_edition", "write", "write_file"]
 
 
 def _reader_options(fmt: Format, cls: type[Any] | None, loaded: Loaded, options: dict[str, Any]) -> Any:
+    import attrs
+
+    from broadsheet.formats._shared.options import make_options
+
     if cls is not None:
         # What we learnt while loading (a URL, HTTP headers, the file's path)
         # goes to readers whose options can hold it, unless the caller set it.
@@ -53,6 +57,8 @@ def read_document(
 
 def read(source: Input, format: str | None = None, *, timeout: float = 30.0, **options: Any) -> Article:
     """Read one article; see :func:`read_document` for the arguments."""
+    from broadsheet.model import Edition
+
     document = read_document(source, format, timeout=timeout, **options)
     if isinstance(document, Edition):
         raise ReadError("the input holds an edition, not one article; use broadsheet.read_edition")
@@ -63,6 +69,8 @@ def read_edition(
     source: Input, format: str | None = None, *, timeout: float = 30.0, **options: Any
 ) -> Edition:
     """Read an edition; see :func:`read_document` for the arguments."""
+    from broadsheet.model import Edition
+
     document = read_document(source, format, timeout=timeout, **options)
     if not isinstance(document, Edition):
         raise ReadError("the input holds one article, not an edition; use broadsheet.read")
@@ -71,6 +79,9 @@ def read_edition(
 
 def write(document: Document, format: str, **options: Any) -> bytes:
     """Write an article or edition in ``format`` and return the bytes."""
+    from broadsheet.formats._shared.options import make_options
+    from broadsheet.model import Article, Edition
+
     if not isinstance(document, (Article, Edition)):
         raise WriteError(f"can only write an Article or an Edition, not a {type(document).__name__}")
     fmt = registry.get(format, can="write")
@@ -82,6 +93,8 @@ def write_file(
     document: Document, path: str | os.PathLike[str], format: str | None = None, **options: Any
 ) -> None:
     """Write ``document`` to ``path`` atomically; the format defaults to the extension's."""
+    from broadsheet.formats._shared.files import write_atomic
+
     fmt = registry.get(format, can="write") if format else registry.for_output(os.fspath(path))
     write_atomic(path, write(document, fmt.name, **options))
 
@@ -99,6 +112,8 @@ def convert(
 
     Returns the bytes; also writes them atomically to ``output`` when given.
     """
+    from broadsheet.formats._shared.files import write_atomic
+
     if to is None and output is None:
         raise WriteError("convert needs an output format: pass to= or an output path")
     fmt = registry.get(to, can="write") if to else registry.for_output(os.fspath(output))  # type: ignore[arg-type]

@@ -26,12 +26,14 @@ import importlib
 import os
 import warnings
 from collections.abc import Callable, Iterable
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
 from broadsheet.errors import UnknownFormatError
-from broadsheet.model import Document
+
+if TYPE_CHECKING:  # the model is imported by the formats that read and write it, not by the table
+    from broadsheet.model import Document
 
 __all__ = [
     "BUILTIN_FORMATS",
@@ -56,10 +58,10 @@ ENTRY_POINT_GROUP = "broadsheet.formats"
 Sniffer: TypeAlias = Callable[[bytes], bool]
 """A cheap test on the first bytes of a document: is it this format?"""
 
-ReadFunction: TypeAlias = Callable[[bytes, Any], Document]
+ReadFunction: TypeAlias = Callable[[bytes, Any], "Document"]
 """A reader: the document's bytes and an options object (or ``None``) to an article or edition."""
 
-WriteFunction: TypeAlias = Callable[[Document, Any], bytes]
+WriteFunction: TypeAlias = Callable[["Document", Any], bytes]
 """A writer: an article or edition and an options object (or ``None``) to bytes."""
 
 Role: TypeAlias = Literal["read", "write"]
@@ -413,8 +415,13 @@ def _by_extension(filename: str, formats: Iterable[Format], role: Role) -> list[
 
 
 def for_output(filename: str) -> Format:
-    """The writer a file name asks for, from its extension."""
-    candidates = _by_extension(filename, available(), "write")
+    """The writer a file name asks for, from its extension (a built-in format's first: like a
+    name, an extension a built-in format claims is never taken over by a plugin)."""
+    # Built-ins first: most outputs are settled without scanning installed packages for plugins,
+    # which costs more than the rest of a small conversion's start-up.
+    candidates = _by_extension(filename, BUILTIN_FORMATS, "write") or _by_extension(
+        filename, available(), "write"
+    )
     if not candidates:
         raise UnknownFormatError(
             f"cannot tell the output format from {filename!r}; name one with --to "
@@ -427,8 +434,19 @@ def for_input(data: bytes, filename: str | None = None) -> Format:
     """The reader for a document, from its extension and, where that is unclear, its content.
 
     An extension that several formats share (``.json``, ``.xml``) is settled by
-    content; a missing or unknown one too.
+    content; a missing or unknown one too. A built-in format that the extension names and the
+    content confirms is taken without looking for plugins (as :func:`get` takes a built-in name).
     """
+    builtin = [f for f in BUILTIN_FORMATS if f.can_read]
+    named = _by_extension(filename, builtin, "read") if filename else builtin
+    # What the rules below would choose anyway, found without scanning installed packages for
+    # plugins (that costs more than the rest of a small conversion's start-up): plugins come after
+    # the built-ins, so a built-in that the extension names and the content confirms wins.
+    if filename and len(named) == 1 and named[0].sniff is None:
+        return named[0]
+    for fmt in named:
+        if fmt.sniff is not None and fmt.sniff(data):
+            return fmt
     formats = [f for f in available() if f.can_read]
     candidates = _by_extension(filename, formats, "read") if filename else []
     if len(candidates) == 1 and (candidates[0].sniff is None or candidates[0].sniff(data)):

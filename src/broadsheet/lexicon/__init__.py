@@ -111,11 +111,14 @@ class Lexicon:
 
 @functools.cache
 def _words(lexicon: Lexicon, key: str) -> tuple[str, ...]:
-    if key not in _known_keys():
+    tables = [_table(tag) for tag in lexicon.languages]
+    # Only the lexicon's own files are read when one of them lists the key (English's lists every
+    # key): every file is parsed only to tell a key no file has from one these files leave out.
+    if not any(key in table for table in tables) and key not in _known_keys():
         raise KeyError(f"no lexicon file lists {key!r}")
     seen: dict[str, None] = {}
-    for tag in lexicon.languages:
-        for phrase in _table(tag).get(key, ()):
+    for table in tables:
+        for phrase in table.get(key, ()):
             seen.setdefault(phrase, None)
     return tuple(seen)
 

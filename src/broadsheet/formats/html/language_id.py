@@ -46,13 +46,14 @@ def available() -> bool:
 
 @functools.cache
 def _identifier() -> Any:
-    # Loaded once, on first use: decompressing the model takes about a second.
+    # Loaded once, on first use: from the cache folder's unpacked copy, milliseconds; the first
+    # time on a machine, decompressing the model takes about a second (language_model.py).
     if not available():
         return None
     try:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+        from broadsheet.formats.html import language_model
 
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return language_model.load()
     except Exception:  # a broken install must not fail a read; the declared tag stands
         return None
 

@@ -3,16 +3,24 @@
 Printed dates name their month in the page's language ("3. Mai 2024", "3 мая 2024 г.", "May 3,
 2024"), in the forms CLDR knows: wide and abbreviated, in running text and standing alone (the
 genitive "мая" as well as "май"). Babel is imported, and a language's names loaded, only when a
-page prints a word where a month name could be.
+page prints a word where a month name could be; what is read from a locale is kept in the cache
+folder (``month-names/``, one small JSON file per Babel install), so later processes read that
+file instead of importing Babel (0.1 s and more for the first locale).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+import importlib.util
+import json
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from broadsheet import lexicon
+from broadsheet.formats.html import data_cache
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -46,13 +54,7 @@ def numbers(language: str | None) -> Mapping[str, int]:
 
 def month_first(language: str | None) -> bool:
     """Whether the language writes a numeric date month first (``5/3/2024`` is May 3 in ``en``)."""
-    primary = _languages(language)[0]
-    locale = _locale(primary)
-    if locale is None:
-        return False
-    pattern = str(locale.date_formats["short"].pattern)
-    day, month = pattern.find("d"), pattern.find("M")
-    return 0 <= month < day
+    return _month_first(_languages(language)[0])
 
 
 def _languages(language: str | None) -> tuple[str, ...]:
@@ -66,11 +68,13 @@ def _languages(language: str | None) -> tuple[str, ...]:
 def _numbers(languages: tuple[str, ...]) -> Mapping[str, int]:
     # The first language listed (the page's own, or English) wins every name it has; of the others,
     # a name two read as different months is nobody's.
-    first = _locale_numbers(languages[0])
+    with _saved_once():  # every lexicon language, for a page of unknown language: one write
+        tables = [_locale_numbers(language) for language in languages]
+    first = tables[0]
     found = dict(first)
     disputed: set[str] = set()
-    for language in languages[1:]:
-        for name, month in _locale_numbers(language).items():
+    for table in tables[1:]:
+        for name, month in table.items():
             if name in first:
                 continue
             if found.setdefault(name, month) != month:
@@ -82,8 +86,101 @@ def _numbers(languages: tuple[str, ...]) -> Mapping[str, int]:
 
 @functools.cache
 def _locale_numbers(tag: str) -> Mapping[str, int]:
-    locale = _locale(tag)
-    return _names(locale) if locale is not None else {}
+    names: dict[str, int] = _facts(tag)["names"]
+    return names
+
+
+_lock = threading.RLock()
+"""Held while facts are looked up and the cache file written: one thread at a time in the blocks."""
+_depth = 0
+_unsaved = False
+
+
+@contextlib.contextmanager
+def _saved_once() -> Iterator[None]:
+    """Facts read from Babel within this block (however nested) are written to the cache file
+    once, at the end of the outermost one."""
+    global _depth, _unsaved
+    with _lock:
+        _depth += 1
+        try:
+            yield
+        finally:
+            _depth -= 1
+            if not _depth and _unsaved:
+                _unsaved = False
+                _save()
+
+
+@functools.cache
+def _facts(tag: str) -> dict[str, Any]:
+    """What is read from ``tag``'s locale (its month names, and whether it writes the month first
+    once that is asked): from the cache file when it holds them, else from Babel (and then added
+    to the file)."""
+    global _unsaved
+    with _saved_once():
+        known = _stored()
+        facts = known.get(tag)
+        if not _valid(facts):
+            locale = _locale(tag)
+            facts = known[tag] = {"names": _names(locale) if locale is not None else {}}
+            _unsaved = True
+        return facts
+
+
+@functools.cache
+def _month_first(tag: str) -> bool:
+    global _unsaved
+    with _saved_once():
+        facts = _facts(tag)
+        if not isinstance(facts.get("month_first"), bool):
+            locale = _locale(tag)
+            pattern = str(locale.date_formats["short"].pattern) if locale is not None else ""
+            day, month = pattern.find("d"), pattern.find("M")
+            facts["month_first"] = 0 <= month < day
+            _unsaved = True
+        return bool(facts["month_first"])
+
+
+def _save() -> None:
+    path = _store_path()
+    if path is not None:
+        data_cache.write_file(path, json.dumps(_stored(), ensure_ascii=False).encode())
+
+
+def _valid(facts: object) -> TypeGuard[dict[str, Any]]:
+    """Whether a cache entry has the shape :func:`_facts` gives (else it is read again)."""
+    if not isinstance(facts, dict) or not isinstance(facts.get("month_first", False), bool):
+        return False
+    names = facts.get("names")
+    return isinstance(names, dict) and all(isinstance(k, str) and type(v) is int for k, v in names.items())
+
+
+@functools.cache
+def _store_path() -> Path | None:
+    """The cache file for the installed Babel, named by its files' size and time; ``None`` when
+    Babel cannot be found (its import then fails as it would without the cache)."""
+    try:
+        spec = importlib.util.find_spec("babel")
+        origin = spec.origin if spec is not None else None
+        if origin is None:
+            return None
+        return data_cache.folder("month-names") / f"babel-{data_cache.stamp(origin)}.json"
+    except (OSError, ValueError, ImportError):
+        return None
+
+
+@functools.cache
+def _stored() -> dict[str, Any]:
+    """The cache file's table (tag to facts), read once per process; empty when there is none."""
+    path = _store_path()
+    if path is None:
+        return {}
+    try:
+        table = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return table if isinstance(table, dict) else {}
 
 
 def _names(locale: Locale) -> dict[str, int]:
