@@ -49,26 +49,31 @@ def rest_of_article(queue: list[Flowable]) -> list[Flowable] | None:
     return None
 
 
-def _measure(canvas: Any, flowable: Flowable, width: float, limit: float) -> float:
-    """The height ``flowable`` takes at ``width`` with its spaces, remembered on it (0 for actions)."""
+def _measure(canvas: Any, flowable: Flowable, width: float, limit: float) -> tuple[float, float, float]:
+    """Height, space before and space after of ``flowable`` at ``width``, remembered on it (0 for actions).
+
+    Every flowable is wrapped once for the levelling, however many trial
+    fills follow: a trial re-wraps only what it has to split.
+    """
     if isinstance(flowable, ActionFlowable):
-        return 0.0
-    known: tuple[float, float] | None = getattr(flowable, "_bs_measure", None)
+        return (0.0, 0.0, 0.0)
+    known: tuple[float, float, float, float] | None = getattr(flowable, "_bs_measure", None)
     if known is not None and known[0] == width:
-        return known[1]
+        return known[1:]
     _, height = flowable.wrapOn(canvas, width, limit)
     if isinstance(flowable, KeepTogether):
         height = flowable._H  # its wrap answers "too tall" to make the frame split it
-    total = float(height) + float(flowable.getSpaceBefore()) + float(flowable.getSpaceAfter())
-    flowable._bs_measure = (width, total)
-    return total
+    found = (float(height), float(flowable.getSpaceBefore()), float(flowable.getSpaceAfter()))
+    flowable._bs_measure = (width, *found)
+    return found
 
 
 def content_height(canvas: Any, flowables: list[Flowable], width: float, limit: float) -> float:
     """The height of ``flowables`` stacked at ``width``; stops counting once it passes ``limit``."""
     total = 0.0
     for flowable in flowables:
-        total += _measure(canvas, flowable, width, limit)
+        height, before, after = _measure(canvas, flowable, width, limit)
+        total += height + before + after
         if total > limit:
             break
     return total
@@ -90,10 +95,15 @@ def left_over(canvas: Any, flowables: list[Flowable], width: float, height: floa
                 if column == columns:
                     return content_height(canvas, queue, width, 1e9) + FUZZ
             continue
-        before = 0.0 if top else flowable.getSpaceBefore()
+        used, before, after = _measure(canvas, flowable, width, room)
+        before = 0.0 if top else before
+        if used + before <= room + FUZZ and not isinstance(flowable, KeepTogether):
+            room -= used + before + after
+            top = False
+            continue
         _, used = flowable.wrapOn(canvas, width, room - before)
         if used + before <= room + FUZZ:
-            room -= used + before + flowable.getSpaceAfter()
+            room -= used + before + after
             top = False
             continue
         parts: list[Flowable] = (
@@ -123,7 +133,7 @@ def level_height(
     total = content_height(canvas, flowables, width, columns * full)
     if total > columns * full or total <= 0:
         return None
-    height = max(total / columns, leading)
+    height = max(total / columns + leading * 0.5, leading)
     for _ in range(TRIALS):
         if height >= full * 0.97:
             return None
