@@ -57,12 +57,23 @@ def _word_cut(frag: Any, chars: int) -> tuple[list[Any], list[Any]] | None:
     return None
 
 
-def _size(frags: list[Any]) -> int:
-    if _processed(frags):
-        return sum(1 + sum(len(p[1]) for p in w[1:] if isinstance(p, tuple) and len(p) > 1) for w in frags)
-    return sum(
-        len(getattr(f, "text", "") or "") + sum(len(w) + 1 for w in getattr(f, "words", ())) for f in frags
-    )
+def _longer_than(frags: list[Any], chars: int) -> bool:
+    """Whether ``frags`` hold more than ``chars`` characters (counting stops there: the rest may be long)."""
+    total = 0
+    for frag in frags:
+        if isinstance(frag, list):
+            total += 1 + sum(
+                len(piece[1]) for piece in frag[1:] if isinstance(piece, tuple) and len(piece) > 1
+            )
+        else:
+            total += len(getattr(frag, "text", "") or "")
+            for word in getattr(frag, "words", ()):
+                total += len(word) + 1
+                if total > chars:
+                    return True
+        if total > chars:
+            return True
+    return False
 
 
 class LongParagraph(Flowable):  # type: ignore[misc]
@@ -104,7 +115,7 @@ class LongParagraph(Flowable):  # type: ignore[misc]
         lines = max(2, int(height / style.leading) + 2)
         chars = int(lines * WINDOW_LINES * max(width / (style.fontSize * CHAR_EMS), 10))
         found: tuple[Paragraph, list[Any]] = (self.paragraph, [])
-        while _size(self.paragraph.frags) > chars:
+        while _longer_than(self.paragraph.frags, chars):
             cut = self._cut(chars)
             if cut is None:
                 break
