@@ -137,23 +137,26 @@ import json, resource, sys, tracemalloc
 sys.path[:0] = {paths!r}
 from pdf_seed import edition
 import broadsheet
+broadsheet.write(edition(1), "pdf")  # imports, fonts
 document = edition({count})
-tracemalloc.start()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+if {trace}:
+    tracemalloc.start()
 data = broadsheet.write(document, "pdf", columns={columns})
-peak = tracemalloc.get_traced_memory()[1]
-tracemalloc.stop()
-print(json.dumps({{"peak": peak, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "bytes": len(data)}}))
+peak = tracemalloc.get_traced_memory()[1] if {trace} else 0
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({{"peak": peak, "before": before, "rss": after, "bytes": len(data)}}))
 """
 
 
-def memory(count: int, columns: int) -> dict[str, int]:
-    """Peak memory of writing a ``count``-article edition, measured in a fresh process."""
+def memory(count: int, columns: int, *, trace: bool) -> dict[str, int]:
+    """Peak memory of writing a ``count``-article edition, in a fresh process (tracemalloc, or the RSS without it)."""
     paths = [
         str(HERE.parent / "src"),
         str(HERE.parent / "tests" / "formats" / "pdf"),
         str(HERE.parent / "tests"),
     ]
-    code = MEMORY_CODE.format(paths=paths, count=count, columns=columns)
+    code = MEMORY_CODE.format(paths=paths, count=count, columns=columns, trace=trace)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     result: dict[str, int] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -197,10 +200,12 @@ def main() -> int:
     )
     if not args.skip_memory:
         for columns in (1, 2):
-            found = memory(500, columns)
+            traced = memory(500, columns, trace=True)
+            plain = memory(500, columns, trace=False)
             print(
-                f"edition, 500 articles, {columns} col: peak {found['peak'] / 2**20:.0f} MiB (tracemalloc), "
-                f"max RSS {found['rss'] / 2**20:.0f} MiB, PDF {found['bytes'] / 2**20:.1f} MiB"
+                f"edition, 500 articles, {columns} col: Python peak {traced['peak'] / 2**20:.0f} MiB (tracemalloc); "
+                f"max RSS {plain['rss'] / 2**20:.0f} MiB, {plain['before'] / 2**20:.0f} MiB of it before the write; "
+                f"PDF {plain['bytes'] / 2**20:.1f} MiB"
             )
     print(
         "ratio = median over turns of broadsheet's write / plain platypus setting the same paragraph markup "
