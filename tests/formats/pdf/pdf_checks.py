@@ -43,14 +43,26 @@ def loose(paragraph: str) -> re.Pattern[str]:
 def lines(page: Any) -> list[str]:
     """The page's text as lines, grouped by baseline (content order can differ from reading order)."""
     found: list[tuple[float, float, str]] = []
+    # pypdf reports text inside a form XObject (the contents' page numbers) in the form's own
+    # coordinates; the page's transformation at the form's ``Do`` places it.
+    forms: list[tuple[float, float]] = []
+
+    def before(operator: bytes, operands: Any, cm: Any, tm: Any) -> None:
+        if operator == b"Do":
+            forms.append((cm[4], cm[5]))
+
+    def after(operator: bytes, operands: Any, cm: Any, tm: Any) -> None:
+        if operator == b"Do" and forms:
+            forms.pop()
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
         if text.strip():
-            x = tm[4] * cm[0] + cm[4]
-            y = tm[5] * cm[3] + cm[5]
+            dx, dy = forms[-1] if forms else (0.0, 0.0)
+            x = tm[4] * cm[0] + cm[4] + dx
+            y = tm[5] * cm[3] + cm[5] + dy
             found.append((round(y), x, text.strip()))
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=before, visitor_operand_after=after)
     rows: dict[float, list[tuple[float, str]]] = {}
     for y, x, piece in found:
         rows.setdefault(y, []).append((x, piece))

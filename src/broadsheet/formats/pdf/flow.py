@@ -25,6 +25,7 @@ from broadsheet.formats._shared.plain_text import inline_text
 from broadsheet.formats._shared.typography import quote_marks
 from broadsheet.formats._shared.wording import date_text, label, language_name
 from broadsheet.formats.pdf import images
+from broadsheet.formats.pdf.long_paragraphs import LONG_CHARS, LongParagraph
 from broadsheet.formats.pdf.markup import Markup
 from broadsheet.formats.pdf.paragraphs import Paragraph, SetParagraph, chunked
 from broadsheet.formats.pdf.styles import Styles
@@ -214,7 +215,10 @@ class ArticleFlow:
         m.missing.where = f"{self.where}, {path}"
         match block:
             case ParagraphNode():
-                return list(chunked(m.inlines(block.children, self.text_family), s.body))
+                text = m.inlines(block.children, self.text_family)
+                if len(text) > LONG_CHARS:
+                    return [LongParagraph(SetParagraph(text, s.body))]
+                return list(chunked(text, s.body))
             case Heading():
                 self._headings += 1
                 key = f"{self.key}h{self._headings}"

@@ -18,10 +18,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from broadsheet.errors import OptionError
+from broadsheet.formats.pdf.balance import level_height, rest_of_article, shorten
 from broadsheet.formats.pdf.flow import Entry
 from broadsheet.formats.pdf.options import WriteOptions, parse_length, parse_margins, parse_page_size
 from broadsheet.formats.pdf.paragraphs import Paragraph
 from broadsheet.formats.pdf.styles import Styles
+from broadsheet.formats.pdf.toc import Contents
 
 MARK_LENGTH = 18.0
 """Length of a crop mark, in points."""
@@ -176,11 +178,13 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
         self.running_markup = running_markup
         self.running_title = ""
         self.article_page = 0
-        self.article_starts: list[int] = []
-        self.balance: dict[int, float] = {}
-        """Pages whose columns are shortened to this height (to balance a last page)."""
-        self.column_use: dict[int, dict[str, float]] = {}
-        self.page_columns: dict[int, list[Frame]] = {}
+        self.leading = styles.body.leading
+        self.levelled: dict[int, float] = {}
+        """Pages whose columns (all but the last) were shortened to this height to end level."""
+        self.entry_pages: dict[str, int] = {}
+        """The page of each contents entry, by its key (for the contents' deferred page numbers)."""
+        self.contents: Contents | None = None
+        self._queue: list[Flowable] = []
         self._shortened: list[tuple[Frame, tuple[float, float]]] = []
         extra: dict[str, Any] = dict(geometry.boxes())
         if geometry.border:
@@ -206,59 +210,37 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
         on_end = self._decorate if decorate else (self._cover if cover else _nothing)
         self.addPageTemplates([PageTemplate(id=name, frames=frames, onPageEnd=on_end)])
 
+    def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
+        """Lay ``flowables`` out; the list is kept to look ahead at the rest of an article."""
+        self._queue = flowables  # reportlab consumes this very list as it places flowables
+        super().build(flowables, *args, **kwargs)
+
     def handle_pageBegin(self) -> None:
-        """Begin a page; on a page to balance, shorten its columns from the bottom."""
+        """Begin a page, first giving the columns shortened on the page before their height back."""
         for frame, (y1, height) in self._shortened:
             frame._y1, frame._height = y1, height
             frame._geom()
         self._shortened = []
         super().handle_pageBegin()
-        columns = [frame for frame in self.pageTemplate.frames if "-c" in frame.id]
-        self.page_columns[self.page] = columns
-        limit = self.balance.get(self.page)
-        if limit is None:
+
+    def handle_frameBegin(self, resume: int = 0, pageTopFlowables: Any = None) -> None:
+        """Begin a frame; at the first column of an article's last page, level the columns."""
+        super().handle_frameBegin(resume, pageTopFlowables)
+        frame = self.frame
+        if not frame.id.endswith("-c0"):
             return
-        for frame in columns:
-            if limit < frame._height:
-                self._shortened.append((frame, (frame._y1, frame._height)))
-                frame._y1, frame._height = frame._y1 + frame._height - limit, limit
-                frame._geom()
-                frame._reset()
-
-    def handle_frameEnd(self, resume: int = 0) -> None:
-        """Record how much of the frame was used, then end it."""
-        self._record_use()
-        super().handle_frameEnd(resume)
-
-    def handle_pageEnd(self) -> None:
-        """Record the use of the page's last frame, then end the page."""
-        self._record_use()
-        super().handle_pageEnd()
-
-    def _record_use(self) -> None:
-        frame = getattr(self, "frame", None)
-        if frame is not None and "-c" in frame.id:
-            used = frame._y2 - frame._topPadding - frame._y
-            self.column_use.setdefault(self.page, {})[frame.id] = max(0.0, float(used))
-
-    def balanced_height(self, page: int) -> float | None:
-        """The column height that would share the columns' text on ``page`` evenly, if shorter than now."""
-        columns = self.page_columns.get(page, [])
-        used = self.column_use.get(page, {})
-        if len(columns) < 2 or not used:
-            return None
-        total = sum(used.values())
-        tallest = max(frame._height for frame in columns)
-        even = total / len(columns)
-        if even < tallest * 0.97 and max(used.values()) > even * 1.1:
-            return even
-        return None
-
-    def beforeDocument(self) -> None:
-        """Forget the running head of an earlier pass (a table of contents makes several)."""
-        self.running_title = ""
-        self.article_page = 0
-        self.article_starts = []
+        columns = [f for f in self.pageTemplate.frames if "-c" in f.id]
+        if len(columns) < 2:
+            return
+        rest = rest_of_article(self._queue)
+        if rest is None:
+            return
+        height = level_height(self.canv, rest, frame._aW, frame._height, len(columns), self.leading)
+        if height is None:
+            return
+        self.levelled[self.page] = height
+        for column in columns[:-1]:  # the last keeps its height: a wrong guess cannot add a page
+            self._shortened.append((column, shorten(column, height)))
 
     def afterFlowable(self, flowable: Flowable) -> None:
         """Outline, contents and running-head bookkeeping for flowables that carry an :class:`Entry`."""
@@ -271,16 +253,18 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
             from xml.sax.saxutils import escape
 
             self.notify("TOCEntry", (entry.level, escape(entry.title), self.page, entry.key))
+            self.entry_pages[entry.key] = self.page
         if entry.running is not None:
             self.running_title = entry.running
             self.article_page = self.page
-            if entry.toc:
-                self.article_starts.append(self.page)
 
-    def last_pages(self) -> list[int]:
-        """The page on which each article ends (articles starting on new pages)."""
-        starts = self.article_starts
-        return [following - 1 for following in starts[1:]] + ([self.page] if starts else [])
+    def _endBuild(self) -> None:
+        """End the last page, then draw the contents' page numbers, known only now, before saving."""
+        self._doSave = 0
+        super()._endBuild()
+        if self.contents is not None:
+            self.contents.draw_numbers(self.canv, self.entry_pages)
+        self.canv.save()
 
     def _decorate(self, canvas: Any, doc: Any) -> None:
         g, s = self.geometry, self.styles

@@ -171,7 +171,7 @@ class WriteOptions(ImageOptions):
     page_numbers: bool = True
     """Print page numbers at the foot of pages."""
     balance_columns: bool = True
-    """Set each article's last page again so that its columns end level (costs a second layout)."""
+    """End each article's last page with level columns (a trial fill of that page; no second layout)."""
     article_break: Literal["page", "continue"] = attrs.field(
         default="page", validator=attrs.validators.in_(("page", "continue"))
     )

@@ -1,16 +1,23 @@
 """An edition's cover (masthead) page and its table of contents.
 
-The contents are reportlab's ``TableOfContents``, filled from the entries the
-document template records while laying out (hence a multi-pass build); its
-table gets our font explicitly, since by default it would pull in an
-unembedded Helvetica.
+The contents are reportlab's ``TableOfContents`` given its entries before
+layout (the story knows every headline), so only the page numbers are unknown
+when it is drawn. Each entry's dots and number are a form XObject that the
+page refers to at once and that is drawn after the last page, when the
+numbers are known: one layout instead of reportlab's two or more passes. The
+numbers sit in the right-hand column the table keeps free, so they cannot
+change the contents' length. Its table gets our font explicitly, since by
+default it would pull in an unembedded Helvetica.
 """
 
 from __future__ import annotations
 
 import warnings
+from ast import literal_eval
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepInFrame, Spacer
 
 from broadsheet.errors import PdfWarning
@@ -22,6 +29,70 @@ from broadsheet.formats.pdf.options import WriteOptions
 from broadsheet.formats.pdf.paragraphs import Paragraph, ScriptContents
 from broadsheet.formats.pdf.styles import Styles
 from broadsheet.model import Edition
+
+
+class Contents(ScriptContents):
+    """A table of contents set from known entries (each title in the fonts that draw it, see
+    :class:`ScriptContents`), with page numbers drawn once the layout is done."""
+
+    def __init__(self, entry: Any, **kwargs: Any) -> None:
+        """``entry(title, level)`` gives a title's markup; the rest are reportlab's ``TableOfContents``
+        arguments. :meth:`set_entries` gives the entries."""
+        super().__init__(entry, **kwargs)
+        self.placed: dict[str, tuple[int, float]] = {}
+        """Form name -> (level, room from the end of the entry's text to the right edge)."""
+        self.keys: dict[str, str] = {}
+        """Form name -> the key of the entry whose page it shows."""
+
+    def set_entries(self, entries: list[tuple[int, str, int, str]]) -> None:
+        """The entries, (level, markup, page, key), the page unused."""
+        self._entries = list(entries)
+        self._lastEntries = list(entries)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Set the entries as :class:`ScriptContents` does, then draw their ends as references to forms
+        (this callback replaces the one that would draw known page numbers)."""
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+
+        def entry_end(canvas: Any, kind: str, text: str) -> None:
+            parts = text.split(",")
+            level, key = int(parts[1]), literal_eval(parts[2])
+            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+            name = f"bs-toc-{len(self.placed)}"
+            self.placed[name] = (level, availWidth - x)
+            self.keys[name] = key
+            canvas.saveState()
+            canvas.translate(x, y)
+            canvas.doForm(name)
+            canvas.restoreState()
+            if key:
+                style = self.getLevelStyle(level)
+                width = stringWidth("0000", style.fontName, style.fontSize)
+                canvas.linkRect("", key, (availWidth - width, y, availWidth, y + style.leading), relative=1)
+
+        self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
+        return size
+
+    def draw_numbers(self, canvas: Any, pages: dict[str, int]) -> None:
+        """Define every entry's form: dots, then its page number flush right (after the last page)."""
+        for name, (level, room) in self.placed.items():
+            style = self.getLevelStyle(level)
+            font, size = style.fontName, style.fontSize
+            number = str(pages.get(self.keys[name], ""))
+            width = stringWidth(number, font, size)
+            while width > room and size >= 1.0:
+                size *= 0.9
+                width = stringWidth(number, font, size)
+            dot = " . " if self.dotsMinLevel >= 0 and level >= self.dotsMinLevel else ""
+            dot_width = stringWidth(dot, font, size) if dot else 0.0
+            dots = int((room - width) / dot_width) if dot_width else 0
+            canvas.beginForm(name, lowerx=-1, lowery=-size, upperx=room + 1, uppery=size * 2)
+            text = canvas.beginText(room - dots * dot_width - width, 0)
+            text.setFont(font, size)
+            text.setFillColor(style.textColor)
+            text.textLine(dots * dot + number)
+            canvas.drawText(text)
+            canvas.endForm()
 
 
 def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> list[Flowable]:
@@ -45,7 +116,7 @@ def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> 
     ]
     name = label("contents", document_language(edition))
     title = '<a name="contents"/>' + markup.text(name, styles.fonts.heading, hyphenate=False)
-    table = ScriptContents(
+    table = Contents(
         entry=lambda title, level: markup.text(
             title, styles.fonts.heading if level == 0 else styles.fonts.text, hyphenate=False
         ),

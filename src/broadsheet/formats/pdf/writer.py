@@ -8,11 +8,11 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import LayoutError
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from broadsheet.errors import BroadsheetError, MissingGlyphsWarning, WriteError
 from broadsheet.formats._shared.wording import document_language
 from broadsheet.formats.pdf import images
+from broadsheet.formats.pdf.balance import ArticleEnd
 from broadsheet.formats.pdf.flow import ArticleFlow, ColumnBox, Entry, mark
 from broadsheet.formats.pdf.fonts import font_set
 from broadsheet.formats.pdf.hyphenation import hyphenator
@@ -21,7 +21,7 @@ from broadsheet.formats.pdf.markup import Markup, MissingGlyphs
 from broadsheet.formats.pdf.options import WriteOptions
 from broadsheet.formats.pdf.paragraphs import Paragraph
 from broadsheet.formats.pdf.styles import Palette, Styles
-from broadsheet.formats.pdf.toc import contents, cover
+from broadsheet.formats.pdf.toc import Contents, contents, cover
 from broadsheet.model import Article, Document, Edition
 from broadsheet.version import __version__
 
@@ -101,53 +101,13 @@ class _Build:
         )
 
     def run(self) -> bytes:
-        data, doc = self._render({})
-        if (
-            self.geometry.columns == 1
-            or self.options.article_break != "page"
-            or not self.options.balance_columns
-        ):
-            return data
-        # Set once more with each article's last page's columns shortened to share its text evenly;
-        # keep that only if nothing spills onto a new page.
-        pages = doc.page
-        plan = {last: doc.balanced_height(last) for last in doc.last_pages()}
-        balance = {page: height for page, height in plan.items() if height is not None}
-        for slack in (1.5, 3.5) if balance else ():
-            leading = self.styles.body.leading
-            try:
-                balanced, again = self._render(
-                    {page: height + slack * leading for page, height in balance.items()}
-                )
-            except (
-                LayoutError,
-                ValueError,
-                TypeError,
-                IndexError,
-                KeyError,
-                AttributeError,
-                NotImplementedError,
-            ):
-                break  # balancing is a nicety: the unbalanced pages stand
-            if again.page == pages:
-                return balanced
-            if self.edition is not None:
-                break  # one more try of a whole edition costs too much
-        return data
-
-    def _render(self, balance: dict[int, float]) -> tuple[bytes, PdfDocument]:
         buffer = io.BytesIO()
         doc = self._document(buffer)
-        doc.balance = balance
         story = self._story(doc)
-        if not balance:
-            self._check_glyphs()
-        if self.edition is not None and self.options.toc:
-            _predict_contents(story)
-            doc.multiBuild(story, maxPasses=6)
-        else:
-            doc.build(story)
-        return buffer.getvalue(), doc
+        self._check_glyphs()
+        doc.contents = _predict_contents(story)
+        doc.build(story)  # one layout: contents numbers and level columns are settled during it
+        return buffer.getvalue()
 
     def _check_glyphs(self) -> None:
         if not self.missing.found:
@@ -206,6 +166,8 @@ class _Build:
         doc.template("cols", g.frames("cols"))
         if started and self.options.article_break == "continue":
             story.extend([NextPageTemplate("cols"), PageBreak()])
+        # Level columns on an article's last page (only when articles start on new pages).
+        balance = g.columns > 1 and self.options.article_break == "page" and self.options.balance_columns
         for number, (section, article) in enumerate(self._sections()):
             heads, body = self._article(number, section, article)
             split_head = g.columns > 1 and self.options.article_break == "page"
@@ -221,6 +183,8 @@ class _Build:
                     story.extend([NextPageTemplate("cols"), PageBreak()])
                 story.extend(heads)
             story.extend(body)
+            if balance:
+                story.append(ArticleEnd())
             started = True
         self._order_templates(doc)
         return story
@@ -268,17 +232,15 @@ class _Build:
         return heads, flow.body() + flow.foot()
 
 
-def _predict_contents(story: list[Flowable]) -> None:
-    """Give the contents its entries (without page numbers) before the first pass.
-
-    Otherwise the first pass sets a one-line placeholder, every page after the
-    contents moves when the real list appears, and a third pass is needed.
-    """
+def _predict_contents(story: list[Flowable]) -> Contents | None:
+    """Give the contents, if any, its entries (without page numbers) before the layout."""
     entries = [getattr(flowable, "_bs_entry", None) for flowable in story]
     predicted = [(e.level, escape(e.title), 0, e.key) for e in entries if e is not None and e.toc]
     for flowable in story:
-        if isinstance(flowable, TableOfContents):
-            flowable._entries = predicted
+        if isinstance(flowable, Contents):
+            flowable.set_entries(predicted)
+            return flowable
+    return None
 
 
 def _height(flowables: list[Flowable], width: float) -> float:

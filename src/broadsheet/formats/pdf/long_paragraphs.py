@@ -1,0 +1,160 @@
+"""A paragraph of many pages set in linear time.
+
+reportlab splits a paragraph at a frame's foot by breaking all its lines and
+keeping the rest as a new paragraph, which the next frame breaks into lines
+again, all of it: a paragraph of P pages costs P full line breakings. Lines
+are broken greedily, so the lines a frame shows depend only on the text from
+where they start: :class:`LongParagraph` hands reportlab a window of the rest,
+a few frames' worth, splits that, and puts the window's own rest back in
+front of the text it left out. The text, the line breaks and the justification
+are those of the whole paragraph; only the window is ever broken.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph
+
+LONG_CHARS = 12_000
+"""Paragraph markup longer than this is set through a window."""
+
+WINDOW_LINES = 1.5
+"""A window holds text for this many times the lines a frame takes (doubled while that is too little)."""
+
+CHAR_EMS = 0.45
+"""The width of an average character, in ems, for guessing how much text a line holds."""
+
+
+def _processed(frags: list[Any]) -> bool:
+    """Whether ``frags`` are words as reportlab's split leaves them for mixed fonts: [width, (frag, text)…]."""
+    return (
+        bool(frags)
+        and isinstance(frags[0], list)
+        and bool(frags[0])
+        and isinstance(frags[0][0], (int, float))
+    )
+
+
+def _processed_cut(words: list[Any], chars: int) -> tuple[list[Any], list[Any]] | None:
+    """Words of mixed fonts cut after the word that passes ``chars`` characters."""
+    total = 0
+    for index, word in enumerate(words):
+        total += 1 + sum(len(piece[1]) for piece in word[1:] if isinstance(piece, tuple) and len(piece) > 1)
+        if total >= chars and index + 1 < len(words):
+            return words[: index + 1], words[index + 1 :]
+    return None
+
+
+def _word_cut(frag: Any, chars: int) -> tuple[list[Any], list[Any]] | None:
+    """A broken-into-words fragment (what a split leaves) cut after the word that passes ``chars``."""
+    total = 0
+    words = frag.words
+    for index, word in enumerate(words):
+        total += len(word) + 1
+        if total >= chars and index + 1 < len(words):
+            return [frag.clone(words=words[: index + 1])], [frag.clone(words=words[index + 1 :])]
+    return None
+
+
+def _longer_than(frags: list[Any], chars: int) -> bool:
+    """Whether ``frags`` hold more than ``chars`` characters (counting stops there: the rest may be long)."""
+    total = 0
+    for frag in frags:
+        if isinstance(frag, list):
+            total += 1 + sum(
+                len(piece[1]) for piece in frag[1:] if isinstance(piece, tuple) and len(piece) > 1
+            )
+        else:
+            total += len(getattr(frag, "text", "") or "")
+            for word in getattr(frag, "words", ()):
+                total += len(word) + 1
+                if total > chars:
+                    return True
+        if total > chars:
+            return True
+    return False
+
+
+class LongParagraph(Flowable):  # type: ignore[misc]
+    """A paragraph too long to re-break on every page: set through windows of its rest."""
+
+    def __init__(self, paragraph: Paragraph) -> None:
+        """``paragraph`` is the whole paragraph (or what is left of it after a split)."""
+        super().__init__()
+        self.paragraph = paragraph
+        self._window: tuple[tuple[float, float], Paragraph, list[Any]] | None = None
+
+    def getSpaceBefore(self) -> float:
+        """The paragraph's space before."""
+        return float(self.paragraph.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        """The paragraph's space after."""
+        return float(self.paragraph.getSpaceAfter())
+
+    def _cut(self, chars: int) -> tuple[list[Any], list[Any]] | None:
+        """The fragments for a window of about ``chars`` characters and those after it (None: no window).
+
+        Windows are cut from what reportlab's first split leaves (the
+        paragraph as words): a plain run as one fragment of words, mixed
+        fonts as a list of words. The first page is reportlab's own split.
+        """
+        frags = self.paragraph.frags
+        if len(frags) == 1 and hasattr(frags[0], "words"):
+            return _word_cut(frags[0], chars)
+        if _processed(frags):
+            return _processed_cut(frags, chars)
+        return None
+
+    def _open(self, width: float, height: float) -> tuple[Paragraph, list[Any]]:
+        """The window for a frame ``width`` by ``height`` and the fragments after it ([]: the whole rest)."""
+        if self._window is not None and self._window[0] == (width, height):
+            return self._window[1], self._window[2]
+        style = self.paragraph.style
+        lines = max(2, int(height / style.leading) + 2)
+        chars = int(lines * WINDOW_LINES * max(width / (style.fontSize * CHAR_EMS), 10))
+        found: tuple[Paragraph, list[Any]] = (self.paragraph, [])
+        while _longer_than(self.paragraph.frags, chars):
+            cut = self._cut(chars)
+            if cut is None:
+                break
+            window = self.paragraph.__class__(None, style, frags=cut[0])
+            window.wrap(width, height)
+            if len(window.blPara.lines) > lines + 1:
+                found = (window, cut[1])
+                break
+            chars *= 2
+        self._window = ((width, height), *found)
+        return found
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The whole height when the rest fits one window; otherwise more than the frame has (so it splits)."""
+        window, rest = self._open(availWidth, availHeight)
+        if not rest:
+            size: tuple[float, float] = window.wrap(availWidth, availHeight)
+            self.width, self.height = size
+            return size
+        self.width, self.height = availWidth, max(float(window.height), availHeight + 1)
+        return (self.width, self.height)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """The lines that fit, then a long paragraph of the window's rest followed by the text after it."""
+        window, rest = self._open(availWidth, availHeight)
+        parts: list[Flowable] = list(window.split(availWidth, availHeight))
+        if len(parts) != 2 or not isinstance(parts[1], Paragraph):
+            return parts if not rest else []  # a window has more lines than fit: only "no room" gets here
+        first, second = parts
+        if rest:
+            frags = list(second.frags)
+            if len(frags) == 1 and hasattr(frags[0], "words") and hasattr(rest[0], "words"):
+                frags = [frags[0].clone(words=[*frags[0].words, *rest[0].words])]
+            else:
+                frags += rest  # both lists of words, as the window was cut from the same form
+            second = second.__class__(None, second.style, frags=frags)
+        self._window = None
+        return [first, LongParagraph(second)]
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw the rest when it fitted whole (a long rest is always split first)."""
+        self.paragraph.drawOn(canvas, x, y, _sW)
