@@ -7,12 +7,13 @@ from collections.abc import Iterator
 
 from broadsheet.errors import LimitError, SourceError
 from broadsheet.formats._shared.loaded import Loaded
+from broadsheet.formats.jsonl import MAX_LINE_BYTES
+from broadsheet.formats.jsonl.stream import numbered_lines
 from broadsheet.inputs.item import Item
 
 __all__ = ["MAX_LINE_BYTES", "is_jsonl", "lines"]
 
-MAX_LINE_BYTES = 64 * 1024 * 1024
-"""The longest line read as one article; a longer one is an :class:`Item` with a :class:`LimitError`."""
+# MAX_LINE_BYTES is the JSON Lines format's own limit: a longer line is an Item with a LimitError.
 
 
 def is_jsonl(path: str) -> bool:
@@ -29,19 +30,11 @@ def lines(path: str, *, max_bytes: int = MAX_LINE_BYTES) -> Iterator[Item]:
         yield Item(origin=path, error=SourceError(f"{path}: {error.strerror or error}"))
         return
     with stream:
-        number = 0
-        while True:
-            line = stream.readline(max_bytes + 1)
-            if not line:
-                return
-            number += 1
+        for number, line in numbered_lines(stream, max_bytes):
             origin = f"{name}:{number}"
-            if len(line) > max_bytes and not line.endswith(b"\n"):
-                while line and not line.endswith(b"\n"):  # skip the rest of the line, in pieces
-                    line = stream.readline(65536)
+            if line is None:
                 yield Item(
                     origin=origin, error=LimitError(f"{origin}: the line is longer than {max_bytes:,} bytes")
                 )
-                continue
-            if line.strip():
+            elif line.strip():
                 yield Item(origin=origin, source=Loaded(data=line, name=origin), format="json")

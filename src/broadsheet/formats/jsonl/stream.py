@@ -21,7 +21,7 @@ from broadsheet.formats._shared.files import remove_stale, temporary_name
 from broadsheet.formats.jsonl import MAX_LINE_BYTES, article_line, parse_line
 from broadsheet.model import Article
 
-__all__ = ["JsonLinesWriter", "iter_articles"]
+__all__ = ["JsonLinesWriter", "iter_articles", "numbered_lines"]
 
 
 class JsonLinesWriter:
@@ -130,17 +130,30 @@ def iter_articles(source: str | os.PathLike[str] | BinaryIO) -> Iterator[Article
         yield from _articles(source)
 
 
-def _articles(handle: BinaryIO) -> Iterator[Article]:
+def numbered_lines(handle: BinaryIO, max_bytes: int | None = None) -> Iterator[tuple[int, bytes | None]]:
+    """Each line of ``handle`` with its number, one line in memory at a time; a line longer than
+    ``max_bytes`` (default :data:`MAX_LINE_BYTES`) comes as ``None`` and is skipped to its end in
+    pieces, so a file without line breaks is never read whole. A byte-order mark is dropped."""
+    limit = MAX_LINE_BYTES if max_bytes is None else max_bytes
     number = 0
     while True:
-        # readline with a limit: a file without newlines is refused, not read whole into memory.
-        line = handle.readline(MAX_LINE_BYTES + 1)
+        line = handle.readline(limit + 1)
         if not line:
             return
         number += 1
-        if len(line) > MAX_LINE_BYTES:
-            raise LimitError(f"a line longer than {MAX_LINE_BYTES:,} bytes", where=f"line {number}")
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(65536)
+            yield number, None
+            continue
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
+        yield number, line
+
+
+def _articles(handle: BinaryIO) -> Iterator[Article]:
+    for number, line in numbered_lines(handle):
+        if line is None:
+            raise LimitError(f"a line longer than {MAX_LINE_BYTES:,} bytes", where=f"line {number}")
         if line.strip():
             yield parse_line(line, number)
