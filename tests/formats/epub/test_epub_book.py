@@ -306,7 +306,7 @@ def test_images_left_out_warn() -> None:
         warnings.simplefilter("always")
         broadsheet.write(with_images(), "epub", image_dir=str(DATA))
     messages = [str(w.message) for w in caught]
-    assert any("remote.jpg" in m and "fetching is off (--fetch-images" in m for m in messages)
+    assert any("remote.jpg" in m and "fetching is off (fetch_images=True" in m for m in messages)
     assert any("unknown.img" in m and "not a JPEG, PNG, GIF, WebP, BMP or SVG image" in m for m in messages)
 
 
