@@ -318,27 +318,25 @@ def _targets(outputs: list[str], to_format: str | None) -> list[tuple[str, Forma
 
 
 def _read(source: str, args: argparse.Namespace) -> Document:
-    from broadsheet.formats import read_document, registry
-
     try:
-        pairs = _split(args.read_option, "-R")
-        options: dict[str, Any] = {}
-        if pairs:
-            from broadsheet.formats._shared.sources import load
-
-            loaded = load(source, timeout=args.timeout)
-            fmt = (
-                registry.get(args.from_format)
-                if args.from_format
-                else registry.for_input(loaded.data, loaded.name)
-            )
-            options = _options_for(fmt, pairs, "reader")
-            return read_document(
-                loaded.data if source == "-" else source, fmt.name, timeout=args.timeout, **options
-            )
-        return read_document(source, args.from_format, timeout=args.timeout)
+        return _read_with_options(source, args, args.from_format)
     except BroadsheetError as error:
         raise _Located(source, error) from error
+
+
+def _read_with_options(source: Any, args: argparse.Namespace, from_format: str | None) -> Document:
+    """``source`` read with ``from_format`` (else the reader its bytes call for) and the -R options
+    that reader takes; loaded once, so a URL is fetched and standard input read only once."""
+    from broadsheet.formats import read_document, registry
+
+    pairs = _split(args.read_option, "-R")
+    if not pairs:
+        return read_document(source, from_format, timeout=args.timeout)
+    from broadsheet.formats._shared.sources import load
+
+    loaded = load(source, timeout=args.timeout)
+    fmt = registry.get(from_format) if from_format else registry.for_input(loaded.data, loaded.name)
+    return read_document(loaded, fmt.name, timeout=args.timeout, **_options_for(fmt, pairs, "reader"))
 
 
 class _Located(Exception):
@@ -762,7 +760,7 @@ def _feed_articles(feed: Any, args: argparse.Namespace, seen: set[str]) -> list[
         try:
             if item.error is not None:
                 raise item.error
-            document = _read_page(item.source, args)
+            document = _read_with_options(item.source, args, None)  # a feed's pages: told by their bytes
         except OptionError:
             raise  # a -R option the reader does not take: the command is wrong, not the page
         except BroadsheetError as error:
@@ -782,17 +780,6 @@ def _feed_articles(feed: Any, args: argparse.Namespace, seen: set[str]) -> list[
 def _left_out(origin: str, text: str) -> None:
     where = "" if text.startswith(origin) else f"{origin}: "
     sys.stderr.write(f"broadsheet: warning: left out: {where}{_one_line(text)}\n")
-
-
-def _read_page(loaded: Any, args: argparse.Namespace) -> Document:
-    """A fetched page read with the reader its bytes call for, and the -R options that reader takes."""
-    from broadsheet.formats import read_document, registry
-
-    pairs = _split(args.read_option, "-R")
-    if not pairs:
-        return read_document(loaded, timeout=args.timeout)
-    fmt = registry.for_input(loaded.data, loaded.name)
-    return read_document(loaded, fmt.name, timeout=args.timeout, **_options_for(fmt, pairs, "reader"))
 
 
 def _article(path: str, args: argparse.Namespace) -> Article:
