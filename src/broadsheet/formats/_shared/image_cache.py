@@ -22,6 +22,7 @@ from pathlib import Path
 
 import attrs
 
+from broadsheet.formats._shared.cache_folder import cache_folder
 from broadsheet.formats._shared.files import temporary_name
 
 _MAGIC = b"broadsheet-image-cache 1\n"
@@ -32,12 +33,7 @@ _SUFFIX = ".img"
 def default_folder(option: str | None = None) -> Path:
     """The image cache: ``images`` in ``option``, else in ``$BROADSHEET_CACHE_DIR``, else in the
     user's cache folder for broadsheet (platformdirs: ``~/.cache/broadsheet`` on Linux)."""
-    root = option or os.environ.get("BROADSHEET_CACHE_DIR")
-    if not root:
-        import platformdirs
-
-        root = platformdirs.user_cache_dir("broadsheet", appauthor=False)
-    return Path(root) / "images"
+    return cache_folder("images", option)
 
 
 @attrs.frozen(kw_only=True)

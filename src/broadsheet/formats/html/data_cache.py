@@ -10,22 +10,19 @@ the reader derive the data again, never changes what it reads.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
+
+from broadsheet.errors import OutputError
+from broadsheet.formats._shared.cache_folder import cache_folder
+from broadsheet.formats._shared.files import write_atomic
 
 __all__ = ["folder", "stamp", "write_file"]
 
 
 def folder(name: str) -> Path:
     """The cache's sub-folder ``name`` (not created)."""
-    root = os.environ.get("BROADSHEET_CACHE_DIR")
-    if not root:
-        import platformdirs
-
-        root = platformdirs.user_cache_dir("broadsheet", appauthor=False)
-    return Path(root) / name
+    return cache_folder(name)
 
 
 def stamp(path: str | os.PathLike[str]) -> str:
@@ -36,17 +33,11 @@ def stamp(path: str | os.PathLike[str]) -> str:
 
 
 def write_file(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` through a temporary renamed in, so no reader sees half of it;
-    whether it was written."""
-    with contextlib.suppress(OSError):
+    """Write ``data`` to ``path`` atomically (no reader sees half of it); whether it was written. A
+    cache that cannot be written is not an error: the data is derived again next time."""
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-            return True
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)  # gone already when the rename worked
-    return False
+        write_atomic(path, data)
+    except (OSError, OutputError):
+        return False
+    return True
