@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from epub_samples import BOOKS, GENERATED_COUNT
 
+# One worker runs the whole module, so the session's single EPUBCheck call is made once.
+pytestmark = pytest.mark.xdist_group("epubcheck")
+
 
 @pytest.mark.parametrize("name", sorted(BOOKS))
 def test_sample_book_passes_epubcheck(name: str, epubcheck_reports: dict[str, tuple[int, str]]) -> None:
