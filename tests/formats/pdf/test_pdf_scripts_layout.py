@@ -252,12 +252,14 @@ def test_thai_text_is_written_without_inserted_characters(monkeypatch: pytest.Mo
 
 
 def test_letters_after_two_stacked_marks_stay_on_the_line() -> None:
-    # ที่ and เชื่อ: a vowel above the letter, then a tone mark HarfBuzz moves down onto it.
+    # ที่ and เชื่อ: a vowel above the letter, then a tone mark HarfBuzz moves down (in Kurinto
+    # Sans, whose marks are moved; other fonts and scripts move marks in the same way).
     fonts = font_set()
     styles = Styles(SIZE, fonts, Palette("screen"), justify=True)
-    family = fonts.family_for_all("ที่", fonts.text, "th")
-    assert family is not None
-    paragraph = ScriptParagraph(f'<font face="{family.regular}">ทางที่เชื่อมต่อชุมชน</font>', styles.body)
+    folder = pdf_fonts.script_font_folder()
+    assert folder is not None
+    face, _ = pdf_fonts.load_face(folder / "KurintoSans-Rg.ttf")
+    paragraph = ScriptParagraph(f'<font face="{face}">ทางที่เชื่อมต่อชุมชน</font>', styles.body)
     buffer = io.BytesIO()
     canvas = Canvas(buffer)
     paragraph.wrapOn(canvas, 400, 100)
@@ -266,3 +268,43 @@ def test_letters_after_two_stacked_marks_stay_on_the_line() -> None:
     found = runs(pypdf.PdfReader(buffer))
     assert len({run.y for run in found}) > 1  # the marks are moved (else this checks nothing)
     assert found[-1].y == found[0].y  # ... and the letters after them are back on the baseline
+
+
+def _stacked_mark_gap(font_file: str) -> float:
+    """How far (font units) the tone mark of ที่ sits above the top of the vowel under it, as
+    HarfBuzz places them in ``font_file`` (negative: the mark is drawn into the vowel)."""
+    import uharfbuzz
+    from fontTools.ttLib import TTFont as ToolsFont
+
+    font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(font_file)))
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str("ที่")
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(font, buffer, {})
+    glyf = ToolsFont(font_file)["glyf"]
+    (_, vowel, mark) = [
+        (font.glyph_to_string(info.codepoint), position.y_offset)
+        for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True)
+    ]
+    vowel_top = glyf[vowel[0]].yMax + vowel[1]
+    return float(glyf[mark[0]].yMin + mark[1] - vowel_top)
+
+
+def test_thai_is_set_in_a_font_that_keeps_tone_marks_above_vowels() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    fonts = font_set()
+    family = fonts.family_for_all("ที่", fonts.text, "th")
+    assert family is not None
+    chosen = pdfmetrics.getFont(family.regular).face.filename
+    assert _stacked_mark_gap(chosen) >= 0
+    kurinto = pdf_fonts.script_font_folder()
+    assert kurinto is not None
+    assert _stacked_mark_gap(str(kurinto / "KurintoSans-Rg.ttf")) < 0  # why Kurinto is not used for Thai
+
+
+def test_without_the_line_breaker_thai_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(word_breaks, "available", lambda: False)
+    title, paragraphs = _sample("th")
+    with pytest.warns(broadsheet.errors.MissingGlyphsWarning, match="lines end inside words"):
+        broadsheet.write(_article("th", paragraphs, title), "pdf")
