@@ -308,3 +308,20 @@ def test_without_the_line_breaker_thai_warns(monkeypatch: pytest.MonkeyPatch) ->
     title, paragraphs = _sample("th")
     with pytest.warns(broadsheet.errors.MissingGlyphsWarning, match="lines end inside words"):
         broadsheet.write(_article("th", paragraphs, title), "pdf")
+
+
+def test_a_huge_run_without_spaces_is_cut_at_word_boundaries_now_and_then() -> None:
+    # A forced line break every 1500-odd letters lets the writer cut the paragraph (linear time);
+    # it falls between two words, and a run of ordinary length gets none.
+    from broadsheet.formats.pdf.hyphenation import long_word_pieces
+
+    sentence = "".join(_sample("th")[1]).replace(" ", "")
+    run = (sentence * 40)[:10_000]
+    parts = long_word_pieces(run)
+    texts = [piece for is_break, piece in parts if not is_break]
+    assert "".join(texts) == run
+    assert 3 <= len(texts) <= 8
+    allowed = set(word_breaks.boundaries(run))
+    ends = [sum(len(t) for t in texts[: i + 1]) for i in range(len(texts) - 1)]
+    assert all(end in allowed for end in ends)
+    assert long_word_pieces(sentence) == [(False, sentence)]

@@ -83,8 +83,11 @@ def long_word_pieces(text: str, size: int = LONG_WORD) -> list[tuple[bool, str]]
         word = match.group(0)
         if word_breaks.needs_breaks(word) and word_breaks.available():
             # Thai and its neighbours run for a sentence without a space: ICU's word boundaries
-            # break them (see word_breaks), which forced breaks would only spoil.
-            out.append((False, word))
+            # break them (see word_breaks); forced breaks only for a run of thousands of letters.
+            for number, piece in enumerate(word_breaks.pieces(word)):
+                if number:
+                    out.append((True, ""))
+                out.append((False, piece))
             position = match.end()
             continue
         for start in range(0, len(word), size):

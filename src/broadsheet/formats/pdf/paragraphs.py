@@ -226,7 +226,12 @@ class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
             style = shaped
         super().__init__(text, style, *args, **kwargs)
         self._bs_anchors = anchors
-        self._bs_breaks = text is not None and word_breaks.needs_breaks(text)
+        frags = getattr(self, "frags", None) if text is None else None
+        self._bs_breaks = (
+            word_breaks.needs_breaks(text)
+            if text is not None
+            else bool(frags and word_breaks.frags_need_breaks(frags))
+        )
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         """Split as reportlab does; the anchors go with the first part."""

@@ -37,6 +37,18 @@ def needs_breaks(text: str) -> bool:
     return _NO_SPACES.search(text) is not None
 
 
+def frags_need_breaks(frags: list[Any], limit: int = 64) -> bool:
+    """True when one of the first ``limit`` frags or words of a paragraph made from frags (a window
+    or part of a long one) holds such letters; bounded, as such paragraphs are made page by page."""
+    for frag in frags[:limit]:
+        texts = [part[1] for part in frag[1:] if isinstance(part, tuple)] if isinstance(frag, list) else []
+        texts.append(str(getattr(frag, "text", "") or ""))
+        texts.extend(str(word) for word in getattr(frag, "words", ())[:limit])
+        if any(isinstance(text, str) and needs_breaks(text) for text in texts):
+            return True
+    return False
+
+
 @functools.cache
 def available() -> bool:
     """True when ICU's line breaker (``icu4py``) is importable."""
@@ -54,6 +66,31 @@ def boundaries(text: str) -> list[int]:
     from icu4py.breakers import LineBreaker
 
     return [end for _, end in LineBreaker(text, "und").segments() if end < len(text)]
+
+
+RUN_CHARS = 3000
+"""A run without spaces longer than this gets a forced line break now and then (see :func:`pieces`)."""
+
+
+def pieces(run: str, every: int = RUN_CHARS // 2) -> list[str]:
+    """A run of text without spaces cut, at word boundaries, into pieces of ``every`` characters
+    or a little more, when it is longer than :data:`RUN_CHARS`; else the run itself.
+
+    Real Thai sets a space between sentences; a longer run is rare and may be hostile. reportlab
+    breaks the whole rest of a paragraph again on every page unless it can cut the paragraph at
+    forced line breaks (which the writer makes between the pieces), so without these the time
+    would grow with the square of the run.
+    """
+    if len(run) <= RUN_CHARS:
+        return [run]
+    out: list[str] = []
+    start = 0
+    for position in boundaries(run):
+        if position - start >= every:
+            out.append(run[start:position])
+            start = position
+    out.append(run[start:])
+    return out
 
 
 def with_breaks(frags: list[Any], width: float | list[float]) -> list[Any]:
