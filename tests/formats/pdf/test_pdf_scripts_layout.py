@@ -325,3 +325,18 @@ def test_a_huge_run_without_spaces_is_cut_at_word_boundaries_now_and_then() -> N
     ends = [sum(len(t) for t in texts[: i + 1]) for i in range(len(texts) - 1)]
     assert all(end in allowed for end in ends)
     assert long_word_pieces(sentence) == [(False, sentence)]
+
+
+def test_articles_run_on_fill_columns_in_the_editions_direction() -> None:
+    title, paragraphs = _sample("he")
+    head, rest = paragraphs[0].split(" ", 1)
+    first = _article("he", [f"{head} M1M1M1 {rest}", *paragraphs[1:] * 2], title)
+    edition = broadsheet.model.Edition(
+        title="מהדורה",
+        language="he",
+        sections=[broadsheet.model.Section(title=None, articles=[first, _article("he", paragraphs, title)])],
+    )
+    data = broadsheet.write(edition, "pdf", columns=2, cover=False, toc=False, article_break="continue")
+    page, x = _markers(data, ("M1M1M1",))["M1M1M1"]
+    assert page == 0
+    assert _column(Geometry.of(WriteOptions(columns=2)), x) == 1
