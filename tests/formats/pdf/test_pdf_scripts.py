@@ -191,7 +191,9 @@ def test_right_to_left_lines_are_drawn_right_to_left() -> None:
     words = ["الشرطة", "تعلن", "نتائج"]
     markup = f'<font face="{family.regular}">{" ".join(words)}</font>'
     paragraph = ScriptParagraph(markup, styles.body)
-    assert paragraph.style.alignment == 2  # TA_RIGHT: an Arabic paragraph is set flush right
+    assert (
+        paragraph.style.alignment == 4
+    )  # TA_JUSTIFY: justified like the Latin body (flush right when ragged)
     drawn = _drawn_glyphs(markup, styles.body)
     font_name = drawn[0][0]
     expected = [_harfbuzz_glyphs(font_name, word) for word in reversed(words)]

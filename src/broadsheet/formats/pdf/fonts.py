@@ -12,12 +12,20 @@ Korean and simplified and traditional Chinese in one family each. They are
 loaded only when a character needs them (each file is 5–10 MB; only the
 glyphs used are embedded), and the CJK family that suits the article's
 language is tried first, so a Japanese article gets Japanese kanji forms.
+
+Thai comes first from Noto Sans Thai (OFL 1.1, the ``fontpkg-noto-sans-thai``
+package, in the same extra): Kurinto Sans substitutes a raised tone mark over
+an upper vowel and then positions it back down into the vowel (ที่, เชื่อม),
+so HarfBuzz, and any renderer, draws the mark inside the vowel, unseen. The
+package has only a variable file; its default instance (regular) is used for
+every style, so bold Thai is drawn regular.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -135,11 +143,28 @@ def _script_family(stem: str) -> Family | None:
     return load_family((folder / f"{stem}-Rg.ttf", folder / f"{stem}-Bd.ttf"))
 
 
+@functools.cache
+def _thai_family() -> Family | None:
+    """Noto Sans Thai, one variable file for every style, or None without its package."""
+    spec = importlib.util.find_spec("fontpkg_noto_sans_thai")
+    if spec is None or spec.origin is None:
+        return None
+    files = sorted((Path(spec.origin).parent / "files").glob("NotoSansThai*.ttf"))
+    if not files:  # pragma: no cover - a broken installation
+        return None
+    name, coverage = _load(str(files[0]), _digest(files[0]), variable=True)
+    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+    return Family(regular=name, bold=name, italic=name, bolditalic=name, coverage=coverage)
+
+
 def script_families(language: str | None) -> Iterator[Family]:
     """The script families in the order for ``language`` (none without the ``scripts`` extra).
 
     Lazy: a family is loaded the first time the search reaches it.
     """
+    thai = _thai_family()
+    if thai is not None:
+        yield thai
     for stem in _script_order(language):
         family = _script_family(stem)
         if family is not None:
@@ -147,8 +172,11 @@ def script_families(language: str | None) -> Iterator[Family]:
 
 
 @functools.lru_cache(maxsize=64)
-def _load(path: str, digest: str) -> tuple[str, frozenset[int]]:
-    """Register the font at ``path`` under a name derived from its content; return name and coverage."""
+def _load(path: str, digest: str, *, variable: bool = False) -> tuple[str, frozenset[int]]:
+    """Register the font at ``path`` under a name derived from its content; return name and coverage.
+
+    ``variable``: a variable font is accepted (drawn in its default instance), for a bundled one.
+    """
     name = f"bs{digest[:10]}-{Path(path).stem}"[:60]
     try:
         font = TTFont(name, path)
@@ -158,7 +186,7 @@ def _load(path: str, digest: str) -> tuple[str, frozenset[int]]:
         raise WriteError(
             f"font {path}: not a readable TrueType font ({type(error).__name__}: {error})"
         ) from error
-    if "fvar" in font.face.table:  # pragma: no cover - depends on the file given
+    if "fvar" in font.face.table and not variable:  # pragma: no cover - depends on the file given
         raise WriteError(
             f"font {path}: is a variable font; reportlab would lose its bold and italic, give static files"
         )

@@ -13,6 +13,8 @@ import functools
 import re
 from collections.abc import Callable
 
+from broadsheet.formats.pdf import word_breaks
+
 SOFT_HYPHEN = "\u00ad"
 
 MIN_WORD = 5
@@ -79,6 +81,15 @@ def long_word_pieces(text: str, size: int = LONG_WORD) -> list[tuple[bool, str]]
         if match.start() > position:
             out.append((False, text[position : match.start()]))
         word = match.group(0)
+        if word_breaks.needs_breaks(word) and word_breaks.available():
+            # Thai and its neighbours run for a sentence without a space: ICU's word boundaries
+            # break them (see word_breaks); forced breaks only for a run of thousands of letters.
+            for number, piece in enumerate(word_breaks.pieces(word)):
+                if number:
+                    out.append((True, ""))
+                out.append((False, piece))
+            position = match.end()
+            continue
         for start in range(0, len(word), size):
             if start:
                 out.append((True, ""))

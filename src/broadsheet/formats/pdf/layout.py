@@ -18,10 +18,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from broadsheet.errors import OptionError
+from broadsheet.formats._shared.typography import is_rtl
 from broadsheet.formats.pdf.balance import level_height, rest_of_article, shorten
 from broadsheet.formats.pdf.flow import Entry
 from broadsheet.formats.pdf.options import WriteOptions, parse_length, parse_margins, parse_page_size
 from broadsheet.formats.pdf.paragraphs import Paragraph
+from broadsheet.formats.pdf.shaping import is_rtl_paragraph
 from broadsheet.formats.pdf.styles import Styles
 from broadsheet.formats.pdf.toc import Contents
 
@@ -114,8 +116,15 @@ class Geometry:
         """Width of one column."""
         return (self.text_width - self.gutter * (self.columns - 1)) / self.columns
 
-    def frames(self, prefix: str, *, head: float = 0.0, columns: int | None = None) -> list[Frame]:
-        """Frames for a page: a full-width head ``head`` points tall, then the columns below it."""
+    def frames(
+        self, prefix: str, *, head: float = 0.0, columns: int | None = None, rtl: bool = False
+    ) -> list[Frame]:
+        """Frames for a page: a full-width head ``head`` points tall, then the columns below it.
+
+        The columns are listed in reading order: left to right, or right to left when ``rtl``
+        (an Arabic or Hebrew reader starts at the right-hand column). Their ids (``-c0``, ``-c1``,
+        …) follow that order, which is the order text flows into them.
+        """
         count = columns or self.columns
         width = (self.text_width - self.gutter * (count - 1)) / count
         out: list[Frame] = []
@@ -125,7 +134,8 @@ class Geometry:
             )
         height = self.text_height - head
         for index in range(count):
-            x = self.left + index * (width + self.gutter)
+            place = count - 1 - index if rtl else index
+            x = self.left + place * (width + self.gutter)
             out.append(_frame(f"{prefix}-c{index}", x, self.bottom, width, height))
         return out
 
@@ -137,6 +147,12 @@ class Geometry:
         trim = (b, b, b + self.width, b + self.height)
         bleed = (b - self.bleed, b - self.bleed, b + self.width + self.bleed, b + self.height + self.bleed)
         return {"trimBox": trim, "bleedBox": bleed}
+
+
+def reads_right_to_left(language: str | None, title: str) -> bool:
+    """Whether a document's columns are read right to left: by its language, else by the first
+    strong letter of its title (an Arabic article that names no language)."""
+    return is_rtl(language) if language else is_rtl_paragraph(title)
 
 
 def _frame(name: str, x: float, y: float, width: float, height: float) -> Frame:

@@ -24,7 +24,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from broadsheet.errors import MissingGlyphsWarning
 from broadsheet.formats._shared.links import safe_href
 from broadsheet.formats._shared.typography import quote_marks
-from broadsheet.formats.pdf import shaping
+from broadsheet.formats.pdf import shaping, word_breaks
 from broadsheet.formats.pdf.fonts import Family, FontSet, script_font_folder
 from broadsheet.formats.pdf.hyphenation import LONG_WORD, long_word_pieces
 from broadsheet.model import Emphasis, Inline, InlineQuote, LineBreak, Link, Mention, Strong, Text
@@ -84,6 +84,8 @@ class MissingGlyphs:
             )
         if shaping.has_rtl(text) and not shaping.bidi_available():
             problems.append(("bidi", "right-to-left text is drawn in left-to-right word order"))
+        if word_breaks.needs_breaks(text) and not word_breaks.available():
+            problems.append(("words", "Thai, Lao, Khmer or Burmese lines end inside words"))
         article = self.where.rsplit(", ", 1)[0]
         for key, problem in problems:
             if (article, key) in self.warned:

@@ -6,7 +6,9 @@ for scripts whose letters change form (switched on per paragraph by a
 style variant), and right-to-left order: after reportlab has broken the
 lines in logical order, each line's words are drawn in the order of the
 Unicode bidi algorithm, and a paragraph that starts right to left is set
-flush right. Every paragraph of the writer is one of these.
+flush right, or justified with its last line flush right. Lines of Thai and
+the other scripts that set no spaces end between words (see word_breaks).
+Every paragraph of the writer is one of these.
 
 reportlab justifies by spreading a line's leftover width over its spaces,
 however wide that makes them. After wrapping, :class:`SetParagraph` measures
@@ -25,15 +27,17 @@ from xml.sax.saxutils import unescape
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.ttfonts import ShapedStr
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph as _ReportlabParagraph
 from reportlab.platypus import Spacer, Table
 from reportlab.platypus.paragraph import FragLine
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from broadsheet.errors import MissingGlyphsWarning
-from broadsheet.formats.pdf import shaping
+from broadsheet.formats.pdf import shaping, word_breaks
 
 _VARIANTS: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[bool, str], ParagraphStyle]] = (
     weakref.WeakKeyDictionary()
@@ -55,8 +59,8 @@ def script_style(style: ParagraphStyle, text: str, *, order: bool = True) -> Par
     found = variants.get(key)
     if found is None:
         alignment = style.alignment
-        if bidi == "rtl" and alignment in (TA_LEFT, TA_JUSTIFY):
-            alignment = TA_RIGHT  # ragged left: Arabic justifies by stretching letters, not spaces
+        if bidi == "rtl" and alignment == TA_LEFT:
+            alignment = TA_RIGHT  # flush right, ragged left; justified stays justified (see drawPara)
         found = ParagraphStyle(
             f"{style.name}-{bidi or 'shaped'}", parent=style, shaping=1, alignment=alignment
         )
@@ -222,6 +226,12 @@ class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
             style = shaped
         super().__init__(text, style, *args, **kwargs)
         self._bs_anchors = anchors
+        frags = getattr(self, "frags", None) if text is None else None
+        self._bs_breaks = (
+            word_breaks.needs_breaks(text)
+            if text is not None
+            else bool(frags and word_breaks.frags_need_breaks(frags))
+        )
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         """Split as reportlab does; the anchors go with the first part."""
@@ -233,6 +243,8 @@ class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
             for part in parts:
                 if part is not self:
                     part.style = _unshaped(part.style)
+        for part in parts:
+            part._bs_breaks = self._bs_breaks
         if parts and self._bs_anchors:
             for part in parts:
                 part._bs_anchors = []
@@ -240,6 +252,17 @@ class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
         return parts
 
     def breakLines(self, width: Any) -> Any:
+        """Break as reportlab does, and also between the words of Thai and the other scripts that
+        set no spaces (see :mod:`~broadsheet.formats.pdf.word_breaks`)."""
+        breaks = getattr(self, "_bs_breaks", False)
+        if breaks:
+            self.frags = word_breaks.with_breaks(getattr(self, "frags"), width)  # noqa: B009
+        para = self._break_lines(width)
+        if breaks:
+            word_breaks.count_spaces(para)
+        return para
+
+    def _break_lines(self, width: Any) -> Any:
         """Break as reportlab does; text that holds HarfBuzz's glyphs already is not shaped again.
 
         The parts of a split paragraph (reportlab makes them from the broken lines) hold
@@ -264,6 +287,12 @@ class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
             )
             return super().breakLines(width)
 
+    def beginText(self, x: float, y: float) -> Any:
+        """reportlab's text object, whose text rise HarfBuzz's mark offsets set (see :class:`_Text`)."""
+        text = super().beginText(x, y)
+        text.__class__ = _Text  # also for the parts of a split paragraph, which draw glyphs unshaped
+        return text
+
     def draw(self) -> None:
         """Draw as reportlab does, and the anchors a shaped paragraph took out of its text."""
         for name in self._bs_anchors:
@@ -279,10 +308,55 @@ class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
             return
         lines = para.lines
         para.lines = [_visual_line(line, bidi == "rtl") for line in lines]
+        # reportlab sets a justified line it does not stretch (the last, one before a <br/>) flush
+        # left; a right-to-left one ends flush right. Its per-line offsets (there for text
+        # flowing round an image, which the writer does not do) place such lines.
+        offsets = bidi == "rtl" and self.style.alignment == TA_JUSTIFY and not hasattr(self, "_offsets")
+        if offsets:
+            # The first part of a split paragraph justifies its last line too.
+            end = len(lines) - 1 if not getattr(self, "_JustifyLast", False) else len(lines)
+            self._offsets = [_flush_right_offset(para.kind, line, n == end) for n, line in enumerate(lines)]
         try:
             super().drawPara(debug)
         finally:
             para.lines = lines
+            if offsets:
+                del self._offsets
+
+
+def _flush_right_offset(kind: int, line: Any, last: bool) -> float:
+    """How far right reportlab must start a line of a justified right-to-left paragraph: its
+    leftover width when reportlab will not stretch it (the tests of ``_justifyDrawParaLine[X]``)."""
+    if kind == 0:
+        extra, words = float(line[0]), line[1]
+        spaces = len(words) - 1 + sum(str(word).count("\xa0") for word in words)
+        stretched = not (-1e-8 < extra <= 1e-8 or last) and spaces > 0
+    else:
+        extra = float(line.extraSpace)
+        texts = [str(w.text) for w in line.words if not hasattr(w, "cbDefn")]
+        spaces = line.wordCount - 1 + sum(text.count("\xa0") for text in texts)
+        stretched = not (line.lineBreak or -1e-8 < extra <= 1e-8 or last) and spaces > 0
+    return 0.0 if stretched or extra < 0 else extra
+
+
+class _Text(PDFTextObject):  # type: ignore[misc]
+    """reportlab's text object with the rise kept right when two rises follow each other.
+
+    reportlab 5.1 writes one ``Ts`` for two rises in a row but does not record the second:
+    after a mark HarfBuzz moves up or down that follows another (Thai ที่, เชื่อ: a vowel, then
+    a tone mark), the letters after it were drawn at the mark's offset, below the line.
+    """
+
+    def setRise(self, rise: float) -> None:
+        """Move the baseline to ``rise``, replacing a ``Ts`` just written rather than adding one."""
+        code = f"{fp_str(rise)} Ts"
+        if self._code and self._code[-1].endswith(" Ts"):
+            self._y += getattr(self, "_rise")  # noqa: B009 (reportlab's attribute is untyped)
+            self._code[-1] = code
+        else:
+            self._code.append(code)
+        self._rise = rise
+        self._y -= rise
 
 
 class ScriptContents(TableOfContents):  # type: ignore[misc]
@@ -343,10 +417,12 @@ MIN_JUSTIFY_WIDTH_EM = 13.0
 
 
 def ragged(style: ParagraphStyle) -> ParagraphStyle:
-    """The same style set flush left, ragged right (made once per style and kept on it)."""
+    """The same style set ragged: flush left, or flush right when it orders right to left (made
+    once per style and kept on it)."""
     found: ParagraphStyle | None = style.__dict__.get("_bs_ragged")
     if found is None or found.parent is not style:  # a child style copies its parent's cache
-        found = ParagraphStyle(f"{style.name}-ragged", parent=style, alignment=TA_LEFT)
+        flush = TA_RIGHT if style.__dict__.get("_bs_bidi") == "rtl" else TA_LEFT
+        found = ParagraphStyle(f"{style.name}-ragged", parent=style, alignment=flush)
         style.__dict__["_bs_ragged"] = found
     return found
 

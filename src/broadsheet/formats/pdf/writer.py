@@ -16,7 +16,7 @@ from broadsheet.formats.pdf.balance import ArticleEnd
 from broadsheet.formats.pdf.flow import ArticleFlow, ColumnBox, Entry, mark
 from broadsheet.formats.pdf.fonts import font_set
 from broadsheet.formats.pdf.hyphenation import hyphenator
-from broadsheet.formats.pdf.layout import Geometry, PdfDocument
+from broadsheet.formats.pdf.layout import Geometry, PdfDocument, reads_right_to_left
 from broadsheet.formats.pdf.markup import Markup, MissingGlyphs
 from broadsheet.formats.pdf.options import WriteOptions
 from broadsheet.formats.pdf.paragraphs import Paragraph
@@ -79,6 +79,9 @@ class _Build:
         self.edition = document if isinstance(document, Edition) else None
         self.articles = document.articles if isinstance(document, Edition) else (document,)
         self.language = self._language()
+        self.rtl = reads_right_to_left(self.language, self.articles[0].title if self.articles else "")
+        """Whether the document's columns are read right to left (an article's may differ)."""
+        self.first_columns = "cols"
         self.internal = {a.url: f"a{i}" for i, a in enumerate(self.articles) if a.url and self.edition}
         self.frame = ColumnBox(
             width=self.geometry.column_width,
@@ -163,24 +166,32 @@ class _Build:
                 story.extend([NextPageTemplate("single"), PageBreak()])
             story.extend(contents(self.edition, self.styles, self.markup, g.text_width))
             started = True
-        doc.template("cols", g.frames("cols"))
-        if started and self.options.article_break == "continue":
-            story.extend([NextPageTemplate("cols"), PageBreak()])
+        flowing = self.options.article_break == "continue"  # articles share pages: one direction
+        columns = self._columns(doc, self.rtl)
+        self.first_columns = columns
+        if started and flowing:
+            story.extend([NextPageTemplate(columns), PageBreak()])
         # Level columns on an article's last page (only when articles start on new pages).
         balance = g.columns > 1 and self.options.article_break == "page" and self.options.balance_columns
         for number, (section, article) in enumerate(self._sections()):
             heads, body = self._article(number, section, article)
+            rtl = (
+                self.rtl if flowing else reads_right_to_left(article.language or self.language, article.title)
+            )
+            columns = self._columns(doc, rtl)
+            if not started:
+                self.first_columns = columns
             split_head = g.columns > 1 and self.options.article_break == "page"
             height = _height(heads, g.text_width) + self.styles.size if split_head else 0.0
             if split_head and height < g.text_height * HEAD_SHARE:
                 name = f"first-{number}"
-                doc.template(name, g.frames(name, head=height))
+                doc.template(name, g.frames(name, head=height, rtl=rtl))
                 if started:
                     story.extend([NextPageTemplate(name), PageBreak()])
-                story.extend([*heads, FrameBreak(), NextPageTemplate("cols")])
+                story.extend([*heads, FrameBreak(), NextPageTemplate(columns)])
             else:
                 if started and self.options.article_break == "page":
-                    story.extend([NextPageTemplate("cols"), PageBreak()])
+                    story.extend([NextPageTemplate(columns), PageBreak()])
                 story.extend(heads)
             story.extend(body)
             if balance:
@@ -191,8 +202,15 @@ class _Build:
 
     def _order_templates(self, doc: PdfDocument) -> None:
         # reportlab starts on the first template in the list.
-        order = ["cover", "single", "first-0", "cols"]
+        order = ["cover", "single", "first-0", self.first_columns]
         doc.pageTemplates.sort(key=lambda t: order.index(t.id) if t.id in order else len(order))
+
+    def _columns(self, doc: PdfDocument, rtl: bool) -> str:
+        """The name of the column template read in the direction ``rtl``, added on first use."""
+        name = "cols" if rtl == self.rtl else ("cols-rtl" if rtl else "cols-ltr")
+        if all(template.id != name for template in doc.pageTemplates):
+            doc.template(name, self.geometry.frames(name, rtl=rtl))
+        return name
 
     def _sections(self) -> list[tuple[str | None, Article]]:
         if self.edition is None:
