@@ -9,12 +9,14 @@ import subprocess
 import sys
 import time
 import tomllib
+import unicodedata
 from importlib import resources
 
 import pytest
 
 from broadsheet import lexicon
 from broadsheet.formats._shared.wording import (
+    DIGIT_ZERO,
     date_text,
     document_language,
     label,
@@ -50,10 +52,27 @@ OCTOBER_15 = dt.date(2024, 10, 15)
         ("en", MAY_3, "May 3, 2024"),
         ("en-GB", MAY_3, "3 May 2024"),
         ("pt-BR", MAY_3, "3 de maio de 2024"),
+        # Languages whose CLDR default numbering system is not Latin print their own digits.
+        ("fa", MAY_3, "۳ مه ۲۰۲۴"),
+        ("bn", MAY_3, "৩ মে, ২০২৪"),
+        ("ar-EG", MAY_3, "٣ مايو ٢٠٢٤"),
+        ("mr", MAY_3, "३ मे, २०२४"),
     ],
 )
 def test_a_date_is_written_as_cldr_writes_it(language: str, day: dt.date, expected: str) -> None:
     assert date_text(day, language, with_time=False) == expected
+
+
+def test_every_default_numbering_system_in_cldr_has_its_digits() -> None:
+    # A newer CLDR that makes another system a language's default fails here, not silently.
+    from babel import Locale, localedata
+
+    systems = {Locale.parse(tag).default_numbering_system for tag in localedata.locale_identifiers()}
+    assert systems - {"latn"} <= set(DIGIT_ZERO)
+    for tag in ("fa", "bn", "my", "dz", "ar-SA"):
+        printed = date_text(dt.datetime(2024, 5, 3, 14, 5), tag)
+        assert not any("0" <= char <= "9" for char in printed), (tag, printed)
+        assert "".join(str(unicodedata.digit(char)) for char in printed if char.isdigit()).count("2024") == 1
 
 
 @pytest.mark.parametrize("language", [None, "", "xx", "qaa", "not a tag", "-"])

@@ -220,6 +220,19 @@ def test_numbers_apart_in_a_right_to_left_line_keep_their_order() -> None:
     assert numbers == ["2:05", "2024", "3"]
 
 
+@pytest.mark.parametrize("number", ["۲۰۲۴", "٣٤٥", "۱۴:۰۵", "2024"])
+def test_arabic_indic_digits_read_left_to_right(number: str) -> None:
+    # HarfBuzz guesses a word's direction from its script, and these digits are Arabic script:
+    # shaped, "۲۰۲۴" would be drawn as "۴۲۰۲".
+    fonts = font_set()
+    styles = Styles(10, fonts, Palette("screen"), justify=True)
+    family = fonts.family_for_all("در سال " + number, fonts.text, "fa")
+    assert family is not None
+    drawn = _drawn_glyphs(f'<font face="{family.regular}">در سال {number} نفر</font>', styles.body)
+    face = pdfmetrics.getFont(drawn[0][0]).face
+    assert [face.charToGlyph[ord(char)] for char in number] in [glyphs for _, glyphs in drawn]
+
+
 def test_latin_text_is_not_shaped() -> None:
     styles = Styles(10, font_set(), Palette("screen"), justify=True)
     assert ScriptParagraph("Plain words, Кирилиця.", styles.body).style is styles.body

@@ -65,14 +65,52 @@ def date_text(value: dt.date, language: str | None, *, with_time: bool = True) -
         time = format_time(value.replace(tzinfo=None).time(), "short", locale=locale)
         # CLDR's glue of a date and a time ("{1}, {0}"); quotes mark literal words in it.
         glue = str(get_datetime_format("medium", locale=locale)).replace("'", "")
-        return _spaces(glue.replace("{1}", day).replace("{0}", time))
-    return _spaces(day)
+        return _digits(_spaces(glue.replace("{1}", day).replace("{0}", time)), locale)
+    return _digits(_spaces(day), locale)
 
 
 def _spaces(text: str) -> str:
     # CLDR puts narrow no-break spaces in "2:05 PM" and "2022 р."; not every font a PDF embeds
     # draws U+202F, and a no-break space reads the same.
     return text.replace("\u202f", "\u00a0")
+
+
+# The first digit of each numbering system CLDR makes a language's default (its ids, as in
+# CLDR's numberingSystems.xml), by its Unicode name: every one is a run of ten code points.
+# Babel formats dates with ASCII digits whatever the numbering system, so they are mapped here.
+# tests/formats/_shared/test_wording.py checks that every default in Babel's data is listed.
+DIGIT_ZERO = {
+    "adlm": "ADLAM DIGIT ZERO",
+    "arab": "ARABIC-INDIC DIGIT ZERO",
+    "arabext": "EXTENDED ARABIC-INDIC DIGIT ZERO",
+    "beng": "BENGALI DIGIT ZERO",
+    "cakm": "CHAKMA DIGIT ZERO",
+    "deva": "DEVANAGARI DIGIT ZERO",
+    "hmnp": "NYIAKENG PUACHUE HMONG DIGIT ZERO",
+    "mtei": "MEETEI MAYEK DIGIT ZERO",
+    "mymr": "MYANMAR DIGIT ZERO",
+    "nkoo": "NKO DIGIT ZERO",
+    "olck": "OL CHIKI DIGIT ZERO",
+    "tibt": "TIBETAN DIGIT ZERO",
+}
+
+
+def _digits(text: str, locale: Locale) -> str:
+    """``text`` with its ASCII digits in the locale's own (CLDR's default numbering system:
+    "۳ مه ۲۰۲۴" in Persian, "৩ মে, ২০২৪" in Bengali); unchanged where that is Latin."""
+    table = _digit_table(locale.default_numbering_system)
+    return text.translate(table) if table else text
+
+
+@functools.lru_cache(maxsize=32)
+def _digit_table(system: str) -> dict[int, str]:
+    import unicodedata
+
+    name = DIGIT_ZERO.get(system)
+    if name is None:
+        return {}
+    zero = ord(unicodedata.lookup(name))
+    return {ord("0") + value: chr(zero + value) for value in range(10)}
 
 
 def language_name(tag: str) -> str:

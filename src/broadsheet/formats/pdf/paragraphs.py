@@ -33,6 +33,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph as _ReportlabParagraph
 from reportlab.platypus import Spacer, Table
+from reportlab.platypus import paragraph as _reportlab_paragraph
 from reportlab.platypus.paragraph import FragLine
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
@@ -204,6 +205,24 @@ def weighted_faces(markup: str, font_name: str) -> str:
         return f'<font face="{chosen}">'
 
     return _STYLE_TAG.sub(face, markup)
+
+
+_reportlab_shape_word = _reportlab_paragraph.shapeFragWord
+
+
+def _shape_word(word: Any, *args: Any, **kwargs: Any) -> Any:
+    """reportlab's shaping of one word, skipped for a word with no letters (see
+    :func:`~broadsheet.formats.pdf.shaping.has_letters`); reportlab's own contract
+    allows it: a word shaping does not change comes back as it was."""
+    text = "".join(str(piece) for frag, piece in word[1:] if not hasattr(frag, "cbDefn"))
+    if text and not shaping.has_letters(text):
+        return word
+    return _reportlab_shape_word(word, *args, **kwargs)
+
+
+# reportlab's paragraph calls the name it imported; rebinding it there is the one place a word's
+# shaping can be skipped (reportlab 5.1 has no hook for it).
+_reportlab_paragraph.shapeFragWord = _shape_word
 
 
 class Paragraph(_ReportlabParagraph):  # type: ignore[misc]

@@ -75,6 +75,14 @@ def needs_shaping(text: str) -> bool:
     return _COMPLEX_RE.search(text) is not None
 
 
+def has_letters(text: str) -> bool:
+    """True when ``text`` holds a letter or mark: a word of digits, punctuation and symbols only
+    needs no shaping. HarfBuzz, left to guess, would take the direction of such a word from its
+    digits' script, and Arabic-Indic and Persian digits are Arabic: "۲۰۲۴" would be drawn
+    reversed, where numbers read left to right in every script."""
+    return any(unicodedata.category(char)[0] in "LM" for char in text)
+
+
 def has_rtl(text: str) -> bool:
     """True when ``text`` holds right-to-left letters (Hebrew, Arabic and their neighbours)."""
     return _RTL_RE.search(text) is not None
