@@ -215,6 +215,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
             prose[parent] += prose[index]
             if tag in _BLOCKS:
                 holds_blocks[parent] = True
+    _story_lists(page, prose, linked, value, noise, relief=neutral_weight / noise_weight)
     # A chrome name on an element holding much of the page's prose is misleading (a story wrapped
     # in "sticky-sidebar" or "partner-wrapper"); elsewhere the whole subtree counts against it.
     enough = tuning.misleading_name_share * prose[0]
@@ -311,6 +312,38 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     if tracing.active() is not None:
         _report(page, score, noisy, total, hints, first=first, climbed=climbed, settled=settled, best=best)
     return best
+
+
+def _story_lists(
+    page: PageIndex, prose: list[int], linked: list[int], value: list[float], noise: list[float], *, relief: float
+) -> None:
+    # A list that a paragraph of the story introduces (a prose paragraph, or a line ending in a
+    # colon, right before it) is part of the story's flow: its links are the story's own (shops,
+    # sources, the books an editor recommends), so they cost what links in a paragraph cost, not
+    # what a menu's do. Only the list's own items are weighed anew, so the cost stays linear.
+    tags, parent_of, position = page.tags, page.parent_of, page.position
+    flowing: set[int] = set()
+    for index, tag in enumerate(tags):
+        if tag not in _LIST_TAGS or not linked[index]:
+            continue
+        before = page.elements[index].getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is None or before.tag != "p":
+            continue
+        if prose[position[before]] or (before.text_content().rstrip().endswith(_INTRODUCING)):
+            flowing.add(index)
+    if not flowing:
+        return
+    for index, tag in enumerate(tags):
+        if tag == "li" and parent_of[index] in flowing and noise[index] < 0:
+            value[index] -= (1 - relief) * noise[index]
+            noise[index] *= relief
+
+
+_LIST_TAGS = frozenset({"ul", "ol"})
+_INTRODUCING = (":", "\uff1a")
+"""What a line introducing a list ends with (a colon, a full-width one)."""
 
 
 def _holds(parent_of: list[int], outer: int, inner: int) -> bool:
