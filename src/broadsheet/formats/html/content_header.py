@@ -26,10 +26,6 @@ _AUTHOR_NAME = re.compile(
 _NOT_BYLINE = re.compile(r"comment|bio|about|box|card|avatar|image|photo|more")
 _PICTURE_NAME = re.compile(r"caption|credit|image|photo|picture|media|gallery|video|copyright|paywall|offer")
 _LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong")
-_UNNAMED_LEAD_TAGS = frozenset({"p", "h2", "h3", "h4"})
-"""An unnamed standfirst is a paragraph, or a deck set as a heading (long for one)."""
-_TITLE_NAME = re.compile(r"title|headline|heading")
-"""A heading named so is a second headline (the site's own title under a kicker), not a deck."""
 _WORDS = re.compile(r"\w+")
 
 
@@ -175,13 +171,9 @@ def find_unnamed_lead(
         return None
     for index in range(start + 1, min(stop, start + TUNING.unnamed_lead_reach)):
         element = elements[index]
-        if element.tag not in _UNNAMED_LEAD_TAGS or headline in element.iterancestors():
+        if element.tag != "p" or headline in element.iterancestors():
             continue
         text = _text(element)
-        if element.tag != "p" and (
-            len(text) < TUNING.unnamed_lead_min or _TITLE_NAME.search(class_words(element))
-        ):
-            continue  # a kicker, a section's heading or a second headline, not a deck set as a heading
         if not TUNING.unnamed_lead_min <= len(text) <= TUNING.unnamed_lead_max or opens_with_label(
             text, lexicon
         ):
