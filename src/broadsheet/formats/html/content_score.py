@@ -17,12 +17,14 @@ from lxml import html
 
 from broadsheet.formats.html import tracing
 from broadsheet.formats.html.content_chrome import (
+    NOT_CHROME,
     RELATED_BOX,
     STRONG_CHROME,
     WEAK_CHROME,
     chrome_strength,
     looks_related,
 )
+from broadsheet.formats.html.layout_names import strength_beside
 from broadsheet.formats.html.tuning import TUNING
 
 PARAGRAPH_TAGS = frozenset(
@@ -98,7 +100,7 @@ def text_length(text: str | None) -> int:
 class PageIndex:
     """The page's elements in document order with their parents, for position and scoring."""
 
-    __slots__ = ("article_hint", "chrome", "elements", "own", "parent_of", "position", "tags")
+    __slots__ = ("article_hint", "chrome", "classes", "elements", "own", "parent_of", "position", "tags")
 
     def __init__(self, root: html.HtmlElement) -> None:
         """Walk ``root`` once."""
@@ -109,9 +111,11 @@ class PageIndex:
         self.own: list[int] = []
         self.chrome: list[int] = []
         self.article_hint: list[bool] = []
-        elements, position, parent_of, tags, own, chrome, hint = (
+        self.classes: list[str | None] = []
+        """Each element's ``class`` attribute, as written."""
+        elements, position, parent_of, tags, own, chrome, hint, classes = (
             self.elements, self.position, self.parent_of, self.tags, self.own, self.chrome,
-            self.article_hint,
+            self.article_hint, self.classes,
         )  # fmt: skip
         strength_of = chrome_strength
         dense = DENSE_SCRIPT.findall
@@ -134,12 +138,12 @@ class PageIndex:
                 own.append(len(text) if text.isascii() else len(text) + 2 * len(dense(text)))
             else:
                 own.append(0)
+            names = element.get("class")
+            classes.append(names)
             # Most elements carry no class, id or role: skip the name analysis for them.
             if parent < 0 or (tag in _ATTRIBUTION_TAGS and tags[parent] in _ATTRIBUTED_TAGS):
                 chrome.append(0)  # a quotation's or figure's footer credits it
-            elif (
-                tag in _NAMED_CHROME_TAGS or element.get("class") or element.get("id") or element.get("role")
-            ):
+            elif tag in _NAMED_CHROME_TAGS or names or element.get("id") or element.get("role"):
                 strength = strength_of(element)
                 if strength == 0 and looks_related(element):
                     strength = RELATED_BOX
@@ -156,6 +160,21 @@ class PageIndex:
                     )
                 )
             )
+
+    def forgive(self, names: frozenset[str]) -> None:
+        """Read the page's layout ``names`` (:mod:`.layout_names`) as no sign of chrome."""
+        if not names:
+            return
+        chrome, elements = self.chrome, self.elements
+        for index, strength in enumerate(chrome):
+            if strength != WEAK_CHROME:
+                continue
+            element = elements[index]
+            if strength_beside(element, names) == NOT_CHROME:
+                chrome[index] = RELATED_BOX if looks_related(element) else NOT_CHROME
+                self.article_hint[index] = self.article_hint[index] or (
+                    self.tags[index] in _HINTED_TAGS and _named_content(element)
+                )
 
 
 def choose_main(page: PageIndex, headline: html.HtmlElement | None = None) -> html.HtmlElement:
@@ -176,6 +195,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     )
     count = len(page.elements)
     parent_of, tags, own = page.parent_of, page.tags, page.own
+    link_section = tuning.link_section
     total = own[:]
     linked = [0] * count
     prose = [0] * count
@@ -183,6 +203,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     value = [0.0] * count  # an element's score before chrome is taken into account
     noise = [0.0] * count  # the part of the score that links and chrome take away
     unit = [False] * count  # read as one paragraph: its children's values do not add up
+    boxed = _not_prose(page)
     for index in range(count - 1, -1, -1):
         tag = tags[index]
         size = total[index]
@@ -192,18 +213,21 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
             unit[index] = True
             links = linked[index]
             if size >= prose_length and links < 0.5 * size:
-                prose[index] = size
-                value[index] = float(size)
+                if not boxed[index]:
+                    prose[index] = size
+                    value[index] = float(size)
             else:
                 # Links in a paragraph are part of its text; elsewhere they are navigation.
                 link_weight = neutral_weight if tag == "p" else noise_weight
                 value[index] = -neutral_weight * (size - links) - link_weight * links
                 if tag != "p":
                     noise[index] = -noise_weight * links
-        elif tag == "a":
+        elif tag == "a" and not (holds_blocks[index] and size > link_section):
+            # A link is one unit of link text; one around blocks holding more than a teaser card
+            # does is a slip of markup around a section of the story, whose blocks score as such.
             unit[index] = True
             value[index] = noise[index] = -noise_weight * size
-        elif own[index] >= prose_length:
+        elif own[index] >= prose_length and not boxed[index]:
             prose[index] += own[index]
             value[index] += own[index]
         else:
@@ -215,6 +239,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
             prose[parent] += prose[index]
             if tag in _BLOCKS:
                 holds_blocks[parent] = True
+    _story_lists(page, prose, linked, value, noise, relief=neutral_weight / noise_weight)
     # A chrome name on an element holding much of the page's prose is misleading (a story wrapped
     # in "sticky-sidebar" or "partner-wrapper"); elsewhere the whole subtree counts against it.
     enough = tuning.misleading_name_share * prose[0]
@@ -313,6 +338,137 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     return best
 
 
+def _not_prose(page: PageIndex) -> list[bool]:
+    # Text that is no story's prose however long: the blurbs of teasers. Inside a box of related
+    # stories every blurb is one (they made a wrapper around the story and its related posts win
+    # over the story); elsewhere a paragraph right after a heading that is one link is one (a
+    # column's teasers beside the story), unless the page names the block as the story's text,
+    # where linked crossheads are a list article's. They count for nothing, neither prose nor noise.
+    chrome, parent_of, tags, hints, position = (
+        page.chrome, page.parent_of, page.tags, page.article_hint, page.position,
+    )  # fmt: skip
+    count = len(chrome)
+    boxed = _below(parent_of, [strength == RELATED_BOX for strength in chrome])
+    named = _below(parent_of, [hint and tag != "article" for hint, tag in zip(hints, tags, strict=True)])
+    for members in _teaser_runs(page, named):
+        for member in members:
+            for element in member.iter():
+                index = position.get(element, -1)
+                if index >= 0:
+                    boxed[index] = True
+    for index in range(count):
+        if tags[index] not in _TEASER_HEADINGS or named[index] or boxed[index]:
+            continue
+        heading = page.elements[index]
+        if not _one_link(heading):
+            continue
+        blurb = heading.getnext()
+        while blurb is not None and not isinstance(blurb.tag, str):
+            blurb = blurb.getnext()
+        if blurb is not None and blurb.tag == "p":
+            boxed[position[blurb]] = True
+    return boxed
+
+
+def _below(parent_of: list[int], marked: list[bool]) -> list[bool]:
+    # The marked elements and everything inside them (parents come first in document order).
+    if True not in marked:
+        return marked
+    for index in range(1, len(marked)):
+        if not marked[index] and marked[parent_of[index]]:
+            marked[index] = True
+    return marked
+
+
+_TEASER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_CARD_TAGS = frozenset({"div", "li", "article", "section"})
+
+
+def _teaser_runs(page: PageIndex, named: list[bool]) -> list[list[html.HtmlElement]]:
+    # Teaser cards by their shape: at least ``feed_items`` siblings of one tag and class, each a
+    # link with a picture or a heading and no more text than a card holds (a scroller of other
+    # stories beside the story, whose blurbs are long enough to read as prose). The cards are
+    # looked for a few levels up from the page's pictures and headings, so the cost stays small.
+    tuning = TUNING
+    parent_of, tags, classes = page.parent_of, page.tags, page.classes
+    groups: dict[tuple[int, str, str], set[int]] = {}
+    for index in [index for index, tag in enumerate(tags) if tag in _CARD_SIGNS]:
+        ancestor = parent_of[index]
+        for _ in range(_CARD_LEVELS):
+            if ancestor <= 0 or named[ancestor]:
+                break
+            names = classes[ancestor]
+            if names and tags[ancestor] in _CARD_TAGS:
+                groups.setdefault((parent_of[ancestor], tags[ancestor], names), set()).add(ancestor)
+            ancestor = parent_of[ancestor]
+    runs = []
+    for indices in groups.values():
+        if len(indices) < tuning.feed_items:
+            continue
+        members = [page.elements[index] for index in sorted(indices)]
+        if all(_card_shaped(member, tuning.card_text) for member in members):
+            runs.append(members)
+    return runs
+
+
+_CARD_SIGNS = frozenset({"img", *_TEASER_HEADINGS})
+"""What a teaser card shows besides its link: a picture or a heading."""
+_CARD_LEVELS = 4
+"""How many levels above a picture or heading its teaser card is looked for."""
+
+
+def _card_shaped(element: html.HtmlElement, most: int) -> bool:
+    if next((a for a in element.iter("a") if a.get("href")), None) is None:
+        return False
+    return len(element.text_content()) <= most
+
+
+def _one_link(heading: html.HtmlElement) -> bool:
+    # A heading whose words are all one link's (a teaser's title), allowing for spaces around it.
+    if (heading.text or "").strip() or len(heading) != 1:
+        return False
+    link = heading[0]
+    return link.tag == "a" and not (link.tail or "").strip() and bool(link.text_content().strip())
+
+
+def _story_lists(
+    page: PageIndex,
+    prose: list[int],
+    linked: list[int],
+    value: list[float],
+    noise: list[float],
+    *,
+    relief: float,
+) -> None:
+    # A list that a paragraph of the story introduces (a prose paragraph, or a line ending in a
+    # colon, right before it) is part of the story's flow: its links are the story's own (shops,
+    # sources, the books an editor recommends), so they cost what links in a paragraph cost, not
+    # what a menu's do. Only the list's own items are weighed anew, so the cost stays linear.
+    tags, parent_of, position = page.tags, page.parent_of, page.position
+    flowing: set[int] = set()
+    for index, tag in enumerate(tags):
+        if tag not in _LIST_TAGS or not linked[index]:
+            continue
+        before = page.elements[index].getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is None or before.tag != "p":
+            continue
+        if prose[position[before]] or (before.text_content().rstrip().endswith(_INTRODUCING)):
+            flowing.add(index)
+    if not flowing:
+        return
+    for index, tag in enumerate(tags):
+        if tag == "li" and parent_of[index] in flowing and noise[index] < 0:
+            value[index] -= (1 - relief) * noise[index]
+            noise[index] *= relief
+
+
+_LIST_TAGS = frozenset({"ul", "ol"})
+_INTRODUCING = (":", "\uff1a")
+"""What a line introducing a list ends with (a colon, a full-width one)."""
+
+
 def _holds(parent_of: list[int], outer: int, inner: int) -> bool:
     # Whether element ``outer`` holds element ``inner`` (a walk up from ``inner``: done once a page).
     while inner >= 0:
@@ -393,6 +549,10 @@ def _anchored(
     if total[index] - linked[index] < tuning.anchor_share * (total[best] - linked[best]):
         return best  # a headline's header beside a long story (named "partner-wrapper", say)
     if best < anchor:
+        return index
+    if total[index] - linked[index] >= total[best] - linked[best]:
+        # After the headline's container and holding less text than it: a site description or a
+        # legal notice in the page's footer, beside a story of short paragraphs.
         return index
     # Inside a sidebar, navigation or footer that does not hold the headline (by tag: a class
     # name its prose overruled is as often the story's own wrapper).

@@ -35,6 +35,7 @@ from broadsheet.formats.html.content_hydration import hydrated_body, payload_scr
 from broadsheet.formats.html.content_media import figure_image, is_unnamed_figure
 from broadsheet.formats.html.content_score import PageIndex, boxes_after, choose_main
 from broadsheet.formats.html.content_tail import trim
+from broadsheet.formats.html.layout_names import layout_names
 from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon, for_language
 from broadsheet.model import Block, Figure, Heading, RelatedBox, Separator
@@ -66,6 +67,8 @@ class State:
     profiled: list[html.HtmlElement] = attrs.Factory(list)
     """The elements the profile's ``body`` selector names, if any: then they hold the story."""
     headline: html.HtmlElement | None = None
+    layout: frozenset[str] = frozenset()
+    """Weak chrome names the page puts around its headline: its layout's words (:mod:`.layout_names`)."""
     main: html.HtmlElement | None = None
     """The element holding the story (the container)."""
     parts: list[html.HtmlElement] = attrs.Factory(list)
@@ -135,6 +138,16 @@ def find_title(state: State) -> None:
     state.headline = find_headline(state.root, state.title)
 
 
+def learn_layout(state: State) -> None:
+    """Take the weak chrome names around the headline ("widget", "sidebar") for the page's layout words, not chrome."""
+    assert state.page is not None
+    headline = state.headline
+    if headline is None or state.profiled or not prints_title(headline, state.title):
+        return
+    state.layout = layout_names(headline)
+    state.page.forgive(state.layout)
+
+
 def choose_container(state: State) -> None:
     """Choose the element that holds the story: the profile's, else the best-scoring one."""
     assert state.page is not None
@@ -181,6 +194,7 @@ def read_blocks(state: State) -> None:
             skip=state.skip,
             keep_size=keep_size,
             lexicon=state.words,
+            layout=state.layout,
         )
         if number and not state.profiled:
             # A box beside the container is read as the container's child, so that it reads as
@@ -247,6 +261,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("apply profile", apply_profile),
     Stage("index", index_page),
     Stage("find headline", find_title),
+    Stage("learn layout", learn_layout),
     Stage("choose container", choose_container),
     Stage("read header", read_header),
     Stage("read blocks", read_blocks),
@@ -274,6 +289,12 @@ def one_story(main: html.HtmlElement, headline: html.HtmlElement | None) -> html
     # keep the widest part that holds ours and not the other.
     if headline is None:
         return main
+    article = _own_article(main, headline)
+    if article is not None:
+        if tracing.active() is not None:
+            tracing.narrowed(article, "the article holding our headline, among the page's other articles")
+            _report_beside(article, main, "one_story")
+        return article
     others = [h1 for h1 in main.iter("h1") if h1 is not headline]
     if not others or main not in headline.iterancestors():
         return main
@@ -289,6 +310,22 @@ def one_story(main: html.HtmlElement, headline: html.HtmlElement | None) -> html
         tracing.narrowed(story, "the part holding our headline, without the next story's")
         _report_beside(story, main, "one_story")
     return story
+
+
+def _own_article(main: html.HtmlElement, headline: html.HtmlElement) -> html.HtmlElement | None:
+    """The ``<article>`` inside ``main`` that holds our headline, when ``main`` holds other
+    articles beside it that are stories too (a page of whole stories one under the other)."""
+    article = next((a for a in headline.iterancestors("article")), None)
+    if article is None or article is main or main not in article.iterancestors():
+        return None
+    parent = article.getparent()
+    if parent is None:
+        return None
+    floor = TUNING.one_story_prose
+    if prose_length(article) < floor:
+        return None
+    siblings = (s for s in parent if s is not article and s.tag == "article")
+    return article if any(prose_length(s) >= floor for s in siblings) else None
 
 
 def _report_beside(inner: html.HtmlElement, outer: html.HtmlElement, rule: str) -> None:
