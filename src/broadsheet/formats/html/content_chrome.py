@@ -42,7 +42,7 @@ _ROLE_STRENGTH = {
 }  # fmt: skip
 
 _HIDDEN_TOKENS = frozenset(
-    {"hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader",
+    {"hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader",
      "screen-reader-only", "offscreen", "element-invisible", "u-hidden", "is-hidden", "d-none"}
 )  # fmt: skip
 
