@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from urllib.parse import urlsplit
 
 from lxml import html
 
@@ -33,7 +34,7 @@ def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, s
     elif element.tag == "article":
         link = _headline_link(element)
     elif element.tag in _CARD_BOXES:
-        link = _pictured_card_link(element)
+        link = _pictured_card_link(element, base_url)
     if link is None:
         return None
     text = " ".join(element.text_content().split())
@@ -52,6 +53,11 @@ def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, s
         # kicker, a label or a duration.
         pieces = (" ".join(piece.split()) for piece in link.itertext())
         title = link.get("title") or max(pieces, key=len, default="")
+        if len(title.split()) < TUNING.card_words:
+            # The link is the card's "Read on" button: its picture's title names the story.
+            picture = next(element.iter("img"), None)
+            named = picture.get("title") or picture.get("alt") if picture is not None else None
+            title = " ".join(named.split()) if named and len(named.split()) >= TUNING.card_words else title
     return (title or text[:120]), url
 
 
@@ -74,12 +80,14 @@ def _wraps_a_card(link: html.HtmlElement) -> bool:
     )
 
 
-def _pictured_card_link(element: html.HtmlElement) -> html.HtmlElement | None:
+def _pictured_card_link(element: html.HtmlElement, base_url: str | None) -> html.HtmlElement | None:
     # A box with a picture whose headline links to a page, and every link of which goes there:
     # a preview of that page (headline, picture and "Read on" all lead to it).
-    headline = next(element.iterdescendants(*_HEADLINE_TAGS), None)
-    if headline is None or next(element.iter("img", "picture"), None) is None:
+    if next(element.iter("img", "picture"), None) is None:
         return None
+    headline = next(element.iterdescendants(*_HEADLINE_TAGS), None)
+    if headline is None:
+        return _one_target_card_link(element, base_url)
     link = next((a for a in headline.iter("a") if a.get("href")), None)
     if link is None or len(link.text_content().strip()) < len(headline.text_content().strip()):
         return None
@@ -87,6 +95,31 @@ def _pictured_card_link(element: html.HtmlElement) -> html.HtmlElement | None:
     if any(a.get("href") not in (None, target) for a in element.iter("a")):
         return None
     return link
+
+
+def _one_target_card_link(element: html.HtmlElement, base_url: str | None) -> html.HtmlElement | None:
+    # Without a headline element: the picture and a line of text ("Read on") both link to one
+    # page of the site, and no link goes anywhere else. One link alone may be a photo linked to
+    # a gallery; a page of another site is a shop's or a source's (a product box), not a story.
+    anchors = list(itertools.islice(element.iter("a"), 8))
+    if len(anchors) < 2 or len(anchors) == 8:
+        return None
+    target = anchors[0].get("href")
+    if not target or _IMAGE_FILE.search(target) or any(a.get("href") != target for a in anchors):
+        return None
+    if base_url and _site(absolute_url(target, base_url) or "") != _site(base_url):
+        return None
+    pictured = next((a for a in anchors if next(a.iter("img", "picture"), None) is not None), None)
+    worded = next((a for a in anchors if a.text_content().strip()), None)
+    if pictured is None or worded is None or next(element.iter("figcaption"), None) is not None:
+        return None
+    return worded
+
+
+def _site(url: str) -> str:
+    """The last two labels of an address's host: the site, whatever its subdomain."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return ".".join(host.split(".")[-2:])
 
 
 def _headline_link(element: html.HtmlElement) -> html.HtmlElement | None:
