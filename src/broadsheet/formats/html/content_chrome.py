@@ -108,11 +108,28 @@ _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 @functools.lru_cache(maxsize=16384)
 def _name_strength(names: str) -> int:
     strength = NOT_CHROME
-    for token in names.split():
-        strength = max(strength, _token_strength(token))
+    tokens = names.split()
+    for token in tokens:
+        token_strength = _token_strength(token)
+        if token_strength == WEAK_CHROME and _specialised(token, tokens):
+            continue
+        strength = max(strength, token_strength)
         if strength == STRONG_CHROME:
             break
     return strength
+
+
+def _specialised(token: str, tokens: list[str]) -> bool:
+    """Whether another class of the element extends ``token`` into a kind that is no chrome
+    ("widget widget-heading", "block block--text"): ``token`` is then the base class every kind of
+    the site's boxes carries, and the kind says what the box is."""
+    return any(
+        other != token
+        and other.startswith(token)
+        and other[len(token) : len(token) + 1] in ("-", "_")
+        and _token_strength(other) == NOT_CHROME
+        for other in tokens
+    )
 
 
 @functools.lru_cache(maxsize=16384)
