@@ -16,6 +16,7 @@ from lxml import html
 from broadsheet.formats.html.content_chrome import looks_related
 from broadsheet.formats.html.content_inlines import absolute_url
 from broadsheet.formats.html.content_lines import is_stamp
+from broadsheet.formats.html.content_media import split_credit
 from broadsheet.formats.html.tuning import TUNING
 
 _HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -64,6 +65,9 @@ def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, s
 def _wraps_a_card(link: html.HtmlElement) -> bool:
     # A link around a headline or blurb, or around boxes that hold a picture and text; but not a
     # picture linked to its full size, whose caption is the story's.
+    pictured = next(link.iter("img", "picture"), None) is not None
+    if pictured and _only_credit(link):
+        return False  # a photo linked somewhere, with its credit ("Photograph: Jane Roe"): a figure
     if next(link.iterdescendants(*_BLURB_TAGS), None) is not None:
         return True
     if (
@@ -74,10 +78,13 @@ def _wraps_a_card(link: html.HtmlElement) -> bool:
     if _IMAGE_FILE.search(link.get("href") or ""):
         return False
     # A picture with a word or two ("Subscribe", "Gallery") is a button, not a preview.
-    return (
-        next(link.iter("img", "picture"), None) is not None
-        and len(link.text_content().split()) >= TUNING.card_words
-    )
+    return pictured and len(link.text_content().split()) >= TUNING.card_words
+
+
+def _only_credit(link: html.HtmlElement) -> bool:
+    """Whether all the text of a link beside its picture is a picture credit."""
+    text = " ".join(link.text_content().split())
+    return bool(text) and split_credit(text)[0] == ""
 
 
 def _pictured_card_link(element: html.HtmlElement, base_url: str | None) -> html.HtmlElement | None:

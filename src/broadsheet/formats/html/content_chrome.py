@@ -12,6 +12,7 @@ import re
 
 from lxml import html
 
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon
 
 JUNK_TAGS = frozenset(
@@ -185,8 +186,19 @@ def class_words(element: html.HtmlElement) -> str:
 
 def is_hidden(element: html.HtmlElement) -> bool:
     """Whether the markup hides the element from readers."""
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    if element.get("hidden") is not None:
         return True
+    if element.get("aria-hidden") == "true":
+        # Hidden from screen readers, not from sight: a box holding a picture and a few words
+        # (its credit) is seen, a photo's link kept out of the reading order because a text link
+        # beside it leads to the same place. A picture marked so itself is decoration; text so
+        # marked, a duplicate of text read elsewhere.
+        return (
+            element.tag == "img"
+            or next(element.iter("img"), None) is None
+            or len(element.text_content().split()) > TUNING.card_words
+        )
+
     style = element.get("style")
     if style and ("none" in style or "hidden" in style):
         compact = style.replace(" ", "").lower()

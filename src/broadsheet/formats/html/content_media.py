@@ -161,7 +161,9 @@ def is_unnamed_figure(element: html.HtmlElement) -> bool:
     text beside the picture is its caption and credit, never running text, which sits in
     paragraphs or loose in the box.
     """
-    if element.tag not in _BOX_TAGS or (element.text and element.text.strip()):
+    if (element.tag not in _BOX_TAGS and not (element.tag == "a" and element.get("href"))) or (
+        element.text and element.text.strip()
+    ):
         return False
     pictures = [img for img in element.iter("img") if image_source(img) and not is_decorative(img)]
     if len(pictures) != 1:
@@ -177,8 +179,14 @@ def is_unnamed_figure(element: html.HtmlElement) -> bool:
 
 def _caption_paragraph(paragraph: html.HtmlElement, box: html.HtmlElement) -> bool:
     """Whether the one paragraph beside a picture is its caption: it sits in a box of its own
-    (the picture's box's sibling) and holds no link; running text sits in the box itself."""
-    return paragraph.tag == "p" and paragraph.getparent() is not box and paragraph.find(".//a") is None
+    (the picture's box's sibling), or in the link around the picture, and holds no link; running
+    text sits in the box itself."""
+    # A link is no place for running text: a paragraph right in it is the linked photo's caption.
+    return (
+        paragraph.tag == "p"
+        and (paragraph.getparent() is not box or box.tag == "a")
+        and paragraph.find(".//a") is None
+    )
 
 
 def figure_image(

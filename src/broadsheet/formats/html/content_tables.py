@@ -20,8 +20,10 @@ def is_layout_table(element: html.HtmlElement) -> bool:
     at most (a frame drawn around a teaser or a note), or cells that hold blocks."""
     cells = list(element.iter("td", "th"))
     filled = (cell for cell in cells if cell.text_content().strip())
-    return next(filled, None) is None or next(filled, None) is None or any(
-        next(cell.iterdescendants(*_LAYOUT_CONTENT), None) is not None for cell in cells
+    return (
+        next(filled, None) is None
+        or next(filled, None) is None
+        or any(next(cell.iterdescendants(*_LAYOUT_CONTENT), None) is not None for cell in cells)
     )
 
 
