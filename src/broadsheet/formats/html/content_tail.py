@@ -56,6 +56,8 @@ _AUTHOR_BIO = (
 )
 """An author's bio under the story ("Jane Doe is a staff writer", "Der Autor ist …")."""
 _RELATIVE_TIME = r"(?i){body.time_ago}"
+_COPYRIGHT = re.compile(r"©|\([cC]\)\s*(?:19|20)\d\d")
+"""The copyright sign, or its spelling "(c) 2013"."""
 _CLOCK_FIRST = re.compile(r"\s*\d{1,2}[:.]\d{2}(?!\d)(?:\s*(?:uhr|h|am|pm))?\s*\S")
 
 
@@ -172,6 +174,20 @@ def short_lead_lines(edges: _Edges) -> None:
             edges.drop("short_lead_lines", index)
 
 
+def copyright_notice(edges: _Edges) -> None:
+    """A copyright notice under the story's last long paragraph leaves ("™ & © 2013 Network, Inc.")."""
+    # The sign belongs to no language: a line under the story that holds it is the site's or the
+    # agency's notice, never the story's (a caption's credit sits in its figure).
+    longs = edges.long_paragraphs()
+    if not longs:
+        return
+    for index in range(longs[-1] + 1, len(edges.out)):
+        block = edges.out[index]
+        text = edges.texts[index]
+        if isinstance(block, Paragraph) and len(text) <= TUNING.bio_text and _COPYRIGHT.search(text):
+            edges.drop("copyright_notice", index)
+
+
 def closing_lines(edges: _Edges) -> None:
     """Short lines under the story leave unless they read as its closing line or an address."""
     # A closing line is a sentence ("Vielen Dank!", "Keep talking sports!"), a sign-off ("Jana,
@@ -266,6 +282,7 @@ EDGE_RULES = (
     leading_stamps,
     trailing_stamps,
     short_lead_lines,
+    copyright_notice,
     closing_lines,
     closing_notes,
     link_lists,
