@@ -230,6 +230,8 @@ def chrome_strength(element: html.HtmlElement) -> int:
         return NOT_CHROME
     role = element.get("role")
     strength = _ROLE_STRENGTH.get(role.lower(), NOT_CHROME) if role else NOT_CHROME
+    if tag == "figure" and role and role.lower() == "button":
+        strength = NOT_CHROME  # a photo made clickable (to enlarge it) is still the story's photo
     names = element.get("class")
     if names:
         strength = max(strength, _name_strength(names))
