@@ -178,14 +178,19 @@ def copyright_notice(edges: _Edges) -> None:
     """A copyright notice under the story's last long paragraph leaves ("™ & © 2013 Network, Inc.")."""
     # The sign belongs to no language: a line under the story that holds it is the site's or the
     # agency's notice, never the story's (a caption's credit sits in its figure).
-    longs = edges.long_paragraphs()
-    if not longs:
-        return
-    for index in range(longs[-1] + 1, len(edges.out)):
+    # Read upwards from the end to the last long paragraph only: the cost is the tail's.
+    notices: list[int] = []
+    for index in range(len(edges.out) - 1, -1, -1):
         block = edges.out[index]
+        if not isinstance(block, Paragraph):
+            continue
         text = edges.texts[index]
-        if isinstance(block, Paragraph) and len(text) <= TUNING.bio_text and _COPYRIGHT.search(text):
-            edges.drop("copyright_notice", index)
+        if word_count(text) >= TUNING.long_words:
+            for notice in notices:
+                edges.drop("copyright_notice", notice)
+            return
+        if len(text) <= TUNING.bio_text and _COPYRIGHT.search(text):
+            notices.append(index)
 
 
 def closing_lines(edges: _Edges) -> None:
