@@ -209,10 +209,6 @@ def closing_lines(edges: _Edges) -> None:
             break
         if _is_contact(block):
             continue  # an address to write to or call ends many stories
-        if text.endswith((":", "：")) and isinstance(
-            _next_block(edges.out, index), (BulletList, OrderedList, RelatedBox)
-        ):
-            continue  # the line that introduces a list (or a box of links) below it ("Dennis recommends:")
         closing = len(text.split()) >= 2 and (
             _SENTENCE_END.search(text) is not None
             or _SIGN_OFF.fullmatch(text) is not None
@@ -315,11 +311,6 @@ def trim(blocks: Sequence[Block], lexicon: Lexicon = EVERY) -> tuple[list[Block]
 def is_author_bio(text: str, lexicon: Lexicon = EVERY) -> bool:
     """Whether a short paragraph introduces the author ("Jane Doe is a staff writer at …")."""
     return len(text) <= TUNING.bio_text and lexicon.compile(_AUTHOR_BIO).match(text.strip()) is not None
-
-
-def _next_block(blocks: Sequence[Block | None], index: int) -> Block | None:
-    """The first block after ``index`` that is still in the body."""
-    return next((block for block in blocks[index + 1 :] if block is not None), None)
 
 
 def _all_emphasis(block: Paragraph) -> bool:
