@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from urllib.parse import urlsplit
 
 from lxml import html
 
 from broadsheet.formats.html.content_chrome import looks_related
 from broadsheet.formats.html.content_inlines import absolute_url
 from broadsheet.formats.html.content_lines import is_stamp
+from broadsheet.formats.html.content_media import split_credit
 from broadsheet.formats.html.tuning import TUNING
 
 _HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -33,7 +35,7 @@ def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, s
     elif element.tag == "article":
         link = _headline_link(element)
     elif element.tag in _CARD_BOXES:
-        link = _pictured_card_link(element)
+        link = _pictured_card_link(element, base_url)
     if link is None:
         return None
     text = " ".join(element.text_content().split())
@@ -52,12 +54,20 @@ def teaser_card(element: html.HtmlElement, base_url: str | None) -> tuple[str, s
         # kicker, a label or a duration.
         pieces = (" ".join(piece.split()) for piece in link.itertext())
         title = link.get("title") or max(pieces, key=len, default="")
+        if len(title.split()) < TUNING.card_words:
+            # The link is the card's "Read on" button: its picture's title names the story.
+            picture = next(element.iter("img"), None)
+            named = picture.get("title") or picture.get("alt") if picture is not None else None
+            title = " ".join(named.split()) if named and len(named.split()) >= TUNING.card_words else title
     return (title or text[:120]), url
 
 
 def _wraps_a_card(link: html.HtmlElement) -> bool:
     # A link around a headline or blurb, or around boxes that hold a picture and text; but not a
     # picture linked to its full size, whose caption is the story's.
+    pictured = next(link.iter("img", "picture"), None) is not None
+    if pictured and _only_credit(link):
+        return False  # a photo linked somewhere, with its credit ("Photograph: Jane Roe"): a figure
     if next(link.iterdescendants(*_BLURB_TAGS), None) is not None:
         return True
     if (
@@ -68,18 +78,23 @@ def _wraps_a_card(link: html.HtmlElement) -> bool:
     if _IMAGE_FILE.search(link.get("href") or ""):
         return False
     # A picture with a word or two ("Subscribe", "Gallery") is a button, not a preview.
-    return (
-        next(link.iter("img", "picture"), None) is not None
-        and len(link.text_content().split()) >= TUNING.card_words
-    )
+    return pictured and len(link.text_content().split()) >= TUNING.card_words
 
 
-def _pictured_card_link(element: html.HtmlElement) -> html.HtmlElement | None:
+def _only_credit(link: html.HtmlElement) -> bool:
+    """Whether all the text of a link beside its picture is a picture credit."""
+    text = " ".join(link.text_content().split())
+    return bool(text) and split_credit(text)[0] == ""
+
+
+def _pictured_card_link(element: html.HtmlElement, base_url: str | None) -> html.HtmlElement | None:
     # A box with a picture whose headline links to a page, and every link of which goes there:
     # a preview of that page (headline, picture and "Read on" all lead to it).
-    headline = next(element.iterdescendants(*_HEADLINE_TAGS), None)
-    if headline is None or next(element.iter("img", "picture"), None) is None:
+    if next(element.iter("img", "picture"), None) is None:
         return None
+    headline = next(element.iterdescendants(*_HEADLINE_TAGS), None)
+    if headline is None:
+        return _one_target_card_link(element, base_url)
     link = next((a for a in headline.iter("a") if a.get("href")), None)
     if link is None or len(link.text_content().strip()) < len(headline.text_content().strip()):
         return None
@@ -87,6 +102,31 @@ def _pictured_card_link(element: html.HtmlElement) -> html.HtmlElement | None:
     if any(a.get("href") not in (None, target) for a in element.iter("a")):
         return None
     return link
+
+
+def _one_target_card_link(element: html.HtmlElement, base_url: str | None) -> html.HtmlElement | None:
+    # Without a headline element: the picture and a line of text ("Read on") both link to one
+    # page of the site, and no link goes anywhere else. One link alone may be a photo linked to
+    # a gallery; a page of another site is a shop's or a source's (a product box), not a story.
+    anchors = list(itertools.islice(element.iter("a"), 8))
+    if len(anchors) < 2 or len(anchors) == 8:
+        return None
+    target = anchors[0].get("href")
+    if not target or _IMAGE_FILE.search(target) or any(a.get("href") != target for a in anchors):
+        return None
+    if base_url and _site(absolute_url(target, base_url) or "") != _site(base_url):
+        return None
+    pictured = next((a for a in anchors if next(a.iter("img", "picture"), None) is not None), None)
+    worded = next((a for a in anchors if a.text_content().strip()), None)
+    if pictured is None or worded is None or next(element.iter("figcaption"), None) is not None:
+        return None
+    return worded
+
+
+def _site(url: str) -> str:
+    """The last two labels of an address's host: the site, whatever its subdomain."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return ".".join(host.split(".")[-2:])
 
 
 def _headline_link(element: html.HtmlElement) -> html.HtmlElement | None:

@@ -12,6 +12,7 @@ import re
 
 from lxml import html
 
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon
 
 JUNK_TAGS = frozenset(
@@ -42,7 +43,7 @@ _ROLE_STRENGTH = {
 }  # fmt: skip
 
 _HIDDEN_TOKENS = frozenset(
-    {"hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader",
+    {"hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader",
      "screen-reader-only", "offscreen", "element-invisible", "u-hidden", "is-hidden", "d-none"}
 )  # fmt: skip
 
@@ -108,11 +109,28 @@ _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 @functools.lru_cache(maxsize=16384)
 def _name_strength(names: str) -> int:
     strength = NOT_CHROME
-    for token in names.split():
-        strength = max(strength, _token_strength(token))
+    tokens = names.split()
+    for token in tokens:
+        token_strength = _token_strength(token)
+        if token_strength == WEAK_CHROME and _specialised(token, tokens):
+            continue
+        strength = max(strength, token_strength)
         if strength == STRONG_CHROME:
             break
     return strength
+
+
+def _specialised(token: str, tokens: list[str]) -> bool:
+    """Whether another class of the element extends ``token`` into a kind that is no chrome
+    ("widget widget-heading", "block block--text"): ``token`` is then the base class every kind of
+    the site's boxes carries, and the kind says what the box is."""
+    return any(
+        other != token
+        and other.startswith(token)
+        and other[len(token) : len(token) + 1] in ("-", "_")
+        and _token_strength(other) == NOT_CHROME
+        for other in tokens
+    )
 
 
 @functools.lru_cache(maxsize=16384)
@@ -168,8 +186,19 @@ def class_words(element: html.HtmlElement) -> str:
 
 def is_hidden(element: html.HtmlElement) -> bool:
     """Whether the markup hides the element from readers."""
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    if element.get("hidden") is not None:
         return True
+    if element.get("aria-hidden") == "true":
+        # Hidden from screen readers, not from sight: a box holding a picture and a few words
+        # (its credit) is seen, a photo's link kept out of the reading order because a text link
+        # beside it leads to the same place. A picture marked so itself is decoration; text so
+        # marked, a duplicate of text read elsewhere.
+        return (
+            element.tag == "img"
+            or next(element.iter("img"), None) is None
+            or len(element.text_content().split()) > TUNING.card_words
+        )
+
     style = element.get("style")
     if style and ("none" in style or "hidden" in style):
         compact = style.replace(" ", "").lower()
@@ -206,6 +235,8 @@ def chrome_strength(element: html.HtmlElement) -> int:
         return NOT_CHROME
     role = element.get("role")
     strength = _ROLE_STRENGTH.get(role.lower(), NOT_CHROME) if role else NOT_CHROME
+    if tag == "figure" and role and role.lower() == "button":
+        strength = NOT_CHROME  # a photo made clickable (to enlarge it) is still the story's photo
     names = element.get("class")
     if names:
         strength = max(strength, _name_strength(names))

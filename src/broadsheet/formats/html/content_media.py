@@ -4,6 +4,7 @@ third-party players and posts kept as links.
 
 from __future__ import annotations
 
+import itertools
 import re
 from urllib.parse import urlsplit
 
@@ -160,15 +161,32 @@ def is_unnamed_figure(element: html.HtmlElement) -> bool:
     text beside the picture is its caption and credit, never running text, which sits in
     paragraphs or loose in the box.
     """
-    if element.tag not in _BOX_TAGS or (element.text and element.text.strip()):
+    if (element.tag not in _BOX_TAGS and not (element.tag == "a" and element.get("href"))) or (
+        element.text and element.text.strip()
+    ):
         return False
     pictures = [img for img in element.iter("img") if image_source(img) and not is_decorative(img)]
-    if len(pictures) != 1 or next(element.iterdescendants(*_NOT_IN_FIGURES), None) is not None:
+    if len(pictures) != 1:
+        return False
+    inside = list(itertools.islice(element.iterdescendants(*_NOT_IN_FIGURES), 2))
+    if inside and not (len(inside) == 1 and _caption_paragraph(inside[0], element)):
         return False
     if any(child.tail and child.tail.strip() for child in element):
         return False
     text = " ".join(element.text_content().split())
     return 0 < len(text) <= _UNNAMED_CAPTION
+
+
+def _caption_paragraph(paragraph: html.HtmlElement, box: html.HtmlElement) -> bool:
+    """Whether the one paragraph beside a picture is its caption: it sits in a box of its own
+    (the picture's box's sibling), or in the link around the picture, and holds no link; running
+    text sits in the box itself."""
+    # A link is no place for running text: a paragraph right in it is the linked photo's caption.
+    return (
+        paragraph.tag == "p"
+        and (paragraph.getparent() is not box or box.tag == "a")
+        and paragraph.find(".//a") is None
+    )
 
 
 def figure_image(

@@ -56,11 +56,37 @@ def related_box(
     linked = sum(len(link.title) for link in links)
     rest = len(text) - len(own_label or "")
     if linked < TUNING.box_linked_share * rest:
-        return None
+        # A grid of teaser cards (a linked headline over a blurb, a date, a "read on" button):
+        # the blurbs are the other stories' text, the headlines the box's links.
+        links = _card_headlines(element, base_url)
+        if len(links) < 2:
+            return None
     try:
         return RelatedBox(links=links, label=label or own_label)
     except ModelError:
         return None
+
+
+def _card_headlines(box: html.HtmlElement, base_url: str | None) -> list[RelatedLink]:
+    """The links of the box's headlines that are links (inside one, or holding one as all their
+    text), each once."""
+    links: dict[str, RelatedLink] = {}
+    for heading in box.iter(*_HEADINGS):
+        title = " ".join(heading.text_content().split()).strip(" «»\"“”„'‘’")
+        anchor = next(heading.iterancestors("a"), None)
+        if anchor is None:
+            anchor = next((a for a in heading.iter("a") if len(a.text_content().strip()) >= len(title)), None)
+        url = absolute_url(anchor.get("href"), base_url) if anchor is not None else None
+        if url is None or len(title) < TUNING.box_title or url in links:
+            continue
+        try:
+            links[url] = RelatedLink(title=title, url=url, relation=Relation.READ_ALSO)
+        except ModelError:
+            continue
+    return list(links.values())
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _box_heading(box: html.HtmlElement) -> str | None:

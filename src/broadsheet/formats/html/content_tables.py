@@ -16,10 +16,14 @@ _MAX_SPAN = 1000
 
 
 def is_layout_table(element: html.HtmlElement) -> bool:
-    """Whether a ``<table>`` lays out the page rather than holding data."""
+    """Whether a ``<table>`` lays out the page rather than holding data: it has one cell with text
+    at most (a frame drawn around a teaser or a note), or cells that hold blocks."""
     cells = list(element.iter("td", "th"))
-    return len(cells) < 2 or any(
-        next(cell.iterdescendants(*_LAYOUT_CONTENT), None) is not None for cell in cells
+    filled = (cell for cell in cells if cell.text_content().strip())
+    return (
+        next(filled, None) is None
+        or next(filled, None) is None
+        or any(next(cell.iterdescendants(*_LAYOUT_CONTENT), None) is not None for cell in cells)
     )
 
 

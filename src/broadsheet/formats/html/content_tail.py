@@ -56,6 +56,8 @@ _AUTHOR_BIO = (
 )
 """An author's bio under the story ("Jane Doe is a staff writer", "Der Autor ist …")."""
 _RELATIVE_TIME = r"(?i){body.time_ago}"
+_COPYRIGHT = re.compile(r"©|\([cC]\)\s*(?:19|20)\d\d")
+"""The copyright sign, or its spelling "(c) 2013"."""
 _CLOCK_FIRST = re.compile(r"\s*\d{1,2}[:.]\d{2}(?!\d)(?:\s*(?:uhr|h|am|pm))?\s*\S")
 
 
@@ -172,6 +174,25 @@ def short_lead_lines(edges: _Edges) -> None:
             edges.drop("short_lead_lines", index)
 
 
+def copyright_notice(edges: _Edges) -> None:
+    """A copyright notice under the story's last long paragraph leaves ("™ & © 2013 Network, Inc.")."""
+    # The sign belongs to no language: a line under the story that holds it is the site's or the
+    # agency's notice, never the story's (a caption's credit sits in its figure).
+    # Read upwards from the end to the last long paragraph only: the cost is the tail's.
+    notices: list[int] = []
+    for index in range(len(edges.out) - 1, -1, -1):
+        block = edges.out[index]
+        if not isinstance(block, Paragraph):
+            continue
+        text = edges.texts[index]
+        if word_count(text) >= TUNING.long_words:
+            for notice in notices:
+                edges.drop("copyright_notice", notice)
+            return
+        if len(text) <= TUNING.bio_text and _COPYRIGHT.search(text):
+            notices.append(index)
+
+
 def closing_lines(edges: _Edges) -> None:
     """Short lines under the story leave unless they read as its closing line or an address."""
     # A closing line is a sentence ("Vielen Dank!", "Keep talking sports!"), a sign-off ("Jana,
@@ -266,6 +287,7 @@ EDGE_RULES = (
     leading_stamps,
     trailing_stamps,
     short_lead_lines,
+    copyright_notice,
     closing_lines,
     closing_notes,
     link_lists,
