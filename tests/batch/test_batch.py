@@ -106,7 +106,8 @@ def test_a_folder_gets_one_file_per_input_never_two_on_one_name(pages: Path, tmp
         "стаття-0-2.json",
     ]
     assert broadsheet.read(out / "стаття-0-2.json").title == "Стаття 0"
-    assert sorted(os.listdir(out)) == sorted(names)  # nothing else: no temporaries
+    # Nothing else: no temporaries; the manifest that lets --skip-existing resume without reading.
+    assert sorted(os.listdir(out)) == sorted([*names, ".broadsheet-manifest.jsonl"])
 
 
 def test_dates_make_folders_and_skip_existing_resumes(tmp_path: Path) -> None:
