@@ -4,8 +4,10 @@ A batch or an edition names hundreds of pages, most on a handful of sites. They 
 fetched in parallel threads (the work is waiting on the network), never more than
 :attr:`Fetcher.per_host` at once from one host, with at most :attr:`Fetcher.window`
 answers held ahead of the one the caller is reading, so memory stays bounded
-whatever the number of URLs. Each answer is a :class:`~broadsheet.Loaded` or the
-:class:`~broadsheet.BroadsheetError` that explains why there is none.
+whatever the number of URLs, and only where each site's robots.txt allows it
+(:mod:`broadsheet.inputs.robots`; ``robots=False`` to ignore it). Each answer is a
+:class:`~broadsheet.Loaded` or the :class:`~broadsheet.BroadsheetError` that
+explains why there is none.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TypeVar
 
 from broadsheet.errors import BroadsheetError, SourceError
 from broadsheet.formats._shared.loaded import Loaded
+from broadsheet.inputs.robots import MAX_ROBOTS_BYTES, Robots
 
 __all__ = ["MAX_PAGE_BYTES", "Fetcher"]
 
@@ -35,6 +38,9 @@ class Fetcher:
     ``threads`` bounds the downloads in progress, ``per_host`` those from one
     host (a site is not hammered because the feed names fifty of its pages),
     ``window`` the answers waiting to be read in each :meth:`fetch_all`.
+    With ``robots`` (the default) a URL its site's robots.txt disallows is not
+    fetched (its answer is a :class:`SourceError` saying so); each site's
+    robots.txt is fetched once per fetcher, within the same limits.
     Close it (or use it as a context manager) to stop its threads.
     """
 
@@ -47,6 +53,7 @@ class Fetcher:
         per_host: int = 2,
         window: int = 16,
         accept: str | None = None,
+        robots: bool = True,
     ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
@@ -56,6 +63,7 @@ class Fetcher:
         self._pool = ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="broadsheet-fetch")
         self._hosts: dict[str, threading.Semaphore] = {}
         self._lock = threading.Lock()
+        self.robots = Robots(self._robots_txt) if robots else None
 
     def __enter__(self) -> Fetcher:  # noqa: D105
         return self
@@ -67,23 +75,39 @@ class Fetcher:
         """Stop the threads; downloads not yet started are dropped."""
         self._pool.shutdown(wait=False, cancel_futures=True)
 
-    def fetch_one(self, url: str) -> Answer:
-        """Download one URL in the calling thread (within the per-host limit)."""
+    def _gate(self, url: str) -> threading.Semaphore:
         host = (urllib.parse.urlsplit(url).hostname or "").lower()
         with self._lock:
-            gate = self._hosts.setdefault(host, threading.Semaphore(self.per_host))
-        with gate:
-            # Imported here: urllib's HTTP stack is loaded by a batch that fetches, not by one of files.
-            from broadsheet.formats._shared.fetch import PAGE_ACCEPT, fetch
+            return self._hosts.setdefault(host, threading.Semaphore(self.per_host))
 
-            try:
+    def _robots_txt(self, url: str) -> Loaded:
+        from broadsheet.formats._shared.fetch import fetch
+
+        with self._gate(url):  # a request like any other to that host
+            return fetch(
+                url,
+                max_bytes=min(self.max_bytes, MAX_ROBOTS_BYTES),
+                timeout=self.timeout,
+                accept="text/plain",
+            )
+
+    def fetch_one(self, url: str) -> Answer:
+        """Download one URL in the calling thread (within the per-host limit and robots.txt)."""
+        # Imported here: urllib's HTTP stack is loaded by a batch that fetches, not by one of files.
+        from broadsheet.formats._shared.fetch import PAGE_ACCEPT, fetch
+
+        try:
+            refusal = self.robots.refusal(url) if self.robots is not None else None
+            if refusal is not None:
+                return refusal
+            with self._gate(url):
                 return fetch(
                     url, max_bytes=self.max_bytes, timeout=self.timeout, accept=self.accept or PAGE_ACCEPT
                 )
-            except BroadsheetError as error:
-                return error
-            except Exception as error:  # a fault in a library below must not end the whole batch
-                return SourceError(f"{url}: {type(error).__name__}: {error}")
+        except BroadsheetError as error:
+            return error
+        except Exception as error:  # a fault in a library below must not end the whole batch
+            return SourceError(f"{url}: {type(error).__name__}: {error}")
 
     def fetch_all(self, urls: Iterable[str]) -> Iterator[tuple[str, Answer]]:
         """Each URL with its answer, in the order given, fetched ahead in parallel."""
