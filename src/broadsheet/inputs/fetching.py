@@ -12,14 +12,11 @@ explains why there is none.
 
 from __future__ import annotations
 
-import threading
-import urllib.parse
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 from broadsheet.errors import BroadsheetError, SourceError
+from broadsheet.formats._shared.fetch_pool import FetchPool
 from broadsheet.formats._shared.loaded import Loaded
 from broadsheet.inputs.robots import MAX_ROBOTS_BYTES, Robots
 
@@ -60,9 +57,7 @@ class Fetcher:
         self.per_host = per_host
         self.window = max(1, window)
         self.accept = accept
-        self._pool = ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="broadsheet-fetch")
-        self._hosts: dict[str, threading.Semaphore] = {}
-        self._lock = threading.Lock()
+        self._pool = FetchPool(threads=threads, per_host=per_host, name="broadsheet-fetch")
         self.robots = Robots(self._robots_txt) if robots else None
 
     def __enter__(self) -> Fetcher:  # noqa: D105
@@ -73,17 +68,12 @@ class Fetcher:
 
     def close(self) -> None:
         """Stop the threads; downloads not yet started are dropped."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
-
-    def _gate(self, url: str) -> threading.Semaphore:
-        host = (urllib.parse.urlsplit(url).hostname or "").lower()
-        with self._lock:
-            return self._hosts.setdefault(host, threading.Semaphore(self.per_host))
+        self._pool.close(wait=False)
 
     def _robots_txt(self, url: str) -> Loaded:
         from broadsheet.formats._shared.fetch import fetch
 
-        with self._gate(url):  # a request like any other to that host
+        with self._pool.gate(url):  # a request like any other to that host
             return fetch(
                 url,
                 max_bytes=min(self.max_bytes, MAX_ROBOTS_BYTES),
@@ -100,7 +90,7 @@ class Fetcher:
             refusal = self.robots.refusal(url) if self.robots is not None else None
             if refusal is not None:
                 return refusal
-            with self._gate(url):
+            with self._pool.gate(url):
                 return fetch(
                     url, max_bytes=self.max_bytes, timeout=self.timeout, accept=self.accept or PAGE_ACCEPT
                 )
@@ -115,18 +105,4 @@ class Fetcher:
 
     def map_ordered(self, values: Iterable[T], work: Callable[[T], Answer]) -> Iterator[tuple[T, Answer]]:
         """``work`` applied to each value in the pool, answers in the values' order, ``window`` ahead."""
-        pending: deque[tuple[T, Future[Answer]]] = deque()
-        source = iter(values)
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < self.window:
-                try:
-                    value = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                pending.append((value, self._pool.submit(work, value)))
-            if not pending:
-                return
-            value, future = pending.popleft()
-            yield value, future.result()
+        return self._pool.map_ordered(values, work, window=self.window)
