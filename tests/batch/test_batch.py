@@ -204,3 +204,21 @@ def test_a_worker_is_warmed_once_with_the_writers_it_will_use() -> None:
     import sys
 
     assert "broadsheet.formats.pdf.writer" in sys.modules and "broadsheet.formats.jsonl" in sys.modules
+
+
+def test_chunks_keep_input_order_around_failed_and_skipped_items() -> None:
+    failed = Item(origin="gone.html", error=SourceError("gone.html: no such file"))
+    sources = [story(f"S{n}") if n % 4 else failed for n in range(11)]
+    skipped = {6}
+    job = batch.Job(keep_article=True)
+    for jobs, executor, chunk in ((2, None, None), (None, ThreadPoolExecutor(2), 3)):
+        results = list(
+            batch.run(sources, job, jobs=jobs, executor=executor, chunk=chunk, skip=lambda i, _: i in skipped)
+        )
+        assert [r.index for r in results] == list(range(11))
+        assert [r.error is not None for r in results] == [n % 4 == 0 for n in range(11)]
+        assert [r.skipped for r in results] == [n == 6 for n in range(11)]
+        titles = [r.article.title if r.article else None for r in results]
+        assert titles == [None if n % 4 == 0 or n == 6 else f"S{n}" for n in range(11)]
+    with pytest.raises(ValueError, match="chunk"):
+        next(batch.run(sources, job, executor=ThreadPoolExecutor(1), chunk=0))
