@@ -222,3 +222,34 @@ def test_chunks_keep_input_order_around_failed_and_skipped_items() -> None:
         assert titles == [None if n % 4 == 0 or n == 6 else f"S{n}" for n in range(11)]
     with pytest.raises(ValueError, match="chunk"):
         next(batch.run(sources, job, executor=ThreadPoolExecutor(1), chunk=0))
+
+
+def test_an_input_that_comes_slowly_is_converted_before_a_chunk_fills(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    import broadsheet.formats as formats
+
+    real = formats.read_document
+    converted: list[bytes] = []
+
+    def noted(source: bytes, *args: object, **kwargs: object) -> object:
+        converted.append(source)
+        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(formats, "read_document", noted)
+    first = story("Перша")
+    waited: list[bool] = []
+
+    def slowly() -> Iterator[bytes]:
+        yield first
+        deadline = time.monotonic() + 5
+        while first not in converted and time.monotonic() < deadline:
+            time.sleep(0.01)
+        waited.append(first in converted)  # a worker had it while the next was still to come
+        yield story("Друга")
+
+    with ThreadPoolExecutor(2) as executor:
+        results = list(batch.run(slowly(), batch.Job(keep_article=True), executor=executor, chunk=4))
+    assert waited == [True] and [r.ok for r in results] == [True, True]

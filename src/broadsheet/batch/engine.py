@@ -130,7 +130,7 @@ def run(
                 held += 1
             else:
                 gathered.append((index, item))
-                if len(gathered) >= size:
+                if len(gathered) >= size or _idle(queue, count):
                     submit()
             while held + len(gathered) >= limit and queue:
                 for result in _taken(queue.popleft()):
@@ -146,6 +146,18 @@ def run(
                 pending.cancel()
         if owned is not None:
             owned.shutdown(wait=True, cancel_futures=True)
+
+
+def _idle(queue: deque[Entry], workers: int) -> bool:
+    """Whether fewer tasks are waiting or under way than there are workers: then a partial chunk
+    goes at once (the first pages of a batch, an input that comes slowly, a pipe of URLs)."""
+    unfinished = 0
+    for pending, _, _ in queue:
+        if isinstance(pending, Future) and not pending.done():
+            unfinished += 1
+            if unfinished >= workers:
+                return False
+    return True
 
 
 def _in_process(sources: Iterable[Item | Input], job: Job, skip: Skip | None) -> Iterator[Result]:
