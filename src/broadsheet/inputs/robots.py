@@ -14,13 +14,15 @@ fetched at all.
 from __future__ import annotations
 
 import threading
-import urllib.error
 import urllib.parse
-import urllib.robotparser
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from broadsheet.errors import BroadsheetError, SourceError
 from broadsheet.formats._shared.loaded import Loaded
+
+if TYPE_CHECKING:  # urllib's HTTP stack (which robotparser imports) only for a batch that fetches
+    import urllib.robotparser
 
 __all__ = ["AGENT", "MAX_ROBOTS_BYTES", "Robots"]
 
@@ -80,6 +82,8 @@ class Robots:
                 return  # no robots.txt (404, 410, even 401/403): no rules, as RFC 9309 says
             site.closed = f"its robots.txt could not be read ({error})"
             return
+        import urllib.robotparser
+
         rules = urllib.robotparser.RobotFileParser(robots_url)
         rules.parse(loaded.data.decode("utf-8", "replace").splitlines())
         site.rules = rules
@@ -87,6 +91,8 @@ class Robots:
 
 def _status(error: BaseException) -> int | None:
     """The HTTP status behind a fetch's error, if it was one."""
+    import urllib.error
+
     cause: BaseException | None = error
     while cause is not None:
         if isinstance(cause, urllib.error.HTTPError):
