@@ -13,9 +13,15 @@ under new names to reach ``--pages``, written to a temporary folder. Prints:
   that reads each page and appends its JSON line (start-up shown apart:
   ``broadsheet --version``'s time is subtracted for the "work" ratio);
 - the resident memory of a batch (its process and its workers) after
-  ``--rss-at`` pages and after ``--rss-pages`` pages, pages repeated, with 2 jobs.
+  ``--rss-at`` pages and after ``--rss-pages`` pages, pages repeated, with 2 jobs;
+- with ``--repeat N``, the 1- and 2-job folder runs N times in turn and the spread
+  of their ratio, beside the machine's own ceiling for this work: one process
+  converting every page against two independent processes converting half each
+  at once (no batch machinery at all: what two cores give this workload).
 
-Speed numbers on a shared machine are noisy: compare the ratios of one run.
+Speed numbers on a shared machine are noisy: compare the ratios of one run, and
+read the load averages printed at its start and end (a ratio means something
+only when nothing else was running).
 """
 
 from __future__ import annotations
@@ -74,6 +80,63 @@ def _in_process(folder: Path, out: Path) -> float:
     return time.perf_counter() - start
 
 
+def _loop_part(folder: Path, part: int, parts: int) -> None:
+    """Convert every ``parts``-th page from the ``part``-th (the ceiling's processes)."""
+    import broadsheet
+    from broadsheet.formats.jsonl import article_line
+
+    paths = sorted(folder.iterdir())[part::parts]
+    with open(os.devnull, "wb") as handle:
+        for path in paths:
+            with contextlib.suppress(broadsheet.BroadsheetError):
+                handle.write(article_line(broadsheet.read(path)))
+
+
+def _ceiling(folder: Path) -> tuple[float, float]:
+    """Seconds for one process converting every page, and for two converting half each at once
+    (whole processes, start-up included, as the batch commands are timed)."""
+    command = [sys.executable, __file__, "--loop-part", "{}", "--folder", str(folder)]
+    start = time.perf_counter()
+    subprocess.run([part.format("0/1") for part in command], check=True)
+    one = time.perf_counter() - start
+    start = time.perf_counter()
+    halves = [subprocess.Popen([part.format(f"{n}/2") for part in command]) for n in (0, 1)]
+    if any(process.wait() for process in halves):
+        raise SystemExit("a ceiling process failed")
+    return one, time.perf_counter() - start
+
+
+def _load() -> str:
+    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def _repeated(folder: Path, work: Path, rounds: int, pages: int) -> None:
+    """The 1- and 2-job runs in turn, ``rounds`` times, with the ceiling of each round."""
+    broadsheet = [sys.executable, "-m", "broadsheet.cli", "convert", str(folder), "-q", "-j"]
+    ratios, ceilings = [], []
+    print(
+        f"\n{'round':<6} {'-j 1 s':>7} {'-j 2 s':>7} {'ratio':>6} {'1 loop':>7} {'2 loops':>7} {'ceiling':>7}  load"
+    )
+    for round in range(1, rounds + 1):
+        one = _timed([*broadsheet, "1", "-o", str(work / "r1.jsonl")])
+        two = _timed([*broadsheet, "2", "-o", str(work / "r2.jsonl")])
+        loop, loops = _ceiling(folder)
+        ratios.append(one / two)
+        ceilings.append(loop / loops)
+        print(
+            f"{round:<6} {one:7.2f} {two:7.2f} {one / two:6.2f} {loop:7.2f} {loops:7.2f} "
+            f"{loop / loops:7.2f}  {_load()}",
+            flush=True,
+        )
+    ratios.sort()
+    ceilings.sort()
+    print(
+        f"2 jobs / 1 job over {rounds} rounds of {pages} pages: {ratios[0]:.2f}-{ratios[-1]:.2f}x "
+        f"(median {ratios[len(ratios) // 2]:.2f}); two independent processes: "
+        f"{ceilings[0]:.2f}-{ceilings[-1]:.2f}x (median {ceilings[len(ceilings) // 2]:.2f})"
+    )
+
+
 def _rss_of_tree() -> int:
     import psutil
 
@@ -121,13 +184,25 @@ def main() -> int:
     parser.add_argument("--no-trafilatura", action="store_true")
     parser.add_argument("--no-warc", action="store_true", help="skip the WARC input rows")
     parser.add_argument("--rss-only", action="store_true", help="only the memory run")
+    parser.add_argument("--repeat", type=int, default=0, help="rounds of 1 and 2 jobs with the ceiling")
+    parser.add_argument("--repeat-only", type=int, default=0, help="only N rounds of --repeat")
+    parser.add_argument("--loop-part", help=argparse.SUPPRESS)  # K/N: one ceiling process
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.loop_part:
+        part, parts = (int(n) for n in args.loop_part.split("/"))
+        _loop_part(args.folder, part, parts)
+        return 0
 
     work = Path(tempfile.mkdtemp(prefix="bs-batch-"))
     try:
         folder = work / "pages"
         data = _pages(folder, args.pages)
-        print(f"{args.pages} pages from {CORPUS} ({len(data)} distinct), in a folder")
+        print(f"{args.pages} pages from {CORPUS} ({len(data)} distinct), in a folder; {_load()}")
+        if args.repeat_only:
+            _repeated(folder, work, args.repeat_only, args.pages)
+            print(f"\nat the end: {_load()}")
+            return 0
         if args.rss_only:
             first, last = _rss(data, args.rss_at, args.rss_pages, work / "rss.jsonl")
             print(_rss_line(first, last, args))
@@ -193,9 +268,12 @@ def main() -> int:
             f"{loop / args.pages * 1000:.1f} ms: {one / loop:.2f}x whole command, "
             f"{(one - startup) / loop:.2f}x without start-up ({startup:.2f} s)"
         )
+        if args.repeat:
+            _repeated(folder, work, args.repeat, args.pages)
         if args.rss_pages:
             first, last = _rss(data, args.rss_at, args.rss_pages, work / "rss.jsonl")
             print("\n" + _rss_line(first, last, args))
+        print(f"\nat the end: {_load()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -58,6 +58,7 @@ def test_many_files_to_a_folder_with_a_name_template(pages: Path, tmp_path: Path
     result = run("convert", *files, files[0], "-o", f"{out}/", "--to", "md", "--name", "{slug}.{ext}", "-v")
     assert result.returncode == 0, result.stderr
     assert sorted(os.listdir(out)) == [
+        ".broadsheet-manifest.jsonl",  # which input is which file, for --skip-existing
         "стаття-0-2.md",
         "стаття-0.md",
         "стаття-1.md",
@@ -137,6 +138,17 @@ def test_skip_existing_resumes_a_folder(pages: Path, tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "1 converted, 0 failed, 0 warnings, 3 skipped" in result.stderr
     assert (out / "p0.json").read_bytes() == b"kept" and (out / "p3.json").exists()
+
+
+def test_skip_existing_with_article_names_resumes_from_the_manifest(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    named = ["-o", f"{out}/", "--name", "{slug}.{ext}", "-q", "-j", "1"]
+    assert main(["convert", str(pages), *named]) == 0
+    (out / "стаття-2.json").unlink()
+    (pages / "p1.json").write_bytes(b"not read again")  # done already: the manifest says so
+    assert main(["convert", str(pages), *named[:-3], "--skip-existing", "-j", "1"]) == 0
+    assert (out / "стаття-2.json").exists()
+    assert broadsheet.read(out / "стаття-1.json").title == "Стаття 1"
 
 
 def test_a_missing_image_is_one_warning_in_flag_spelling(tmp_path: Path) -> None:

@@ -156,6 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     edition.add_argument(
         "--since", metavar="WHEN", help="only feed entries since a date (2026-12-01) or a time ago (24h, 7d)"
     )
+    _add_robots(edition)
     _add_common(edition)
 
     explain = commands.add_parser(
@@ -231,6 +232,15 @@ def _add_batch(parser: argparse.ArgumentParser) -> None:
         "--skip-existing",
         action="store_true",
         help="leave alone the inputs whose output file exists (resumes a stopped batch)",
+    )
+    _add_robots(batch)
+
+
+def _add_robots(parser: Any) -> None:
+    parser.add_argument(
+        "--ignore-robots",
+        action="store_true",
+        help="fetch pages of feeds, sitemaps and URL lists even where the site's robots.txt disallows it",
     )
 
 
@@ -562,7 +572,9 @@ def _batch_job(args: argparse.Namespace, sinks: list[Any]) -> Any:
 def _batch_items(args: argparse.Namespace) -> Any:
     from broadsheet.inputs import expand
 
-    return expand(args.inputs, timeout=args.timeout, input_list=args.input_list)
+    return expand(
+        args.inputs, timeout=args.timeout, input_list=args.input_list, robots=not args.ignore_robots
+    )
 
 
 def _convert_batch(args: argparse.Namespace) -> int:
@@ -744,7 +756,13 @@ def _fetch_feeds(specs: list[str], args: argparse.Namespace) -> dict[str, Any]:
     if args.max_articles is not None and args.max_articles < 1:
         raise OptionError(f"--max-articles wants a positive number, got {args.max_articles}")
     since = parse_since(args.since) if args.since else None
-    gathered = gather(wanted, timeout=args.timeout, max_articles=args.max_articles, since=since)
+    gathered = gather(
+        wanted,
+        timeout=args.timeout,
+        max_articles=args.max_articles,
+        since=since,
+        robots=not args.ignore_robots,
+    )
     return {feed.spec: feed for feed in gathered}
 
 

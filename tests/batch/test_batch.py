@@ -106,7 +106,8 @@ def test_a_folder_gets_one_file_per_input_never_two_on_one_name(pages: Path, tmp
         "стаття-0-2.json",
     ]
     assert broadsheet.read(out / "стаття-0-2.json").title == "Стаття 0"
-    assert sorted(os.listdir(out)) == sorted(names)  # nothing else: no temporaries
+    # Nothing else: no temporaries; the manifest that lets --skip-existing resume without reading.
+    assert sorted(os.listdir(out)) == sorted([*names, ".broadsheet-manifest.jsonl"])
 
 
 def test_dates_make_folders_and_skip_existing_resumes(tmp_path: Path) -> None:
@@ -203,3 +204,52 @@ def test_a_worker_is_warmed_once_with_the_writers_it_will_use() -> None:
     import sys
 
     assert "broadsheet.formats.pdf.writer" in sys.modules and "broadsheet.formats.jsonl" in sys.modules
+
+
+def test_chunks_keep_input_order_around_failed_and_skipped_items() -> None:
+    failed = Item(origin="gone.html", error=SourceError("gone.html: no such file"))
+    sources = [story(f"S{n}") if n % 4 else failed for n in range(11)]
+    skipped = {6}
+    job = batch.Job(keep_article=True)
+    for jobs, executor, chunk in ((2, None, None), (None, ThreadPoolExecutor(2), 3)):
+        results = list(
+            batch.run(sources, job, jobs=jobs, executor=executor, chunk=chunk, skip=lambda i, _: i in skipped)
+        )
+        assert [r.index for r in results] == list(range(11))
+        assert [r.error is not None for r in results] == [n % 4 == 0 for n in range(11)]
+        assert [r.skipped for r in results] == [n == 6 for n in range(11)]
+        titles = [r.article.title if r.article else None for r in results]
+        assert titles == [None if n % 4 == 0 or n == 6 else f"S{n}" for n in range(11)]
+    with pytest.raises(ValueError, match="chunk"):
+        next(batch.run(sources, job, executor=ThreadPoolExecutor(1), chunk=0))
+
+
+def test_an_input_that_comes_slowly_is_converted_before_a_chunk_fills(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    import broadsheet.formats as formats
+
+    real = formats.read_document
+    converted: list[bytes] = []
+
+    def noted(source: bytes, *args: object, **kwargs: object) -> object:
+        converted.append(source)
+        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(formats, "read_document", noted)
+    first = story("Перша")
+    waited: list[bool] = []
+
+    def slowly() -> Iterator[bytes]:
+        yield first
+        deadline = time.monotonic() + 5
+        while first not in converted and time.monotonic() < deadline:
+            time.sleep(0.01)
+        waited.append(first in converted)  # a worker had it while the next was still to come
+        yield story("Друга")
+
+    with ThreadPoolExecutor(2) as executor:
+        results = list(batch.run(slowly(), batch.Job(keep_article=True), executor=executor, chunk=4))
+    assert waited == [True] and [r.ok for r in results] == [True, True]

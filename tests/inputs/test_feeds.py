@@ -117,3 +117,42 @@ def test_rss_091_with_netscape_doctype_latin1_and_cdata() -> None:
     with_subset = data.replace(b'.dtd">', b'.dtd" [<!ENTITY e "x">]>')
     with pytest.raises(ReadError, match="entit"):
         read_feed(with_subset)
+
+
+def test_html_entities_of_a_hand_written_feed_are_read_as_their_characters() -> None:
+    data = (
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss version="2.0"><channel>'
+        b"<title>Caf&eacute;&nbsp;du&nbsp;matin &amp; &lt;soir&gt; &#8212; &hellip;</title>"
+        b"<item><title><![CDATA[Kept &nbsp; as written]]></title><link>https://n.example/1?a=1&amp;b=2</link>"
+        b"</item></channel></rss>"
+    )
+    feed = read_feed(data)
+    assert feed.title == "Café du matin & <soir> — …"  # no-break spaces are spaces in a title
+    assert feed.entries[0].title == "Kept &nbsp; as written"
+    assert feed.entries[0].url == "https://n.example/1?a=1&b=2"
+
+
+def test_a_billion_laughs_is_still_refused_with_html_entity_names_too() -> None:
+    lol = b"".join(b'<!ENTITY lol%d "%s">' % (n, b"&lol%d;" % (n - 1) * 10) for n in range(1, 10))
+    laughs = (
+        b'<!DOCTYPE rss [<!ENTITY lol0 "lol">'
+        + lol
+        + b"]><rss><channel><title>&lol9;</title></channel></rss>"
+    )
+    with pytest.raises(ReadError, match="entit"):
+        read_feed(laughs)
+    nbsp = b'<!DOCTYPE rss [<!ENTITY nbsp "&nbsp;&nbsp;&nbsp;&nbsp;">]><rss><channel><title>&nbsp;</title></channel></rss>'
+    with pytest.raises(ReadError, match="entit"):
+        read_feed(nbsp)
+    with pytest.raises(ReadError, match="nosuchname"):
+        read_feed(b"<rss><channel><title>&nosuchname;</title></channel></rss>")
+
+
+def test_replacing_entities_is_linear_on_unclosed_cdata() -> None:
+    import time
+
+    data = b"<rss><channel><title>" + b"<![CDATA[&nbsp;" * 100_000 + b"</title></channel></rss>"
+    start = time.perf_counter()
+    with pytest.raises(ReadError):
+        read_feed(data)
+    assert time.perf_counter() - start < 5

@@ -17,7 +17,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 import attrs
 
 from broadsheet.batch.results import Failure, Result
-from broadsheet.batch.worker import Job, convert_one, failure_of, warm
+from broadsheet.batch.worker import Job, convert_chunk, convert_one, failure_of, warm
 from broadsheet.formats._shared.sources import Input, Loaded
 from broadsheet.inputs.item import Item
 
@@ -48,13 +48,20 @@ def items_of(sources: Iterable[Item | Input]) -> Iterator[Item]:
             yield Item(origin=os.fspath(source), source=source)
 
 
-def _taken(pending: Future[Result] | Result, index: int, origin: str) -> Result:
+Entry = tuple[Future[list[Result]] | Result, int, tuple[str, ...]]
+"""One place in the queue: a result known in this process, or a chunk's future, with the first
+index and the origins it stands for."""
+
+
+def _taken(entry: Entry) -> list[Result]:
+    pending, first, origins = entry
     if isinstance(pending, Result):
-        return pending
+        return [pending]
     try:
         return pending.result()
-    except Exception as error:  # the worker died or the item could not be sent: this item failed
-        return Result(index=index, origin=origin, error=failure_of(error))
+    except Exception as error:  # the worker died or the chunk could not be sent: its items failed
+        failure = failure_of(error)
+        return [Result(index=first + n, origin=origin, error=failure) for n, origin in enumerate(origins)]
 
 
 def run(
@@ -64,6 +71,7 @@ def run(
     executor: Executor | None = None,
     jobs: int | None = None,
     window: int | None = None,
+    chunk: int | None = None,
     skip: Skip | None = None,
 ) -> Iterator[Result]:
     """Convert every source with ``job``; yield one :class:`Result` per source, in input order.
@@ -71,12 +79,17 @@ def run(
     ``executor`` is any :class:`concurrent.futures.Executor` (a Dask client's
     ``get_executor()`` included); without one, ``jobs`` worker processes
     (default: the cores) are started and stopped here, and ``jobs=1``
-    converts in this process. ``window`` bounds the pages in flight (default:
-    four per job, or 64 on a given executor).
+    converts in this process. ``chunk`` inputs go to a worker as one task
+    (default: 4 to the worker processes started here, 1 to a given executor):
+    a task's round trip (its item sent, its results sent back, the worker
+    waiting for the next) is paid once for them. ``window`` bounds the pages
+    in flight (default: 16 per job, or 64 on a given executor).
     """
     count = jobs if jobs is not None else default_jobs()
     if count < 1:
         raise ValueError("jobs must be at least 1")
+    if chunk is not None and chunk < 1:
+        raise ValueError("chunk must be at least 1")
     if executor is None and count == 1:
         yield from _in_process(sources, job, skip)
         return
@@ -84,22 +97,48 @@ def run(
     if executor is None:
         formats = tuple(target.format for target in job.targets)
         owned = executor = ProcessPoolExecutor(count, initializer=warm, initargs=(formats,))
-        limit = window or 4 * count
+        size = chunk or 4
+        limit = window or 16 * count
     else:
+        size = chunk or 1
         limit = window or 64
-    queue: deque[tuple[Future[Result] | Result, int, str]] = deque()
+    limit = max(limit, size)  # a window smaller than a chunk would never send one whole
+    queue: deque[Entry] = deque()
+    held = 0  # the pages the queue stands for
+    gathered: list[tuple[int, Item]] = []
+
+    def submit() -> None:
+        nonlocal held
+        if gathered:
+            first = gathered[0][0]
+            items = [item for _, item in gathered]
+            future = executor.submit(convert_chunk, first, items, job)
+            queue.append((future, first, tuple(item.origin for item in items)))
+            held += len(items)
+            gathered.clear()
+
     try:
         for index, item in enumerate(items_of(sources)):
-            if item.error is None and skip is not None and skip(index, item):
-                queue.append((Result(index=index, origin=item.origin, skipped=True), index, item.origin))
-            elif item.error is not None:
-                queue.append((convert_one(index, item, job), index, item.origin))
+            if item.error is not None or (skip is not None and skip(index, item)):
+                submit()  # what came before goes first: results stay in input order
+                ready = (
+                    convert_one(index, item, job)
+                    if item.error is not None
+                    else Result(index=index, origin=item.origin, skipped=True)
+                )
+                queue.append((ready, index, (item.origin,)))
+                held += 1
             else:
-                queue.append((executor.submit(convert_one, index, item, job), index, item.origin))
-            while len(queue) >= limit:
-                yield _taken(*queue.popleft())
+                gathered.append((index, item))
+                if len(gathered) >= size or _idle(queue, count):
+                    submit()
+            while held + len(gathered) >= limit and queue:
+                for result in _taken(queue.popleft()):
+                    held -= 1
+                    yield result
+        submit()
         while queue:
-            yield _taken(*queue.popleft())
+            yield from _taken(queue.popleft())
     finally:
         # Stopped early (Ctrl-C, an error, the caller broke off): drop what has not started.
         for pending, _, _ in queue:
@@ -107,6 +146,18 @@ def run(
                 pending.cancel()
         if owned is not None:
             owned.shutdown(wait=True, cancel_futures=True)
+
+
+def _idle(queue: deque[Entry], workers: int) -> bool:
+    """Whether fewer tasks are waiting or under way than there are workers: then a partial chunk
+    goes at once (the first pages of a batch, an input that comes slowly, a pipe of URLs)."""
+    unfinished = 0
+    for pending, _, _ in queue:
+        if isinstance(pending, Future) and not pending.done():
+            unfinished += 1
+            if unfinished >= workers:
+                return False
+    return True
 
 
 def _in_process(sources: Iterable[Item | Input], job: Job, skip: Skip | None) -> Iterator[Result]:

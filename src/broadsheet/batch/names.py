@@ -83,6 +83,10 @@ class NameBook:
         """Whether a name needs the article's fields (known only once the page is read)."""
         return not self.fields <= INPUT_FIELDS
 
+    def take(self, name: str) -> None:
+        """Mark ``name`` as given (to an input an earlier batch already wrote), so no other input gets it."""
+        self._taken.add(name)
+
     def name(self, values: Mapping[str, object]) -> str:
         """The next free name for an input with these field values (a relative POSIX path)."""
         filled = {

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
+from broadsheet.batch.manifest import Manifest
 from broadsheet.batch.names import NameBook, stem_of
 from broadsheet.batch.results import Result
 from broadsheet.errors import OutputError
@@ -77,6 +78,10 @@ class FolderSink:
             raise OutputError(
                 f"{self.folder}: cannot create the folder: {error.strerror or error}"
             ) from error
+        # Names of article fields are known only after a read: the manifest lets a resume skip it.
+        self.manifest = (
+            Manifest(self.folder, format, template, load=skip_existing) if self.names.needs_article else None
+        )
 
     def _values(self, index: int, origin: str, result: Result | None) -> dict[str, object]:
         values: dict[str, object] = {"stem": stem_of(origin), "index": index + 1, "ext": self.extension}
@@ -85,8 +90,15 @@ class FolderSink:
         return values
 
     def done(self, index: int, item: Item) -> bool:
-        """Whether ``item``'s file exists already (only when names need no article; else ``False``)."""
-        if not self.skip_existing or self.names.needs_article:
+        """Whether ``item``'s file exists already: told by its name when names need no article, else
+        by the folder's manifest; ``False`` when neither can tell without reading the page."""
+        if not self.skip_existing:
+            return False
+        if self.manifest is not None:
+            recorded = self.manifest.take(item.origin)
+            if recorded is not None and (self.folder / recorded).is_file():
+                self.names.take(recorded)  # a new input with the same title gets the next free name
+                return True
             return False
         name = self.names.name(self._values(index, item.origin, None))
         if (self.folder / name).exists():
@@ -103,6 +115,8 @@ class FolderSink:
         name = early or self.names.name(self._values(result.index, result.origin, result))
         path = self.folder / name
         if self.skip_existing and early is None and path.exists():
+            if self.manifest is not None:
+                self.manifest.record(result.origin, name)  # read once to learn its name; not again
             return ()
         if path.parent != self.folder:
             try:
@@ -110,13 +124,20 @@ class FolderSink:
             except OSError as error:
                 raise OutputError(f"{path.parent}: cannot create the folder: {error.strerror}") from error
         write_atomic(path, data)
+        if self.manifest is not None:
+            self.manifest.record(result.origin, name)
         return (str(path),)
 
     def finish(self) -> None:
-        """Nothing to do: each file was complete when written."""
+        """Close the manifest: each file was complete when written."""
+        if self.manifest is not None:
+            self.manifest.close()
 
     def abort(self) -> None:
-        """Nothing to do: files written stay, the one being written was never put in place."""
+        """Close the manifest: files written stay (and are recorded), the one being written was never
+        put in place."""
+        if self.manifest is not None:
+            self.manifest.close()
 
 
 class JsonLinesSink:

@@ -23,7 +23,7 @@ from broadsheet.errors import BroadsheetError
 from broadsheet.inputs.item import Item
 from broadsheet.model import Article, Document, Edition
 
-__all__ = ["Job", "Target", "convert_one", "failure_of", "warm"]
+__all__ = ["Job", "Target", "convert_chunk", "convert_one", "failure_of", "warm"]
 
 
 @attrs.frozen(kw_only=True)
@@ -185,3 +185,8 @@ def convert_one(index: int, item: Item, job: Job) -> Result:
         id=identifier,
         date=day,
     )
+
+
+def convert_chunk(first: int, items: list[Item], job: Job) -> list[Result]:
+    """:func:`convert_one` for consecutive items from index ``first``: one task for several inputs."""
+    return [convert_one(first + n, item, job) for n, item in enumerate(items)]

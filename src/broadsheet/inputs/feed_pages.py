@@ -81,9 +81,11 @@ def gather(
     max_bytes: int = MAX_PAGE_BYTES,
     max_articles: int | None = None,
     since: dt.datetime | None = None,
+    robots: bool = True,
 ) -> list[FeedPages]:
-    """The pages of each feed in ``specs``, in order, duplicates across feeds removed."""
-    with Fetcher(timeout=timeout, max_bytes=max_bytes) as fetcher:
+    """The pages of each feed in ``specs``, in order, duplicates across feeds removed; with
+    ``robots``, only those their site's robots.txt allows (a refused one is an error item)."""
+    with Fetcher(timeout=timeout, max_bytes=max_bytes, robots=robots) as fetcher:
         documents = _documents(specs, fetcher, max_bytes)
         seen: set[str] = set()
         plans: list[tuple[str, str | None, list[str], Item | None, BroadsheetError | None]] = []

@@ -98,7 +98,7 @@ def read_feed(data: bytes, *, where: str = "feed", max_bytes: int = MAX_FEED_BYT
     from broadsheet.formats._shared.parsers import parse_xml
 
     data = unzip(data, max_bytes=max_bytes, where=where)
-    data = _without_external_doctype(data)
+    data = _with_html_entities_as_references(_without_external_doctype(data))
     try:
         root = parse_xml(data, what="feed", max_bytes=max_bytes, strip_comments=True)
     except BroadsheetError as error:
@@ -129,6 +129,52 @@ def _without_external_doctype(data: bytes) -> bytes:
         return data
     start, end = found.end(1), found.end()
     return data[:start] + b" " * (end - start) + data[end:]
+
+
+_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+_CDATA_OPEN, _CDATA_CLOSE = b"<![CDATA[", b"]]>"
+_references: dict[bytes, bytes] = {}
+
+
+def _reference(found: re.Match[bytes]) -> bytes:
+    name = found.group(1)
+    if name in _XML_ENTITIES:
+        return found.group()
+    if not _references:
+        import html.entities
+
+        for key, text in html.entities.html5.items():
+            if key.endswith(";"):
+                _references[key[:-1].encode("ascii")] = "".join(f"&#{ord(c)};" for c in text).encode()
+    return _references.get(name, found.group())
+
+
+def _with_html_entities_as_references(data: bytes) -> bytes:
+    """The feed with HTML's named entities (``&nbsp;``, ``&eacute;``, which hand-written RSS uses as
+    if it were HTML) written as character references (``&#160;``), which XML needs no DTD for.
+
+    Nothing is declared or expanded: a reference is replaced by the fixed reference of its
+    character(s), in one pass (``<![CDATA[`` sections, where ``&`` is plain text, are kept as they
+    are), so the text grows by a bounded factor and a DOCTYPE that declares entities is refused by
+    the parser as before. Other undeclared names stay, for the parser to refuse.
+    """
+    if b"&" not in data:
+        return data
+    out: list[bytes] = []
+    start = 0
+    while True:
+        opened = data.find(_CDATA_OPEN, start)
+        end = len(data) if opened < 0 else opened
+        out.append(_ENTITY.sub(_reference, data[start:end]))
+        if opened < 0:
+            break
+        closed = data.find(_CDATA_CLOSE, opened)
+        start = len(data) if closed < 0 else closed + len(_CDATA_CLOSE)
+        out.append(data[opened:start])
+        if start >= len(data):
+            break
+    return b"".join(out)
 
 
 def _children(parent: etree._Element | None, name: str) -> list[etree._Element]:

@@ -4,21 +4,21 @@ A batch or an edition names hundreds of pages, most on a handful of sites. They 
 fetched in parallel threads (the work is waiting on the network), never more than
 :attr:`Fetcher.per_host` at once from one host, with at most :attr:`Fetcher.window`
 answers held ahead of the one the caller is reading, so memory stays bounded
-whatever the number of URLs. Each answer is a :class:`~broadsheet.Loaded` or the
-:class:`~broadsheet.BroadsheetError` that explains why there is none.
+whatever the number of URLs, and only where each site's robots.txt allows it
+(:mod:`broadsheet.inputs.robots`; ``robots=False`` to ignore it). Each answer is a
+:class:`~broadsheet.Loaded` or the :class:`~broadsheet.BroadsheetError` that
+explains why there is none.
 """
 
 from __future__ import annotations
 
-import threading
-import urllib.parse
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 from broadsheet.errors import BroadsheetError, SourceError
+from broadsheet.formats._shared.fetch_pool import FetchPool
 from broadsheet.formats._shared.loaded import Loaded
+from broadsheet.inputs.robots import MAX_ROBOTS_BYTES, Robots
 
 __all__ = ["MAX_PAGE_BYTES", "Fetcher"]
 
@@ -35,6 +35,9 @@ class Fetcher:
     ``threads`` bounds the downloads in progress, ``per_host`` those from one
     host (a site is not hammered because the feed names fifty of its pages),
     ``window`` the answers waiting to be read in each :meth:`fetch_all`.
+    With ``robots`` (the default) a URL its site's robots.txt disallows is not
+    fetched (its answer is a :class:`SourceError` saying so); each site's
+    robots.txt is fetched once per fetcher, within the same limits.
     Close it (or use it as a context manager) to stop its threads.
     """
 
@@ -47,15 +50,15 @@ class Fetcher:
         per_host: int = 2,
         window: int = 16,
         accept: str | None = None,
+        robots: bool = True,
     ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.per_host = per_host
         self.window = max(1, window)
         self.accept = accept
-        self._pool = ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="broadsheet-fetch")
-        self._hosts: dict[str, threading.Semaphore] = {}
-        self._lock = threading.Lock()
+        self._pool = FetchPool(threads=threads, per_host=per_host, name="broadsheet-fetch")
+        self.robots = Robots(self._robots_txt) if robots else None
 
     def __enter__(self) -> Fetcher:  # noqa: D105
         return self
@@ -65,25 +68,36 @@ class Fetcher:
 
     def close(self) -> None:
         """Stop the threads; downloads not yet started are dropped."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool.close(wait=False)
+
+    def _robots_txt(self, url: str) -> Loaded:
+        from broadsheet.formats._shared.fetch import fetch
+
+        with self._pool.gate(url):  # a request like any other to that host
+            return fetch(
+                url,
+                max_bytes=min(self.max_bytes, MAX_ROBOTS_BYTES),
+                timeout=self.timeout,
+                accept="text/plain",
+            )
 
     def fetch_one(self, url: str) -> Answer:
-        """Download one URL in the calling thread (within the per-host limit)."""
-        host = (urllib.parse.urlsplit(url).hostname or "").lower()
-        with self._lock:
-            gate = self._hosts.setdefault(host, threading.Semaphore(self.per_host))
-        with gate:
-            # Imported here: urllib's HTTP stack is loaded by a batch that fetches, not by one of files.
-            from broadsheet.formats._shared.fetch import PAGE_ACCEPT, fetch
+        """Download one URL in the calling thread (within the per-host limit and robots.txt)."""
+        # Imported here: urllib's HTTP stack is loaded by a batch that fetches, not by one of files.
+        from broadsheet.formats._shared.fetch import PAGE_ACCEPT, fetch
 
-            try:
+        try:
+            refusal = self.robots.refusal(url) if self.robots is not None else None
+            if refusal is not None:
+                return refusal
+            with self._pool.gate(url):
                 return fetch(
                     url, max_bytes=self.max_bytes, timeout=self.timeout, accept=self.accept or PAGE_ACCEPT
                 )
-            except BroadsheetError as error:
-                return error
-            except Exception as error:  # a fault in a library below must not end the whole batch
-                return SourceError(f"{url}: {type(error).__name__}: {error}")
+        except BroadsheetError as error:
+            return error
+        except Exception as error:  # a fault in a library below must not end the whole batch
+            return SourceError(f"{url}: {type(error).__name__}: {error}")
 
     def fetch_all(self, urls: Iterable[str]) -> Iterator[tuple[str, Answer]]:
         """Each URL with its answer, in the order given, fetched ahead in parallel."""
@@ -91,18 +105,4 @@ class Fetcher:
 
     def map_ordered(self, values: Iterable[T], work: Callable[[T], Answer]) -> Iterator[tuple[T, Answer]]:
         """``work`` applied to each value in the pool, answers in the values' order, ``window`` ahead."""
-        pending: deque[tuple[T, Future[Answer]]] = deque()
-        source = iter(values)
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < self.window:
-                try:
-                    value = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                pending.append((value, self._pool.submit(work, value)))
-            if not pending:
-                return
-            value, future = pending.popleft()
-            yield value, future.result()
+        return self._pool.map_ordered(values, work, window=self.window)

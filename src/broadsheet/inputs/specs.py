@@ -52,6 +52,7 @@ def expand(
     timeout: float = 30.0,
     input_list: str | None = None,
     max_bytes: int = MAX_PAGE_BYTES,
+    robots: bool = True,
 ) -> Iterator[Item]:
     """Yield an :class:`Item` for every document the inputs name, in order; never raises for one input.
 
@@ -61,7 +62,9 @@ def expand(
     (each HTML page in them), JSON Lines files (each line), RSS/Atom feeds and
     sitemaps, local or fetched (each article they list, fetched). ``input_list``
     names a file (``-``: standard input) of more specs, one a line, after
-    ``specs``; blank lines and ``#`` comments are skipped.
+    ``specs``; blank lines and ``#`` comments are skipped. Every URL is fetched
+    only if its site's robots.txt allows it, unless ``robots`` is false
+    (:mod:`broadsheet.inputs.robots`); a refused one is an error item.
     """
     every: Iterator[str | Item] = itertools.chain(
         specs, _listed(input_list) if input_list is not None else ()
@@ -71,7 +74,7 @@ def expand(
         for is_url, group in itertools.groupby(every, key=_is_url):
             if is_url:
                 # Consecutive URLs are fetched together, in parallel, answers in their order.
-                fetcher = fetcher or Fetcher(timeout=timeout, max_bytes=max_bytes)
+                fetcher = fetcher or Fetcher(timeout=timeout, max_bytes=max_bytes, robots=robots)
                 for url, answer in fetcher.fetch_all(cast(str, spec).strip() for spec in group):
                     yield from _fetched(url, answer, fetcher, 0)
                 continue
@@ -86,10 +89,10 @@ def expand(
                         if isinstance(path, Item):
                             yield path
                             continue
-                        fetcher = fetcher or Fetcher(timeout=timeout, max_bytes=max_bytes)
+                        fetcher = fetcher or Fetcher(timeout=timeout, max_bytes=max_bytes, robots=robots)
                         yield from _file(path, fetcher, max_bytes)
                 elif os.path.exists(spec):
-                    fetcher = fetcher or Fetcher(timeout=timeout, max_bytes=max_bytes)
+                    fetcher = fetcher or Fetcher(timeout=timeout, max_bytes=max_bytes, robots=robots)
                     yield from _file(spec, fetcher, max_bytes)
                 else:
                     yield Item(origin=spec, error=SourceError(f"{spec}: no such file or folder"))

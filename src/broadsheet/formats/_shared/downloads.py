@@ -2,8 +2,9 @@
 
 An edition of thirty articles names a hundred images on a handful of
 hosts; fetched one after another they take minutes. Here they are fetched
-by a small thread pool with at most :data:`PER_HOST` at a time from one
-host (a politeness limit), each with the writer's timeout and size limit.
+by the shared download scheduler (:mod:`broadsheet.formats._shared.fetch_pool`)
+with at most :data:`PER_HOST` at a time from one host (a politeness limit),
+each with the writer's timeout and size limit.
 A download counts as an image only if the server does not call it
 something else (``Content-Type`` ``image/*``, or a generic binary type) and
 its first bytes are those of an allowed format (:func:`raster.sniff`). What
@@ -12,14 +13,13 @@ comes from the cache passes the same byte check.
 
 from __future__ import annotations
 
-import concurrent.futures
 import itertools
-import threading
 import urllib.parse
 from collections.abc import Sequence
 
 from broadsheet.errors import BroadsheetError
 from broadsheet.formats._shared import fetch, raster
+from broadsheet.formats._shared.fetch_pool import FetchPool
 from broadsheet.formats._shared.image_cache import ImageCache
 from broadsheet.formats._shared.unavailable import Unavailable
 
@@ -70,29 +70,26 @@ def download_all(
     """Each of ``urls`` (absolute, distinct) downloaded as by :func:`download`: its bytes or why not."""
     if not urls:
         return {}
-    hosts = {url: urllib.parse.urlsplit(url).netloc.lower() for url in urls}
-    gates = {host: threading.Semaphore(PER_HOST) for host in set(hosts.values())}
+    hosts = {url: (urllib.parse.urlsplit(url).hostname or "").lower() for url in urls}
     # Hosts taken in turn, so that workers waiting on one busy host do not idle while others wait.
     by_host: dict[str, list[str]] = {}
     for url in urls:
         by_host.setdefault(hosts[url], []).append(url)
     order = [url for turn in itertools.zip_longest(*by_host.values()) for url in turn if url is not None]
+    pool = FetchPool(threads=min(WORKERS, len(urls)), per_host=PER_HOST, name="broadsheet-image")
 
     def one(url: str) -> bytes | Unavailable:
-        with gates[hosts[url]]:
+        with pool.gate(url):
             try:
                 return download(url, max_bytes=max_bytes, timeout=timeout, cache=cache)
             except Unavailable as error:
                 return error
 
-    pool = concurrent.futures.ThreadPoolExecutor(
-        max_workers=min(WORKERS, len(urls)), thread_name_prefix="broadsheet-image"
-    )
     try:
-        results = dict(zip(order, pool.map(one, order), strict=True))
+        results = dict(pool.map_ordered(order, one, window=len(order)))
     finally:
         # Interrupted (Ctrl-C, SIGTERM): downloads not yet started are dropped, not waited for.
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close(wait=True)
     if cache is not None:
         cache.trim()
     return results
