@@ -119,7 +119,9 @@ def _name_strength(names: str) -> int:
 def _token_strength(token: str) -> int:
     if _hidden_token(token):
         return WEAK_CHROME  # hidden until a script or the reader's click shows it, perhaps
-    lowered = _CAMEL.sub(r"\1-\2", token).lower()
+    lowered = token.lower()
+    if lowered != token:  # only a name with capitals can be camelCase (most are not: no regex)
+        lowered = _CAMEL.sub(r"\1-\2", token).lower()
     if lowered.startswith(_VALUE_PREFIXES):
         return NOT_CHROME
     parts = [part for part in _NAME_PARTS.split(lowered) if part]
