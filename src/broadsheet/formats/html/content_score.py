@@ -66,7 +66,10 @@ def content_name(names: str) -> bool:
     """Whether a class or id names the story's text: ``articleBody``, ``entry-content``,
     ``post_content``, ``story-body__inner``, ``c-article-text`` (every part is read, camelCase too)."""
     for token in names.split():
-        parts = [p for p in _NAME_PARTS.split(_CAMEL.sub(r"\1-\2", token).lower()) if p]
+        lowered = token.lower()
+        if lowered != token:  # only a name with capitals can be camelCase (most are not: no regex)
+            lowered = _CAMEL.sub(r"\1-\2", token).lower()
+        parts = [p for p in _NAME_PARTS.split(lowered) if p]
         while len(parts) > 2 and parts[-1] in _CONTENT_SUFFIXES:
             parts.pop()
         if len(parts) >= 2 and parts[-2] in _CONTENT_OWNERS and parts[-1] in _CONTENT_PARTS:
