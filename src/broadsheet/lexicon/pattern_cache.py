@@ -19,8 +19,10 @@ to 3.13.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # re's C engine (no stubs)
+import functools
 import hashlib
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -49,8 +51,15 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def _folder() -> Path:
+    return _folder_under(os.environ.get("BROADSHEET_CACHE_DIR"))
+
+
+@functools.lru_cache(maxsize=8)
+def _folder_under(root: str | None) -> Path:
+    # Asking platformdirs for the user's cache folder costs about as much as loading a pattern.
     return (
-        cache_folder("lexicon-patterns") / f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
+        cache_folder("lexicon-patterns", root)
+        / f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
     )
 
 
