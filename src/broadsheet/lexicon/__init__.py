@@ -153,7 +153,10 @@ def _alternation(lexicon: Lexicon, key: str) -> str:
 
 @functools.cache
 def _compiled(lexicon: Lexicon, template: str, flags: int) -> re.Pattern[str]:
-    return re.compile(_TEMPLATE_KEY.sub(lambda m: _alternation(lexicon, m.group(1)), template), flags)
+    # Compiling a language's alternations takes longer than reading a page: kept across processes.
+    from broadsheet.lexicon.pattern_cache import compile_pattern
+
+    return compile_pattern(_TEMPLATE_KEY.sub(lambda m: _alternation(lexicon, m.group(1)), template), flags)
 
 
 _SAME_LANGUAGE = {"nb": "no", "nn": "no", "iw": "he", "ji": "yi", "in": "id"}

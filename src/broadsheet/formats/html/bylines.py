@@ -13,6 +13,7 @@ import re
 import attrs
 
 from broadsheet import lexicon
+from broadsheet.lexicon.pattern_cache import compile_pattern
 
 _SEGMENTS = re.compile(r"\s*(?:;|\||\s/\s|•|·|,|、|，|；)\s*")
 # Dates and times run onto a byline ("Jane Roe 12.03.2024, 10:15", "Jane Roe May 3, 2024"): cut there.
@@ -57,6 +58,7 @@ def _words(language: str | None) -> lexicon.Lexicon:
 
 @functools.cache
 def _rules(words: lexicon.Lexicon) -> _Rules:
+    # Compiled through the lexicon's pattern cache: a language's rules compile in tens of ms.
     prefixes = words.alternation("bylines.prefixes")
     joins = words.alternation("bylines.conjunctions")
     photo = words.alternation("bylines.photo")
@@ -65,20 +67,20 @@ def _rules(words: lexicon.Lexicon) -> _Rules:
     capitalised = [w for w in words.words("bylines.stamps") if w[:1].isupper()]
     glued = "|".join(re.escape(w) for w in sorted(capitalised, key=len, reverse=True)) or "(?!)"
     return _Rules(
-        prefix=re.compile(rf"^(?:{prefixes})\s*[:\-–—]?\s+", re.IGNORECASE),
-        conjunctions=re.compile(rf"\s*(?:&|\+|\s(?:{joins})\s)\s*", re.IGNORECASE),
-        leading_conjunction=re.compile(rf"^(?:{joins})\s+", re.IGNORECASE),
+        prefix=compile_pattern(rf"^(?:{prefixes})\s*[:\-–—]?\s+", re.IGNORECASE),
+        conjunctions=compile_pattern(rf"\s*(?:&|\+|\s(?:{joins})\s)\s*", re.IGNORECASE),
+        leading_conjunction=compile_pattern(rf"^(?:{joins})\s+", re.IGNORECASE),
         # "Foto: Jane Roe", "Photo by Jane Roe", "Fotos/Jane Roe".
-        photo=re.compile(rf"^(?:{photo})\s*(?:[:/]|\s(?:{prefixes})\s)", re.IGNORECASE),
+        photo=compile_pattern(rf"^(?:{photo})\s*(?:[:/]|\s(?:{prefixes})\s)", re.IGNORECASE),
         # "Jane Roe (Fotos)": the name is the photographer's.
-        photo_note=re.compile(rf"[\(\[]\s*(?:{photo})\s*[\)\]]", re.IGNORECASE),
+        photo_note=compile_pattern(rf"[\(\[]\s*(?:{photo})\s*[\)\]]", re.IGNORECASE),
         # "JANE ROE in Kyiv", "Jane Roe aus Berlin": the preposition lower-case, the place capitalised.
-        place=re.compile(
+        place=compile_pattern(
             rf"^(.*?\S)\s+(?:{words.alternation('bylines.places')})\s+({_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})$"
         ),
         # "| Updated 12:30", "Jane RoeUpdated 5 hours ago".
-        stamp=re.compile(rf"(?:(?i:\s(?:{stamps}))\b|(?<=[^\W\d_])(?:{glued})(?![^\W\d_])).*$"),
-        role=re.compile(rf"\b(?:{words.alternation('bylines.roles')})\b", re.IGNORECASE),
+        stamp=compile_pattern(rf"(?:(?i:\s(?:{stamps}))\b|(?<=[^\W\d_])(?:{glued})(?![^\W\d_])).*$"),
+        role=compile_pattern(rf"\b(?:{words.alternation('bylines.roles')})\b", re.IGNORECASE),
     )
 
 

@@ -106,6 +106,11 @@ instance, not a kind."""
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 
 
+def _hyphenated(match: re.Match[str]) -> str:
+    # "articleBody" -> "article-Body": a function, three times faster than the template r"\1-\2".
+    return f"{match[1]}-{match[2]}"
+
+
 @functools.lru_cache(maxsize=16384)
 def _name_strength(names: str) -> int:
     strength = NOT_CHROME
@@ -137,7 +142,9 @@ def _specialised(token: str, tokens: list[str]) -> bool:
 def _token_strength(token: str) -> int:
     if _hidden_token(token):
         return WEAK_CHROME  # hidden until a script or the reader's click shows it, perhaps
-    lowered = _CAMEL.sub(r"\1-\2", token).lower()
+    lowered = token.lower()
+    if lowered != token:  # only a name with capitals can be camelCase (most are not: no regex)
+        lowered = _CAMEL.sub(_hyphenated, token).lower()
     if lowered.startswith(_VALUE_PREFIXES):
         return NOT_CHROME
     parts = [part for part in _NAME_PARTS.split(lowered) if part]
@@ -208,8 +215,7 @@ def is_hidden(element: html.HtmlElement) -> bool:
     return names is not None and not _HIDDEN_TOKENS.isdisjoint(names.lower().split())
 
 
-@functools.lru_cache(maxsize=4096)
-def _hidden_token(token: str) -> bool:
+def _hidden_token(token: str) -> bool:  # not cached: only _token_strength, which is, asks
     # A modifier such as "alert--hidden" hides its element; "hidden-xs" or "hide-on-mobile" hide it
     # on some screens only.
     lowered = token.lower()

@@ -133,19 +133,18 @@ def switch_links(root: lxml.html.HtmlElement, base_url: str | None) -> list[tupl
     links side by side.
     """
     found: list[tuple[str, str, str, lxml.html.HtmlElement]] = []
-    # Only short link texts can name a language; XPath filters them in C.
-    anchors = root.xpath(
-        "//a[@href][@hreflang or @lang or (text() and string-length(normalize-space(text())) <= 24)]"
-    )
-    for anchor in anchors if isinstance(anchors, list) else []:
-        if not isinstance(anchor, lxml.html.HtmlElement):
+    for anchor in root.iter("a"):
+        # Every link of the page is looked at: the cheap tests first, the text only when short.
+        href = anchor.get("href")
+        hreflang, lang = anchor.get("hreflang"), anchor.get("lang")
+        if href is None or (hreflang is None and lang is None and not _short_text(anchor)):
             continue
-        href = (anchor.get("href") or "").strip()
+        href = href.strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
         text = " ".join(anchor.text_content().split()).lower()
-        language = tag(anchor.get("hreflang")) or tag(anchor.get("lang"))
         named = _SWITCH_TEXT.get(text)
+        language = tag(hreflang) or tag(lang)
         if language is None and named is None:
             continue
         resolved = absolute(href, base_url)
@@ -167,6 +166,20 @@ def switch_links(root: lxml.html.HtmlElement, base_url: str | None) -> list[tupl
 
 
 _SWITCH_SEPARATORS = re.compile(r"[\s/|·•,]+")
+_XML_SPACE = re.compile("[ \t\r\n]+")
+_SHORT_TEXT = 24
+"""The longest first text of a link that may name a language (its whole text is looked up)."""
+
+
+def _short_text(anchor: lxml.html.HtmlElement) -> bool:
+    # Whether the link's first text node, spaces collapsed as XPath's normalize-space() does, is
+    # short: a cheap test that leaves most of a page's links out before their text is read.
+    first = anchor.text
+    if first is None:
+        first = next((child.tail for child in anchor if child.tail is not None), None)
+        if first is None:
+            return False
+    return len(first) <= _SHORT_TEXT or len(_XML_SPACE.sub(" ", first).strip(" ")) <= _SHORT_TEXT
 
 
 def _switch_text(anchor: lxml.html.HtmlElement) -> bool:

@@ -27,6 +27,7 @@ from broadsheet import lexicon
 from broadsheet.formats.html import dates
 from broadsheet.formats.html.pagemeta import by_itemprop
 from broadsheet.formats.html.tuning import TUNING
+from broadsheet.lexicon.pattern_cache import compile_pattern
 
 __all__ = ["Printed", "find_printed"]
 
@@ -348,9 +349,9 @@ def _labels(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     english = lexicon.for_language("en")
     published = "|".join((words.alternation("dates.published"), english.alternation("dates.published")))
     modified = "|".join((words.alternation("dates.modified"), english.alternation("dates.modified")))
-    return (
-        re.compile(rf"(?<!\w)(?:{published})(?!\w)", re.IGNORECASE),
-        re.compile(rf"(?<!\w)(?:{modified})(?!\w)", re.IGNORECASE),
+    return (  # through the lexicon's pattern cache: compiled once per machine, not per process
+        compile_pattern(rf"(?<!\w)(?:{published})(?!\w)", re.IGNORECASE),
+        compile_pattern(rf"(?<!\w)(?:{modified})(?!\w)", re.IGNORECASE),
     )
 
 
