@@ -223,8 +223,19 @@ class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
         super().__init__(text, style, *args, **kwargs)
         self._bs_anchors = anchors
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Wrap as reportlab does, unless the lines are known already (a long paragraph's part, set at this width)."""
+        kept = self.__dict__.get("_bs_lines")
+        if kept is not None and kept[0] == availWidth:
+            self.width, self.blPara, self.height, self._wrapWidths = kept
+            return (availWidth, self.height)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         """Split as reportlab does; the anchors go with the first part."""
+        if self.__dict__.pop("_bs_lines", None) is not None:
+            del self.blPara  # kept lines index the text they were broken from: break this part's own
         parts: list[Any] = super().split(availWidth, availHeight)
         style = getattr(self, "style")  # noqa: B009
         if style.shaping:
