@@ -21,6 +21,7 @@ from broadsheet.errors import OptionError
 from broadsheet.formats.pdf.balance import level_height, rest_of_article, shorten
 from broadsheet.formats.pdf.flow import Entry
 from broadsheet.formats.pdf.options import WriteOptions, parse_length, parse_margins, parse_page_size
+from broadsheet.formats.pdf.page_canvas import PageCanvas
 from broadsheet.formats.pdf.paragraphs import Paragraph
 from broadsheet.formats.pdf.styles import Styles
 from broadsheet.formats.pdf.toc import Contents
@@ -213,6 +214,7 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
     def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
         """Lay ``flowables`` out; the list is kept to look ahead at the rest of an article."""
         self._queue = flowables  # reportlab consumes this very list as it places flowables
+        kwargs.setdefault("canvasmaker", PageCanvas)
         super().build(flowables, *args, **kwargs)
 
     def handle_pageBegin(self) -> None:

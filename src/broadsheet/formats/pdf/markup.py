@@ -39,6 +39,9 @@ _ANY_FONT = "\u00ad\n "
 
 _WORDS = re.compile(r"(\s+)")
 
+_LONG_RUN = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+"""A run of non-space characters that :func:`long_word_pieces` cuts (the same pattern as its own)."""
+
 
 CJK_RUN = 1500
 """Chinese or Japanese text longer than this gets a line break after a sentence about this often."""
@@ -168,7 +171,8 @@ class Markup:
                 keep_boundary_spaces(self._fonts(piece, family)) for piece in _cjk_pieces(value)
             )
         out: list[str] = []
-        size = self._piece_size(value, family) if len(value) > LONG_WORD else LONG_WORD
+        # The piece size only matters for runs longer than LONG_WORD: measured only when there is one.
+        size = self._piece_size(value, family) if _LONG_RUN.search(value) else LONG_WORD
         for is_break, piece in long_word_pieces(value, size):
             if is_break:
                 out.append("<br/>")
