@@ -126,7 +126,7 @@ _SHY_BEFORE_TAG = re.compile("\u00ad(?=[^\\s<]*\\s+<)")
 
 def keep_boundary_spaces(markup: str) -> str:
     """``markup`` without the soft hyphens that would make reportlab lose the space before a tag."""
-    return _SHY_BEFORE_TAG.sub("", markup) if "\u00ad" in markup else markup
+    return _SHY_BEFORE_TAG.sub("", markup) if "\u00ad" in markup and "<" in markup else markup
 
 
 class Markup:
@@ -172,8 +172,9 @@ class Markup:
             )
         out: list[str] = []
         # The piece size only matters for runs longer than LONG_WORD: measured only when there is one.
-        size = self._piece_size(value, family) if _LONG_RUN.search(value) else LONG_WORD
-        for is_break, piece in long_word_pieces(value, size):
+        long_run = _LONG_RUN.search(value) is not None
+        size = self._piece_size(value, family) if long_run else LONG_WORD
+        for is_break, piece in long_word_pieces(value, size) if long_run else [(False, value)]:
             if is_break:
                 out.append("<br/>")
                 continue
