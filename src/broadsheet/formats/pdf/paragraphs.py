@@ -324,6 +324,18 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
             drawPageNumbers(canvas, style, [(number, literal_eval(key))], availWidth, availHeight, dot)
 
         self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
+        # The frame, a keep-together and a split each wrap the contents: their rows are made once.
+        cache_key = (availWidth, tuple(entries))
+        cached = self.__dict__.get("_bs_rows")
+        if cached is None or cached[0] != cache_key:
+            cached = (cache_key, self._rows(entries))
+            self.__dict__["_bs_rows"] = cached
+        self._table = Table(cached[1], colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return (self.width, self.height)
+
+    def _rows(self, entries: list[tuple[int, str, int, str | None]]) -> list[list[Any]]:
+        """The table's rows: a spacer where a level asks for space before, and a paragraph per entry."""
         rows: list[list[Any]] = []
         for level, title, page, key in entries:
             style = self.getLevelStyle(level)
@@ -341,9 +353,7 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
             if style.spaceBefore:
                 rows.append([Spacer(1, style.spaceBefore)])
             rows.append([Paragraph(markup, style, order=False)])
-        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
-        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
-        return (self.width, self.height)
+        return rows
 
 
 MAX_EXTRA_SPACE_EM = 0.6
