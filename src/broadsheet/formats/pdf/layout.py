@@ -16,12 +16,14 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from broadsheet.errors import OptionError
 from broadsheet.formats._shared.typography import is_rtl
 from broadsheet.formats.pdf.balance import level_height, rest_of_article, shorten
 from broadsheet.formats.pdf.flow import Entry
 from broadsheet.formats.pdf.options import WriteOptions, parse_length, parse_margins, parse_page_size
+from broadsheet.formats.pdf.page_canvas import PageCanvas
 from broadsheet.formats.pdf.paragraphs import Paragraph
 from broadsheet.formats.pdf.shaping import is_rtl_paragraph
 from broadsheet.formats.pdf.styles import Styles
@@ -159,6 +161,14 @@ def _frame(name: str, x: float, y: float, width: float, height: float) -> Frame:
     return Frame(x, y, width, height, id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
 
+class Later(ActionFlowable):  # type: ignore[misc]
+    """Flowables built only when the layout reaches them (:meth:`PdfDocument.filterFlowables`)."""
+
+    def flowables(self) -> list[Flowable]:
+        """The flowables that take this one's place."""
+        raise NotImplementedError
+
+
 class CropMarks:
     """The parameters reportlab's ``cropMarks`` reads: a border with marks and no scaling."""
 
@@ -229,7 +239,20 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
     def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
         """Lay ``flowables`` out; the list is kept to look ahead at the rest of an article."""
         self._queue = flowables  # reportlab consumes this very list as it places flowables
+        kwargs.setdefault("canvasmaker", PageCanvas)
         super().build(flowables, *args, **kwargs)
+
+    def filterFlowables(self, flowables: list[Flowable]) -> None:
+        """Build the articles the layout has reached (also one a keep-with-next run at the front reaches)."""
+        index = 0
+        while index < len(flowables):
+            flowable = flowables[index]
+            if isinstance(flowable, Later):
+                flowables[index : index + 1] = flowable.flowables()
+                continue
+            if not flowable.getKeepWithNext():
+                return
+            index += 1
 
     def handle_pageBegin(self) -> None:
         """Begin a page, first giving the columns shortened on the page before their height back."""

@@ -15,12 +15,16 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import _getFragWords, _processed_frags, split, strip
 
 LONG_CHARS = 12_000
 """Paragraph markup longer than this is set through a window."""
 
 WINDOW_LINES = 1.5
-"""A window holds text for this many times the lines a frame takes (doubled while that is too little)."""
+"""The first window holds text for this many times the lines a frame takes (doubled while that is too little)."""
+
+WINDOW_SPARE_LINES = 3
+"""Later windows hold text for this many lines more than a frame takes, at the characters per line measured."""
 
 CHAR_EMS = 0.45
 """The width of an average character, in ems, for guessing how much text a line holds."""
@@ -76,14 +80,63 @@ def _longer_than(frags: list[Any], chars: int) -> bool:
     return False
 
 
+def _keep_lines(first: Paragraph, window: Paragraph, width: float) -> None:
+    """Let the first part of a window's split keep the window's lines instead of breaking them again.
+
+    reportlab's split gives the part its lines in a form only for measuring
+    and the part breaks its text again when placed: a page's text broken
+    twice. The lines are the window's own (greedy breaking: the lines from a
+    point on depend only on the text from there), set in the form its
+    ``breakLines`` returns.
+    """
+    lines = window.blPara
+    kept = first.blPara
+    if lines.kind == 0:
+        kept = lines.clone(lines=kept.lines)
+    first.__dict__["_bs_lines"] = (width, kept, float(first.height), window._wrapWidths)
+
+
+def _as_words(paragraph: Paragraph) -> None:
+    """Give ``paragraph`` the words reportlab's split would leave of it, so a window is cut from its start.
+
+    Without this the first frame is reportlab's own split, one line breaking of
+    the whole paragraph. The words are what ``breakLines`` makes of the
+    fragments itself (a plain run split at spaces; mixed fonts as reportlab's
+    words of fragments), so the lines are the same. Shaped and right-to-left
+    text is left alone: its words change form when lines are broken.
+    """
+    style, frags = paragraph.style, paragraph.frags
+    if not frags or _processed_frags(frags) or hasattr(frags[0], "words"):
+        return
+    if style.shaping or style.wordWrap or style.endDots or getattr(paragraph, "bulletText", None):
+        return
+    first = frags[0]
+    if len(frags) == 1 and not (hasattr(first, "cbDefn") or hasattr(first, "backColor")):
+        if not hasattr(first, "text"):
+            return
+        words = first.clone()
+        for name in ("lines", "kind", "text"):
+            if hasattr(words, name):
+                delattr(words, name)
+        words.words = split(strip(first.text))
+        paragraph.frags = [words]
+        return
+    paragraph.frags = _getFragWords(frags)
+
+
 class LongParagraph(Flowable):  # type: ignore[misc]
     """A paragraph too long to re-break on every page: set through windows of its rest."""
 
-    def __init__(self, paragraph: Paragraph) -> None:
-        """``paragraph`` is the whole paragraph (or what is left of it after a split)."""
+    def __init__(self, paragraph: Paragraph, *, per_line: float = 0.0) -> None:
+        """``paragraph`` is the whole paragraph (or what is left of it after a split).
+
+        ``per_line`` is how many characters a line held in the window before (0: not known yet).
+        """
         super().__init__()
+        _as_words(paragraph)
         self.paragraph = paragraph
-        self._window: tuple[tuple[float, float], Paragraph, list[Any]] | None = None
+        self.per_line = per_line
+        self._window: tuple[tuple[float, float], Paragraph, list[Any], float] | None = None
 
     def getSpaceBefore(self) -> float:
         """The paragraph's space before."""
@@ -113,23 +166,36 @@ class LongParagraph(Flowable):  # type: ignore[misc]
             return self._window[1], self._window[2]
         style = self.paragraph.style
         lines = max(2, int(height / style.leading) + 2)
-        chars = int(lines * WINDOW_LINES * max(width / (style.fontSize * CHAR_EMS), 10))
+        if self.per_line:  # measured on the window before: a window hardly larger than needed
+            chars = int((lines + WINDOW_SPARE_LINES) * self.per_line)
+        else:
+            chars = int(lines * WINDOW_LINES * max(width / (style.fontSize * CHAR_EMS), 10))
         found: tuple[Paragraph, list[Any]] = (self.paragraph, [])
+        per_line = 0.0
         while _longer_than(self.paragraph.frags, chars):
             cut = self._cut(chars)
             if cut is None:
                 break
             window = self.paragraph.__class__(None, style, frags=cut[0])
             window.wrap(width, height)
-            if len(window.blPara.lines) > lines + 1:
+            count = len(window.blPara.lines)
+            if count > lines + 1:
                 found = (window, cut[1])
+                per_line = chars / max(1, count - 1)  # the last line is a part of one
                 break
             chars *= 2
-        self._window = ((width, height), *found)
+        self._window = ((width, height), *found, per_line)
         return found
+
+    def _no_room(self, height: float) -> bool:
+        """Whether a frame ``height`` tall has no room for one line (reportlab's split would give nothing)."""
+        return bool(height < self.paragraph.style.leading)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """The whole height when the rest fits one window; otherwise more than the frame has (so it splits)."""
+        if self._no_room(availHeight):  # the foot of a frame: no window is broken only to be refused
+            self.width, self.height = availWidth, availHeight + 1
+            return (self.width, self.height)
         window, rest = self._open(availWidth, availHeight)
         if not rest:
             size: tuple[float, float] = window.wrap(availWidth, availHeight)
@@ -140,11 +206,14 @@ class LongParagraph(Flowable):  # type: ignore[misc]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """The lines that fit, then a long paragraph of the window's rest followed by the text after it."""
+        if self._no_room(availHeight):
+            return []
         window, rest = self._open(availWidth, availHeight)
         parts: list[Flowable] = list(window.split(availWidth, availHeight))
         if len(parts) != 2 or not isinstance(parts[1], Paragraph):
             return parts if not rest else []  # a window has more lines than fit: only "no room" gets here
         first, second = parts
+        _keep_lines(first, window, availWidth)
         if rest:
             frags = list(second.frags)
             if len(frags) == 1 and hasattr(frags[0], "words") and hasattr(rest[0], "words"):
@@ -152,8 +221,9 @@ class LongParagraph(Flowable):  # type: ignore[misc]
             else:
                 frags += rest  # both lists of words, as the window was cut from the same form
             second = second.__class__(None, second.style, frags=frags)
+        per_line = self._window[3] if self._window is not None else 0.0
         self._window = None
-        return [first, LongParagraph(second)]
+        return [first, LongParagraph(second, per_line=per_line)]
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Draw the rest when it fitted whole (a long rest is always split first)."""

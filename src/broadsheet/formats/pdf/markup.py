@@ -39,6 +39,9 @@ _ANY_FONT = "\u00ad\n "
 
 _WORDS = re.compile(r"(\s+)")
 
+_LONG_RUN = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+"""A run of non-space characters that :func:`long_word_pieces` cuts (the same pattern as its own)."""
+
 
 CJK_RUN = 1500
 """Chinese or Japanese text longer than this gets a line break after a sentence about this often."""
@@ -125,7 +128,7 @@ _SHY_BEFORE_TAG = re.compile("\u00ad(?=[^\\s<]*\\s+<)")
 
 def keep_boundary_spaces(markup: str) -> str:
     """``markup`` without the soft hyphens that would make reportlab lose the space before a tag."""
-    return _SHY_BEFORE_TAG.sub("", markup) if "\u00ad" in markup else markup
+    return _SHY_BEFORE_TAG.sub("", markup) if "\u00ad" in markup and "<" in markup else markup
 
 
 class Markup:
@@ -170,8 +173,10 @@ class Markup:
                 keep_boundary_spaces(self._fonts(piece, family)) for piece in _cjk_pieces(value)
             )
         out: list[str] = []
-        size = self._piece_size(value, family) if len(value) > LONG_WORD else LONG_WORD
-        for is_break, piece in long_word_pieces(value, size):
+        # The piece size only matters for runs longer than LONG_WORD: measured only when there is one.
+        long_run = _LONG_RUN.search(value) is not None
+        size = self._piece_size(value, family) if long_run else LONG_WORD
+        for is_break, piece in long_word_pieces(value, size) if long_run else [(False, value)]:
             if is_break:
                 out.append("<br/>")
                 continue

@@ -252,8 +252,19 @@ class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
             else bool(frags and word_breaks.frags_need_breaks(frags))
         )
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Wrap as reportlab does, unless the lines are known already (a long paragraph's part, set at this width)."""
+        kept = self.__dict__.get("_bs_lines")
+        if kept is not None and kept[0] == availWidth:
+            self.width, self.blPara, self.height, self._wrapWidths = kept
+            return (availWidth, self.height)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         """Split as reportlab does; the anchors go with the first part."""
+        if self.__dict__.pop("_bs_lines", None) is not None:
+            del self.blPara  # kept lines index the text they were broken from: break this part's own
         parts: list[Any] = super().split(availWidth, availHeight)
         style = getattr(self, "style")  # noqa: B009
         if style.shaping:
@@ -406,6 +417,18 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
             drawPageNumbers(canvas, style, [(number, literal_eval(key))], availWidth, availHeight, dot)
 
         self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
+        # The frame, a keep-together and a split each wrap the contents: their rows are made once.
+        cache_key = (availWidth, tuple(entries))
+        cached = self.__dict__.get("_bs_rows")
+        if cached is None or cached[0] != cache_key:
+            cached = (cache_key, self._rows(entries))
+            self.__dict__["_bs_rows"] = cached
+        self._table = Table(cached[1], colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return (self.width, self.height)
+
+    def _rows(self, entries: list[tuple[int, str, int, str | None]]) -> list[list[Any]]:
+        """The table's rows: a spacer where a level asks for space before, and a paragraph per entry."""
         rows: list[list[Any]] = []
         for level, title, page, key in entries:
             style = self.getLevelStyle(level)
@@ -423,9 +446,7 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
             if style.spaceBefore:
                 rows.append([Spacer(1, style.spaceBefore)])
             rows.append([Paragraph(markup, style, order=False)])
-        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
-        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
-        return (self.width, self.height)
+        return rows
 
 
 MAX_EXTRA_SPACE_EM = 0.6

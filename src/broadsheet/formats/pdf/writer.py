@@ -16,7 +16,7 @@ from broadsheet.formats.pdf.balance import ArticleEnd
 from broadsheet.formats.pdf.flow import ArticleFlow, ColumnBox, Entry, mark
 from broadsheet.formats.pdf.fonts import font_set
 from broadsheet.formats.pdf.hyphenation import hyphenator
-from broadsheet.formats.pdf.layout import Geometry, PdfDocument, reads_right_to_left
+from broadsheet.formats.pdf.layout import Geometry, Later, PdfDocument, reads_right_to_left
 from broadsheet.formats.pdf.markup import Markup, MissingGlyphs
 from broadsheet.formats.pdf.options import WriteOptions
 from broadsheet.formats.pdf.paragraphs import Paragraph
@@ -107,9 +107,9 @@ class _Build:
         buffer = io.BytesIO()
         doc = self._document(buffer)
         story = self._story(doc)
-        self._check_glyphs()
-        doc.contents = _predict_contents(story)
+        doc.contents = _predict_contents(story, self._entries())
         doc.build(story)  # one layout: contents numbers and level columns are settled during it
+        self._check_glyphs()  # after the layout: articles after the first are built during it
         return buffer.getvalue()
 
     def _check_glyphs(self) -> None:
@@ -171,34 +171,55 @@ class _Build:
         self.first_columns = columns
         if started and flowing:
             story.extend([NextPageTemplate(columns), PageBreak()])
-        # Level columns on an article's last page (only when articles start on new pages).
-        balance = g.columns > 1 and self.options.article_break == "page" and self.options.balance_columns
+        # Only the first article is built now (its template must exist before the layout starts);
+        # each other one when the layout reaches it, so an edition's flowables are never all held.
         for number, (section, article) in enumerate(self._sections()):
-            heads, body = self._article(number, section, article)
-            rtl = (
-                self.rtl if flowing else reads_right_to_left(article.language or self.language, article.title)
-            )
-            columns = self._columns(doc, rtl)
-            if not started:
-                self.first_columns = columns
-            split_head = g.columns > 1 and self.options.article_break == "page"
-            height = _height(heads, g.text_width) + self.styles.size if split_head else 0.0
-            if split_head and height < g.text_height * HEAD_SHARE:
-                name = f"first-{number}"
-                doc.template(name, g.frames(name, head=height, rtl=rtl))
-                if started:
-                    story.extend([NextPageTemplate(name), PageBreak()])
-                story.extend([*heads, FrameBreak(), NextPageTemplate(columns)])
-            else:
-                if started and self.options.article_break == "page":
-                    story.extend([NextPageTemplate(columns), PageBreak()])
-                story.extend(heads)
-            story.extend(body)
-            if balance:
-                story.append(ArticleEnd())
+            later = _Later(self, doc, number, section, article, started=started)
+            story.extend(later.flowables() if number == 0 else [later])
             started = True
         self._order_templates(doc)
         return story
+
+    def _article_story(
+        self, doc: PdfDocument, number: int, section: str | None, article: Article, *, started: bool
+    ) -> list[Flowable]:
+        """One article's flowables, from the break before it to its end, and its first page's template."""
+        g = self.geometry
+        story: list[Flowable] = []
+        # Level columns on an article's last page (only when articles start on new pages).
+        balance = g.columns > 1 and self.options.article_break == "page" and self.options.balance_columns
+        flowing = self.options.article_break == "continue"  # articles share pages: one direction
+        heads, body = self._article(number, section, article)
+        rtl = self.rtl if flowing else reads_right_to_left(article.language or self.language, article.title)
+        columns = self._columns(doc, rtl)
+        if not started:
+            self.first_columns = columns
+        split_head = g.columns > 1 and self.options.article_break == "page"
+        height = _height(heads, g.text_width) + self.styles.size if split_head else 0.0
+        if split_head and height < g.text_height * HEAD_SHARE:
+            name = f"first-{number}"
+            doc.template(name, g.frames(name, head=height, rtl=rtl))
+            if started:
+                story.extend([NextPageTemplate(name), PageBreak()])
+            story.extend([*heads, FrameBreak(), NextPageTemplate(columns)])
+        else:
+            if started and self.options.article_break == "page":
+                story.extend([NextPageTemplate(columns), PageBreak()])
+            story.extend(heads)
+        story.extend(body)
+        if balance:
+            story.append(ArticleEnd())
+        return story
+
+    def _entries(self) -> list[tuple[int, str, int, str]]:
+        """The contents entries the story's headlines and section heads will carry, in order (no pages)."""
+        titled = self.edition is not None and any(s.title for s in self.edition.sections)
+        out: list[tuple[int, str, int, str]] = []
+        for number, (section, article) in enumerate(self._sections()):
+            if section:
+                out.append((0, escape(section), 0, f"s{number}"))
+            out.append((1 if titled else 0, escape(article.title), 0, f"a{number}"))
+        return out
 
     def _order_templates(self, doc: PdfDocument) -> None:
         # reportlab starts on the first template in the list.
@@ -250,15 +271,35 @@ class _Build:
         return heads, flow.body() + flow.foot()
 
 
-def _predict_contents(story: list[Flowable]) -> Contents | None:
+def _predict_contents(story: list[Flowable], entries: list[tuple[int, str, int, str]]) -> Contents | None:
     """Give the contents, if any, its entries (without page numbers) before the layout."""
-    entries = [getattr(flowable, "_bs_entry", None) for flowable in story]
-    predicted = [(e.level, escape(e.title), 0, e.key) for e in entries if e is not None and e.toc]
     for flowable in story:
         if isinstance(flowable, Contents):
-            flowable.set_entries(predicted)
+            flowable.set_entries(entries)
             return flowable
     return None
+
+
+class _Later(Later):
+    """An article whose flowables are built when the layout reaches it."""
+
+    def __init__(
+        self,
+        build: _Build,
+        doc: PdfDocument,
+        number: int,
+        section: str | None,
+        article: Article,
+        *,
+        started: bool,
+    ) -> None:
+        super().__init__()
+        self._args = (build, doc, number, section, article, started)
+
+    def flowables(self) -> list[Flowable]:
+        """The article's flowables (built on every call)."""
+        build, doc, number, section, article, started = self._args
+        return build._article_story(doc, number, section, article, started=started)
 
 
 def _height(flowables: list[Flowable], width: float) -> float:
