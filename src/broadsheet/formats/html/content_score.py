@@ -108,7 +108,7 @@ def text_length(text: str | None) -> int:
 class PageIndex:
     """The page's elements in document order with their parents, for position and scoring."""
 
-    __slots__ = ("article_hint", "chrome", "classes", "elements", "own", "parent_of", "position", "tags")
+    __slots__ = ("article_hint", "chrome", "elements", "own", "parent_of", "position", "tags")
 
     def __init__(self, root: html.HtmlElement) -> None:
         """Walk ``root`` once."""
@@ -119,11 +119,9 @@ class PageIndex:
         self.own: list[int] = []
         self.chrome: list[int] = []
         self.article_hint: list[bool] = []
-        self.classes: list[str | None] = []
-        """Each element's ``class`` attribute, as written."""
-        elements, position, parent_of, tags, own, chrome, hint, classes = (
+        elements, position, parent_of, tags, own, chrome, hint = (
             self.elements, self.position, self.parent_of, self.tags, self.own, self.chrome,
-            self.article_hint, self.classes,
+            self.article_hint,
         )  # fmt: skip
         strength_of = chrome_strength
         dense = DENSE_SCRIPT.findall
@@ -146,12 +144,12 @@ class PageIndex:
                 own.append(len(text) if text.isascii() else len(text) + 2 * len(dense(text)))
             else:
                 own.append(0)
-            names = element.get("class")
-            classes.append(names)
             # Most elements carry no class, id or role: skip the name analysis for them.
             if parent < 0 or (tag in _ATTRIBUTION_TAGS and tags[parent] in _ATTRIBUTED_TAGS):
                 chrome.append(0)  # a quotation's or figure's footer credits it
-            elif tag in _NAMED_CHROME_TAGS or names or element.get("id") or element.get("role"):
+            elif (
+                tag in _NAMED_CHROME_TAGS or element.get("class") or element.get("id") or element.get("role")
+            ):
                 strength = strength_of(element)
                 if strength == 0 and looks_related(element):
                     strength = RELATED_BOX
@@ -221,7 +219,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
             unit[index] = True
             links = linked[index]
             if size >= prose_length and links < 0.5 * size:
-                if not boxed[index]:
+                if index not in boxed:
                     prose[index] = size
                     value[index] = float(size)
             else:
@@ -235,7 +233,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
             # does is a slip of markup around a section of the story, whose blocks score as such.
             unit[index] = True
             value[index] = noise[index] = -noise_weight * size
-        elif own[index] >= prose_length and not boxed[index]:
+        elif own[index] >= prose_length and index not in boxed:
             prose[index] += own[index]
             value[index] += own[index]
         else:
@@ -346,7 +344,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     return best
 
 
-def _not_prose(page: PageIndex) -> list[bool]:
+def _not_prose(page: PageIndex) -> set[int]:
     # Text that is no story's prose however long: the blurbs of teasers. Inside a box of related
     # stories every blurb is one (they made a wrapper around the story and its related posts win
     # over the story); elsewhere a paragraph right after a heading that is one link is one (a
@@ -355,17 +353,19 @@ def _not_prose(page: PageIndex) -> list[bool]:
     chrome, parent_of, tags, hints, position = (
         page.chrome, page.parent_of, page.tags, page.article_hint, page.position,
     )  # fmt: skip
-    count = len(chrome)
-    boxed = _below(parent_of, [strength == RELATED_BOX for strength in chrome])
-    named = _below(parent_of, [hint and tag != "article" for hint, tag in zip(hints, tags, strict=True)])
+    boxed: set[int] = set()
+    named: set[int] = set()
+    for index in range(1, len(chrome)):
+        parent = parent_of[index]
+        if chrome[index] == RELATED_BOX or parent in boxed:
+            boxed.add(index)
+        if (hints[index] and tags[index] != "article") or parent in named:
+            named.add(index)
     for members in _teaser_runs(page, named):
         for member in members:
-            for element in member.iter():
-                index = position.get(element, -1)
-                if index >= 0:
-                    boxed[index] = True
-    for index in range(count):
-        if tags[index] not in _TEASER_HEADINGS or named[index] or boxed[index]:
+            boxed.update(position[element] for element in member.iter() if element in position)
+    for index, tag in enumerate(tags):
+        if tag not in _TEASER_HEADINGS or index in named or index in boxed:
             continue
         heading = page.elements[index]
         if not _one_link(heading):
@@ -374,59 +374,38 @@ def _not_prose(page: PageIndex) -> list[bool]:
         while blurb is not None and not isinstance(blurb.tag, str):
             blurb = blurb.getnext()
         if blurb is not None and blurb.tag == "p":
-            boxed[position[blurb]] = True
+            boxed.add(position[blurb])
     return boxed
-
-
-def _below(parent_of: list[int], marked: list[bool]) -> list[bool]:
-    # The marked elements and everything inside them (parents come first in document order).
-    if True not in marked:
-        return marked
-    for index in range(1, len(marked)):
-        if not marked[index] and marked[parent_of[index]]:
-            marked[index] = True
-    return marked
 
 
 _TEASER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _CARD_TAGS = frozenset({"div", "li", "article", "section"})
 
 
-def _teaser_runs(page: PageIndex, named: list[bool]) -> list[list[html.HtmlElement]]:
+def _teaser_runs(page: PageIndex, named: set[int]) -> list[list[html.HtmlElement]]:
     # Teaser cards by their shape: at least ``feed_items`` siblings of one tag and class, each a
     # link with a picture or a heading and no more text than a card holds (a scroller of other
-    # stories beside the story, whose blurbs are long enough to read as prose). The cards are
-    # looked for a few levels up from the page's pictures and headings, so the cost stays small.
+    # stories beside the story, whose blurbs are long enough to read as prose).
     tuning = TUNING
-    parent_of, tags, classes = page.parent_of, page.tags, page.classes
-    groups: dict[tuple[int, str, str], set[int]] = {}
-    for index in [index for index, tag in enumerate(tags) if tag in _CARD_SIGNS]:
-        ancestor = parent_of[index]
-        for _ in range(_CARD_LEVELS):
-            if ancestor <= 0 or named[ancestor]:
-                break
-            names = classes[ancestor]
-            if names and tags[ancestor] in _CARD_TAGS:
-                groups.setdefault((parent_of[ancestor], tags[ancestor], names), set()).add(ancestor)
-            ancestor = parent_of[ancestor]
-    runs = []
-    for indices in groups.values():
-        if len(indices) < tuning.feed_items:
+    groups: dict[tuple[int, str, str], list[html.HtmlElement]] = {}
+    for index, tag in enumerate(page.tags):
+        if tag not in _CARD_TAGS or index in named:
             continue
-        members = [page.elements[index] for index in sorted(indices)]
-        if all(_card_shaped(member, tuning.card_text) for member in members):
+        element = page.elements[index]
+        names = element.get("class")
+        if names:
+            groups.setdefault((page.parent_of[index], tag, names), []).append(element)
+    runs = []
+    for members in groups.values():
+        if len(members) >= tuning.feed_items and all(_card_shaped(m, tuning.card_text) for m in members):
             runs.append(members)
     return runs
 
 
-_CARD_SIGNS = frozenset({"img", *_TEASER_HEADINGS})
-"""What a teaser card shows besides its link: a picture or a heading."""
-_CARD_LEVELS = 4
-"""How many levels above a picture or heading its teaser card is looked for."""
-
-
 def _card_shaped(element: html.HtmlElement, most: int) -> bool:
-    if next((a for a in element.iter("a") if a.get("href")), None) is None:
+    if element.find(".//a[@href]") is None:
+        return False
+    if element.find(".//img") is None and next(element.iter(*_TEASER_HEADINGS), None) is None:
         return False
     return len(element.text_content()) <= most
 
