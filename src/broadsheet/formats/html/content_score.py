@@ -361,9 +361,6 @@ def _not_prose(page: PageIndex) -> set[int]:
             boxed.add(index)
         if (hints[index] and tags[index] != "article") or parent in named:
             named.add(index)
-    for members in _teaser_runs(page, named):
-        for member in members:
-            boxed.update(position[element] for element in member.iter() if element in position)
     for index, tag in enumerate(tags):
         if tag not in _TEASER_HEADINGS or index in named or index in boxed:
             continue
@@ -379,35 +376,6 @@ def _not_prose(page: PageIndex) -> set[int]:
 
 
 _TEASER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_CARD_TAGS = frozenset({"div", "li", "article", "section"})
-
-
-def _teaser_runs(page: PageIndex, named: set[int]) -> list[list[html.HtmlElement]]:
-    # Teaser cards by their shape: at least ``feed_items`` siblings of one tag and class, each a
-    # link with a picture or a heading and no more text than a card holds (a scroller of other
-    # stories beside the story, whose blurbs are long enough to read as prose).
-    tuning = TUNING
-    groups: dict[tuple[int, str, str], list[html.HtmlElement]] = {}
-    for index, tag in enumerate(page.tags):
-        if tag not in _CARD_TAGS or index in named:
-            continue
-        element = page.elements[index]
-        names = element.get("class")
-        if names:
-            groups.setdefault((page.parent_of[index], tag, names), []).append(element)
-    runs = []
-    for members in groups.values():
-        if len(members) >= tuning.feed_items and all(_card_shaped(m, tuning.card_text) for m in members):
-            runs.append(members)
-    return runs
-
-
-def _card_shaped(element: html.HtmlElement, most: int) -> bool:
-    if element.find(".//a[@href]") is None:
-        return False
-    if element.find(".//img") is None and next(element.iter(*_TEASER_HEADINGS), None) is None:
-        return False
-    return len(element.text_content()) <= most
 
 
 def _one_link(heading: html.HtmlElement) -> bool:
@@ -536,10 +504,6 @@ def _anchored(
     if total[index] - linked[index] < tuning.anchor_share * (total[best] - linked[best]):
         return best  # a headline's header beside a long story (named "partner-wrapper", say)
     if best < anchor:
-        return index
-    if total[index] - linked[index] >= total[best] - linked[best]:
-        # After the headline's container and holding less text than it: a site description or a
-        # legal notice in the page's footer, beside a story of short paragraphs.
         return index
     # Inside a sidebar, navigation or footer that does not hold the headline (by tag: a class
     # name its prose overruled is as often the story's own wrapper).
