@@ -38,20 +38,17 @@ def _text(element: html.HtmlElement) -> str:
 
 
 def find_headline(root: html.HtmlElement, title: str | None) -> html.HtmlElement | None:
-    """The ``h1`` that prints the article's title, else an ``h2`` that prints it word for word (a
-    page of several stories, each under its ``h2``, below the page's own ``h1``), else the first ``h1``."""
+    """The ``h1`` that prints the article's title (the first ``h1`` when none matches)."""
     headings = list(root.iter("h1"))
+    if not headings:
+        return None
     if title:
         wanted = _words(title)
         for heading in headings:
             words = _words(heading.text_content())
             if words and (words == wanted or words in wanted or wanted in words):
                 return heading
-        if wanted:
-            for heading in root.iter("h2"):
-                if _words(heading.text_content()) == wanted:
-                    return heading
-    return headings[0] if headings else None
+    return headings[0]
 
 
 def prints_title(heading: html.HtmlElement, title: str | None) -> bool:

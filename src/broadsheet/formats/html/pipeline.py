@@ -289,12 +289,6 @@ def one_story(main: html.HtmlElement, headline: html.HtmlElement | None) -> html
     # keep the widest part that holds ours and not the other.
     if headline is None:
         return main
-    article = _own_article(main, headline)
-    if article is not None:
-        if tracing.active() is not None:
-            tracing.narrowed(article, "the article holding our headline, among the page's other articles")
-            _report_beside(article, main, "one_story")
-        return article
     others = [h1 for h1 in main.iter("h1") if h1 is not headline]
     if not others or main not in headline.iterancestors():
         return main
@@ -310,22 +304,6 @@ def one_story(main: html.HtmlElement, headline: html.HtmlElement | None) -> html
         tracing.narrowed(story, "the part holding our headline, without the next story's")
         _report_beside(story, main, "one_story")
     return story
-
-
-def _own_article(main: html.HtmlElement, headline: html.HtmlElement) -> html.HtmlElement | None:
-    """The ``<article>`` inside ``main`` that holds our headline, when ``main`` holds other
-    articles beside it that are stories too (a page of whole stories one under the other)."""
-    article = next((a for a in headline.iterancestors("article")), None)
-    if article is None or article is main or main not in article.iterancestors():
-        return None
-    parent = article.getparent()
-    if parent is None:
-        return None
-    floor = TUNING.one_story_prose
-    if prose_length(article) < floor:
-        return None
-    siblings = (s for s in parent if s is not article and s.tag == "article")
-    return article if any(prose_length(s) >= floor for s in siblings) else None
 
 
 def _report_beside(inner: html.HtmlElement, outer: html.HtmlElement, rule: str) -> None:
