@@ -209,7 +209,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     value = [0.0] * count  # an element's score before chrome is taken into account
     noise = [0.0] * count  # the part of the score that links and chrome take away
     unit = [False] * count  # read as one paragraph: its children's values do not add up
-    boxed = _not_prose(page)
+    boxed = _in_related_boxes(page)
     for index in range(count - 1, -1, -1):
         tag = tags[index]
         size = total[index]
@@ -344,46 +344,16 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     return best
 
 
-def _not_prose(page: PageIndex) -> set[int]:
-    # Text that is no story's prose however long: the blurbs of teasers. Inside a box of related
-    # stories every blurb is one (they made a wrapper around the story and its related posts win
-    # over the story); elsewhere a paragraph right after a heading that is one link is one (a
-    # column's teasers beside the story), unless the page names the block as the story's text,
-    # where linked crossheads are a list article's. They count for nothing, neither prose nor noise.
-    chrome, parent_of, tags, hints, position = (
-        page.chrome, page.parent_of, page.tags, page.article_hint, page.position,
-    )  # fmt: skip
+def _in_related_boxes(page: PageIndex) -> set[int]:
+    # The elements inside boxes of related stories: the blurbs of their teasers are not the
+    # story's prose (they made a wrapper around the story and its related posts win over the
+    # story), so they count for nothing, neither prose nor noise.
+    chrome, parent_of = page.chrome, page.parent_of
     boxed: set[int] = set()
-    named: set[int] = set()
     for index in range(1, len(chrome)):
-        parent = parent_of[index]
-        if chrome[index] == RELATED_BOX or parent in boxed:
+        if chrome[index] == RELATED_BOX or parent_of[index] in boxed:
             boxed.add(index)
-        if (hints[index] and tags[index] != "article") or parent in named:
-            named.add(index)
-    for index, tag in enumerate(tags):
-        if tag not in _TEASER_HEADINGS or index in named or index in boxed:
-            continue
-        heading = page.elements[index]
-        if not _one_link(heading):
-            continue
-        blurb = heading.getnext()
-        while blurb is not None and not isinstance(blurb.tag, str):
-            blurb = blurb.getnext()
-        if blurb is not None and blurb.tag == "p":
-            boxed.add(position[blurb])
     return boxed
-
-
-_TEASER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-
-
-def _one_link(heading: html.HtmlElement) -> bool:
-    # A heading whose words are all one link's (a teaser's title), allowing for spaces around it.
-    if (heading.text or "").strip() or len(heading) != 1:
-        return False
-    link = heading[0]
-    return link.tag == "a" and not (link.tail or "").strip() and bool(link.text_content().strip())
 
 
 def _story_lists(
