@@ -201,7 +201,6 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     )
     count = len(page.elements)
     parent_of, tags, own = page.parent_of, page.tags, page.own
-    link_section = tuning.link_section
     total = own[:]
     linked = [0] * count
     prose = [0] * count
@@ -228,9 +227,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
                 value[index] = -neutral_weight * (size - links) - link_weight * links
                 if tag != "p":
                     noise[index] = -noise_weight * links
-        elif tag == "a" and not (holds_blocks[index] and size > link_section):
-            # A link is one unit of link text; one around blocks holding more than a teaser card
-            # does is a slip of markup around a section of the story, whose blocks score as such.
+        elif tag == "a":
             unit[index] = True
             value[index] = noise[index] = -noise_weight * size
         elif own[index] >= prose_length and index not in boxed:

@@ -54,9 +54,6 @@ class Tuning:
     short_story: int = 200
     """A container with less text than this besides links (or a score of 0 or less) is checked against
     the headline's container and the page's ``<article>``, and one holding more text is taken."""
-    link_section: int = 800
-    """A link around blocks holding more text than this wraps a section of the story (a slip of
-    markup), not a teaser card: its blocks are scored as the story's, not as one link."""
     # Assembling the story (body.py, pipeline.py).
     one_story_prose: int = 300
     """A page that appends the next story keeps the part holding our headline if it has this much prose."""
