@@ -22,8 +22,10 @@ from broadsheet.formats.html.content_chrome import (
     JUNK_TAGS,
     NOT_CHROME,
     WEAK_CHROME,
+    chrome_strength,
     class_words,
     is_boilerplate_text,
+    is_chrome,
     is_hidden,
     looks_related,
 )
@@ -50,7 +52,6 @@ from broadsheet.formats.html.content_quotes import attribution, quote_language
 from broadsheet.formats.html.content_related import read_also_label, related_box
 from broadsheet.formats.html.content_score import PROSE_LENGTH, WEAK_CHROME_PROSE
 from broadsheet.formats.html.content_tables import is_layout_table, read_table
-from broadsheet.formats.html.layout_names import strength_beside
 from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import (
@@ -144,18 +145,15 @@ class BlockReader:
         skip: Collection[html.HtmlElement] = (),
         keep_size: int = 10**9,
         lexicon: Lexicon = EVERY,
-        layout: frozenset[str] = frozenset(),
     ) -> None:
         """Set up a reader.
 
         ``skip`` are elements read elsewhere (the lead, bylines); chrome holding more than
         ``keep_size`` characters of prose is kept, because a page that wraps its story in a
         ``share`` container has misleading class names, not a huge share bar. ``lexicon`` holds
-        the words of the page's language (labels, stamps, offers); ``layout`` the page's layout
-        words, which name no chrome on it (:mod:`.layout_names`).
+        the words of the page's language (labels, stamps, offers).
         """
         self.lexicon = lexicon
-        self.layout = layout
         self.base_url = base_url
         self.title = normalised_words(title) if title else ""
         self.skip = skip
@@ -184,12 +182,7 @@ class BlockReader:
 
     def _sub(self, element: html.HtmlElement, depth: int) -> list[Block]:
         reader = BlockReader(
-            base_url=self.base_url,
-            title=None,
-            skip=self.skip,
-            keep_size=self.keep_size,
-            lexicon=self.lexicon,
-            layout=self.layout,
+            base_url=self.base_url, title=None, skip=self.skip, keep_size=self.keep_size, lexicon=self.lexicon
         )
         reader.loose = False
         reader.container_prose, reader.container_text = self.container_prose, self.container_text
@@ -350,9 +343,7 @@ class BlockReader:
 
     def _is_meta(self, element: html.HtmlElement) -> bool:
         names = class_words(element)
-        if not names or (
-            _META_NAME.search(names) is None and strength_beside(element, self.layout) == NOT_CHROME
-        ):
+        if not names or (_META_NAME.search(names) is None and not is_chrome(element)):
             return False
         return len(element.text_content()) < TUNING.meta_text
 
@@ -365,7 +356,7 @@ class BlockReader:
 
     def _chrome_rule(self, element: html.HtmlElement) -> str | None:
         """The rule that names ``element`` chrome to drop (``None`` to read it), size checked."""
-        strength = strength_beside(element, self.layout)
+        strength = chrome_strength(element)
         if strength == NOT_CHROME:
             return "meta_block" if self._is_meta(element) else None
         prose = prose_length(element)
@@ -536,7 +527,6 @@ class BlockReader:
             skip={*self.skip, *said.elements},
             keep_size=self.keep_size,
             lexicon=self.lexicon,
-            layout=self.layout,
         )
         reader.container_prose, reader.container_text = self.container_prose, self.container_text
         blocks = reader.read(element)

@@ -227,11 +227,6 @@ def _hidden_token(token: str) -> bool:  # not cached: only _token_strength, whic
     return parts[-1] in ("hidden", "hide") and _BREAKPOINTS.isdisjoint(parts)
 
 
-def name_strength(names: str) -> int:
-    """How surely class or id names (space-separated tokens) name an element as chrome, by the names alone."""
-    return _name_strength(names)
-
-
 def chrome_strength(element: html.HtmlElement) -> int:
     """How surely tag, role or class/id name the element as site chrome (not a size check)."""
     tag = element.tag

@@ -17,14 +17,12 @@ from lxml import html
 
 from broadsheet.formats.html import tracing
 from broadsheet.formats.html.content_chrome import (
-    NOT_CHROME,
     RELATED_BOX,
     STRONG_CHROME,
     WEAK_CHROME,
     chrome_strength,
     looks_related,
 )
-from broadsheet.formats.html.layout_names import strength_beside
 from broadsheet.formats.html.tuning import TUNING
 
 PARAGRAPH_TAGS = frozenset(
@@ -167,21 +165,6 @@ class PageIndex:
                 )
             )
 
-    def forgive(self, names: frozenset[str]) -> None:
-        """Read the page's layout ``names`` (:mod:`.layout_names`) as no sign of chrome."""
-        if not names:
-            return
-        chrome, elements = self.chrome, self.elements
-        for index, strength in enumerate(chrome):
-            if strength != WEAK_CHROME:
-                continue
-            element = elements[index]
-            if strength_beside(element, names) == NOT_CHROME:
-                chrome[index] = RELATED_BOX if looks_related(element) else NOT_CHROME
-                self.article_hint[index] = self.article_hint[index] or (
-                    self.tags[index] in _HINTED_TAGS and _named_content(element)
-                )
-
 
 def choose_main(page: PageIndex, headline: html.HtmlElement | None = None) -> html.HtmlElement:
     """The element that most likely holds the article's text (the root when nothing stands out).
@@ -208,7 +191,6 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     value = [0.0] * count  # an element's score before chrome is taken into account
     noise = [0.0] * count  # the part of the score that links and chrome take away
     unit = [False] * count  # read as one paragraph: its children's values do not add up
-    boxed = _in_related_boxes(page)
     for index in range(count - 1, -1, -1):
         tag = tags[index]
         size = total[index]
@@ -218,9 +200,8 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
             unit[index] = True
             links = linked[index]
             if size >= prose_length and links < 0.5 * size:
-                if index not in boxed:
-                    prose[index] = size
-                    value[index] = float(size)
+                prose[index] = size
+                value[index] = float(size)
             else:
                 # Links in a paragraph are part of its text; elsewhere they are navigation.
                 link_weight = neutral_weight if tag == "p" else noise_weight
@@ -230,7 +211,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
         elif tag == "a":
             unit[index] = True
             value[index] = noise[index] = -noise_weight * size
-        elif own[index] >= prose_length and index not in boxed:
+        elif own[index] >= prose_length:
             prose[index] += own[index]
             value[index] += own[index]
         else:
@@ -341,26 +322,8 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     return best
 
 
-def _in_related_boxes(page: PageIndex) -> set[int]:
-    # The elements inside boxes of related stories: the blurbs of their teasers are not the
-    # story's prose (they made a wrapper around the story and its related posts win over the
-    # story), so they count for nothing, neither prose nor noise.
-    chrome, parent_of = page.chrome, page.parent_of
-    boxed: set[int] = set()
-    for index in range(1, len(chrome)):
-        if chrome[index] == RELATED_BOX or parent_of[index] in boxed:
-            boxed.add(index)
-    return boxed
-
-
 def _story_lists(
-    page: PageIndex,
-    prose: list[int],
-    linked: list[int],
-    value: list[float],
-    noise: list[float],
-    *,
-    relief: float,
+    page: PageIndex, prose: list[int], linked: list[int], value: list[float], noise: list[float], *, relief: float
 ) -> None:
     # A list that a paragraph of the story introduces (a prose paragraph, or a line ending in a
     # colon, right before it) is part of the story's flow: its links are the story's own (shops,

@@ -35,7 +35,6 @@ from broadsheet.formats.html.content_hydration import hydrated_body, payload_scr
 from broadsheet.formats.html.content_media import figure_image, is_unnamed_figure
 from broadsheet.formats.html.content_score import PageIndex, boxes_after, choose_main
 from broadsheet.formats.html.content_tail import trim
-from broadsheet.formats.html.layout_names import layout_names
 from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon, for_language
 from broadsheet.model import Block, Figure, Heading, RelatedBox, Separator
@@ -67,8 +66,6 @@ class State:
     profiled: list[html.HtmlElement] = attrs.Factory(list)
     """The elements the profile's ``body`` selector names, if any: then they hold the story."""
     headline: html.HtmlElement | None = None
-    layout: frozenset[str] = frozenset()
-    """Weak chrome names the page puts around its headline: its layout's words (:mod:`.layout_names`)."""
     main: html.HtmlElement | None = None
     """The element holding the story (the container)."""
     parts: list[html.HtmlElement] = attrs.Factory(list)
@@ -138,16 +135,6 @@ def find_title(state: State) -> None:
     state.headline = find_headline(state.root, state.title)
 
 
-def learn_layout(state: State) -> None:
-    """Take the weak chrome names around the headline ("widget", "sidebar") for the page's layout words, not chrome."""
-    assert state.page is not None
-    headline = state.headline
-    if headline is None or state.profiled or not prints_title(headline, state.title):
-        return
-    state.layout = layout_names(headline)
-    state.page.forgive(state.layout)
-
-
 def choose_container(state: State) -> None:
     """Choose the element that holds the story: the profile's, else the best-scoring one."""
     assert state.page is not None
@@ -194,7 +181,6 @@ def read_blocks(state: State) -> None:
             skip=state.skip,
             keep_size=keep_size,
             lexicon=state.words,
-            layout=state.layout,
         )
         if number and not state.profiled:
             # A box beside the container is read as the container's child, so that it reads as
@@ -261,7 +247,6 @@ STAGES: tuple[Stage, ...] = (
     Stage("apply profile", apply_profile),
     Stage("index", index_page),
     Stage("find headline", find_title),
-    Stage("learn layout", learn_layout),
     Stage("choose container", choose_container),
     Stage("read header", read_header),
     Stage("read blocks", read_blocks),
