@@ -25,7 +25,6 @@ _SPACE = re.compile(r"\s+")
 # use as one) separate with or without spaces; dashes, colons and bullets only between spaces.
 _BARS = "|｜ㅣ丨│¦"
 _TITLE_SEPARATORS = re.compile(rf"\s*[{_BARS}]\s*|\s+[–—\-:·•»«/]\s+|\s+[–—]\s*|\s*::\s*")
-_BAR = re.compile(rf"\s*[{_BARS}]\s*")
 _SEPARATOR_CHARS = f" {_BARS}–—-:·•»«/"
 # A kicker ends with a colon or a dash before the headline proper.
 _KICKER = re.compile(r"(?<=\S):\s+|\s+[-–—|:]\s+")
@@ -65,8 +64,7 @@ def find_title(
         # The OpenGraph title is what the outlet shares. When the visible
         # headline is the same words with a kicker added (or the OpenGraph
         # title adds one), the OpenGraph title is the headline proper; when it
-        # only adds a tail (a site or section name), a label set off by a bar
-        # ("Section | Headline") or a kicker and a tail both, the visible one is.
+        # only adds a tail (a site or section name), the visible one is.
         og = _strip_site(og, sites)
         key = comparable(og)
         for h1 in h1s:
@@ -76,10 +74,8 @@ def find_title(
             common = _common_tail(og, h1)
             if common:
                 return common  # each adds its own kicker: the headline is what both end with
-            if key in other or (key.endswith(other) and not _barred_prefix(og, h1)):
+            if key in other or (other in key and not key.startswith(other)):
                 return og
-            if other in key and not key.startswith(other):
-                return h1  # a kicker and a tail around the visible headline: a decorated title
     for h1 in h1s:
         key = comparable(h1)
         if not key:
@@ -103,13 +99,6 @@ def find_title(
     if page_title:
         return _strip_site(page_title, sites, always=True)
     return None
-
-
-def _barred_prefix(title: str, headline: str) -> bool:
-    """Whether ``title`` is ``headline`` after a part set off by a bar ("Section | Headline"): a bar
-    separates a label (a section, a series, the site), never a kicker that belongs to the headline."""
-    parts = _BAR.split(title)
-    return len(parts) > 1 and comparable(parts[-1]) == comparable(headline)
 
 
 def _segments(title: str) -> list[str]:
