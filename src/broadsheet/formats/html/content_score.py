@@ -323,7 +323,13 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
 
 
 def _story_lists(
-    page: PageIndex, prose: list[int], linked: list[int], value: list[float], noise: list[float], *, relief: float
+    page: PageIndex,
+    prose: list[int],
+    linked: list[int],
+    value: list[float],
+    noise: list[float],
+    *,
+    relief: float,
 ) -> None:
     # A list that a paragraph of the story introduces (a prose paragraph, or a line ending in a
     # colon, right before it) is part of the story's flow: its links are the story's own (shops,
