@@ -86,9 +86,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             state.requests[self.path] += 1
             state.active += 1
             state.peak = max(state.peak, state.active)
+        self._counted = True
         try:
             self._answer(state)
         finally:
+            self._finished(state)
+
+    def _finished(self, state: Server) -> None:
+        # A request stops counting as active once its answer is about to be sent: the client can
+        # read the last byte, and send its next request, before this thread gets back from the write
+        # (counting until after it made ``peak`` one too high now and then on a busy machine).
+        if self._counted:
+            self._counted = False
             with state.lock:
                 state.active -= 1
 
@@ -107,6 +116,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self.send_header("Content-Type", route.content_type)
             self.send_header("Content-Length", str(route.content_length or len(route.body)))
             self.end_headers()
+            self._finished(state)
             self.wfile.write(route.body)
             if route.content_length:
                 self.close_connection = True

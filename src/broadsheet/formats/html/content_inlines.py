@@ -78,6 +78,10 @@ class InlineReader:
             return [Text(text=f" {element.text_content()} ")]
         if tag == "br":
             return [LineBreak()]
+        if tag == "iframe":
+            # An iframe's own content is fallback for browsers without frames, parsed as raw text
+            # (often escaped markup); no browser shows it. What it plays is read at block level.
+            return [Text(text=" ")]
         if tag == "img":
             self.on_image(element)
             return []
