@@ -74,3 +74,12 @@ def test_the_lexicon_compiles_through_the_cache(cache: Path) -> None:
     pattern = for_language("de").compile(r"(?i)pattern-cache-test\s*(?:{body.read_also})\s*:")
     assert len(list(cache.rglob("*.json"))) == 1
     _same(pattern, pattern.pattern)
+
+
+def test_a_python_it_was_not_checked_on_compiles_without_the_cache(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # re's internals are private: a Python they were not checked on must not use them at all.
+    monkeypatch.setattr(pattern_cache, "CHECKED_PYTHONS", frozenset())
+    _same(pattern_cache.compile_pattern(_SOURCE), _SOURCE)
+    assert not list(cache.rglob("*.json"))

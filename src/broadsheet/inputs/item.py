@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 import attrs
 
-from broadsheet.errors import BroadsheetError
+from broadsheet.errors import BroadsheetError, SourceError
 from broadsheet.formats._shared.sources import Input
 
-__all__ = ["Item"]
+__all__ = ["Item", "open_or_item"]
 
 
 @attrs.frozen(kw_only=True)
@@ -31,3 +33,12 @@ class Item:
     """The reader to use when the origin says so (a JSON Lines line is ``json``); else told from content."""
     error: BroadsheetError | None = None
     """Why the item could not be obtained (an unreachable URL, a truncated record)."""
+
+
+def open_or_item(path: str) -> BinaryIO | Item:
+    """The file ``path`` open for reading (the caller closes it), or an error :class:`Item` saying
+    why it cannot be opened, for an input that streams items out of one file."""
+    try:
+        return open(path, "rb")
+    except OSError as error:
+        return Item(origin=path, error=SourceError(f"{path}: {error.strerror or error}"))

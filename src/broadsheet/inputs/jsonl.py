@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from broadsheet.errors import LimitError, SourceError
+from broadsheet.errors import LimitError
 from broadsheet.formats._shared.loaded import Loaded
 from broadsheet.formats.jsonl import MAX_LINE_BYTES
 from broadsheet.formats.jsonl.stream import numbered_lines
-from broadsheet.inputs.item import Item
+from broadsheet.inputs.item import Item, open_or_item
 
 __all__ = ["MAX_LINE_BYTES", "is_jsonl", "lines"]
 
@@ -24,10 +24,9 @@ def is_jsonl(path: str) -> bool:
 def lines(path: str, *, max_bytes: int = MAX_LINE_BYTES) -> Iterator[Item]:
     """An :class:`Item` (format ``json``, origin ``day.jsonl:<line>``) for every non-blank line, lazily."""
     name = os.path.basename(path)
-    try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops early
-    except OSError as error:
-        yield Item(origin=path, error=SourceError(f"{path}: {error.strerror or error}"))
+    stream = open_or_item(path)
+    if isinstance(stream, Item):
+        yield stream
         return
     with stream:
         for number, line in numbered_lines(stream, max_bytes):

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from broadsheet.errors import BroadsheetError, LimitError, ReadError, SourceError
 from broadsheet.formats._shared.loaded import Loaded
-from broadsheet.inputs.item import Item
+from broadsheet.inputs.item import Item, open_or_item
 
 __all__ = ["MAX_RECORD_BYTES", "is_warc", "records"]
 
@@ -49,10 +49,9 @@ def records(path: str, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Item]:
     except ImportError:
         yield Item(origin=path, error=SourceError(f"{path}: {INSTALL_HINT}"))
         return
-    try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops early
-    except OSError as error:
-        yield Item(origin=path, error=SourceError(f"{path}: {error.strerror or error}"))
+    stream = open_or_item(path)
+    if isinstance(stream, Item):
+        yield stream
         return
     with stream:
         if not _starts_as_warc(stream):

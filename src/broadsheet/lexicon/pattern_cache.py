@@ -12,8 +12,9 @@ Only an optimisation, as the HTML reader's other cached data: a stored pattern i
 Python build that stored it (the folder is named for it), is stored only when it equals
 ``re.compile``'s own result, and anything unexpected (another Python, a folder that cannot be
 written, a file that does not check out) falls back to ``re.compile``. The code comes from
-``re``'s internals (``re._parser``, ``re._compiler``, ``_sre.compile``), the same from Python 3.11
-to 3.13.
+``re``'s internals (``re._parser``, ``re._compiler``, ``_sre.compile``), checked to be the same from
+Python 3.11 to 3.13: on any other Python the cache is not used at all (:data:`CHECKED_PYTHONS`), so
+a change in those internals costs time, never a wrong pattern.
 """
 
 from __future__ import annotations
@@ -28,9 +29,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from broadsheet.formats._shared.cache_folder import cache_folder
+from broadsheet.formats._shared.cache_folder import cache_folder, write_cache_file
 
-__all__ = ["compile_pattern"]
+__all__ = ["CHECKED_PYTHONS", "compile_pattern"]
+
+CHECKED_PYTHONS = frozenset({(3, 11), (3, 12), (3, 13)})
+"""The Python versions whose ``re`` internals this module was checked against; others compile."""
 
 _MOST_FILES = 4_000
 """A folder holding more patterns than this (stale ones of earlier word lists) is emptied first."""
@@ -38,6 +42,8 @@ _MOST_FILES = 4_000
 
 def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, from the cache folder when this Python stored it before."""
+    if sys.version_info[:2] not in CHECKED_PYTHONS:
+        return re.compile(source, flags)
     try:
         path = _folder() / f"{hashlib.sha256(f'{flags}:{source}'.encode()).hexdigest()}.json"
     except Exception:  # no cache folder to be had (no platformdirs, no home): compile
@@ -88,12 +94,10 @@ def _store(path: Path, source: str, flags: int, pattern: re.Pattern[str]) -> Non
         if folder.is_dir() and sum(1 for _ in folder.iterdir()) > _MOST_FILES:
             for old in folder.iterdir():
                 old.unlink(missing_ok=True)
-        folder.mkdir(parents=True, exist_ok=True)
-        from broadsheet.formats._shared.files import write_atomic
-
-        write_atomic(path, json.dumps([source, *made], ensure_ascii=False).encode())
-    except Exception:  # a folder that cannot be written, or re's internals not as expected
+        data = json.dumps([source, *made], ensure_ascii=False).encode()
+    except Exception:  # re's internals not as expected, or the folder unreadable: nothing stored
         return
+    write_cache_file(path, data)
 
 
 def _engine_input(source: str, flags: int) -> tuple[Any, ...]:

@@ -233,6 +233,18 @@ def test_arabic_indic_digits_read_left_to_right(number: str) -> None:
     assert [face.charToGlyph[ord(char)] for char in number] in [glyphs for _, glyphs in drawn]
 
 
+def test_reportlab_s_word_shaping_is_stood_in_for_only_where_it_was_checked() -> None:
+    from reportlab.platypus import paragraph as reportlab_paragraph
+
+    from broadsheet.formats.pdf import paragraphs
+
+    assert reportlab_paragraph.shapeFragWord is paragraphs._shape_word  # this reportlab: checked
+    assert paragraphs._rebinds_shape_word("5.1.0") and paragraphs._rebinds_shape_word("4.2.5")
+    assert not paragraphs._rebinds_shape_word("6.0.0")
+    assert not paragraphs._rebinds_shape_word("3.6.13")
+    assert not paragraphs._rebinds_shape_word("unknown")
+
+
 def test_latin_text_is_not_shaped() -> None:
     styles = Styles(10, font_set(), Palette("screen"), justify=True)
     assert ScriptParagraph("Plain words, Кирилиця.", styles.body).style is styles.body

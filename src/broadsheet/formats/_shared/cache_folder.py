@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["cache_folder"]
+__all__ = ["cache_folder", "write_cache_file"]
 
 
 def cache_folder(name: str, root: str | None = None) -> Path:
@@ -18,3 +18,18 @@ def cache_folder(name: str, root: str | None = None) -> Path:
 
         root = platformdirs.user_cache_dir("broadsheet", appauthor=False)
     return Path(root) / name
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically (no reader sees half of it), making its folder;
+    whether it was written. A cache that cannot be written is not an error: what it holds is
+    derived again next time."""
+    from broadsheet.errors import OutputError
+    from broadsheet.formats._shared.files import write_atomic
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+    except (OSError, OutputError):
+        return False
+    return True

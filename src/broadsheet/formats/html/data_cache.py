@@ -13,9 +13,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from broadsheet.errors import OutputError
 from broadsheet.formats._shared.cache_folder import cache_folder
-from broadsheet.formats._shared.files import write_atomic
+from broadsheet.formats._shared.cache_folder import write_cache_file as write_file
 
 __all__ = ["folder", "stamp", "write_file"]
 
@@ -30,14 +29,3 @@ def stamp(path: str | os.PathLike[str]) -> str:
     upgrade or reinstall changes."""
     info = os.stat(path)
     return f"{info.st_size}-{info.st_mtime_ns}"
-
-
-def write_file(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically (no reader sees half of it); whether it was written. A
-    cache that cannot be written is not an error: the data is derived again next time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
-    except (OSError, OutputError):
-        return False
-    return True

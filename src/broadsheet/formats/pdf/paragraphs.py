@@ -25,6 +25,7 @@ from ast import literal_eval
 from typing import Any
 from xml.sax.saxutils import unescape
 
+import reportlab
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.rl_accel import fp_str
@@ -207,7 +208,11 @@ def weighted_faces(markup: str, font_name: str) -> str:
     return _STYLE_TAG.sub(face, markup)
 
 
-_reportlab_shape_word = _reportlab_paragraph.shapeFragWord
+_SHAPE_WORD_CHECKED = range(4, 6)
+"""The reportlab major versions whose ``paragraph.shapeFragWord`` :func:`_shape_word` was checked
+against (its arguments and its "a word shaping does not change comes back as it was" contract)."""
+
+_reportlab_shape_word = getattr(_reportlab_paragraph, "shapeFragWord", None)
 
 
 def _shape_word(word: Any, *args: Any, **kwargs: Any) -> Any:
@@ -217,12 +222,23 @@ def _shape_word(word: Any, *args: Any, **kwargs: Any) -> Any:
     text = "".join(str(piece) for frag, piece in word[1:] if not hasattr(frag, "cbDefn"))
     if text and not shaping.has_letters(text):
         return word
-    return _reportlab_shape_word(word, *args, **kwargs)
+    return _reportlab_shape_word(word, *args, **kwargs)  # type: ignore[misc]
+
+
+def _rebinds_shape_word(version: str) -> bool:
+    """Whether reportlab ``version`` is one :func:`_shape_word` may stand in for."""
+    try:
+        major = int(version.split(".")[0])
+    except ValueError:
+        return False
+    return callable(_reportlab_shape_word) and major in _SHAPE_WORD_CHECKED
 
 
 # reportlab's paragraph calls the name it imported; rebinding it there is the one place a word's
-# shaping can be skipped (reportlab 5.1 has no hook for it).
-_reportlab_paragraph.shapeFragWord = _shape_word
+# shaping can be skipped (reportlab 5.1 has no hook for it). Only on the versions it was checked on:
+# on another, numbers in right-to-left text may come out reversed (a test says so), nothing breaks.
+if _rebinds_shape_word(reportlab.Version):
+    _reportlab_paragraph.shapeFragWord = _shape_word
 
 
 class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
