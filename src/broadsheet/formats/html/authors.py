@@ -122,7 +122,7 @@ def _microdata_people(
     root: lxml.html.HtmlElement, base: str | None, language: str | None
 ) -> list[tuple[bylines.Byline, str | None]]:
     out: list[tuple[bylines.Byline, str | None]] = []
-    for element in by_itemprop(root, "author"):
+    for element in _own_items(root, by_itemprop(root, "author")):
         named = element.find(".//*[@itemprop='name']")
         source = named if named is not None else element
         value = source.get("content") or source.text_content()
@@ -137,6 +137,34 @@ def _microdata_people(
                     for b in bylines.split(text(anchor.text_content()), language)
                 ]
     return out[:10]
+
+
+def _own_items(
+    root: lxml.html.HtmlElement, found: list[lxml.html.HtmlElement]
+) -> list[lxml.html.HtmlElement]:
+    """The properties in ``found`` that belong to the page's own item.
+
+    In microdata a property belongs to the nearest ``itemscope`` around it: the authors of teaser
+    cards that are items of their own (``itemscope itemtype=BlogPosting`` in a related-posts row)
+    are theirs, not the story's. When the properties belong to more than one item, the page's is
+    the item around its first ``<h1>``, else the first in page order."""
+    owners = [_owner(element) for element in found]
+    if len(set(owners)) <= 1:
+        return found
+    headline = next(iter(root.iter("h1")), None)
+    chosen = owners[0]
+    if headline is not None:
+        around = {id(a) for a in headline.iterancestors()}
+        chosen = next((o for o in owners if o is not None and id(o) in around), chosen)
+    return [element for element, owner in zip(found, owners, strict=True) if owner is chosen]
+
+
+def _owner(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    # An element that is itself an item (itemprop + itemscope) is a property of the item around it.
+    for ancestor in element.iterancestors():
+        if ancestor.get("itemscope") is not None:
+            return ancestor
+    return None
 
 
 _BYLINE_CLASS = (
