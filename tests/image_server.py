@@ -60,6 +60,8 @@ class Server:
     """Requests being answered now."""
     peak: int = 0
     """The most requests answered at once (a politeness test's measure)."""
+    arrivals: list[tuple[float, str]] = attrs.field(factory=list)
+    """When each request came (``time.monotonic()``) and for which path, in order."""
 
     def route(self, path: str, body: bytes = b"", **kwargs: object) -> str:
         """Serve ``body`` at ``path``; its URL."""
@@ -84,6 +86,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         state = self.server_state
         with state.lock:
             state.requests[self.path] += 1
+            state.arrivals.append((time.monotonic(), self.path))
             state.active += 1
             state.peak = max(state.peak, state.active)
         self._counted = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -56,6 +57,42 @@ def test_a_robots_txt_that_cannot_be_read_closes_the_site(server: Server) -> Non
     server.route("/robots.txt", b"User-agent: *\n" + b"Disallow: /x\n" * 60_000, content_type="text/plain")
     (item,) = expand([url])  # over the size limit: not read, so not fetched
     assert item.error is not None and "could not be read" in str(item.error)
+
+
+def _gaps(server: Server, prefix: str) -> list[float]:
+    times = [when for when, path in server.arrivals if path.startswith(prefix)]
+    return [later - earlier for earlier, later in itertools.pairwise(times)]
+
+
+def test_a_site_s_crawl_delay_spaces_its_requests(server: Server) -> None:
+    # Request-rate 4/1 asks 0.25 s between requests; two requests at a time would otherwise start
+    # together (per_host=2). Crawl-delay wins over Request-rate, as urllib's parser reads them.
+    server.route("/robots.txt", b"User-agent: *\nRequest-rate: 4/1\n", content_type="text/plain")
+    urls = [server.route(f"/news/{n}.html", page(f"P{n}"), content_type=HTML) for n in range(4)]
+    assert fetched(list(expand(urls))) == [True] * 4
+    assert len(_gaps(server, "/news/")) == 3 and min(_gaps(server, "/news/")) >= 0.24
+    other = server.url("/").replace("127.0.0.1", "localhost")  # another site: its own robots.txt
+    assert other != server.url("/")
+    unpaced = [other + f"news/{n}.html" for n in range(4)]
+    server.route("/robots.txt", b"User-agent: *\nAllow: /\n", content_type="text/plain")
+    server.arrivals.clear()
+    assert fetched(list(expand(unpaced))) == [True] * 4
+    assert min(_gaps(server, "/news/")) < 0.2  # no delay asked: not paced
+
+
+def test_a_crawl_delay_is_capped_and_ignored_with_robots(server: Server) -> None:
+    from broadsheet.inputs.robots import MAX_CRAWL_DELAY, Robots
+
+    rules = b"User-agent: *\nCrawl-delay: 86400\nRequest-rate: 1/5\n"
+    robots = Robots(lambda url: Loaded(data=rules, name=url))
+    assert robots.delay("https://example.org/a") == MAX_CRAWL_DELAY  # a day would stall a batch
+    robots = Robots(lambda url: Loaded(data=b"User-agent: broadsheet\nCrawl-delay: 2\n", name=url))
+    assert robots.delay("https://example.org/a") == 2.0
+    assert Robots(lambda url: Loaded(data=b"", name=url)).delay("https://example.org/a") == 0.0
+    server.route("/robots.txt", b"User-agent: *\nCrawl-delay: 30\n", content_type="text/plain")
+    urls = [server.route(f"/fast/{n}.html", page(f"P{n}"), content_type=HTML) for n in range(3)]
+    assert fetched(list(expand(urls, robots=False))) == [True] * 3  # --ignore-robots: no wait
+    assert server.requests["/robots.txt"] == 0
 
 
 def test_feed_and_sitemap_pages_obey_their_site(server: Server) -> None:

@@ -4,8 +4,9 @@ A batch or an edition names hundreds of pages, most on a handful of sites. They 
 fetched in parallel threads (the work is waiting on the network), never more than
 :attr:`Fetcher.per_host` at once from one host, with at most :attr:`Fetcher.window`
 answers held ahead of the one the caller is reading, so memory stays bounded
-whatever the number of URLs, and only where each site's robots.txt allows it
-(:mod:`broadsheet.inputs.robots`; ``robots=False`` to ignore it). Each answer is a
+whatever the number of URLs, and only where each site's robots.txt allows it,
+as far apart as its ``Crawl-delay`` asks (:mod:`broadsheet.inputs.robots`;
+``robots=False`` to ignore it). Each answer is a
 :class:`~broadsheet.Loaded` or the :class:`~broadsheet.BroadsheetError` that
 explains why there is none.
 """
@@ -90,7 +91,9 @@ class Fetcher:
             refusal = self.robots.refusal(url) if self.robots is not None else None
             if refusal is not None:
                 return refusal
+            gap = self.robots.delay(url) if self.robots is not None else 0.0
             with self._pool.gate(url):
+                self._pool.pace(url, gap)
                 return fetch(
                     url, max_bytes=self.max_bytes, timeout=self.timeout, accept=self.accept or PAGE_ACCEPT
                 )

@@ -9,6 +9,11 @@ site from then on, for the user-agent token :data:`AGENT` (the product name the
 exist (or any other 4xx answer) allows everything; one that cannot be had (a
 5xx answer or 429, no answer, too large) allows nothing, so the site is not
 fetched at all.
+
+A site's ``Crawl-delay`` (or ``Request-rate``) for the token is honoured too,
+though RFC 9309 leaves it out: requests to that site start at least that many
+seconds apart (:meth:`Robots.delay`), up to :data:`MAX_CRAWL_DELAY`, so a
+robots.txt cannot stall a batch for hours.
 """
 
 from __future__ import annotations
@@ -24,13 +29,16 @@ from broadsheet.formats._shared.loaded import Loaded
 if TYPE_CHECKING:  # urllib's HTTP stack (which robotparser imports) only for a batch that fetches
     import urllib.robotparser
 
-__all__ = ["AGENT", "MAX_ROBOTS_BYTES", "Robots"]
+__all__ = ["AGENT", "MAX_CRAWL_DELAY", "MAX_ROBOTS_BYTES", "Robots"]
 
 AGENT = "broadsheet"
 """The user-agent token robots.txt rules are matched against (``User-agent: broadsheet``)."""
 
 MAX_ROBOTS_BYTES = 512 * 1024
 """The largest robots.txt read (RFC 9309 asks crawlers to read at least 500 KiB)."""
+
+MAX_CRAWL_DELAY = 30.0
+"""The longest gap in seconds kept between two requests to one site, whatever its robots.txt asks."""
 
 
 class _Site:
@@ -56,13 +64,7 @@ class Robots:
 
     def refusal(self, url: str) -> SourceError | None:
         """Why ``url`` must not be fetched, or ``None`` when its site's robots.txt allows it."""
-        parts = urllib.parse.urlsplit(url)
-        key = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-        with self._lock:
-            site = self._sites.setdefault(key, _Site())
-        with site.lock:
-            if not site.known:
-                self._learn(site, f"{key}/robots.txt")
+        key, site = self._site(url)
         if site.closed is not None:
             return SourceError(f"{url}: not fetched: {site.closed} (--ignore-robots fetches it anyway)")
         if site.rules is not None and not site.rules.can_fetch(self.agent, url):
@@ -71,6 +73,33 @@ class Robots:
                 "(--ignore-robots fetches it anyway)"
             )
         return None
+
+    def delay(self, url: str) -> float:
+        """The seconds ``url``'s site asks between two requests (``Crawl-delay``, else
+        ``Request-rate``, for :attr:`agent`), at most :data:`MAX_CRAWL_DELAY`; 0 when it asks none."""
+        _, site = self._site(url)
+        if site.rules is None:
+            return 0.0
+        asked: float = 0.0
+        crawl_delay = site.rules.crawl_delay(self.agent)
+        if crawl_delay is not None:
+            asked = float(crawl_delay)
+        else:
+            rate = site.rules.request_rate(self.agent)
+            if rate is not None and rate.requests > 0:
+                asked = rate.seconds / rate.requests
+        return min(max(asked, 0.0), MAX_CRAWL_DELAY)
+
+    def _site(self, url: str) -> tuple[str, _Site]:
+        """The site of ``url`` (``scheme://host:port``), its robots.txt learnt once."""
+        parts = urllib.parse.urlsplit(url)
+        key = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+        with self._lock:
+            site = self._sites.setdefault(key, _Site())
+        with site.lock:
+            if not site.known:
+                self._learn(site, f"{key}/robots.txt")
+        return key, site
 
     def _learn(self, site: _Site, robots_url: str) -> None:
         site.known = True

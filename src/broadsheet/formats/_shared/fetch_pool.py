@@ -12,6 +12,7 @@ bounded number held ahead of the one being read.
 from __future__ import annotations
 
 import threading
+import time
 import urllib.parse
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +33,7 @@ class FetchPool:
         self.per_host = max(1, per_host)
         self._pool = ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix=name)
         self._hosts: dict[str, threading.Semaphore] = {}
+        self._next_start: dict[str, float] = {}
         self._lock = threading.Lock()
 
     def gate(self, url: str) -> threading.Semaphore:
@@ -39,6 +41,19 @@ class FetchPool:
         host = (urllib.parse.urlsplit(url).hostname or "").lower()
         with self._lock:
             return self._hosts.setdefault(host, threading.Semaphore(self.per_host))
+
+    def pace(self, url: str, gap: float) -> None:
+        """Wait until ``url``'s host may be asked again when its requests must start ``gap``
+        seconds apart (a robots.txt ``Crawl-delay``); the turn is taken when this returns."""
+        if gap <= 0:
+            return
+        host = (urllib.parse.urlsplit(url).hostname or "").lower()
+        with self._lock:  # each caller books the next free start, so threads never share one
+            now = time.monotonic()
+            start = max(now, self._next_start.get(host, now))
+            self._next_start[host] = start + gap
+        if start > now:
+            time.sleep(start - now)
 
     def map_ordered(
         self, values: Iterable[T], work: Callable[[T], R], *, window: int
