@@ -1,0 +1,386 @@
+"""Readers' comments on a page: schema.org ``Comment`` data, else the page's comment thread.
+
+Run only when the reader is asked (``comments=True``), on the page before the body extractor
+cleans it. Two general sources, the first that gives any comment wins:
+
+1. schema.org ``Comment`` objects: the article's JSON-LD ``comment`` (replies in their own
+   ``comment``), or microdata ``itemtype=…/Comment`` elements.
+2. A comment thread by structure: a section whose class/id name parts say so
+   (:attr:`~broadsheet.formats.html.tuning.Tuning.comment_section_names`: ``comments``,
+   ``commentlist``, ``respond``, ``disqus``…) holding items named as comments, each of which
+   gives text (a ``comment-content`` part, else its paragraphs) and usually an author and a
+   ``<time>``. A reply is an item inside another; its depth counts them. A section with no such
+   item (a "12 comments" link, an empty form) gives nothing.
+
+The walk is one pass over each section (a stack, no ancestor climbs), and the number of
+comments and the length of each are bounded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html
+
+from broadsheet.errors import ModelError
+from broadsheet.formats.html import dates, jsonld
+from broadsheet.formats.html.content_inlines import BLOCK_LEVEL
+from broadsheet.formats.html.tuning import TUNING
+from broadsheet.model import Comment, Person
+from broadsheet.model.comments import MAX_COMMENT_DEPTH
+
+__all__ = ["find_comments"]
+
+_PARTS = re.compile(r"[-_:.\s]+|(?<=[a-z])(?=[A-Z])")
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "form", "button", "textarea", "select"})
+
+
+def _name_parts(element: lxml.html.HtmlElement) -> frozenset[str]:
+    """The words of the element's class and id: ``commentList`` and ``comment-list`` both give
+    ``comment`` and ``list``, beside the whole token."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    tokens = names.split()
+    parts = {token.lower() for token in tokens}
+    for token in tokens:
+        parts.update(part.lower() for part in _PARTS.split(token) if part)
+    return frozenset(parts)
+
+
+def find_comments(root: lxml.html.HtmlElement, language: str | None = None) -> tuple[Comment, ...]:
+    """The page's readers' comments in its order, from its schema.org data or its markup; ``()``
+    when there are none. ``language`` is the page's (it reads printed dates)."""
+    graph = jsonld.Graph(jsonld.nodes(jsonld.blocks(root)))
+    found: list[Comment] = []
+    for node in graph.nodes:
+        if "comment" in node and "comment" not in jsonld.types(node):
+            found = _from_jsonld(node, graph)
+            if found:
+                break  # the first object with comments: a page's other objects repeat them
+    if not found:
+        found = _from_microdata(root)
+    if not found:
+        found = _from_threads(root, language)
+    return tuple(found[: TUNING.comments_max])
+
+
+# ---------------------------------------------------------------- schema.org data
+
+
+def _from_jsonld(node: dict[str, Any], graph: jsonld.Graph) -> list[Comment]:
+    """The ``comment`` of a JSON-LD object (an article, a posting), replies after each."""
+    out: list[Comment] = []
+    stack: list[tuple[Any, int]] = [(node.get("comment"), 0)]
+    while stack and len(out) < TUNING.comments_max:
+        value, depth = stack.pop()
+        later: list[tuple[Any, int]] = []
+        for item in graph.each(value):
+            if not isinstance(item, dict) or "comment" not in jsonld.types(item):
+                continue
+            comment = _comment(
+                text=item.get("text") or item.get("commentText"),
+                author=_jsonld_name(item.get("author")),
+                author_url=_jsonld_url(item.get("author")),
+                published=item.get("dateCreated") or item.get("datePublished"),
+                url=item.get("url") if isinstance(item.get("url"), str) else None,
+                ident=item.get("@id") if isinstance(item.get("@id"), str) else None,
+                depth=depth,
+            )
+            if comment is not None:
+                out.append(comment)
+            # Replies follow their comment: pushed so that they are read before its next sibling.
+            if item.get("comment") is not None and depth < MAX_COMMENT_DEPTH:
+                later.append((item.get("comment"), depth + 1))
+        stack.extend(reversed(later))
+    return out
+
+
+def _jsonld_name(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return str(value["name"])
+    return None
+
+
+def _jsonld_url(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict) and isinstance(value.get("url"), str):
+        return str(value["url"])
+    return None
+
+
+def _from_microdata(root: lxml.html.HtmlElement) -> list[Comment]:
+    out: list[Comment] = []
+    depth_of: dict[lxml.html.HtmlElement, int] = {}
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        kind = (element.get("itemtype") or "").rsplit("/", 1)[-1].lower()
+        if kind != "comment":
+            continue
+        parent = element.getparent()
+        depth = 0
+        # The nearest enclosing comment (looked up among those already met: document order).
+        while parent is not None:
+            if parent in depth_of:
+                depth = depth_of[parent] + 1
+                break
+            parent = parent.getparent()
+        depth_of[element] = min(depth, MAX_COMMENT_DEPTH)
+        props = _props(element)
+        text_el = props.get("text") or props.get("commenttext")
+        author_el = props.get("author") or props.get("creator")
+        date_el = props.get("datecreated") or props.get("datepublished")
+        url_el = props.get("url")
+        comment = _comment(
+            text=_lines(text_el, set(depth_of)) if text_el is not None else None,
+            author=_author_name(author_el) if author_el is not None else None,
+            author_url=None,
+            published=_date_value(date_el) if date_el is not None else None,
+            url=(url_el.get("href") or url_el.get("content")) if url_el is not None else None,
+            ident=element.get("id"),
+            depth=depth_of[element],
+        )
+        if comment is not None:
+            out.append(comment)
+        if len(out) >= TUNING.comments_max:
+            break
+    return out
+
+
+def _props(item: lxml.html.HtmlElement) -> dict[str, lxml.html.HtmlElement]:
+    """The first element of each ``itemprop`` of ``item``, not those of items inside it."""
+    props: dict[str, lxml.html.HtmlElement] = {}
+    stack = list(reversed(item))
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str):
+            continue
+        for name in (element.get("itemprop") or "").lower().split():
+            props.setdefault(name, element)
+        if element.get("itemscope") is None:
+            stack.extend(reversed(element))
+    return props
+
+
+def _author_name(element: lxml.html.HtmlElement) -> str | None:
+    if element.get("itemscope") is not None:
+        name = _props(element).get("name")
+        if name is not None:
+            return name.get("content") or name.text_content()
+    return element.get("content") or element.text_content()
+
+
+def _date_value(element: lxml.html.HtmlElement) -> str | None:
+    return element.get("datetime") or element.get("content") or element.text_content()
+
+
+# ---------------------------------------------------------------- comment threads
+
+
+def _from_threads(root: lxml.html.HtmlElement, language: str | None) -> list[Comment]:
+    sections = TUNING.comment_section_names
+    out: list[Comment] = []
+    stack = [root]
+    while stack and len(out) < TUNING.comments_max:
+        element = stack.pop()
+        if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
+            continue
+        if not sections.isdisjoint(_name_parts(element)):
+            out.extend(_thread(element, language))
+            continue  # a section inside a section is read with it
+        stack.extend(reversed(element))
+    return out
+
+
+def _heads(element: lxml.html.HtmlElement) -> Iterator[str]:
+    """The last word of each class/id token, a trailing number left off (``comment-254922``)."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    for token in names.split():
+        parts = [part.lower() for part in _PARTS.split(token) if part]
+        while parts and (parts[-1].isdigit() or len(parts[-1]) == 1):
+            parts.pop()
+        if parts:
+            yield parts[-1]
+
+
+def _is_item(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element is named as one comment: a token ending in ``comment`` (not
+    ``comment-content``, ``comments`` or ``comment-author-x``)."""
+    return element.tag in _ITEM_TAGS and not TUNING.comment_item_names.isdisjoint(_heads(element))
+
+
+_ITEM_TAGS = frozenset({"li", "article", "div", "section"})
+
+
+def _opens(element: lxml.html.HtmlElement, parts: frozenset[str]) -> bool:
+    """Whether a comment met inside ``element`` (itself inside a comment) is a reply: past a list
+    (``ul.children``) or a box named for replies."""
+    return element.tag in ("ul", "ol") or not TUNING.comment_reply_names.isdisjoint(parts)
+
+
+def _thread(section: lxml.html.HtmlElement, language: str | None) -> Iterator[Comment]:
+    """The comments of one section, in document order, replies after the comment they answer.
+
+    An item is the first element named as a comment on each path down from the section, or one
+    past a list (``ul.children``) inside an item: a reply, one level deeper.
+    """
+    # (element, depth of the item it is in or -1, whether an item can start here)
+    stack: list[tuple[lxml.html.HtmlElement, int, bool]] = [(child, -1, True) for child in reversed(section)]
+    while stack:
+        element, depth, can_start = stack.pop()
+        if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
+            continue
+        if can_start and _is_item(element):
+            item_depth = min(depth + 1, MAX_COMMENT_DEPTH)
+            comment = _thread_item(element, item_depth, language)
+            if comment is not None:
+                yield comment
+            stack.extend((child, item_depth, False) for child in reversed(element))
+            continue
+        opens = can_start or _opens(element, _name_parts(element))
+        stack.extend((child, depth, opens) for child in reversed(element))
+
+
+def _thread_item(item: lxml.html.HtmlElement, depth: int, language: str | None) -> Comment | None:
+    text_el = author_el = time_el = date_el = None
+    text_rank = len(TUNING.comment_text_names)
+    replies: set[lxml.html.HtmlElement] = set()
+    # The item's own descendants, not those of a reply inside it.
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(child, False) for child in reversed(item)]
+    while stack:
+        element, past_list = stack.pop()
+        if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
+            continue
+        if past_list and _is_item(element):
+            replies.add(element)
+            continue
+        parts = _name_parts(element)
+        for rank, name in enumerate(TUNING.comment_text_names[:text_rank]):
+            if name in parts and element.tag not in ("a", "span", "time", "img"):
+                text_el, text_rank = element, rank
+                break
+        if author_el is None and not TUNING.comment_author_names.isdisjoint(parts):
+            author_el = element
+        if time_el is None and element.tag == "time":
+            time_el = element
+        if date_el is None and not TUNING.comment_date_names.isdisjoint(parts):
+            date_el = element
+        beyond = past_list or _opens(element, parts)
+        stack.extend((child, beyond) for child in reversed(element))
+    if text_el is None:
+        return None
+    author = author_url = None
+    if author_el is not None:
+        author, author_url = _thread_author(author_el)
+    published: dt.datetime | None = None
+    url = None
+    if time_el is not None:
+        stamp = dates.parse(time_el.get("datetime") or "") or dates.from_text(
+            time_el.text_content(), language
+        )
+        published = dates.settle(stamp, [])
+        link = time_el.getparent()
+        if link is not None and link.tag == "a" and "#" in (link.get("href") or ""):
+            url = link.get("href")
+    elif date_el is not None:
+        published = dates.settle(dates.from_text(date_el.text_content(), language), [])
+        link = date_el if date_el.tag == "a" else next(date_el.iter("a"), None)
+        if link is not None and "#" in (link.get("href") or ""):
+            url = link.get("href")
+    return _comment(
+        text=_lines(text_el, replies),
+        author=author,
+        author_url=author_url,
+        published=published,
+        url=url,
+        ident=item.get("id"),
+        depth=depth,
+    )
+
+
+def _thread_author(element: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
+    """The author's name (the innermost named part, else the element's text) and link."""
+    name_el = element
+    names = TUNING.comment_author_names
+    for inner in element.iterdescendants():
+        if isinstance(inner.tag, str) and inner.tag != "img" and not names.isdisjoint(_name_parts(inner)):
+            name_el = inner
+    if name_el is element:
+        # No inner part is named: the name is the first marked-up words (``<cite>``, ``<b>``, a
+        # link), not the whole box, which may hold "says:" and the date.
+        for inner in element.iter("cite", "b", "strong", "a"):
+            if inner.text_content().strip():
+                name_el = inner
+                break
+    link = name_el if name_el.tag == "a" else next(name_el.iter("a"), None)
+    href = link.get("href") if link is not None else None
+    text = " ".join(name_el.text_content().split())
+    return text or None, href if href and href.startswith(("http://", "https://")) else None
+
+
+def _lines(element: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> str:
+    """The element's text, a line per block and ``<br>``, leaving out ``skip`` and form controls."""
+    pieces: list[str] = []
+    budget = TUNING.comment_max_chars
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(element, False)]
+    while stack and budget > 0:
+        node, closing = stack.pop()
+        if closing:
+            if node.tag in BLOCK_LEVEL:
+                pieces.append("\n")
+            if node is not element and node.tail:
+                pieces.append(node.tail)
+                budget -= len(node.tail)
+            continue
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS or node in skip:
+            if node is not element and node.tail:
+                pieces.append(node.tail)
+            continue
+        if node.tag in BLOCK_LEVEL or node.tag == "br":
+            pieces.append("\n")
+        if node.text:
+            pieces.append(node.text)
+            budget -= len(node.text)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return "".join(pieces)[: TUNING.comment_max_chars]
+
+
+def _comment(
+    *,
+    text: Any,
+    author: str | None,
+    author_url: str | None,
+    published: Any,
+    url: str | None,
+    ident: str | None,
+    depth: int,
+) -> Comment | None:
+    if not isinstance(text, str):
+        return None
+    text = "\n".join(" ".join(line.split()) for line in text[: TUNING.comment_max_chars].splitlines())
+    if not text.strip():
+        return None
+    person = None
+    if author and author.strip():
+        try:
+            person = Person(name=author.strip()[:200], url=author_url)
+        except ModelError:
+            person = Person(name=author.strip()[:200])
+    when = published if isinstance(published, dt.datetime) else None
+    if isinstance(published, str):
+        when = dates.settle(dates.parse(published), [])
+    try:
+        return Comment(text=text, author=person, published=when, url=url, id=ident, depth=depth)
+    except ModelError:
+        try:
+            return Comment(text=text, author=person, published=when, depth=depth)
+        except ModelError:
+            return None
