@@ -23,11 +23,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import lxml.html
 
 from broadsheet.errors import ModelError
 from broadsheet.formats.html import dates, jsonld
-from broadsheet.formats.html.content_inlines import BLOCK_LEVEL
+from broadsheet.formats.html.content_inlines import BLOCK_LEVEL, absolute_url
 from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import Comment, Person
 from broadsheet.model.comments import MAX_COMMENT_DEPTH
@@ -49,9 +50,12 @@ def _name_parts(element: lxml.html.HtmlElement) -> frozenset[str]:
     return frozenset(parts)
 
 
-def find_comments(root: lxml.html.HtmlElement, language: str | None = None) -> tuple[Comment, ...]:
+def find_comments(
+    root: lxml.html.HtmlElement, language: str | None = None, base_url: str | None = None
+) -> tuple[Comment, ...]:
     """The page's readers' comments in its order, from its schema.org data or its markup; ``()``
-    when there are none. ``language`` is the page's (it reads printed dates)."""
+    when there are none. ``language`` is the page's (it reads printed dates); links are resolved
+    against ``base_url``."""
     graph = jsonld.Graph(jsonld.nodes(jsonld.blocks(root)))
     found: list[Comment] = []
     for node in graph.nodes:
@@ -63,37 +67,52 @@ def find_comments(root: lxml.html.HtmlElement, language: str | None = None) -> t
         found = _from_microdata(root)
     if not found:
         found = _from_threads(root, language)
-    return tuple(found[: TUNING.comments_max])
+    return tuple(_resolved(comment, base_url) for comment in found[: TUNING.comments_max])
+
+
+def _resolved(comment: Comment, base_url: str | None) -> Comment:
+    """The comment with its links absolute (``#comment-7`` is the comment's place on this page)."""
+    url = comment.url
+    if url is not None and url.startswith("#"):
+        url = base_url.split("#", 1)[0] + url if base_url else None
+    else:
+        url = absolute_url(url, base_url)
+    author = comment.author
+    if author is not None and author.url is not None:
+        author = attrs.evolve(author, url=absolute_url(author.url, base_url))
+    if url == comment.url and author == comment.author:
+        return comment
+    try:
+        return attrs.evolve(comment, url=url, author=author)
+    except ModelError:
+        return attrs.evolve(comment, url=None, author=Person(name=author.name) if author else None)
 
 
 # ---------------------------------------------------------------- schema.org data
 
 
 def _from_jsonld(node: dict[str, Any], graph: jsonld.Graph) -> list[Comment]:
-    """The ``comment`` of a JSON-LD object (an article, a posting), replies after each."""
+    """The ``comment`` of a JSON-LD object (an article, a posting), each reply after its comment."""
     out: list[Comment] = []
-    stack: list[tuple[Any, int]] = [(node.get("comment"), 0)]
+    stack: list[tuple[Any, int]] = [(item, 0) for item in reversed(list(graph.each(node.get("comment"))))]
     while stack and len(out) < TUNING.comments_max:
-        value, depth = stack.pop()
-        later: list[tuple[Any, int]] = []
-        for item in graph.each(value):
-            if not isinstance(item, dict) or "comment" not in jsonld.types(item):
-                continue
-            comment = _comment(
-                text=item.get("text") or item.get("commentText"),
-                author=_jsonld_name(item.get("author")),
-                author_url=_jsonld_url(item.get("author")),
-                published=item.get("dateCreated") or item.get("datePublished"),
-                url=item.get("url") if isinstance(item.get("url"), str) else None,
-                ident=item.get("@id") if isinstance(item.get("@id"), str) else None,
-                depth=depth,
-            )
-            if comment is not None:
-                out.append(comment)
-            # Replies follow their comment: pushed so that they are read before its next sibling.
-            if item.get("comment") is not None and depth < MAX_COMMENT_DEPTH:
-                later.append((item.get("comment"), depth + 1))
-        stack.extend(reversed(later))
+        item, depth = stack.pop()
+        if not isinstance(item, dict) or "comment" not in jsonld.types(item):
+            continue
+        comment = _comment(
+            text=item.get("text") or item.get("commentText"),
+            author=_jsonld_name(item.get("author")),
+            author_url=_jsonld_url(item.get("author")),
+            published=item.get("dateCreated") or item.get("datePublished"),
+            url=item.get("url") if isinstance(item.get("url"), str) else None,
+            ident=item.get("@id") if isinstance(item.get("@id"), str) else None,
+            depth=depth,
+        )
+        if comment is not None:
+            out.append(comment)
+        if item.get("comment") is not None and depth < MAX_COMMENT_DEPTH:
+            replies = list(graph.each(item.get("comment")))[: TUNING.comments_max]
+            stack.extend((reply, depth + 1) for reply in reversed(replies))
     return out
 
 
@@ -134,9 +153,9 @@ def _from_microdata(root: lxml.html.HtmlElement) -> list[Comment]:
             parent = parent.getparent()
         depth_of[element] = min(depth, MAX_COMMENT_DEPTH)
         props = _props(element)
-        text_el = props.get("text") or props.get("commenttext")
-        author_el = props.get("author") or props.get("creator")
-        date_el = props.get("datecreated") or props.get("datepublished")
+        text_el = _first(props, "text", "commenttext")
+        author_el = _first(props, "author", "creator")
+        date_el = _first(props, "datecreated", "datepublished")
         url_el = props.get("url")
         comment = _comment(
             text=_lines(text_el, set(depth_of)) if text_el is not None else None,
@@ -167,6 +186,14 @@ def _props(item: lxml.html.HtmlElement) -> dict[str, lxml.html.HtmlElement]:
         if element.get("itemscope") is None:
             stack.extend(reversed(element))
     return props
+
+
+def _first(props: dict[str, lxml.html.HtmlElement], *names: str) -> lxml.html.HtmlElement | None:
+    # Not ``a or b``: an element without children is false.
+    for name in names:
+        if name in props:
+            return props[name]
+    return None
 
 
 def _author_name(element: lxml.html.HtmlElement) -> str | None:
@@ -322,7 +349,7 @@ def _thread_author(element: lxml.html.HtmlElement) -> tuple[str | None, str | No
     link = name_el if name_el.tag == "a" else next(name_el.iter("a"), None)
     href = link.get("href") if link is not None else None
     text = " ".join(name_el.text_content().split())
-    return text or None, href if href and href.startswith(("http://", "https://")) else None
+    return text or None, href or None
 
 
 def _lines(element: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> str:
