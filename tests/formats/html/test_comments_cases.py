@@ -35,3 +35,17 @@ def test_comments(case: Case) -> None:
     without = broadsheet.read(data, format="html", url=url, enrich=False)
     assert without.comments == ()
     assert article.body == without.body
+
+
+def test_a_huge_thread_is_bounded_in_count_and_depth() -> None:
+    item = '<li class="comment"><div class="comment-content"><p>Reply {n}</p></div><ul class="children">'
+    nested = "".join(item.format(n=n) for n in range(80)) + "</ul></li>" * 80  # the parser allows 255 levels
+    flat = "".join(item.format(n=n) + "</ul></li>" for n in range(2000))
+    for thread, count, deepest in ((nested, 80, 50), (flat, 500, 0)):
+        data = (
+            f"<html><body><h1>Talks</h1><p>{'Words of the story. ' * 20}</p><ol id='comments'>{thread}</ol>"
+        )
+        article = broadsheet.read(data.encode(), format="html", comments=True, enrich=False)
+        assert len(article.comments) == count
+        assert max(comment.depth for comment in article.comments) == deepest
+        assert article.comments[0].text == "Reply 0"

@@ -19,6 +19,7 @@ comments and the length of each are bounded.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -135,42 +136,46 @@ def _jsonld_url(value: Any) -> str | None:
 
 
 def _from_microdata(root: lxml.html.HtmlElement) -> list[Comment]:
+    """Microdata ``itemtype=…/Comment`` items in document order; an item inside one is a reply."""
     out: list[Comment] = []
-    depth_of: dict[lxml.html.HtmlElement, int] = {}
-    for element in root.iter():
+    # (element, depth of the comment it is inside, -1 for none): one pass, no ancestor climbs.
+    stack: list[tuple[lxml.html.HtmlElement, int]] = [(root, -1)]
+    while stack and len(out) < TUNING.comments_max:
+        element, outer = stack.pop()
         if not isinstance(element.tag, str):
             continue
         kind = (element.get("itemtype") or "").rsplit("/", 1)[-1].lower()
-        if kind != "comment":
-            continue
-        parent = element.getparent()
-        depth = 0
-        # The nearest enclosing comment (looked up among those already met: document order).
-        while parent is not None:
-            if parent in depth_of:
-                depth = depth_of[parent] + 1
-                break
-            parent = parent.getparent()
-        depth_of[element] = min(depth, MAX_COMMENT_DEPTH)
-        props = _props(element)
-        text_el = _first(props, "text", "commenttext")
-        author_el = _first(props, "author", "creator")
-        date_el = _first(props, "datecreated", "datepublished")
-        url_el = props.get("url")
-        comment = _comment(
-            text=_lines(text_el, set(depth_of)) if text_el is not None else None,
-            author=_author_name(author_el) if author_el is not None else None,
-            author_url=None,
-            published=_date_value(date_el) if date_el is not None else None,
-            url=(url_el.get("href") or url_el.get("content")) if url_el is not None else None,
-            ident=element.get("id"),
-            depth=depth_of[element],
-        )
-        if comment is not None:
-            out.append(comment)
-        if len(out) >= TUNING.comments_max:
-            break
+        if kind == "comment":
+            outer = min(outer + 1, MAX_COMMENT_DEPTH)
+            comment = _microdata_comment(element, outer)
+            if comment is not None:
+                out.append(comment)
+        stack.extend((child, outer) for child in reversed(element))
     return out
+
+
+def _microdata_comment(element: lxml.html.HtmlElement, depth: int) -> Comment | None:
+    props = _props(element)
+    text_el = _first(props, "text", "commenttext")
+    author_el = _first(props, "author", "creator")
+    date_el = _first(props, "datecreated", "datepublished")
+    url_el = props.get("url")
+    text = None
+    if text_el is not None:
+        # An item inside the text (a quoted comment, a reply) is not this comment's words.
+        inner = {
+            e for e in text_el.iterdescendants() if isinstance(e.tag, str) and e.get("itemscope") is not None
+        }
+        text = _lines(text_el, inner)
+    return _comment(
+        text=text,
+        author=_author_name(author_el) if author_el is not None else None,
+        author_url=None,
+        published=_date_value(date_el) if date_el is not None else None,
+        url=(url_el.get("href") or url_el.get("content")) if url_el is not None else None,
+        ident=element.get("id"),
+        depth=depth,
+    )
 
 
 def _props(item: lxml.html.HtmlElement) -> dict[str, lxml.html.HtmlElement]:
@@ -220,7 +225,7 @@ def _from_threads(root: lxml.html.HtmlElement, language: str | None) -> list[Com
         if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
             continue
         if not sections.isdisjoint(_name_parts(element)):
-            out.extend(_thread(element, language))
+            out.extend(itertools.islice(_thread(element, language), TUNING.comments_max - len(out)))
             continue  # a section inside a section is read with it
         stack.extend(reversed(element))
     return out

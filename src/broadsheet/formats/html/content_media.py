@@ -312,7 +312,12 @@ def _post_words(element: html.HtmlElement) -> tuple[str | None, str | None]:
     """
     # Only the outermost paragraphs: a <p> inside a <p> is read once, with the outer one.
     outer = [p for p in element.iter("p") if next(p.iterancestors("p"), None) is None or p is element]
-    holding = {id(a) for p in outer for a in p.iterancestors()}
+    holding: set[int] = set()  # the elements between the quote and its paragraphs
+    for p in outer:
+        for ancestor in p.iterancestors():
+            if ancestor is element or id(ancestor) in holding:
+                break
+            holding.add(id(ancestor))
     if not outer:
         words = " ".join(spaced_text(element).split())[:_POST_TEXT_MAX]
         return words or None, None
