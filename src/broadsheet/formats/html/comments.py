@@ -19,6 +19,7 @@ comments and the length of each are bounded.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -135,22 +136,30 @@ def _jsonld_url(value: Any) -> str | None:
     return None
 
 
+_MICRODATA_COMMENTS = "//*[@itemscope][@itemtype]"
+
+
 def _from_microdata(root: lxml.html.HtmlElement) -> list[Comment]:
     """Microdata ``itemtype=…/Comment`` items in document order; an item inside one is a reply."""
+    items = [
+        element
+        for element in root.xpath(_MICRODATA_COMMENTS)  # found by libxml2: most pages have none
+        if (element.get("itemtype") or "").rsplit("/", 1)[-1].strip().lower() == "comment"
+    ][: TUNING.comments_max * 4]
+    depth_of: dict[lxml.html.HtmlElement, int] = {}
     out: list[Comment] = []
-    # (element, depth of the comment it is inside, -1 for none): one pass, no ancestor climbs.
-    stack: list[tuple[lxml.html.HtmlElement, int]] = [(root, -1)]
-    while stack and len(out) < TUNING.comments_max:
-        element, outer = stack.pop()
-        if not isinstance(element.tag, str):
-            continue
-        kind = (element.get("itemtype") or "").rsplit("/", 1)[-1].lower()
-        if kind == "comment":
-            outer = min(outer + 1, MAX_COMMENT_DEPTH)
-            comment = _microdata_comment(element, outer)
-            if comment is not None:
-                out.append(comment)
-        stack.extend((child, outer) for child in reversed(element))
+    for element in items:  # document order: an item's enclosing comment is met before it
+        depth = 0
+        for ancestor in element.iterancestors():
+            if ancestor in depth_of:
+                depth = min(depth_of[ancestor] + 1, MAX_COMMENT_DEPTH)
+                break
+        depth_of[element] = depth
+        comment = _microdata_comment(element, depth)
+        if comment is not None:
+            out.append(comment)
+        if len(out) >= TUNING.comments_max:
+            break
     return out
 
 
@@ -216,19 +225,58 @@ def _date_value(element: lxml.html.HtmlElement) -> str | None:
 # ---------------------------------------------------------------- comment threads
 
 
+@functools.cache
+def _section_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    # A token or part equal to a name has the name inside the lower-cased class and id: the cheap
+    # test that spares splitting the names of every element of the page.
+    return re.compile("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
+
+
 def _from_threads(root: lxml.html.HtmlElement, language: str | None) -> list[Comment]:
     sections = TUNING.comment_section_names
-    out: list[Comment] = []
-    stack = [root]
-    while stack and len(out) < TUNING.comments_max:
-        element = stack.pop()
-        if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
+    pattern = _section_pattern(sections)
+    found: list[lxml.html.HtmlElement] = []
+    for element in root.iter():  # lxml's walk; only elements named near a section name are split
+        names = element.get("class"), element.get("id")
+        if names == (None, None) or not isinstance(element.tag, str):
             continue
-        if not sections.isdisjoint(_name_parts(element)):
-            out.extend(itertools.islice(_thread(element, language), TUNING.comments_max - len(out)))
-            continue  # a section inside a section is read with it
-        stack.extend(reversed(element))
+        lowered = f"{names[0] or ''} {names[1] or ''}".lower()
+        if pattern.search(lowered) and not sections.isdisjoint(_name_parts(element)):
+            found.append(element)
+    named = set(found)
+    covered: dict[lxml.html.HtmlElement, bool] = {}
+    out: list[Comment] = []
+    for section in found:
+        # A section inside a section is read with it; one inside a skipped tag (a form) not at all.
+        if section.tag in _SKIP_TAGS or _covered(section.getparent(), named, covered):
+            continue
+        out.extend(itertools.islice(_thread(section, language), TUNING.comments_max - len(out)))
+        if len(out) >= TUNING.comments_max:
+            break
     return out
+
+
+def _covered(
+    element: lxml.html.HtmlElement | None,
+    named: set[lxml.html.HtmlElement],
+    memo: dict[lxml.html.HtmlElement, bool],
+) -> bool:
+    """Whether ``element`` is, or is inside, a named section or a skipped tag; each element is
+    looked at once over all calls (``memo``), so many nested sections cost no more than the page."""
+    path: list[lxml.html.HtmlElement] = []
+    answer = False
+    while element is not None:
+        if element in memo:
+            answer = memo[element]
+            break
+        path.append(element)
+        if element in named or element.tag in _SKIP_TAGS:
+            answer = True
+            break
+        element = element.getparent()
+    for seen in path:
+        memo[seen] = answer
+    return answer
 
 
 def _heads(element: lxml.html.HtmlElement) -> Iterator[str]:
