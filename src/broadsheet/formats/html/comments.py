@@ -280,7 +280,9 @@ def _covered(
 
 
 def _heads(element: lxml.html.HtmlElement) -> Iterator[str]:
-    """The last word of each class/id token, a trailing number left off (``comment-254922``)."""
+    """The last word and the last two words (joined by ``-``) of each class/id token, a trailing
+    number left off: ``comment-254922`` gives ``comment``, ``comment__item`` ``item`` and
+    ``comment-item``."""
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
     for token in names.split():
         parts = [part.lower() for part in _PARTS.split(token) if part]
@@ -288,11 +290,13 @@ def _heads(element: lxml.html.HtmlElement) -> Iterator[str]:
             parts.pop()
         if parts:
             yield parts[-1]
+        if len(parts) > 1:
+            yield f"{parts[-2]}-{parts[-1]}"
 
 
 def _is_item(element: lxml.html.HtmlElement) -> bool:
-    """Whether the element is named as one comment: a token ending in ``comment`` (not
-    ``comment-content``, ``comments`` or ``comment-author-x``)."""
+    """Whether the element is named as one comment: a token ending in ``comment`` or
+    ``comment-item`` (not ``comment-content``, ``comments`` or ``comment-author-x``)."""
     return element.tag in _ITEM_TAGS and not TUNING.comment_item_names.isdisjoint(_heads(element))
 
 

@@ -190,9 +190,12 @@ class Tuning:
     )  # fmt: skip
     """Name parts (or whole class/id tokens) of a block that holds a comment thread. A block so named
     that holds no item named as a comment ("12 comments", a reply form) gives none."""
-    comment_item_names: frozenset[str] = frozenset({"comment", "kommentar"})
-    """The last word of a class/id token naming one comment (``li.comment``, ``id="comment-42"``),
-    as opposed to a part of one (``comment-content``) or the thread (``comments``)."""
+    comment_item_names: frozenset[str] = frozenset(
+        {"comment", "kommentar", "comment-item", "comments-item", "comment-entry", "comment-single"}
+    )
+    """The last word, or last two words, of a class/id token naming one comment (``li.comment``,
+    ``id="comment-42"``, ``div.comment__item``), as opposed to a part of one (``comment-content``)
+    or the thread (``comments``)."""
     comment_reply_names: frozenset[str] = frozenset({"children", "replies", "reply-list", "thread"})
     """Name parts of a box of replies inside a comment (a list inside one opens replies too)."""
     comment_text_names: tuple[str, ...] = ("content", "text", "message", "body", "entry")
