@@ -336,16 +336,22 @@ def _thread_item(item: lxml.html.HtmlElement, depth: int, language: str | None) 
     text_el = author_el = time_el = date_el = None
     text_rank = len(TUNING.comment_text_names)
     replies: set[lxml.html.HtmlElement] = set()
+    paragraphs: list[lxml.html.HtmlElement] = []  # the item's own <p>, outside its named parts
     # The item's own descendants, not those of a reply inside it.
-    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(child, False) for child in reversed(item)]
+    stack: list[tuple[lxml.html.HtmlElement, bool, bool]] = [
+        (child, False, False) for child in reversed(item)
+    ]
     while stack:
-        element, past_list = stack.pop()
+        element, past_list, in_part = stack.pop()
         if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
             continue
         if past_list and _is_item(element):
             replies.add(element)
             continue
         parts = _name_parts(element)
+        in_part = in_part or bool(element.get("class") or element.get("id"))
+        if element.tag == "p" and not in_part and not past_list:
+            paragraphs.append(element)
         for rank, name in enumerate(TUNING.comment_text_names[:text_rank]):
             if name in parts and element.tag not in ("a", "span", "time", "img"):
                 text_el, text_rank = element, rank
@@ -357,8 +363,14 @@ def _thread_item(item: lxml.html.HtmlElement, depth: int, language: str | None) 
         if date_el is None and not TUNING.comment_date_names.isdisjoint(parts):
             date_el = element
         beyond = past_list or _opens(element, parts)
-        stack.extend((child, beyond) for child in reversed(element))
-    if text_el is None:
+        stack.extend((child, beyond, in_part) for child in reversed(element))
+    if text_el is None and paragraphs:
+        # No part named for the text: the paragraphs the item holds itself (not inside a named
+        # box, which is its author, date or reply link) are what the reader wrote.
+        text = "\n".join(_lines(p, replies) for p in paragraphs)
+    elif text_el is not None:
+        text = _lines(text_el, replies)
+    else:
         return None
     author = author_url = None
     if author_el is not None:
@@ -379,7 +391,7 @@ def _thread_item(item: lxml.html.HtmlElement, depth: int, language: str | None) 
         if link is not None and "#" in (link.get("href") or ""):
             url = link.get("href")
     return _comment(
-        text=_lines(text_el, replies),
+        text=text,
         author=author,
         author_url=author_url,
         published=published,
