@@ -10,7 +10,8 @@
   comments. Embedded posts' text counts only here: the suite asserts tweets' words (trafilatura
   keeps a tweet's blockquote), while fundus-dev's truths leave them out (none of the 4 tweet
   texts broadsheet quotes there, 3 on half a and 1 on half b, is in the truth), so
-  ``article_text`` and the body columns never count them. "must not contain, comments kept" is checked against that same text.
+  ``article_text`` and the body columns never count them. "must not contain, comments kept" is
+  checked against that same text.
 
     python bench/peer_suites.py                  # both suites, broadsheet beside trafilatura
     python bench/peer_suites.py --half a --worst 10 --no-baseline   # develop on half a
