@@ -176,6 +176,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="an HTML reader option (e.g. -R profile=none); repeatable",
     )
+    _add_comments(explain)
     explain.add_argument(
         "--timeout",
         type=float,
@@ -244,6 +245,15 @@ def _add_robots(parser: Any) -> None:
     )
 
 
+def _add_comments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--comments",
+        action="store_true",
+        help="web pages: read the readers' comments too (into JSON and JSONL output; "
+        "the body is the same, print and syndication formats leave them out)",
+    )
+
+
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
@@ -262,6 +272,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         metavar="KEY=VALUE",
         help="a reader option (e.g. -R profile=zn.ua); repeatable",
     )
+    _add_comments(parser)
     parser.add_argument(
         "-O",
         "--option",
@@ -295,6 +306,14 @@ def _split(pairs: Sequence[str], flag: str) -> list[tuple[str | None, str, str]]
         prefix, dot, name = key.partition(".")
         out.append((prefix, name, value) if dot else (None, key, value))
     return out
+
+
+def _read_pairs(args: argparse.Namespace) -> list[tuple[str | None, str, str]]:
+    """The -R options, and ``--comments`` as the web page reader's ``comments=true``."""
+    pairs = _split(args.read_option, "-R")
+    if getattr(args, "comments", False):
+        pairs.append(("html", "comments", "true"))
+    return pairs
 
 
 def _options_for(fmt: Format, pairs: list[tuple[str | None, str, str]], kind: str) -> dict[str, Any]:
@@ -339,7 +358,7 @@ def _read_with_options(source: Any, args: argparse.Namespace, from_format: str |
     that reader takes; loaded once, so a URL is fetched and standard input read only once."""
     from broadsheet.formats import read_document, registry
 
-    pairs = _split(args.read_option, "-R")
+    pairs = _read_pairs(args)
     if not pairs:
         return read_document(source, from_format, timeout=args.timeout)
     from broadsheet.formats._shared.sources import load
@@ -553,7 +572,7 @@ def _batch_job(args: argparse.Namespace, sinks: list[Any]) -> Any:
     targets = [(f"{sink.format}:", registry.get(sink.format, can="write")) for sink in sinks]
     pairs = _split(args.option, "-O") + _shortcut_pairs(targets, args)
     read_options: dict[str, Any] = {}
-    read_pairs = _split(args.read_option, "-R")
+    read_pairs = _read_pairs(args)
     if read_pairs:
         # Every input is read with these; with no --from they are the web page reader's.
         reader = registry.get(args.from_format or "html", can="read")
@@ -817,7 +836,7 @@ def _explain(args: argparse.Namespace) -> None:
     from broadsheet.formats.html.explain import explain
 
     try:
-        options = _options_for(registry.get("html", can="read"), _split(args.read_option, "-R"), "reader")
+        options = _options_for(registry.get("html", can="read"), _read_pairs(args), "reader")
         loaded = load(args.input, timeout=args.timeout)
         explanation = explain(loaded, url=args.url, timeout=args.timeout, **options)
     except BroadsheetError as error:

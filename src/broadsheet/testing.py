@@ -19,6 +19,7 @@ from broadsheet.model import (
     Article,
     Block,
     BulletList,
+    Comment,
     Edition,
     Embed,
     Emphasis,
@@ -53,6 +54,7 @@ from broadsheet.model import (
 __all__ = [
     "articles",
     "blocks",
+    "comments",
     "datetimes",
     "editions",
     "images",
@@ -69,6 +71,7 @@ __all__ = [
     "people",
     "quotes",
     "related_links",
+    "texts",
     "urls",
 ]
 
@@ -191,6 +194,26 @@ def quotes() -> st.SearchStrategy[Quote]:
 
 
 @functools.cache
+def texts(max_lines: int = 3) -> st.SearchStrategy[str]:
+    """Non-empty texts of one to ``max_lines`` lines (paragraphs a line apart)."""
+    return st.lists(lines(10), min_size=1, max_size=max_lines).map("\n".join)
+
+
+@functools.cache
+def comments() -> st.SearchStrategy[Comment]:
+    """Readers' comments with every optional field sometimes set, replies at depth 0 to 2."""
+    return st.builds(
+        Comment,
+        text=texts(),
+        author=_optional(people()),
+        published=_optional(datetimes()),
+        url=_optional(urls()),
+        id=_optional(st.sampled_from(["comment-1", "c42", "7"])),
+        depth=st.integers(0, 2),
+    )
+
+
+@functools.cache
 def related_links() -> st.SearchStrategy[RelatedLink]:
     """Links to other articles of every relation."""
     return st.builds(
@@ -263,7 +286,13 @@ def blocks() -> st.SearchStrategy[Block]:
             links=st.lists(related_links(), min_size=1, max_size=3).map(tuple),
             label=_optional(lines(3)),
         ),
-        st.builds(Embed, url=urls(), title=_optional(lines()), provider=_optional(lines(2))),
+        st.builds(
+            Embed,
+            url=urls(),
+            title=_optional(lines()),
+            provider=_optional(lines(2)),
+            text=_optional(texts()),
+        ),
         st.just(Separator()),
     )
 
@@ -326,6 +355,7 @@ def articles(
         body=tuple(draw(st.lists(blocks(), max_size=max_blocks))),
         see_also=tuple(draw(st.lists(related_links(), max_size=2))),
         translations=draw(_translations(lang, translations)) if translations else (),
+        comments=tuple(draw(st.lists(comments(), max_size=2))),
     )
 
 

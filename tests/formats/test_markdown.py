@@ -129,7 +129,12 @@ def _shape(nodes: tuple[Block, ...], language: str | None, level: int, links: li
                     links += [link.url] if link.url else []
                 out.append(("/bullet_list", None))
             case Embed():
-                out.append(("paragraph", node.title or node.provider or node.url))
+                words = node.title or node.provider or node.url
+                if node.text is None:
+                    out.append(("paragraph", words))
+                else:  # the post's words quoted, the link to it the quote's last line
+                    quoted = [("paragraph", line) for line in node.text.split("\n")]
+                    out += [("blockquote", None), *quoted, ("paragraph", f"— {words}"), ("/blockquote", None)]
                 links.append(node.url)
             case Separator():
                 out.append(("hr", None))

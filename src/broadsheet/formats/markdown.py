@@ -305,7 +305,12 @@ def blocks(nodes: tuple[Block, ...], language: str | None, level: int = 1) -> li
                 ]
                 out.append("\n".join([head, *links]))
             case Embed():
-                out.append(_resolve([_link(_escape(node.title or node.provider or node.url), node.url)]))
+                link = _resolve([_link(_escape(node.title or node.provider or node.url), node.url)])
+                if node.text is not None:
+                    # The post's words as the page quoted them, then the link to the post itself.
+                    quoted = [f"> {_resolve([_escape(line)])}" for line in node.text.split("\n")]
+                    link = "\n>\n".join([*quoted, f"> — {link}"])
+                out.append(link)
             case Separator():
                 # Not "---", which under a line of text underlines it as a heading, nor "***", which
                 # after a "*" bullet reads as a break instead of an item.

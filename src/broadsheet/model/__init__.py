@@ -22,6 +22,7 @@ from broadsheet.model.blocks import (
     Table,
     TableCell,
 )
+from broadsheet.model.comments import Comment
 from broadsheet.model.credits import Person, Publisher, Source
 from broadsheet.model.edition import Edition, Section
 from broadsheet.model.inlines import (
@@ -49,6 +50,7 @@ __all__ = [
     "Article",
     "Block",
     "BulletList",
+    "Comment",
     "Document",
     "Edition",
     "Embed",

@@ -11,6 +11,7 @@ from broadsheet.errors import ModelError
 from broadsheet.model import values
 from broadsheet.model._fields import check_members, instance_of, members_of
 from broadsheet.model.blocks import BLOCK_TYPES, Block, Figure, RelatedBox, block_sequence
+from broadsheet.model.comments import Comment
 from broadsheet.model.credits import Person, Publisher, Source
 from broadsheet.model.inlines import Mention
 from broadsheet.model.links import RelatedLink
@@ -92,6 +93,11 @@ class Article:
         default=(), converter=values.as_tuple, validator=_translations
     )
     """The same article in other languages, one per language."""
+    comments: tuple[Comment, ...] = attrs.field(
+        default=(), converter=values.as_tuple, validator=members_of(Comment)
+    )
+    """Readers' comments under the article, in the page's order (not part of the article's text;
+    the HTML reader fills them only when asked)."""
 
     @property
     def quotes(self) -> tuple[Quote, ...]:

@@ -190,7 +190,8 @@ class RelatedBox:
 
 @attrs.frozen(kw_only=True)
 class Embed:
-    """Third-party content embedded in the page (a post, a video, a map), kept as a link."""
+    """Third-party content embedded in the page (a post, a video, a map), kept as a link
+    (with the post's text when the page quotes it)."""
 
     url: str = attrs.field(converter=values.url)
     """The embedded content's own address."""
@@ -198,6 +199,9 @@ class Embed:
     """A description of what is embedded."""
     provider: str | None = attrs.field(default=None, converter=values.optional_line)
     """Who hosts it: ``"YouTube"``, ``"X"``, ``"Telegram"``."""
+    text: str | None = attrs.field(default=None, converter=values.optional_lines)
+    """The embedded post's words as the page quotes them (the fallback text of an embedded
+    tweet or Telegram post), paragraphs a line apart; what a printed edition shows."""
 
 
 @attrs.frozen(kw_only=True)

@@ -91,6 +91,11 @@ def two_authors() -> Article:
                 ),
             ),
             Embed(url="https://www.youtube.com/watch?v=xyz", title="Ships leaving port", provider="YouTube"),
+            Embed(
+                url="https://x.com/port/status/1",
+                provider="X",
+                text="The first ship is out.\nTwo more tomorrow.",
+            ),
             Separator(),
             p(Link(url="https://example.com/a b?q=ä#x", children=(Text(text="odd but fixable URL"),))),
         ),

@@ -3,7 +3,7 @@
 Body blocks read ``P: text``, ``H2: text``, ``LIST: a | b``, ``OLIST(start=3): a | b``,
 ``QUOTE(speaker=…): text``, ``FIGURE: url | caption=… | credit=…``,
 ``TABLE(header_rows=1): a ; b / c ; d``, ``RELATED(label): title -> url | …``,
-``EMBED(provider): url`` and ``SEPARATOR``; then ``lead:``, ``authors:`` and
+``EMBED(provider): url | title=… | text=…`` and ``SEPARATOR``; then ``lead:``, ``authors:`` and
 ``images:`` lines when the body has them. Inline markup is kept: ``*emphasis*``,
 ``**strong**``, ``[text](url)``, ``<br>``, ``{q: words | cite=…}`` and
 ``{mention: words -> title}``. Every field that differs from its default is
@@ -158,8 +158,12 @@ def block(node: Block) -> str:
             return f"TABLE({head}): {cells}"
         case RelatedBox(links=links, label=label):
             return f"RELATED({value(label)}): " + " | ".join(_related(link) for link in links)
-        case Embed(url=url, title=title, provider=provider):
-            return f"EMBED({value(provider)}): {url}" + ("" if title is None else f" | title={title}")
+        case Embed(url=url, title=title, provider=provider, text=text):
+            return (
+                f"EMBED({value(provider)}): {url}"
+                + ("" if title is None else f" | title={title}")
+                + ("" if text is None else f" | text={value(text)}")
+            )
         case Separator():
             return "SEPARATOR"
         case _:

@@ -8,7 +8,7 @@ from pathlib import Path
 import lxml.html
 
 import broadsheet
-from broadsheet.model import Article, Paragraph, Person, Quote, QuoteBlock, Text, Translation
+from broadsheet.model import Article, Comment, Embed, Paragraph, Person, Quote, QuoteBlock, Text, Translation
 
 SEED = Path(__file__).resolve().parents[3] / "examples" / "zn-blinken.json"
 
@@ -64,3 +64,12 @@ def test_a_quote_in_another_language_is_marked_and_labels_follow_the_article() -
     assert quote.get("lang") == "ar" and quote.get("dir") == "rtl"
     assert root.xpath("//footer/cite")[0].text == "X"
     assert root.xpath("//p[@class='byline']")[0].text.startswith("Автор:")
+
+
+def test_an_embedded_post_shows_its_words_and_readers_comments_are_left_out() -> None:
+    embed = Embed(url="https://x.com/a/status/1", provider="X", text="Talks over.\nNext round in May.")
+    root = _page(Article(title="t", body=[embed], comments=[Comment(text="A reader's word.")]))
+    (figure,) = root.xpath("//figure[@class='embed']")
+    assert [p.text for p in figure.xpath("blockquote/p")] == ["Talks over.", "Next round in May."]
+    assert figure.xpath("a/@href") == ["https://x.com/a/status/1"]
+    assert "A reader's word." not in root.text_content()

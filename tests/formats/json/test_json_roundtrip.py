@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import given
 
 import broadsheet
 from broadsheet.formats.json import schema as schema_module
-from broadsheet.model import Article, Edition, Mention, Paragraph, RelatedLink
+from broadsheet.model import Article, Comment, Edition, Embed, Mention, Paragraph, Person, RelatedLink
 from broadsheet.testing import articles, editions
 
 REPO = Path(__file__).resolve().parents[3]
@@ -64,6 +65,12 @@ def test_the_schema_rejects_what_the_model_rejects() -> None:
         {"format": "broadsheet", "version": 2, "article": {"title": "t"}},
         {"format": "broadsheet", "version": 1, "article": {"title": "t", "colour": "red"}},
         {"format": "broadsheet", "version": 1, "article": {"title": "t", "published": "yesterday"}},
+        {"format": "broadsheet", "version": 1, "article": {"title": "t", "comments": [{"text": ""}]}},
+        {
+            "format": "broadsheet",
+            "version": 1,
+            "article": {"title": "t", "comments": [{"text": "a", "depth": -1}]},
+        },
     ):
         assert not VALIDATOR.is_valid(bad), bad
 
@@ -111,3 +118,23 @@ def test_required_fields_are_written_even_when_empty() -> None:
     data = json.loads(broadsheet.write(article, "json"))
     assert data["article"]["body"][0]["children"][0]["children"] == []
     assert broadsheet.read(broadsheet.write(article, "json"), "json") == article
+
+
+def test_comments_and_an_embedded_post_s_text_are_written_and_read_back() -> None:
+    article = Article(
+        title="t",
+        body=(Embed(url="https://x.com/a/status/1", provider="X", text="Talks over.\nJanuary 21"),),
+        comments=(
+            Comment(text="First!\nSecond line.", author=Person(name="Anna"), id="c1"),
+            Comment(text="A reply.", depth=1, published=dt.datetime(2024, 5, 3, 20, tzinfo=dt.UTC)),
+        ),
+    )
+    document = json.loads(broadsheet.write(article, "json"))
+    VALIDATOR.validate(document)
+    assert document["article"]["body"][0]["text"] == "Talks over.\nJanuary 21"
+    assert document["article"]["comments"] == [
+        {"text": "First!\nSecond line.", "author": {"name": "Anna"}, "id": "c1"},
+        {"text": "A reply.", "published": "2024-05-03T20:00:00+00:00", "depth": 1},
+    ]
+    assert broadsheet.read(broadsheet.write(article, "json"), "json") == article
+    assert "comments" not in json.loads(broadsheet.write(Article(title="t"), "json"))["article"]

@@ -49,10 +49,12 @@ def projection(article: Article) -> Article:
     ninjs has no place for the role of an author (``by`` and ``infoSources`` hold
     a name and a link): authors of the article, of its ``see_also`` links and of
     full translations lose ``role``. Authors inside the body (related boxes,
-    mentions, quote speakers) keep it in the HTML markup. Everything else survives.
+    mentions, quote speakers) keep it in the HTML markup. Readers' comments are not
+    part of a news item and ninjs has no place for them: they are lost. Everything else survives.
     """
     return attrs.evolve(
         article,
+        comments=(),
         authors=_drop_author_roles(article.authors),
         see_also=tuple(
             attrs.evolve(link, authors=_drop_author_roles(link.authors)) for link in article.see_also

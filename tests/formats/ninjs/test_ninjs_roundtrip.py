@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from ninjs_support import projection, schema_errors
 
 import broadsheet
-from broadsheet.model import Article, Edition, Person, RelatedLink
+from broadsheet.model import Article, Comment, Edition, Embed, Person, RelatedLink
 from broadsheet.testing import articles, editions
 from seed_story import full_article, seed_article
 
@@ -93,8 +93,8 @@ def test_output_is_deterministic_and_honours_indent() -> None:
     assert one_line.count(b"\n") == 1 and json.loads(one_line) == json.loads(_write(article))
 
 
-def test_projection_drops_only_author_roles() -> None:
-    """The projection is exact: author roles are the one thing ninjs loses, and they really are lost."""
+def test_projection_drops_only_author_roles_and_comments() -> None:
+    """The projection is exact: author roles and readers' comments are what ninjs loses, and they really are lost."""
     writer = Person(name="A. Writer", role="correspondent", url="https://example.com/a b")
     article = Article(title="t", authors=(writer,), see_also=(RelatedLink(title="x", authors=(writer,)),))
     back = _read(_write(article))
@@ -103,6 +103,14 @@ def test_projection_drops_only_author_roles() -> None:
     assert back == projection(article)
     assert back.authors == (attrs.evolve(writer, role=None),)
     assert projection(full_article()).body == full_article().body
+    commented = Article(title="t", comments=(Comment(text="First!", author=writer),))
+    assert _read(_write(commented)) == projection(commented) == Article(title="t")
+
+
+def test_the_text_of_an_embedded_post_survives() -> None:
+    embed = Embed(url="https://x.com/a/status/1", provider="X", text="Talks over.\nJanuary 21")
+    back = _read(_write(Article(title="t", body=(embed,))))
+    assert isinstance(back, Article) and back.body == (embed,)
 
 
 @given(articles())

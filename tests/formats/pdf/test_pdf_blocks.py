@@ -82,6 +82,9 @@ def _every_block() -> Article:
                 ]
             ),
             Embed(url="https://youtube.com/watch?v=1", title="A video", provider="YouTube"),
+            Embed(
+                url="https://x.com/a/status/1", provider="X", text="Talks over for today.\nNext round in May."
+            ),
             Separator(),
             Paragraph(children=[Text(text="After the break.")]),
         ],
@@ -103,6 +106,8 @@ def test_every_block_is_set() -> None:
         "Read also",
         "Another story — Cleo",
         "Embedded content · YouTube: A video",
+        "Talks over for today.",
+        "Next round in May.",
         "* * *",
         "After the break.",
         "By Ann Writer (correspondent), Bob Editor",

@@ -18,7 +18,7 @@ QuoteBlock       ``<blockquote cite lang><p>…<footer>— <cite>speaker</cite>`
 Figure           ``<figure><img><figcaption><span class="caption">`` + ``credit``
 Table            ``<table><caption><thead><tbody>``; ``<th>`` for header cells
 RelatedBox       ``<aside class="related">`` + label + ``<ul><li>`` links, authors
-Embed            ``<figure class="embed"><a>``
+Embed            ``<figure class="embed">`` + the post's text as ``<blockquote><p>`` + ``<a>``
 Separator        ``<hr/>``
 InlineQuote      ``<q lang>``, or ``<span class="quote">`` with the marks as text
 Mention          ``<cite class="mention">`` (annotated) or ``<span class="mention"><a>``
@@ -249,11 +249,17 @@ def _block(parent: etree._Element, node: Block, walk: _Walk) -> None:
             _table(parent, node, walk)
         case RelatedBox(links=links, label=box_label):
             _related(parent, links, box_label, walk)
-        case Embed(url=url, title=title, provider=provider):
+        case Embed(url=url, title=title, provider=provider, text=text):
             attributes = {"class": EMBED_CLASS}
             if markup.annotate and provider:
                 attributes[PROVIDER] = provider
             figure = walk.el(parent, "figure", attributes)
+            if text is not None:
+                # The post's words as the page quoted them: what a reader of a copy that
+                # cannot play the post gets to read, above the link to it.
+                quoted = walk.el(figure, "blockquote")
+                for line in text.split("\n"):
+                    walk.text_el(quoted, "p", line)
             words = title or url
             if provider and not markup.annotate:
                 words = f"{provider}: {words}"

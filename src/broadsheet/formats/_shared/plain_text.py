@@ -206,8 +206,11 @@ def _block(node: Block, language: str | None, style: PlainText, *, nested: bool)
             return "\n".join(([caption] if caption and not running else []) + lines)
         case RelatedBox(links=links, label=box_label):
             return "" if running else _box(box_label or label("read_also", language), links, style.boxes)
-        case Embed(url=url, title=title):
-            return "" if running else title or url
+        case Embed(url=url, title=title, text=text):
+            if running:
+                return ""
+            # A post the page quotes reads as its words, then where it is; else what it is.
+            return f"{text}\n{title or url}" if text else title or url
         case Separator():
             return "" if running else "* * *"
         case _:

@@ -19,7 +19,7 @@ import attrs
 from broadsheet.errors import ModelError, OptionError, ReadError
 from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text, inline_text
 from broadsheet.formats.html import bylines, dates, document, metadata, profiles
-from broadsheet.model import Article, Figure, Heading, Image, Person, collect, values
+from broadsheet.model import Article, Comment, Figure, Heading, Image, Person, collect, values
 
 if TYPE_CHECKING:
     import lxml.html
@@ -50,6 +50,10 @@ class ReadOptions:
     enrich: bool = True
     """Find quotes with speakers, related articles and source credits in the text
     (:func:`broadsheet.analysis.enrich`)."""
+    comments: bool = False
+    """Read the readers' comments under the article into :attr:`Article.comments
+    <broadsheet.model.Article.comments>` (schema.org ``Comment`` data, else the page's comment
+    thread). Off by default; the body is the same either way."""
     max_bytes: int = attrs.field(default=document.MAX_BYTES, validator=_positive)
     """The largest page read; larger ones raise :class:`~broadsheet.errors.LimitError`."""
 
@@ -67,6 +71,7 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
     base_url = options.url or meta.url
     # Read before the body extractor runs: it may clean the tree.
     description_printed = _printed(meta.description, root)
+    found_comments = _comments(root, meta.language, options.url or meta.url) if options.comments else ()
     from broadsheet.formats.html.body import extract_body
 
     body = extract_body(
@@ -105,12 +110,19 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
             images=_images(lead_images, body.images, body.blocks, printed=bool(body.lead_images)),
             body=body.blocks,
             translations=meta.translations,
+            comments=found_comments,
         )
     except ModelError as error:
         raise ReadError(f"the page's content does not fit the article model: {error}", where=where) from error
     if options.enrich:
         article = _enrich(article)
     return article
+
+
+def _comments(root: lxml.html.HtmlElement, language: str | None, base_url: str | None) -> tuple[Comment, ...]:
+    from broadsheet.formats.html.comments import find_comments  # loaded only when asked for
+
+    return find_comments(root, language, base_url)
 
 
 def _subtitle(subtitle: str | None, title: str) -> str | None:

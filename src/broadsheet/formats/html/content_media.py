@@ -8,6 +8,7 @@ import itertools
 import re
 from urllib.parse import urlsplit
 
+import attrs
 from lxml import html
 
 from broadsheet.errors import ModelError
@@ -289,8 +290,46 @@ def embedded_post(element: html.HtmlElement, base_url: str | None) -> Embed | No
         links = [absolute_url(a.get("href"), base_url) for a in element.iter("a")]
         links = [link for link in links if link]
         url = links[-1] if links else None
-    text = " ".join(spaced_text(element).split())[:200] or None
-    return embed_for_url(url, text)
+    words, attribution = _post_words(element)
+    embed = embed_for_url(url, attribution)
+    if embed is None or not words:
+        return embed
+    try:
+        return attrs.evolve(embed, text=words)
+    except ModelError:
+        return embed
+
+
+_POST_TEXT_MAX = 5000
+"""An embedded post's quoted text is cut at this length (posts are short; a page's is not)."""
+
+
+def _post_words(element: html.HtmlElement) -> tuple[str | None, str | None]:
+    """The post's words as the page quotes them (its paragraphs, a line each) and what else the
+    quote says, its attribution ("— Name (@name) January 21"), as the embed's title.
+
+    A quote with no paragraphs is all words and no attribution.
+    """
+    # Only the outermost paragraphs: a <p> inside a <p> is read once, with the outer one.
+    outer = [p for p in element.iter("p") if next(p.iterancestors("p"), None) is None or p is element]
+    holding: set[int] = set()  # the elements between the quote and its paragraphs
+    for p in outer:
+        for ancestor in p.iterancestors():
+            if ancestor is element or id(ancestor) in holding:
+                break
+            holding.add(id(ancestor))
+    if not outer:
+        words = " ".join(spaced_text(element).split())[:_POST_TEXT_MAX]
+        return words or None, None
+    lines = [" ".join(spaced_text(p).split()) for p in outer]
+    words = "\n".join(line for line in lines if line)[:_POST_TEXT_MAX]
+    rest = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag != "p" and id(child) not in holding:
+            rest.append(spaced_text(child))
+        rest.append(child.tail or "")
+    attribution = " ".join(" ".join(rest).split()).lstrip("—–-― ").strip()[:200]
+    return words or None, attribution or None
 
 
 def spaced_text(element: html.HtmlElement) -> str:

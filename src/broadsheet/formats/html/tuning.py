@@ -179,6 +179,37 @@ class Tuning:
     """The model's probability needed to name the language of a page that declares none."""
     # --- end metadata ----------------------------------------------------------------------
 
+    # --- readers' comments (comments.py; only with the reader's ``comments=True``) ----------
+    comments_max: int = 500
+    """At most this many comments are read from a page."""
+    comment_max_chars: int = 20_000
+    """A comment's text is cut at this length."""
+    comment_section_names: frozenset[str] = frozenset(
+        {"comments", "commentlist", "comment-list", "comments-list", "comment-section", "comments-area",
+         "comment-thread", "discussion", "disqus", "disqus_thread", "respond", "replies", "kommentare"}
+    )  # fmt: skip
+    """Name parts (or whole class/id tokens) of a block that holds a comment thread. A block so named
+    that holds no item named as a comment ("12 comments", a reply form) gives none."""
+    comment_item_names: frozenset[str] = frozenset(
+        {"comment", "kommentar", "comment-item", "comments-item", "comment-entry", "comment-single"}
+    )
+    """The last word, or last two words, of a class/id token naming one comment (``li.comment``,
+    ``id="comment-42"``, ``div.comment__item``), as opposed to a part of one (``comment-content``)
+    or the thread (``comments``)."""
+    comment_reply_names: frozenset[str] = frozenset({"children", "replies", "reply-list", "thread"})
+    """Name parts of a box of replies inside a comment (a list inside one opens replies too)."""
+    comment_text_names: tuple[str, ...] = ("content", "text", "message", "body", "entry")
+    """Name parts of a comment's text, best first (``comment-content`` before ``comment-body``,
+    which also holds the author and date). A comment with none of these gives no comment."""
+    comment_author_names: frozenset[str] = frozenset(
+        {"author", "fn", "user", "username", "nickname", "name", "commenter"}
+    )
+    """Name parts of a comment's author; the innermost so named element holds the name."""
+    comment_date_names: frozenset[str] = frozenset(
+        {"date", "datetime", "time", "timestamp", "published", "meta", "metadata", "commentmetadata"}
+    )
+    """Name parts of a comment's printed date, when it has no ``<time>``."""
+
 
 TUNING = Tuning()
 """The values the reader runs with."""

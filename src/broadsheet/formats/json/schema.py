@@ -24,6 +24,7 @@ import attrs
 from broadsheet.formats.json import FORMAT_NAME, FORMAT_VERSION
 from broadsheet.formats.json.codec import NODE_TYPES, tag_of
 from broadsheet.model import Article, Edition, values
+from broadsheet.model.comments import MAX_COMMENT_DEPTH
 from broadsheet.model.quotes import quoted_words
 
 SCHEMA_ID = f"https://broadsheet.readthedocs.io/schema/broadsheet-{FORMAT_VERSION}.schema.json"
@@ -39,6 +40,7 @@ _EXTRA: dict[tuple[str, str], dict[str, Any]] = {
     ("Table", "header_rows"): {"minimum": 0},
     ("RelatedBox", "links"): {"minItems": 1},
     ("Edition", "sections"): {"minItems": 1},
+    ("Comment", "depth"): {"minimum": 0, "maximum": MAX_COMMENT_DEPTH},
 }
 _NON_EMPTY = (
     values.required_line,

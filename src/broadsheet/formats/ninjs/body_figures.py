@@ -16,9 +16,13 @@ def figure(el: Any, blocks: Callable[[Any], tuple[Block, ...]]) -> tuple[Block, 
     """A ``figure``: an embed, an image with caption and credit, or (without an image) its ``blocks``."""
     if v.EMBED_CLASS in class_names(el):
         anchor = next((a for a in el.iter() if element_name(a) == "a" and a.get("href")), None)
+        quoted = next((q for q in el.iter() if element_name(q) == "blockquote"), None)
+        text = "\n".join(quote_lines(quoted)) if quoted is not None else None
         if anchor is not None:
             embed = safe(
-                lambda: Embed(url=anchor.get("href"), title=anchor.get("title"), provider=el.get(v.PROVIDER))
+                lambda: Embed(
+                    url=anchor.get("href"), title=anchor.get("title"), provider=el.get(v.PROVIDER), text=text
+                )
             )
             if embed is not None:
                 return (embed,)

@@ -240,7 +240,14 @@ class ArticleFlow:
                 name = block.title or block.provider or block.url
                 provider = f"{block.provider}: " if block.provider and block.title else ""
                 text = m.text(f"{label('embed', self.language)} · {provider}{name}", self.head_family)
-                return [Paragraph(m.link(block.url, text), s.embed)]
+                link = Paragraph(m.link(block.url, text), s.embed)
+                if block.text is None:
+                    return [link]
+                # Print cannot play a post: its words as the page quoted them, set as a quote, then its link.
+                quoted: list[Flowable] = [
+                    SetParagraph(m.text(line, self.text_family), s.quote) for line in block.text.split("\n")
+                ]
+                return [KeepTogether([*quoted, link])] if len(block.text) < 900 else [*quoted, link]
             case Separator():
                 return [Paragraph("*\u2003*\u2003*", s.separator)]
             case _:

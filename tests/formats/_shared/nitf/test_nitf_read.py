@@ -6,7 +6,7 @@ import pytest
 
 from broadsheet.errors import LimitError, SchemaError
 from broadsheet.formats._shared.nitf.read import read_nitf
-from broadsheet.model import Heading, Link, Paragraph, Text
+from broadsheet.model import Embed, Heading, Link, Paragraph, Text
 
 
 def test_subheadings_without_a_level_class_are_level_two() -> None:
@@ -42,3 +42,19 @@ def test_errors_name_the_body_and_the_element() -> None:
         )
     with pytest.raises(LimitError, match=r"^\$: NITF input is nested more than 200"):
         read_nitf(b"<nitf>" + b"<p>" * 220 + b"</p>" * 220 + b"</nitf>", where="$")
+
+
+def test_an_embed_s_text_is_its_plain_text_media_object_and_only_that() -> None:
+    def embed(media_object: str) -> tuple[object, ...]:
+        markup = (
+            '<body.content><media class="embed" media-type="other"><media-reference source="https://x.com/a/1"/>'
+            f"{media_object}<media-producer>X</media-producer></media></body.content>"
+        )
+        return read_nitf(markup.encode(), where="$").blocks
+
+    assert embed('<media-object encoding="text/plain">Talks over.\n  Next round.</media-object>') == (
+        Embed(url="https://x.com/a/1", provider="X", text="Talks over.\nNext round."),
+    )
+    assert embed('<media-object encoding="base64">VGFsa3M=</media-object>') == (
+        Embed(url="https://x.com/a/1", provider="X"),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from broadsheet.formats._shared.nitf.names import EMBED_TEXT_ENCODING
 from broadsheet.formats._shared.xml import build, lines_of, text_of
 from broadsheet.model import Block, Embed, Figure, Image
 
@@ -34,8 +35,18 @@ def read_media(media: etree._Element) -> Block:
             url=_reference(media).get("source") or "",
             title=text_of(media.find("{*}media-caption")),
             provider=text_of(media.find("{*}media-producer")),
+            text=_embed_text(media),
         )
     return Figure(image=read_image(media))
+
+
+def _embed_text(media: etree._Element) -> str | None:
+    # The text of a post is kept line for line (the model's converter cleans it); other
+    # inline data (base64 of a picture) is no text to read.
+    data = media.find("{*}media-object")
+    if data is None or (data.get("encoding") or "").lower() != EMBED_TEXT_ENCODING:
+        return None
+    return "".join(data.itertext())
 
 
 def _reference(media: etree._Element) -> etree._Element:

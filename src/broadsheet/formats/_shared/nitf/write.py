@@ -19,7 +19,14 @@ from typing import assert_never
 from lxml import etree
 
 from broadsheet.formats._shared.links import safe_href
-from broadsheet.formats._shared.nitf.names import ARTICLE_IMAGE, META_PREFIX, NITF, XML_LANG, n
+from broadsheet.formats._shared.nitf.names import (
+    ARTICLE_IMAGE,
+    EMBED_TEXT_ENCODING,
+    META_PREFIX,
+    NITF,
+    XML_LANG,
+    n,
+)
 from broadsheet.model import (
     Article,
     Block,
@@ -122,6 +129,9 @@ def _block(parent: etree._Element, block: Block, body: _Body) -> None:
         case Embed():
             media = etree.SubElement(parent, n("media"), {"class": "embed", "media-type": "other"})
             etree.SubElement(media, n("media-reference"), source=block.url)
+            if block.text is not None:
+                # The post's words are the media's own content: NITF's inline media data, as text.
+                etree.SubElement(media, n("media-object"), encoding=EMBED_TEXT_ENCODING).text = block.text
             if block.title is not None:
                 etree.SubElement(media, n("media-caption")).text = block.title
             if block.provider is not None:
