@@ -48,19 +48,22 @@ _VARIANTS: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[bool, str], Para
 def script_style(style: ParagraphStyle, text: str, *, order: bool = True) -> ParagraphStyle:
     """``style``, or its variant that shapes and orders ``text`` (plain characters, no tags).
 
-    ``order`` False: shaped only, for text whose words are in drawing order already.
+    ``order`` False: shaped only, for text whose words are in drawing order already. The base
+    direction comes from the text and the direction of its language, which ``style`` carries
+    (see :meth:`~broadsheet.formats.pdf.styles.Styles.directed`).
     """
     if not shaping.needs_shaping(text) or not shaping.shaping_available():
         return _cjk(style) if shaping.has_cjk(text) else style
     bidi = ""
     if order and shaping.has_rtl(text) and shaping.bidi_available():
-        bidi = "rtl" if shaping.is_rtl_paragraph(text) else "ltr"
+        language_rtl = style.__dict__.get("_bs_language_rtl")
+        bidi = "rtl" if shaping.base_direction(unescape(text), language_rtl) else "ltr"
     key = (True, bidi)
     variants = _VARIANTS.setdefault(style, {})
     found = variants.get(key)
     if found is None:
         alignment = style.alignment
-        if bidi == "rtl" and alignment == TA_LEFT:
+        if bidi == "rtl" and alignment == TA_LEFT and not style.__dict__.get("_bs_keep_alignment"):
             alignment = TA_RIGHT  # flush right, ragged left; justified stays justified (see drawPara)
         found = ParagraphStyle(
             f"{style.name}-{bidi or 'shaped'}", parent=style, shaping=1, alignment=alignment

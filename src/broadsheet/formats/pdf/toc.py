@@ -21,9 +21,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepInFrame, Spacer
 
 from broadsheet.errors import PdfWarning
-from broadsheet.formats._shared.wording import date_text, document_language, label
+from broadsheet.formats._shared.wording import date_text, document_language, label, number_text
 from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.flow import Entry, mark
+from broadsheet.formats.pdf.fonts import FontSet
 from broadsheet.formats.pdf.markup import Markup
 from broadsheet.formats.pdf.options import WriteOptions
 from broadsheet.formats.pdf.paragraphs import Paragraph, ScriptContents
@@ -35,10 +36,15 @@ class Contents(ScriptContents):
     """A table of contents set from known entries (each title in the fonts that draw it, see
     :class:`ScriptContents`), with page numbers drawn once the layout is done."""
 
-    def __init__(self, entry: Any, **kwargs: Any) -> None:
-        """``entry(title, level)`` gives a title's markup; the rest are reportlab's ``TableOfContents``
+    def __init__(
+        self, entry: Any, *, language: str | None = None, fonts: FontSet | None = None, **kwargs: Any
+    ) -> None:
+        """``entry(title, level)`` gives a title's markup; page numbers are printed in ``language``'s
+        digits, in a face of ``fonts`` that has them; the rest are reportlab's ``TableOfContents``
         arguments. :meth:`set_entries` gives the entries."""
         super().__init__(entry, **kwargs)
+        self.language = language
+        self.fonts = fonts
         self.placed: dict[str, tuple[int, float]] = {}
         """Form name -> (level, room from the end of the entry's text to the right edge)."""
         self.keys: dict[str, str] = {}
@@ -78,11 +84,13 @@ class Contents(ScriptContents):
         for name, (level, room) in self.placed.items():
             style = self.getLevelStyle(level)
             font, size = style.fontName, style.fontSize
-            number = str(pages.get(self.keys[name], ""))
-            width = stringWidth(number, font, size)
+            page = pages.get(self.keys[name])
+            number = number_text(page, self.language) if page is not None else ""
+            face = self._number_face(number, font)
+            width = stringWidth(number, face, size)
             while width > room and size >= 1.0:
                 size *= 0.9
-                width = stringWidth(number, font, size)
+                width = stringWidth(number, face, size)
             dot = " . " if self.dotsMinLevel >= 0 and level >= self.dotsMinLevel else ""
             dot_width = stringWidth(dot, font, size) if dot else 0.0
             dots = int((room - width) / dot_width) if dot_width else 0
@@ -90,9 +98,19 @@ class Contents(ScriptContents):
             text = canvas.beginText(room - dots * dot_width - width, 0)
             text.setFont(font, size)
             text.setFillColor(style.textColor)
-            text.textLine(dots * dot + number)
+            text.textOut(dots * dot)
+            text.setFont(face, size)
+            text.textOut(number)
             canvas.drawText(text)
             canvas.endForm()
+
+    def _number_face(self, number: str, font: str) -> str:
+        """``font``, or a face of the font set that draws every digit of ``number`` (Arabic-Indic,
+        Bengali digits: the heading face may lack them)."""
+        if self.fonts is None or number.isascii():
+            return font
+        found = self.fonts.family_for_all(number, self.fonts.heading, self.language)
+        return found.regular if found is not None else font
 
 
 def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> list[Flowable]:
@@ -114,12 +132,15 @@ def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> 
         )
         for style in styles.toc_levels
     ]
-    name = label("contents", document_language(edition))
+    language = document_language(edition)
+    name = label("contents", language)
     title = '<a name="contents"/>' + markup.text(name, styles.fonts.heading, hyphenate=False)
     table = Contents(
         entry=lambda title, level: markup.text(
             title, styles.fonts.heading if level == 0 else styles.fonts.text, hyphenate=False
         ),
+        language=language,
+        fonts=styles.fonts,
         levelStyles=levels,
         dotsMinLevel=0,
         tableStyle=[
@@ -133,7 +154,7 @@ def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> 
     )
     heading = mark(
         Paragraph(title, styles.toc_title),
-        Entry(title=name, key="contents", level=0, toc=False, running=name),
+        Entry(title=name, key="contents", level=0, toc=False, running=name, running_rtl=styles.rtl),
     )
     return [heading, table]
 

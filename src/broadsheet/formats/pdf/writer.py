@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import LayoutError
 
 from broadsheet.errors import BroadsheetError, MissingGlyphsWarning, WriteError
+from broadsheet.formats._shared.typography import is_rtl
 from broadsheet.formats._shared.wording import document_language
 from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.balance import ArticleEnd
@@ -79,6 +80,7 @@ class _Build:
         self.edition = document if isinstance(document, Edition) else None
         self.articles = document.articles if isinstance(document, Edition) else (document,)
         self.language = self._language()
+        self.styles = self.styles.directed(_language_rtl(self.language))
         self.rtl = reads_right_to_left(self.language, self.articles[0].title if self.articles else "")
         """Whether the document's columns are read right to left (an article's may differ)."""
         self.first_columns = "cols"
@@ -161,7 +163,7 @@ class _Build:
             )
             started = True
         if self.edition is not None and self.options.toc:
-            doc.template("single", g.frames("single", columns=1))
+            doc.template("single", g.frames("single", columns=1), rtl=self.rtl)
             if started:
                 story.extend([NextPageTemplate("single"), PageBreak()])
             story.extend(contents(self.edition, self.styles, self.markup, g.text_width))
@@ -198,7 +200,7 @@ class _Build:
         height = _height(heads, g.text_width) + self.styles.size if split_head else 0.0
         if split_head and height < g.text_height * HEAD_SHARE:
             name = f"first-{number}"
-            doc.template(name, g.frames(name, head=height, rtl=rtl))
+            doc.template(name, g.frames(name, head=height, rtl=rtl), rtl=rtl)
             if started:
                 story.extend([NextPageTemplate(name), PageBreak()])
             story.extend([*heads, FrameBreak(), NextPageTemplate(columns)])
@@ -230,7 +232,7 @@ class _Build:
         """The name of the column template read in the direction ``rtl``, added on first use."""
         name = "cols" if rtl == self.rtl else ("cols-rtl" if rtl else "cols-ltr")
         if all(template.id != name for template in doc.pageTemplates):
-            doc.template(name, self.geometry.frames(name, rtl=rtl))
+            doc.template(name, self.geometry.frames(name, rtl=rtl), rtl=rtl)
         return name
 
     def _sections(self) -> list[tuple[str | None, Article]]:
@@ -247,13 +249,14 @@ class _Build:
     ) -> tuple[list[Flowable], list[Flowable]]:
         titled = self.edition is not None and any(s.title for s in self.edition.sections)
         level = 1 if titled else 0
-        markup = self._markup(article.language or self.language)
+        language = article.language or self.language
+        markup = self._markup(language)
         markup.line_width, markup.font_size = self.frame.width, self.styles.size * 1.2
         flow = ArticleFlow(
             article,
             key=f"a{number}",
             level=level,
-            styles=self.styles,
+            styles=self.styles.directed(_language_rtl(language)),
             markup=markup,
             frame=self.frame,
             options=self.options,
@@ -269,6 +272,11 @@ class _Build:
         kicker = article.section if not titled else None
         heads.extend(flow.head(kicker=kicker))
         return heads, flow.body() + flow.foot()
+
+
+def _language_rtl(language: str | None) -> bool | None:
+    """Whether text in ``language`` reads right to left; None when no language is known."""
+    return is_rtl(language) if language else None
 
 
 def _predict_contents(story: list[Flowable], entries: list[tuple[int, str, int, str]]) -> Contents | None:
