@@ -130,3 +130,26 @@ def test_an_arabic_paragraph_in_an_english_article_reads_right_to_left() -> None
 )
 def test_base_direction(text: str, language_rtl: bool | None, rtl: bool) -> None:
     assert shaping.base_direction(text, language_rtl) is rtl
+
+
+def test_a_contents_entry_reads_in_its_articles_direction() -> None:
+    title, paragraphs = _sample("ar")
+    english = _article("en", [ENGLISH], "Aaa")
+    arabic = _article("ar", paragraphs[:1], f"BBC {title}")
+    edition = Edition(
+        title="Edition", language="en", sections=[Section(title=None, articles=[english, arabic])]
+    )
+    data = broadsheet.write(edition, "pdf", columns=1, cover=False)
+    found = runs(pypdf.PdfReader(io.BytesIO(data)), 0)
+    lines: dict[float, list[Run]] = {}
+    for run in found:
+        if run.left < RIGHT - 40:  # the titles, not the page numbers at the right
+            lines.setdefault(run.y, []).append(run)
+    entry = next(
+        sorted(line, key=lambda r: r.left)
+        for line in lines.values()
+        if any(r.font.startswith("Kurinto") for r in line)
+    )
+    scripts = [run for run in entry if run.font.startswith(("Kurinto", "NotoSans"))]
+    # "BBC" (Noto Sans) comes first in the title, so it is drawn at the title's right-hand end.
+    assert scripts[-1].font.startswith("NotoSans") and scripts[0].font.startswith("Kurinto"), entry

@@ -430,6 +430,10 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return (self.width, self.height)
 
+    def entry_rtl(self, key: str | None, title: str) -> bool:
+        """Whether the entry ``key``'s title (plain text) reads right to left: by its first strong letter."""
+        return shaping.is_rtl_paragraph(title)
+
     def _rows(self, entries: list[tuple[int, str, int, str | None]]) -> list[list[Any]]:
         """The table's rows: a spacer where a level asks for space before, and a paragraph per entry."""
         rows: list[list[Any]] = []
@@ -437,7 +441,7 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
             style = self.getLevelStyle(level)
             plain = unescape(title)
             if shaping.has_rtl(plain) and shaping.shaping_available():
-                plain = shaping.visual_words(plain, shaping.is_rtl_paragraph(plain))
+                plain = shaping.visual_words(plain, self.entry_rtl(key, plain))
             markup = self._bs_entry_markup(plain, level)
             if key:
                 markup = f'<a href="#{key}">{markup}</a>'

@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, KeepInFrame, Spacer
 
 from broadsheet.errors import PdfWarning
 from broadsheet.formats._shared.wording import date_text, document_language, label, number_text
-from broadsheet.formats.pdf import images
+from broadsheet.formats.pdf import images, shaping
 from broadsheet.formats.pdf.flow import Entry, mark
 from broadsheet.formats.pdf.fonts import FontSet
 from broadsheet.formats.pdf.markup import Markup
@@ -45,15 +45,25 @@ class Contents(ScriptContents):
         super().__init__(entry, **kwargs)
         self.language = language
         self.fonts = fonts
+        self.directions: dict[str, bool | None] = {}
         self.placed: dict[str, tuple[int, float]] = {}
         """Form name -> (level, room from the end of the entry's text to the right edge)."""
         self.keys: dict[str, str] = {}
         """Form name -> the key of the entry whose page it shows."""
 
-    def set_entries(self, entries: list[tuple[int, str, int, str]]) -> None:
-        """The entries, (level, markup, page, key), the page unused."""
+    def set_entries(
+        self, entries: list[tuple[int, str, int, str]], directions: dict[str, bool | None] | None = None
+    ) -> None:
+        """The entries, (level, markup, page, key), the page unused; ``directions``: by key, whether
+        the language of the entry's article reads right to left (None: unknown)."""
         self._entries = list(entries)
         self._lastEntries = list(entries)
+        self.directions = dict(directions or {})
+
+    def entry_rtl(self, key: str | None, title: str) -> bool:
+        """Whether a title reads right to left: by its article's language (see
+        :func:`~broadsheet.formats.pdf.shaping.base_direction`), else by its first strong letter."""
+        return shaping.base_direction(title, self.directions.get(key) if key else None)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Set the entries as :class:`ScriptContents` does, then draw their ends as references to forms

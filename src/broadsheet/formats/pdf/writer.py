@@ -109,7 +109,7 @@ class _Build:
         buffer = io.BytesIO()
         doc = self._document(buffer)
         story = self._story(doc)
-        doc.contents = _predict_contents(story, self._entries())
+        doc.contents = _predict_contents(story, self._entries(), self._directions())
         doc.build(story)  # one layout: contents numbers and level columns are settled during it
         self._check_glyphs()  # after the layout: articles after the first are built during it
         return buffer.getvalue()
@@ -223,6 +223,15 @@ class _Build:
             out.append((1 if titled else 0, escape(article.title), 0, f"a{number}"))
         return out
 
+    def _directions(self) -> dict[str, bool | None]:
+        """By contents key, whether the entry's language reads right to left (None: unknown)."""
+        out: dict[str, bool | None] = {}
+        for number, (section, article) in enumerate(self._sections()):
+            if section:
+                out[f"s{number}"] = _language_rtl(self.language)
+            out[f"a{number}"] = _language_rtl(article.language or self.language)
+        return out
+
     def _order_templates(self, doc: PdfDocument) -> None:
         # reportlab starts on the first template in the list.
         order = ["cover", "single", "first-0", self.first_columns]
@@ -279,11 +288,13 @@ def _language_rtl(language: str | None) -> bool | None:
     return is_rtl(language) if language else None
 
 
-def _predict_contents(story: list[Flowable], entries: list[tuple[int, str, int, str]]) -> Contents | None:
+def _predict_contents(
+    story: list[Flowable], entries: list[tuple[int, str, int, str]], directions: dict[str, bool | None]
+) -> Contents | None:
     """Give the contents, if any, its entries (without page numbers) before the layout."""
     for flowable in story:
         if isinstance(flowable, Contents):
-            flowable.set_entries(entries)
+            flowable.set_entries(entries, directions)
             return flowable
     return None
 
