@@ -13,7 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from fontTools.ttLib import TTFont as ToolsFont
-from pdf_checks import fonts
+from pdf_checks import annotations, fonts
 from pdf_runs import Run, runs
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -134,3 +134,32 @@ def test_an_english_edition_keeps_ascii_digits() -> None:
 )
 def test_number_text(language: str | None, expected: str) -> None:
     assert number_text(120, language) == expected
+
+
+@pytest.mark.parametrize("language", ["ar-EG", "he", "en"])
+def test_the_contents_of_a_right_to_left_edition_are_mirrored(language: str) -> None:
+    articles = [_article("en", 1), _article("ar-EG", 1), _article("he", 1)]
+    data = broadsheet.write(_edition(language, articles), "pdf", columns=1, cover=False)
+    rtl = language != "en"
+    # The page numbers are links: at the left of a right-to-left contents, else at the right.
+    rects = [[float(v) for v in annotation["/Rect"]] for page, annotation in annotations(data) if page == 1]
+    numbers = [rect for rect in rects if rect[2] - rect[0] < 40]
+    assert len(numbers) == 3, rects
+    for rect in numbers:
+        assert (rect[2] < MIDDLE) is rtl, rect
+    # The titles are flush with the edge away from the numbers.
+    titles = [
+        run
+        for run in runs(pypdf.PdfReader(io.BytesIO(data)), 0)
+        if run.size < 11 and GEOMETRY.bottom < run.y < 780
+    ]
+    lines: dict[float, list[Run]] = {}
+    for run in titles:
+        lines.setdefault(run.y, []).append(run)
+    assert len(lines) >= 3, lines
+    right = GEOMETRY.left + GEOMETRY.text_width
+    for line in lines.values():
+        edge = max(r.right for r in line) if rtl else min(r.left for r in line)
+        assert abs(edge - (right if rtl else GEOMETRY.left)) < 1, line
+    text = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert number_text(2, language) in text and number_text(4, language) in text, text

@@ -405,6 +405,8 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
         """``entry(title, level)`` gives the markup of a title (plain text)."""
         super().__init__(**kwargs)
         self._bs_entry_markup = entry
+        self.numbers_left = False
+        """Whether page numbers go at the left of the titles (right-to-left contents)."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Lay the entries out as reportlab does, each title font-aware markup in a :class:`Paragraph`."""
@@ -448,8 +450,14 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
             # reportlab glues the page-number callback to the title's last word, which breaks the
             # shaping of that word (see _strip_anchors): a space in a frag of its own keeps it out.
             key_value = repr(key).replace(",", "\\x2c").replace('"', "\\x2c") if key else None
-            markup += f'<font face="{style.fontName}"> </font>'
-            markup += f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{key_value}"/>'
+            end = f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{key_value}"/>'
+            if self.numbers_left:
+                # Right-to-left contents have their numbers at the left: the callback marks where
+                # the title's first line starts. A no-break space holds it (a word without letters
+                # is not shaped), as a word-breaking space would be dropped at the line's start.
+                markup = f'{end}<font face="{style.fontName}">\u00a0</font> {markup}'
+            else:
+                markup += f'<font face="{style.fontName}"> </font>{end}'
             if style.spaceBefore:
                 rows.append([Spacer(1, style.spaceBefore)])
             rows.append([Paragraph(markup, style, order=False)])

@@ -16,6 +16,7 @@ import warnings
 from ast import literal_eval
 from typing import Any
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepInFrame, Spacer
@@ -37,17 +38,26 @@ class Contents(ScriptContents):
     :class:`ScriptContents`), with page numbers drawn once the layout is done."""
 
     def __init__(
-        self, entry: Any, *, language: str | None = None, fonts: FontSet | None = None, **kwargs: Any
+        self,
+        entry: Any,
+        *,
+        language: str | None = None,
+        fonts: FontSet | None = None,
+        rtl: bool = False,
+        **kwargs: Any,
     ) -> None:
         """``entry(title, level)`` gives a title's markup; page numbers are printed in ``language``'s
-        digits, in a face of ``fonts`` that has them; the rest are reportlab's ``TableOfContents``
-        arguments. :meth:`set_entries` gives the entries."""
+        digits, in a face of ``fonts`` that has them, at the left when ``rtl`` (the level styles
+        are then flush right); the rest are reportlab's ``TableOfContents`` arguments.
+        :meth:`set_entries` gives the entries."""
         super().__init__(entry, **kwargs)
+        self.numbers_left = rtl
         self.language = language
         self.fonts = fonts
         self.directions: dict[str, bool | None] = {}
         self.placed: dict[str, tuple[int, float]] = {}
-        """Form name -> (level, room from the end of the entry's text to the right edge)."""
+        """Form name -> (level, room from the end of the entry's text to the right edge, or from its
+        start to the left edge when the numbers are at the left)."""
         self.keys: dict[str, str] = {}
         """Form name -> the key of the entry whose page it shows."""
 
@@ -75,7 +85,7 @@ class Contents(ScriptContents):
             level, key = int(parts[1]), literal_eval(parts[2])
             x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
             name = f"bs-toc-{len(self.placed)}"
-            self.placed[name] = (level, availWidth - x)
+            self.placed[name] = (level, x if self.numbers_left else availWidth - x)
             self.keys[name] = key
             canvas.saveState()
             canvas.translate(x, y)
@@ -84,13 +94,15 @@ class Contents(ScriptContents):
             if key:
                 style = self.getLevelStyle(level)
                 width = stringWidth("0000", style.fontName, style.fontSize)
-                canvas.linkRect("", key, (availWidth - width, y, availWidth, y + style.leading), relative=1)
+                left = 0.0 if self.numbers_left else availWidth - width
+                canvas.linkRect("", key, (left, y, left + width, y + style.leading), relative=1)
 
         self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
         return size
 
     def draw_numbers(self, canvas: Any, pages: dict[str, int]) -> None:
-        """Define every entry's form: dots, then its page number flush right (after the last page)."""
+        """Define every entry's form: dots, then its page number flush right, or the number flush
+        left, then dots (after the last page)."""
         for name, (level, room) in self.placed.items():
             style = self.getLevelStyle(level)
             font, size = style.fontName, style.fontSize
@@ -104,13 +116,22 @@ class Contents(ScriptContents):
             dot = " . " if self.dotsMinLevel >= 0 and level >= self.dotsMinLevel else ""
             dot_width = stringWidth(dot, font, size) if dot else 0.0
             dots = int((room - width) / dot_width) if dot_width else 0
-            canvas.beginForm(name, lowerx=-1, lowery=-size, upperx=room + 1, uppery=size * 2)
-            text = canvas.beginText(room - dots * dot_width - width, 0)
-            text.setFont(font, size)
-            text.setFillColor(style.textColor)
-            text.textOut(dots * dot)
-            text.setFont(face, size)
-            text.textOut(number)
+            if self.numbers_left:  # the form's origin is where the title starts, at its left
+                canvas.beginForm(name, lowerx=-room - 1, lowery=-size, upperx=1, uppery=size * 2)
+                text = canvas.beginText(-room, 0)
+                text.setFillColor(style.textColor)
+                text.setFont(face, size)
+                text.textOut(number)
+                text.setFont(font, size)
+                text.textOut(dots * dot)
+            else:
+                canvas.beginForm(name, lowerx=-1, lowery=-size, upperx=room + 1, uppery=size * 2)
+                text = canvas.beginText(room - dots * dot_width - width, 0)
+                text.setFillColor(style.textColor)
+                text.setFont(font, size)
+                text.textOut(dots * dot)
+                text.setFont(face, size)
+                text.textOut(number)
             canvas.drawText(text)
             canvas.endForm()
 
@@ -123,8 +144,11 @@ class Contents(ScriptContents):
         return found.regular if found is not None else font
 
 
-def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> list[Flowable]:
-    """The contents heading and the table, entries linked to their pages.
+def contents(
+    edition: Edition, styles: Styles, markup: Markup, width: float, *, rtl: bool = False
+) -> list[Flowable]:
+    """The contents heading and the table, entries linked to their pages; ``rtl``: mirrored,
+    titles flush right and numbers at the left, for an edition read right to left.
 
     On a page too narrow for the text size the entries are set smaller: a
     contents line must never be taller than a page, since reportlab cannot
@@ -137,8 +161,9 @@ def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> 
             parent=style,
             fontSize=style.fontSize * scale,
             leading=style.leading * scale,
-            rightIndent=style.rightIndent * scale,
-            leftIndent=style.leftIndent * scale,
+            rightIndent=(style.leftIndent if rtl else style.rightIndent) * scale,
+            leftIndent=(style.rightIndent if rtl else style.leftIndent) * scale,
+            alignment=TA_RIGHT if rtl else style.alignment,
         )
         for style in styles.toc_levels
     ]
@@ -151,6 +176,7 @@ def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> 
         ),
         language=language,
         fonts=styles.fonts,
+        rtl=rtl,
         levelStyles=levels,
         dotsMinLevel=0,
         tableStyle=[

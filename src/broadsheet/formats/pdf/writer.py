@@ -166,7 +166,7 @@ class _Build:
             doc.template("single", g.frames("single", columns=1), rtl=self.rtl)
             if started:
                 story.extend([NextPageTemplate("single"), PageBreak()])
-            story.extend(contents(self.edition, self.styles, self.markup, g.text_width))
+            story.extend(contents(self.edition, self.styles, self.markup, g.text_width, rtl=self.rtl))
             started = True
         flowing = self.options.article_break == "continue"  # articles share pages: one direction
         columns = self._columns(doc, self.rtl)
