@@ -153,3 +153,22 @@ def test_a_contents_entry_reads_in_its_articles_direction() -> None:
     scripts = [run for run in entry if run.font.startswith(("Kurinto", "NotoSans"))]
     # "BBC" (Noto Sans) comes first in the title, so it is drawn at the title's right-hand end.
     assert scripts[-1].font.startswith("NotoSans") and scripts[0].font.startswith("Kurinto"), entry
+
+
+def test_a_right_to_left_quote_is_indented_on_the_right() -> None:
+    from broadsheet.model import Quote, QuoteBlock
+
+    title, paragraphs = _sample("ar")
+    article = Article(
+        title=title,
+        language="ar",
+        body=[QuoteBlock(quote=Quote(text=paragraphs[0])), QuoteBlock(quote=Quote(text=ENGLISH * 2))],
+    )
+    data = broadsheet.write(article, "pdf", columns=1)
+    quote = [run for run in runs(pypdf.PdfReader(io.BytesIO(data))) if abs(run.size - SIZE * 1.12) < 0.01]
+    arabic = [run for run in quote if run.font.startswith("Kurinto")]
+    latin = [run for run in quote if run.font.startswith("Gentium")]
+    indent, end = SIZE * 1.4, SIZE * 0.6  # the quote style's start and end indents
+    assert abs(max(run.right for run in arabic) - (RIGHT - indent)) < 1, arabic
+    assert min(run.left for run in arabic) >= LEFT + end - 1
+    assert abs(min(run.left for run in latin) - (LEFT + indent)) < 1, latin

@@ -68,6 +68,8 @@ def script_style(style: ParagraphStyle, text: str, *, order: bool = True) -> Par
         found = ParagraphStyle(
             f"{style.name}-{bidi or 'shaped'}", parent=style, shaping=1, alignment=alignment
         )
+        if bidi == "rtl":  # indented on the side a line starts: a quote's indent moves to the right
+            found.leftIndent, found.rightIndent = style.rightIndent, style.leftIndent
         found.__dict__.pop("_bs_ragged", None)
         found.__dict__["_bs_bidi"] = bidi
         variants[key] = found
