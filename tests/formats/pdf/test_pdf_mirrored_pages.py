@@ -163,3 +163,14 @@ def test_the_contents_of_a_right_to_left_edition_are_mirrored(language: str) -> 
         assert abs(edge - (right if rtl else GEOMETRY.left)) < 1, line
     text = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert number_text(2, language) in text and number_text(4, language) in text, text
+
+
+@pytest.mark.parametrize(("language", "mirrored"), [("ar", True), ("en", False)])
+def test_articles_run_on_are_mirrored_in_the_editions_direction(language: str, mirrored: bool) -> None:
+    edition = _edition(language, [_article("en", 3), _article("ar", 3)])
+    data = broadsheet.write(edition, "pdf", columns=1, cover=False, toc=False, article_break="continue")
+    pdf = pypdf.PdfReader(io.BytesIO(data))
+    assert len(pdf.pages) >= 2
+    for number in range(len(pdf.pages)):
+        _, foot = _decorations(pdf, number)
+        assert len(foot) == 1 and (foot[0].right < MIDDLE) is mirrored, (number, foot)
