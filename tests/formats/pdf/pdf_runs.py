@@ -25,6 +25,8 @@ class Run:
     left: float
     right: float
     size: float
+    font: str = ""
+    """The font's name without its subset prefix (``GentiumBookPlus``)."""
 
 
 def _multiply(a: list[float], b: list[float]) -> list[float]:
@@ -64,7 +66,8 @@ def runs(pdf: pypdf.PdfReader, number: int = 0) -> list[Run]:
 
     def record(start: list[float], shown: bool) -> None:
         if shown:
-            out.append(Run(y=round(start[5], 1), left=start[4], right=position()[4], size=size))
+            name = str(font["/BaseFont"]).split("+")[-1]
+            out.append(Run(y=round(start[5], 1), left=start[4], right=position()[4], size=size, font=name))
 
     for operands, operator in ContentStream(page.get_contents(), pdf).operations:
         match operator:

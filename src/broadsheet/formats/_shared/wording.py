@@ -24,7 +24,7 @@ from broadsheet.model import Article, Edition
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["date_text", "document_language", "label", "language_name", "machine_datetime"]
+__all__ = ["date_text", "document_language", "label", "language_name", "machine_datetime", "number_text"]
 
 
 def label(key: str, language: str | None) -> str:
@@ -67,6 +67,13 @@ def date_text(value: dt.date, language: str | None, *, with_time: bool = True) -
         glue = str(get_datetime_format("medium", locale=locale)).replace("'", "")
         return _digits(_spaces(glue.replace("{1}", day).replace("{0}", time)), locale)
     return _digits(_spaces(day), locale)
+
+
+def number_text(value: int, language: str | None) -> str:
+    """A whole number (a page number) in the digits CLDR makes ``language``'s default: "۱۲" in
+    Persian, "١٢" in Egyptian Arabic ("ar-EG"), "12" in English and in "ar" itself."""
+    text = str(value)
+    return _digits(text, _locale(language)) if language else text
 
 
 def _spaces(text: str) -> str:

@@ -65,6 +65,8 @@ class Entry:
     """Whether the table of contents lists it."""
     running: str | None = None
     """A new running head that starts with this flowable, if any."""
+    running_rtl: bool | None = None
+    """Whether the running head's language reads right to left (None: unknown)."""
     outline: bool = True
     """Whether the outline (bookmarks) lists it."""
 
@@ -126,7 +128,17 @@ class ArticleFlow:
         anchor = f'<a name="{self.key}"/>'
         headline = Paragraph(anchor + m.text(a.title, hf, hyphenate=False), s.headline)
         out.append(
-            mark(headline, Entry(title=a.title, key=self.key, level=self.level, toc=True, running=a.title))
+            mark(
+                headline,
+                Entry(
+                    title=a.title,
+                    key=self.key,
+                    level=self.level,
+                    toc=True,
+                    running=a.title,
+                    running_rtl=s.rtl,
+                ),
+            )
         )
         if a.subtitle:
             out.append(Paragraph(m.text(a.subtitle, hf, hyphenate=False), s.subtitle))

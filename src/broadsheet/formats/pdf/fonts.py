@@ -17,8 +17,8 @@ Thai comes first from Noto Sans Thai (OFL 1.1, the ``fontpkg-noto-sans-thai``
 package, in the same extra): Kurinto Sans substitutes a raised tone mark over
 an upper vowel and then positions it back down into the vowel (ที่, เชื่อม),
 so HarfBuzz, and any renderer, draws the mark inside the vowel, unseen. The
-package has only a variable file; its default instance (regular) is used for
-every style, so bold Thai is drawn regular.
+package has only a variable file: its default instance is the regular face, and
+a static bold instance is cut from it once and cached (see font_instances).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from broadsheet.errors import WriteError
+from broadsheet.formats.pdf import font_instances
 
 STYLES = ("regular", "bold", "italic", "bolditalic")
 """The four styles of a family, in the order files are given."""
@@ -145,7 +146,7 @@ def _script_family(stem: str) -> Family | None:
 
 @functools.cache
 def _thai_family() -> Family | None:
-    """Noto Sans Thai, one variable file for every style, or None without its package."""
+    """Noto Sans Thai (a variable file, bold cut from it), or None without its package."""
     spec = importlib.util.find_spec("fontpkg_noto_sans_thai")
     if spec is None or spec.origin is None:
         return None
@@ -153,8 +154,10 @@ def _thai_family() -> Family | None:
     if not files:  # pragma: no cover - a broken installation
         return None
     name, coverage = _load(str(files[0]), _digest(files[0]), variable=True)
-    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
-    return Family(regular=name, bold=name, italic=name, bolditalic=name, coverage=coverage)
+    bold_file = font_instances.static_instance(files[0], font_instances.BOLD)
+    bold = _load(str(bold_file), _digest(bold_file))[0] if bold_file is not None else name
+    pdfmetrics.registerFontFamily(name, normal=name, bold=bold, italic=name, boldItalic=bold)
+    return Family(regular=name, bold=bold, italic=name, bolditalic=bold, coverage=coverage)
 
 
 def script_families(language: str | None) -> Iterator[Family]:

@@ -20,6 +20,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from broadsheet.errors import OptionError
 from broadsheet.formats._shared.typography import is_rtl
+from broadsheet.formats._shared.wording import number_text
 from broadsheet.formats.pdf.balance import level_height, rest_of_article, shorten
 from broadsheet.formats.pdf.flow import Entry
 from broadsheet.formats.pdf.options import WriteOptions, parse_length, parse_margins, parse_page_size
@@ -203,6 +204,8 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
         self.running_left = running_left
         self.running_markup = running_markup
         self.running_title = ""
+        self.running_rtl: bool | None = None
+        """The direction of the running title's language (None: unknown)."""
         self.article_page = 0
         self.leading = styles.body.leading
         self.levelled: dict[int, float] = {}
@@ -231,10 +234,15 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
             **kwargs,
         )
 
-    def template(self, name: str, frames: list[Frame], *, decorate: bool = True, cover: bool = False) -> None:
-        """Add a page template; ``decorate`` adds running heads and numbers, ``cover`` the cover's band."""
+    def template(
+        self, name: str, frames: list[Frame], *, decorate: bool = True, cover: bool = False, rtl: bool = False
+    ) -> None:
+        """Add a page template; ``decorate`` adds running heads and numbers, ``cover`` the cover's band;
+        ``rtl``: its pages are read right to left, and their running heads and numbers mirrored."""
         on_end = self._decorate if decorate else (self._cover if cover else _nothing)
-        self.addPageTemplates([PageTemplate(id=name, frames=frames, onPageEnd=on_end)])
+        template = PageTemplate(id=name, frames=frames, onPageEnd=on_end)
+        template._bs_rtl = rtl
+        self.addPageTemplates([template])
 
     def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
         """Lay ``flowables`` out; the list is kept to look ahead at the rest of an article."""
@@ -295,6 +303,7 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
             self.entry_pages[entry.key] = self.page
         if entry.running is not None:
             self.running_title = entry.running
+            self.running_rtl = entry.running_rtl
             self.article_page = self.page
 
     def _endBuild(self) -> None:
@@ -307,19 +316,27 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
 
     def _decorate(self, canvas: Any, doc: Any) -> None:
         g, s = self.geometry, self.styles
+        # A right-to-left page (its article's, or its edition's when articles run on) is mirrored:
+        # the publication at the top right, the article's title at the top left, the number at
+        # the bottom left, where a reader of Arabic or Hebrew looks first and last.
+        rtl = bool(getattr(self.pageTemplate, "_bs_rtl", False))
+        outer, inner = (TA_RIGHT, TA_LEFT) if rtl else (TA_LEFT, TA_RIGHT)
         canvas.saveState()
         if self.options.running_heads and self.page != self.article_page:
             y = g.height - g.top + s.size * 1.0
             half = g.text_width / 2 - s.size
-            self._line(canvas, self.running_left, g.left, y, half, TA_LEFT)
+            far = g.left + g.text_width - half
+            self._line(canvas, self.running_left, far if rtl else g.left, y, half, outer, s)
             if self.running_title and self.running_title != self.running_left:
-                self._line(canvas, self.running_title, g.left + g.text_width - half, y, half, TA_RIGHT)
+                styles = s.directed(self.running_rtl)
+                self._line(canvas, self.running_title, g.left if rtl else far, y, half, inner, styles)
             canvas.setStrokeColor(s.palette.rule)
             canvas.setLineWidth(0.4)
             canvas.line(g.left, y - s.size * 0.45, g.left + g.text_width, y - s.size * 0.45)
         if self.options.page_numbers:
             y = g.bottom - s.size * 2.4
-            self._line(canvas, str(self.page), g.left, y, g.text_width, TA_RIGHT)
+            number = number_text(self.page, getattr(self, "lang", None))  # the document's language's digits
+            self._line(canvas, number, g.left, y, g.text_width, inner, s)
         canvas.restoreState()
 
     def _cover(self, canvas: Any, doc: Any) -> None:
@@ -332,8 +349,11 @@ class PdfDocument(BaseDocTemplate):  # type: ignore[misc]
         )
         canvas.restoreState()
 
-    def _line(self, canvas: Any, text: str, x: float, y: float, width: float, align: int) -> None:
-        style: ParagraphStyle = ParagraphStyle("line", parent=self.styles.running, alignment=align)
+    def _line(
+        self, canvas: Any, text: str, x: float, y: float, width: float, align: int, styles: Styles
+    ) -> None:
+        style: ParagraphStyle = ParagraphStyle("line", parent=styles.running, alignment=align)
+        style.__dict__["_bs_keep_alignment"] = True  # a right-to-left title at the left stays there
         font, size = style.fontName, style.fontSize
         if stringWidth(text, font, size) > width:
             while text and stringWidth(text + "…", font, size) > width:

@@ -49,23 +49,28 @@ _VARIANTS: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[bool, str], Para
 def script_style(style: ParagraphStyle, text: str, *, order: bool = True) -> ParagraphStyle:
     """``style``, or its variant that shapes and orders ``text`` (plain characters, no tags).
 
-    ``order`` False: shaped only, for text whose words are in drawing order already.
+    ``order`` False: shaped only, for text whose words are in drawing order already. The base
+    direction comes from the text and the direction of its language, which ``style`` carries
+    (see :meth:`~broadsheet.formats.pdf.styles.Styles.directed`).
     """
     if not shaping.needs_shaping(text) or not shaping.shaping_available():
         return _cjk(style) if shaping.has_cjk(text) else style
     bidi = ""
     if order and shaping.has_rtl(text) and shaping.bidi_available():
-        bidi = "rtl" if shaping.is_rtl_paragraph(text) else "ltr"
+        language_rtl = style.__dict__.get("_bs_language_rtl")
+        bidi = "rtl" if shaping.base_direction(unescape(text), language_rtl) else "ltr"
     key = (True, bidi)
     variants = _VARIANTS.setdefault(style, {})
     found = variants.get(key)
     if found is None:
         alignment = style.alignment
-        if bidi == "rtl" and alignment == TA_LEFT:
+        if bidi == "rtl" and alignment == TA_LEFT and not style.__dict__.get("_bs_keep_alignment"):
             alignment = TA_RIGHT  # flush right, ragged left; justified stays justified (see drawPara)
         found = ParagraphStyle(
             f"{style.name}-{bidi or 'shaped'}", parent=style, shaping=1, alignment=alignment
         )
+        if bidi == "rtl":  # indented on the side a line starts: a quote's indent moves to the right
+            found.leftIndent, found.rightIndent = style.rightIndent, style.leftIndent
         found.__dict__.pop("_bs_ragged", None)
         found.__dict__["_bs_bidi"] = bidi
         variants[key] = found
@@ -418,6 +423,8 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
         """``entry(title, level)`` gives the markup of a title (plain text)."""
         super().__init__(**kwargs)
         self._bs_entry_markup = entry
+        self.numbers_left = False
+        """Whether page numbers go at the left of the titles (right-to-left contents)."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Lay the entries out as reportlab does, each title font-aware markup in a :class:`Paragraph`."""
@@ -443,6 +450,10 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return (self.width, self.height)
 
+    def entry_rtl(self, key: str | None, title: str) -> bool:
+        """Whether the entry ``key``'s title (plain text) reads right to left: by its first strong letter."""
+        return shaping.is_rtl_paragraph(title)
+
     def _rows(self, entries: list[tuple[int, str, int, str | None]]) -> list[list[Any]]:
         """The table's rows: a spacer where a level asks for space before, and a paragraph per entry."""
         rows: list[list[Any]] = []
@@ -450,15 +461,21 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
             style = self.getLevelStyle(level)
             plain = unescape(title)
             if shaping.has_rtl(plain) and shaping.shaping_available():
-                plain = shaping.visual_words(plain, shaping.is_rtl_paragraph(plain))
+                plain = shaping.visual_words(plain, self.entry_rtl(key, plain))
             markup = self._bs_entry_markup(plain, level)
             if key:
                 markup = f'<a href="#{key}">{markup}</a>'
             # reportlab glues the page-number callback to the title's last word, which breaks the
             # shaping of that word (see _strip_anchors): a space in a frag of its own keeps it out.
             key_value = repr(key).replace(",", "\\x2c").replace('"', "\\x2c") if key else None
-            markup += f'<font face="{style.fontName}"> </font>'
-            markup += f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{key_value}"/>'
+            end = f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{key_value}"/>'
+            if self.numbers_left:
+                # Right-to-left contents have their numbers at the left: the callback marks where
+                # the title's first line starts. A no-break space holds it (a word without letters
+                # is not shaped), as a word-breaking space would be dropped at the line's start.
+                markup = f'{end}<font face="{style.fontName}">\u00a0</font> {markup}'
+            else:
+                markup += f'<font face="{style.fontName}"> </font>{end}'
             if style.spaceBefore:
                 rows.append([Spacer(1, style.spaceBefore)])
             rows.append([Paragraph(markup, style, order=False)])

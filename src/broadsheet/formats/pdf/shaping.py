@@ -139,6 +139,35 @@ def is_rtl_paragraph(text: str) -> bool:
     return False
 
 
+OTHER_DIRECTION_SHARE = 0.75
+"""A paragraph reads against its language's direction only when at least this share of its words
+(each by its first strong letter) read the other way: an English quotation in an Arabic article."""
+
+
+def base_direction(text: str, language_rtl: bool | None) -> bool:
+    """True when a paragraph of plain ``text`` is set right to left.
+
+    UAX #9's higher-level protocol (HL1): the direction of the language the paragraph is written
+    in (``language_rtl``, its article's) is its base direction, so an Arabic paragraph that opens
+    with "BBC" or "2024" still reads right to left. Only a paragraph whose words are mostly in
+    the other direction (:data:`OTHER_DIRECTION_SHARE`) takes that one. When the language says
+    nothing (None), the first strong letter decides (rules P2 and P3).
+    """
+    if language_rtl is None:
+        return is_rtl_paragraph(text)
+    counts = [0, 0]  # left-to-right words, right-to-left words
+    for word in text.split():
+        for char in word:
+            kind = unicodedata.bidirectional(char)
+            if kind in ("L", "R", "AL"):
+                counts[kind != "L"] += 1
+                break
+    own, other = (counts[1], counts[0]) if language_rtl else (counts[0], counts[1])
+    if other and other >= OTHER_DIRECTION_SHARE * (own + other):
+        return not language_rtl
+    return language_rtl
+
+
 def _neutral(char: str) -> str:
     # Shaped words hold private-use stand-ins for ligature glyphs; they take their neighbours' direction.
     return "!" if 0xE000 <= ord(char) <= 0xF8FF else char

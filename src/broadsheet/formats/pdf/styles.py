@@ -6,6 +6,8 @@ profile uses RGB. Nothing else in the package makes a colour.
 
 from __future__ import annotations
 
+import copy
+
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -313,6 +315,38 @@ class Styles:
             alignment=TA_RIGHT,
         )
 
+    rtl: bool | None = None
+    """The direction of the language these styles set: right to left, left to right, or unknown."""
+
+    def directed(self, rtl: bool | None) -> Styles:
+        """These styles for text in a language read right to left (``rtl`` True), left to right
+        (False), or unknown (None): a paragraph with right-to-left letters takes its base
+        direction from that (see :func:`~broadsheet.formats.pdf.shaping.base_direction`).
+        Each style's copy carries the direction (made once per direction)."""
+        if rtl is self.rtl:
+            return self
+        known: dict[bool | None, Styles] = self.__dict__.setdefault("_directed", {self.rtl: self})
+        found = known.get(rtl)
+        if found is None:
+            found = copy.copy(self)
+            found.rtl = rtl
+            for name, value in vars(self).items():
+                if isinstance(value, ParagraphStyle):
+                    setattr(found, name, _directed(value, rtl))
+                elif isinstance(value, tuple) and all(isinstance(v, ParagraphStyle) for v in value):
+                    setattr(found, name, tuple(_directed(v, rtl) for v in value))
+            known[rtl] = found
+        return found
+
     def heading(self, level: int) -> ParagraphStyle:
         """The style of a crosshead of ``level`` 1–6."""
         return self.headings[min(max(level, 1), 6) - 1]
+
+
+def _directed(style: ParagraphStyle, rtl: bool | None) -> ParagraphStyle:
+    """A child of ``style`` that carries the direction of its text's language."""
+    child = ParagraphStyle(style.name, parent=style)
+    for cache in ("_bs_ragged", "_bs_unshaped"):  # the parent's variants, copied with its attributes
+        child.__dict__.pop(cache, None)
+    child.__dict__["_bs_language_rtl"] = rtl
+    return child

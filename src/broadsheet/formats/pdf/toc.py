@@ -16,14 +16,16 @@ import warnings
 from ast import literal_eval
 from typing import Any
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepInFrame, Spacer
 
 from broadsheet.errors import PdfWarning
-from broadsheet.formats._shared.wording import date_text, document_language, label
-from broadsheet.formats.pdf import images
+from broadsheet.formats._shared.wording import date_text, document_language, label, number_text
+from broadsheet.formats.pdf import images, shaping
 from broadsheet.formats.pdf.flow import Entry, mark
+from broadsheet.formats.pdf.fonts import FontSet
 from broadsheet.formats.pdf.markup import Markup
 from broadsheet.formats.pdf.options import WriteOptions
 from broadsheet.formats.pdf.paragraphs import Paragraph, ScriptContents
@@ -35,19 +37,43 @@ class Contents(ScriptContents):
     """A table of contents set from known entries (each title in the fonts that draw it, see
     :class:`ScriptContents`), with page numbers drawn once the layout is done."""
 
-    def __init__(self, entry: Any, **kwargs: Any) -> None:
-        """``entry(title, level)`` gives a title's markup; the rest are reportlab's ``TableOfContents``
-        arguments. :meth:`set_entries` gives the entries."""
+    def __init__(
+        self,
+        entry: Any,
+        *,
+        language: str | None = None,
+        fonts: FontSet | None = None,
+        rtl: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        """``entry(title, level)`` gives a title's markup; page numbers are printed in ``language``'s
+        digits, in a face of ``fonts`` that has them, at the left when ``rtl`` (the level styles
+        are then flush right); the rest are reportlab's ``TableOfContents`` arguments.
+        :meth:`set_entries` gives the entries."""
         super().__init__(entry, **kwargs)
+        self.numbers_left = rtl
+        self.language = language
+        self.fonts = fonts
+        self.directions: dict[str, bool | None] = {}
         self.placed: dict[str, tuple[int, float]] = {}
-        """Form name -> (level, room from the end of the entry's text to the right edge)."""
+        """Form name -> (level, room from the end of the entry's text to the right edge, or from its
+        start to the left edge when the numbers are at the left)."""
         self.keys: dict[str, str] = {}
         """Form name -> the key of the entry whose page it shows."""
 
-    def set_entries(self, entries: list[tuple[int, str, int, str]]) -> None:
-        """The entries, (level, markup, page, key), the page unused."""
+    def set_entries(
+        self, entries: list[tuple[int, str, int, str]], directions: dict[str, bool | None] | None = None
+    ) -> None:
+        """The entries, (level, markup, page, key), the page unused; ``directions``: by key, whether
+        the language of the entry's article reads right to left (None: unknown)."""
         self._entries = list(entries)
         self._lastEntries = list(entries)
+        self.directions = dict(directions or {})
+
+    def entry_rtl(self, key: str | None, title: str) -> bool:
+        """Whether a title reads right to left: by its article's language (see
+        :func:`~broadsheet.formats.pdf.shaping.base_direction`), else by its first strong letter."""
+        return shaping.base_direction(title, self.directions.get(key) if key else None)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Set the entries as :class:`ScriptContents` does, then draw their ends as references to forms
@@ -59,7 +85,7 @@ class Contents(ScriptContents):
             level, key = int(parts[1]), literal_eval(parts[2])
             x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
             name = f"bs-toc-{len(self.placed)}"
-            self.placed[name] = (level, availWidth - x)
+            self.placed[name] = (level, x if self.numbers_left else availWidth - x)
             self.keys[name] = key
             canvas.saveState()
             canvas.translate(x, y)
@@ -68,35 +94,61 @@ class Contents(ScriptContents):
             if key:
                 style = self.getLevelStyle(level)
                 width = stringWidth("0000", style.fontName, style.fontSize)
-                canvas.linkRect("", key, (availWidth - width, y, availWidth, y + style.leading), relative=1)
+                left = 0.0 if self.numbers_left else availWidth - width
+                canvas.linkRect("", key, (left, y, left + width, y + style.leading), relative=1)
 
         self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
         return size
 
     def draw_numbers(self, canvas: Any, pages: dict[str, int]) -> None:
-        """Define every entry's form: dots, then its page number flush right (after the last page)."""
+        """Define every entry's form: dots, then its page number flush right, or the number flush
+        left, then dots (after the last page)."""
         for name, (level, room) in self.placed.items():
             style = self.getLevelStyle(level)
             font, size = style.fontName, style.fontSize
-            number = str(pages.get(self.keys[name], ""))
-            width = stringWidth(number, font, size)
+            page = pages.get(self.keys[name])
+            number = number_text(page, self.language) if page is not None else ""
+            face = self._number_face(number, font)
+            width = stringWidth(number, face, size)
             while width > room and size >= 1.0:
                 size *= 0.9
-                width = stringWidth(number, font, size)
+                width = stringWidth(number, face, size)
             dot = " . " if self.dotsMinLevel >= 0 and level >= self.dotsMinLevel else ""
             dot_width = stringWidth(dot, font, size) if dot else 0.0
             dots = int((room - width) / dot_width) if dot_width else 0
-            canvas.beginForm(name, lowerx=-1, lowery=-size, upperx=room + 1, uppery=size * 2)
-            text = canvas.beginText(room - dots * dot_width - width, 0)
-            text.setFont(font, size)
-            text.setFillColor(style.textColor)
-            text.textLine(dots * dot + number)
+            if self.numbers_left:  # the form's origin is where the title starts, at its left
+                canvas.beginForm(name, lowerx=-room - 1, lowery=-size, upperx=1, uppery=size * 2)
+                text = canvas.beginText(-room, 0)
+                text.setFillColor(style.textColor)
+                text.setFont(face, size)
+                text.textOut(number)
+                text.setFont(font, size)
+                text.textOut(dots * dot)
+            else:
+                canvas.beginForm(name, lowerx=-1, lowery=-size, upperx=room + 1, uppery=size * 2)
+                text = canvas.beginText(room - dots * dot_width - width, 0)
+                text.setFillColor(style.textColor)
+                text.setFont(font, size)
+                text.textOut(dots * dot)
+                text.setFont(face, size)
+                text.textOut(number)
             canvas.drawText(text)
             canvas.endForm()
 
+    def _number_face(self, number: str, font: str) -> str:
+        """``font``, or a face of the font set that draws every digit of ``number`` (Arabic-Indic,
+        Bengali digits: the heading face may lack them)."""
+        if self.fonts is None or number.isascii():
+            return font
+        found = self.fonts.family_for_all(number, self.fonts.heading, self.language)
+        return found.regular if found is not None else font
 
-def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> list[Flowable]:
-    """The contents heading and the table, entries linked to their pages.
+
+def contents(
+    edition: Edition, styles: Styles, markup: Markup, width: float, *, rtl: bool = False
+) -> list[Flowable]:
+    """The contents heading and the table, entries linked to their pages; ``rtl``: mirrored,
+    titles flush right and numbers at the left, for an edition read right to left.
 
     On a page too narrow for the text size the entries are set smaller: a
     contents line must never be taller than a page, since reportlab cannot
@@ -109,17 +161,22 @@ def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> 
             parent=style,
             fontSize=style.fontSize * scale,
             leading=style.leading * scale,
-            rightIndent=style.rightIndent * scale,
-            leftIndent=style.leftIndent * scale,
+            rightIndent=(style.leftIndent if rtl else style.rightIndent) * scale,
+            leftIndent=(style.rightIndent if rtl else style.leftIndent) * scale,
+            alignment=TA_RIGHT if rtl else style.alignment,
         )
         for style in styles.toc_levels
     ]
-    name = label("contents", document_language(edition))
+    language = document_language(edition)
+    name = label("contents", language)
     title = '<a name="contents"/>' + markup.text(name, styles.fonts.heading, hyphenate=False)
     table = Contents(
         entry=lambda title, level: markup.text(
             title, styles.fonts.heading if level == 0 else styles.fonts.text, hyphenate=False
         ),
+        language=language,
+        fonts=styles.fonts,
+        rtl=rtl,
         levelStyles=levels,
         dotsMinLevel=0,
         tableStyle=[
@@ -133,7 +190,7 @@ def contents(edition: Edition, styles: Styles, markup: Markup, width: float) -> 
     )
     heading = mark(
         Paragraph(title, styles.toc_title),
-        Entry(title=name, key="contents", level=0, toc=False, running=name),
+        Entry(title=name, key="contents", level=0, toc=False, running=name, running_rtl=styles.rtl),
     )
     return [heading, table]
 

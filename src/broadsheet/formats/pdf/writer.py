@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import LayoutError
 
 from broadsheet.errors import BroadsheetError, MissingGlyphsWarning, WriteError
+from broadsheet.formats._shared.typography import is_rtl
 from broadsheet.formats._shared.wording import document_language
 from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.balance import ArticleEnd
@@ -79,6 +80,7 @@ class _Build:
         self.edition = document if isinstance(document, Edition) else None
         self.articles = document.articles if isinstance(document, Edition) else (document,)
         self.language = self._language()
+        self.styles = self.styles.directed(_language_rtl(self.language))
         self.rtl = reads_right_to_left(self.language, self.articles[0].title if self.articles else "")
         """Whether the document's columns are read right to left (an article's may differ)."""
         self.first_columns = "cols"
@@ -107,7 +109,7 @@ class _Build:
         buffer = io.BytesIO()
         doc = self._document(buffer)
         story = self._story(doc)
-        doc.contents = _predict_contents(story, self._entries())
+        doc.contents = _predict_contents(story, self._entries(), self._directions())
         doc.build(story)  # one layout: contents numbers and level columns are settled during it
         self._check_glyphs()  # after the layout: articles after the first are built during it
         return buffer.getvalue()
@@ -161,10 +163,10 @@ class _Build:
             )
             started = True
         if self.edition is not None and self.options.toc:
-            doc.template("single", g.frames("single", columns=1))
+            doc.template("single", g.frames("single", columns=1), rtl=self.rtl)
             if started:
                 story.extend([NextPageTemplate("single"), PageBreak()])
-            story.extend(contents(self.edition, self.styles, self.markup, g.text_width))
+            story.extend(contents(self.edition, self.styles, self.markup, g.text_width, rtl=self.rtl))
             started = True
         flowing = self.options.article_break == "continue"  # articles share pages: one direction
         columns = self._columns(doc, self.rtl)
@@ -198,7 +200,7 @@ class _Build:
         height = _height(heads, g.text_width) + self.styles.size if split_head else 0.0
         if split_head and height < g.text_height * HEAD_SHARE:
             name = f"first-{number}"
-            doc.template(name, g.frames(name, head=height, rtl=rtl))
+            doc.template(name, g.frames(name, head=height, rtl=rtl), rtl=rtl)
             if started:
                 story.extend([NextPageTemplate(name), PageBreak()])
             story.extend([*heads, FrameBreak(), NextPageTemplate(columns)])
@@ -221,6 +223,15 @@ class _Build:
             out.append((1 if titled else 0, escape(article.title), 0, f"a{number}"))
         return out
 
+    def _directions(self) -> dict[str, bool | None]:
+        """By contents key, whether the entry's language reads right to left (None: unknown)."""
+        out: dict[str, bool | None] = {}
+        for number, (section, article) in enumerate(self._sections()):
+            if section:
+                out[f"s{number}"] = _language_rtl(self.language)
+            out[f"a{number}"] = _language_rtl(article.language or self.language)
+        return out
+
     def _order_templates(self, doc: PdfDocument) -> None:
         # reportlab starts on the first template in the list.
         order = ["cover", "single", "first-0", self.first_columns]
@@ -230,7 +241,7 @@ class _Build:
         """The name of the column template read in the direction ``rtl``, added on first use."""
         name = "cols" if rtl == self.rtl else ("cols-rtl" if rtl else "cols-ltr")
         if all(template.id != name for template in doc.pageTemplates):
-            doc.template(name, self.geometry.frames(name, rtl=rtl))
+            doc.template(name, self.geometry.frames(name, rtl=rtl), rtl=rtl)
         return name
 
     def _sections(self) -> list[tuple[str | None, Article]]:
@@ -247,13 +258,14 @@ class _Build:
     ) -> tuple[list[Flowable], list[Flowable]]:
         titled = self.edition is not None and any(s.title for s in self.edition.sections)
         level = 1 if titled else 0
-        markup = self._markup(article.language or self.language)
+        language = article.language or self.language
+        markup = self._markup(language)
         markup.line_width, markup.font_size = self.frame.width, self.styles.size * 1.2
         flow = ArticleFlow(
             article,
             key=f"a{number}",
             level=level,
-            styles=self.styles,
+            styles=self.styles.directed(_language_rtl(language)),
             markup=markup,
             frame=self.frame,
             options=self.options,
@@ -271,11 +283,18 @@ class _Build:
         return heads, flow.body() + flow.foot()
 
 
-def _predict_contents(story: list[Flowable], entries: list[tuple[int, str, int, str]]) -> Contents | None:
+def _language_rtl(language: str | None) -> bool | None:
+    """Whether text in ``language`` reads right to left; None when no language is known."""
+    return is_rtl(language) if language else None
+
+
+def _predict_contents(
+    story: list[Flowable], entries: list[tuple[int, str, int, str]], directions: dict[str, bool | None]
+) -> Contents | None:
     """Give the contents, if any, its entries (without page numbers) before the layout."""
     for flowable in story:
         if isinstance(flowable, Contents):
-            flowable.set_entries(entries)
+            flowable.set_entries(entries, directions)
             return flowable
     return None
 
