@@ -7,11 +7,13 @@ them once it knows their page.
 
 from __future__ import annotations
 
+import functools
 import warnings
 from typing import Any, assert_never
 
 import attrs
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -22,13 +24,13 @@ from reportlab.platypus import (
 
 from broadsheet.errors import PdfWarning
 from broadsheet.formats._shared.plain_text import inline_text
-from broadsheet.formats._shared.typography import quote_marks
-from broadsheet.formats._shared.wording import date_text, label, language_name
+from broadsheet.formats._shared.typography import is_rtl, quote_marks
+from broadsheet.formats._shared.wording import date_text, label, language_name, number_text
 from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.long_paragraphs import LONG_CHARS, LongParagraph
 from broadsheet.formats.pdf.markup import Markup
 from broadsheet.formats.pdf.paragraphs import Paragraph, SetParagraph, chunked
-from broadsheet.formats.pdf.styles import Styles
+from broadsheet.formats.pdf.styles import Styles, following, text_rtl
 from broadsheet.formats.pdf.tables import boxed_links, data_table, placeholder_box
 from broadsheet.model import (
     Article,
@@ -267,10 +269,23 @@ class ArticleFlow:
 
     def _list(self, block: BulletList | OrderedList, width: float, path: str) -> Flowable:
         s = self.styles
-        # Deeply nested lists stop indenting before the text gets too narrow to set.
-        indent = min(s.size * 1.6, max(0.0, width - self.frame.width * 0.4))
+        # A right-to-left article's lists have their markers at the right, indented from the right.
+        rtl = bool(s.rtl)
+        face = self.text_family.regular
+        marker: dict[str, Any] = {"bulletType": "bullet", "start": "\u2022"}
+        widest = 0.0
+        if isinstance(block, OrderedList):
+            face, digits = self._number_face()
+            number = functools.partial(_list_number, language=digits, rtl=rtl)
+            marker = {"bulletType": "1", "start": block.start, "bulletFormat": number}
+            last = block.start + len(block.items) - 1
+            widest = max(stringWidth(number(str(n)), face, s.size) for n in (block.start, last))
+        # Deeply nested lists stop indenting before the text gets too narrow to set; an indent
+        # holds the widest number and a gap after it.
+        gap = s.size * 0.45
+        indent = min(max(s.size * 1.6, widest + gap * 1.6), max(0.0, width - self.frame.width * 0.4))
         items = []
-        for number, item in enumerate(block.items):
+        for number_, item in enumerate(block.items):
             flowables: list[Flowable] = []
             for index, child in enumerate(item):
                 if isinstance(child, ParagraphNode):
@@ -278,39 +293,57 @@ class ArticleFlow:
                         SetParagraph(self.markup.inlines(child.children, self.text_family), s.list_item)
                     )
                 else:
-                    flowables.extend(self.block(child, width - indent, f"{path}.items[{number}][{index}]"))
+                    flowables.extend(self.block(child, width - indent, f"{path}.items[{number_}][{index}]"))
             items.append(ListItem(_list_safe(flowables) or [Spacer(1, 1)]))
-        ordered = isinstance(block, OrderedList)
+        if widest:  # numbers end a gap before their text, whatever their width (ragged on the far side)
+            align, dedent = ("left" if rtl else "right"), min(gap, indent)
+        else:
+            align, dedent = ("right" if rtl else "left"), min(s.size * 1.1, indent)
         return ListFlowable(
             items,
-            bulletType="1" if ordered else "bullet",
-            bulletFormat="%s." if ordered else None,
-            start=block.start if isinstance(block, OrderedList) else "•",
-            bulletFontName=self.text_family.regular,
+            **marker,
+            bulletFontName=face,
             bulletFontSize=s.size,
             bulletColor=s.palette.text,
-            leftIndent=indent,
-            bulletDedent=min(s.size * 1.1, indent) if indent else "auto",
+            bulletDir="rtl" if rtl else "ltr",
+            bulletAlign=align,
+            leftIndent=0 if rtl else indent,
+            rightIndent=indent if rtl else 0,
+            bulletDedent=dedent if indent else "auto",
             spaceAfter=s.size * 0.5,
         )
 
+    def _number_face(self) -> tuple[str, str | None]:
+        """The face an ordered list's numbers are drawn in, and the language whose digits they
+        are in: CLDR's default digits of the article's language ("١" in Egyptian Arabic, "۱" in
+        Persian) in a face of the font set that draws them all, else Latin digits in the text face."""
+        digits = number_text(1234567890, self.language)
+        if digits.isascii():
+            return self.text_family.regular, None
+        family = self.styles.fonts.family_for_all(digits + ".", self.text_family, self.language)
+        if family is None:
+            return self.text_family.regular, None
+        return family.regular, self.language
+
     def _quote(self, block: QuoteBlock) -> list[Flowable]:
         s, m, quote = self.styles, self.markup, block.quote
+        if quote.language:
+            s = s.directed(is_rtl(quote.language))
         opening, closing = quote_marks(quote.language or self.language)
         lines = quote.text.split("\n")
         out: list[Flowable] = []
         for number, line in enumerate(lines):
-            text = m.text(line, self.text_family)
-            if number == 0:
-                text = m.text(opening, self.text_family, hyphenate=False) + text
-            if number == len(lines) - 1:
-                text += m.text(closing, self.text_family, hyphenate=False)
-            out.append(SetParagraph(text, s.quote))
+            # The marks go in the words' own text run: a word set in two fonts is shaped with one
+            # font's glyphs and drawn with the other's (an Arabic quote's first word came out as boxes).
+            marked = (opening if number == 0 else "") + line + (closing if number == len(lines) - 1 else "")
+            out.append(SetParagraph(m.text(marked, self.text_family), s.quote))
         if quote.speaker:
             speaker = "\u2014 " + self._person(quote.speaker)
             if quote.cite:
                 speaker = m.link(quote.cite, speaker)
-            out.append(Paragraph(speaker, s.speaker))
+            # The attribution reads in its quote's direction (flush right under an Arabic quote),
+            # whatever the letters of the name.
+            out.append(Paragraph(speaker, following(s.speaker, text_rtl(s.quote, quote.text))))
         else:
             out.append(Spacer(1, s.size * 0.6))
         if sum(len(line) for line in lines) < 900:
@@ -374,6 +407,13 @@ class ArticleFlow:
             rows.append(text)
         heading = m.text(title or label("read_also", self.language), hf, hyphenate=False)
         return boxed_links(heading, rows, self.frame.width, self.styles)
+
+
+def _list_number(number: str, *, language: str | None, rtl: bool) -> str:
+    """An ordered list's marker as drawn: the number in ``language``'s digits and its full stop,
+    which in a right-to-left line stands at the number's left (the side its text is on)."""
+    digits = number_text(int(number), language)
+    return f".{digits}" if rtl else f"{digits}."
 
 
 def _list_safe(flowables: list[Flowable]) -> list[Flowable]:

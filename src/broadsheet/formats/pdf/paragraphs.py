@@ -40,6 +40,7 @@ from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from broadsheet.errors import MissingGlyphsWarning
 from broadsheet.formats.pdf import shaping, word_breaks
+from broadsheet.formats.pdf.styles import text_rtl
 
 _VARIANTS: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[bool, str], ParagraphStyle]] = (
     weakref.WeakKeyDictionary()
@@ -53,13 +54,18 @@ def script_style(style: ParagraphStyle, text: str, *, order: bool = True) -> Par
     direction comes from the text and the direction of its language, which ``style`` carries
     (see :meth:`~broadsheet.formats.pdf.styles.Styles.directed`).
     """
-    if not shaping.needs_shaping(text) or not shaping.shaping_available():
+    shaped, rtl = shaping.needs_shaping(text) and shaping.shaping_available(), shaping.has_rtl(text)
+    bidi = ""  # text with no right-to-left letters is ordered where its style sets it so ("2024")
+    if (
+        order
+        and (shaped or not rtl)
+        and (rtl or style.__dict__.get("_bs_language_rtl"))
+        and shaping.bidi_available()
+    ):
+        bidi = "rtl" if text_rtl(style, unescape(text)) else "ltr"
+    if not shaped and bidi != "rtl":
         return _cjk(style) if shaping.has_cjk(text) else style
-    bidi = ""
-    if order and shaping.has_rtl(text) and shaping.bidi_available():
-        language_rtl = style.__dict__.get("_bs_language_rtl")
-        bidi = "rtl" if shaping.base_direction(unescape(text), language_rtl) else "ltr"
-    key = (True, bidi)
+    key = (shaped, bidi)
     variants = _VARIANTS.setdefault(style, {})
     found = variants.get(key)
     if found is None:
@@ -67,7 +73,7 @@ def script_style(style: ParagraphStyle, text: str, *, order: bool = True) -> Par
         if bidi == "rtl" and alignment == TA_LEFT and not style.__dict__.get("_bs_keep_alignment"):
             alignment = TA_RIGHT  # flush right, ragged left; justified stays justified (see drawPara)
         found = ParagraphStyle(
-            f"{style.name}-{bidi or 'shaped'}", parent=style, shaping=1, alignment=alignment
+            f"{style.name}-{bidi or 'shaped'}", parent=style, shaping=int(shaped), alignment=alignment
         )
         if bidi == "rtl":  # indented on the side a line starts: a quote's indent moves to the right
             found.leftIndent, found.rightIndent = style.rightIndent, style.leftIndent
@@ -259,7 +265,9 @@ class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
         anchors: list[str] = []
         if text is not None:
             text = weighted_faces(text, style.fontName)
-        if text is not None and (shaping.needs_shaping(text) or shaping.has_cjk(text)):
+        if text is not None and (
+            shaping.needs_shaping(text) or shaping.has_cjk(text) or style.__dict__.get("_bs_language_rtl")
+        ):
             shaped = script_style(style, shaping.markup_text(text), order=order)
             if shaped is not style and shaped.shaping:
                 text, anchors = _strip_anchors(text)

@@ -13,6 +13,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from broadsheet.formats.pdf.fonts import FontSet
+from broadsheet.formats.pdf.shaping import base_direction
 
 
 class Palette:
@@ -343,10 +344,41 @@ class Styles:
         return self.headings[min(max(level, 1), 6) - 1]
 
 
+def following(style: ParagraphStyle, rtl: bool) -> ParagraphStyle:
+    """A child of ``style`` for a line that reads in the direction of the text it belongs to
+    (``rtl``), whatever its own letters: a quote's attribution "— John Smith" under an Arabic
+    quote is set right to left, flush right, its dash at the right (made once per direction)."""
+    key = "_bs_following_rtl" if rtl else "_bs_following_ltr"
+    found: ParagraphStyle | None = style.__dict__.get(key)
+    if found is None or found.parent is not style:  # a child style copies its parent's cache
+        found = _directed(style, rtl)
+        found.__dict__["_bs_follows"] = True
+        style.__dict__[key] = found
+    return found
+
+
+def text_rtl(style: ParagraphStyle, text: str) -> bool:
+    """Whether a paragraph of plain ``text`` set in ``style`` reads right to left: the direction
+    ``style`` follows (see :func:`following`), else the text's by its language's
+    (:func:`~broadsheet.formats.pdf.shaping.base_direction`: a paragraph of digits alone, "2024",
+    reads in its language's direction; one mostly in Latin letters in an Arabic article, left
+    to right)."""
+    language_rtl: bool | None = style.__dict__.get("_bs_language_rtl")
+    if style.__dict__.get("_bs_follows"):
+        return bool(language_rtl)
+    return base_direction(text, language_rtl)
+
+
 def _directed(style: ParagraphStyle, rtl: bool | None) -> ParagraphStyle:
     """A child of ``style`` that carries the direction of its text's language."""
     child = ParagraphStyle(style.name, parent=style)
-    for cache in ("_bs_ragged", "_bs_unshaped"):  # the parent's variants, copied with its attributes
+    for cache in (
+        "_bs_ragged",
+        "_bs_unshaped",
+        "_bs_following_rtl",
+        "_bs_following_ltr",
+        "_bs_follows",
+    ):  # the parent's variants, copied with its attributes
         child.__dict__.pop(cache, None)
     child.__dict__["_bs_language_rtl"] = rtl
     return child

@@ -72,6 +72,21 @@ def layout_grid(table: Table) -> tuple[list[list[TableCell | None]], list[Span]]
     return grid, spans
 
 
+def mirrored(
+    grid: list[list[TableCell | None]], spans: list[Span]
+) -> tuple[list[list[TableCell | None]], list[Span]]:
+    """The grid and spans of :func:`layout_grid` with the columns in the other order, each spanning
+    cell moved to its span's new first column (reportlab draws a span's first cell)."""
+    last = len(grid[0]) - 1
+    out = [row[::-1] for row in grid]
+    flipped: list[Span] = []
+    for c0, r0, c1, r1 in spans:
+        if c1 > c0:
+            out[r0][last - c1], out[r0][last - c0] = out[r0][last - c0], None
+        flipped.append((last - c1, r0, last - c0, r1))
+    return out, flipped
+
+
 def _column_widths(grid: list[list[TableCell | None]], width: float, language: str | None) -> list[float]:
     ncols = len(grid[0])
     weights = [4.0] * ncols
@@ -88,6 +103,8 @@ def data_table(table: Table, width: float, styles: Styles, markup: Markup, *, wh
     if not table.rows or not any(table.rows):
         return []
     grid, spans = layout_grid(table)
+    if styles.rtl:  # a right-to-left article's table reads from the right: its first column there
+        grid, spans = mirrored(grid, spans)
     ncols = len(grid[0])
     natural = styles.size * 2.2
     # Tables too wide for the column are set smaller, down to MIN_SCALE of the usual size.
@@ -177,7 +194,7 @@ def _table(
 
 def boxed_links(heading: str, rows: list[str], width: float, styles: Styles) -> list[Flowable]:
     """A tinted box with a coloured bar: a label, then one link per row (markup already escaped)."""
-    palette = styles.palette
+    palette, rtl = styles.palette, bool(styles.rtl)
     cells = [[Paragraph(heading, styles.box_label)]] + [[Paragraph(row, styles.box_link)] for row in rows]
     out: list[Flowable] = []
     for start in range(0, len(cells), CHUNK_ROWS):
@@ -190,9 +207,10 @@ def boxed_links(heading: str, rows: list[str], width: float, styles: Styles) -> 
                 ("FONT", (0, 0), (-1, -1), styles.fonts.heading.regular, styles.size * 0.8),
                 ("TEXTCOLOR", (0, 0), (-1, -1), palette.text),
                 ("BACKGROUND", (0, 0), (-1, -1), palette.tint),
-                ("LINEBEFORE", (0, 0), (0, -1), 2.5, palette.accent),
-                ("LEFTPADDING", (0, 0), (-1, -1), styles.size * 0.8),
-                ("RIGHTPADDING", (0, 0), (-1, -1), styles.size * 0.6),
+                # The bar and the wider padding on the side lines start (the right in Arabic).
+                ("LINEAFTER" if rtl else "LINEBEFORE", (0, 0), (0, -1), 2.5, palette.accent),
+                ("LEFTPADDING", (0, 0), (-1, -1), styles.size * (0.6 if rtl else 0.8)),
+                ("RIGHTPADDING", (0, 0), (-1, -1), styles.size * (0.8 if rtl else 0.6)),
                 ("TOPPADDING", (0, 0), (-1, -1), styles.size * 0.25),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), styles.size * 0.3),
             ],
