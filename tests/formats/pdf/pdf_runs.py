@@ -96,9 +96,11 @@ def runs(pdf: pypdf.PdfReader, number: int = 0) -> list[Run]:
             case b"Ts":
                 rise = float(operands[0])
             case b"Tj":
+                # Only the space's code is blank: a subset numbers glyphs from 1, so a shaped word
+                # drawn early may be all codes 9-13, which bytes.strip() would take for spaces.
                 start = position()
                 advance(_raw(operands[0]))
-                record(start, bool(_raw(operands[0]).strip()))
+                record(start, bool(_raw(operands[0]).strip(b" ")))
             case b"TJ":
                 # One run to the pen's place after the whole array: reportlab follows a glyph
                 # HarfBuzz placed (a ligature, a mark) with the move that puts the pen back.
@@ -108,7 +110,7 @@ def runs(pdf: pypdf.PdfReader, number: int = 0) -> list[Run]:
                         tm = _multiply([1, 0, 0, 1, -float(item) / 1000 * size, 0], tm)
                     else:
                         advance(_raw(item))
-                        shown = shown or bool(_raw(item).strip())
+                        shown = shown or bool(_raw(item).strip(b" "))
                 record(start, shown)
     return out
 
