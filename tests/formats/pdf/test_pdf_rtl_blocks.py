@@ -24,6 +24,8 @@ from broadsheet.model import (
     Article,
     Block,
     BulletList,
+    Figure,
+    Image,
     OrderedList,
     Paragraph,
     Person,
@@ -224,3 +226,14 @@ def test_a_right_to_left_quote_draws_its_marks_and_first_word(language: str) -> 
     assert notdef and not any(notdef.values()), notdef
     opening, closing = quote_marks(language)
     assert f"{opening}{WORDS[language][1]}{closing}" in _text(pdf), _text(pdf)
+
+
+@pytest.mark.parametrize(("language", "flush_right"), [("ar-EG", True), ("he", True), ("en", False)])
+def test_a_pictures_latin_credit_follows_its_caption(language: str, flush_right: bool) -> None:
+    figure = Figure(image=Image(url="https://example.org/p.jpg", caption=WORDS[language][1], credit="AFP"))
+    article = Article(title=WORDS[language][0], language=language, body=[figure])
+    data = broadsheet.write(article, "pdf", columns=1, images=False)
+    lines = _lines(pypdf.PdfReader(io.BytesIO(data)), SIZE * 0.7)
+    assert len(lines) == 1, lines
+    edge = lines[0][-1].right if flush_right else lines[0][0].left
+    assert abs(edge - (RIGHT if flush_right else LEFT)) < 1, lines

@@ -357,7 +357,10 @@ class ArticleFlow:
             for line in image.caption.split("\n"):
                 caption.append(Paragraph(m.text(line, self.head_family), s.caption))
         if image.credit:
-            caption.append(Paragraph(m.text(image.credit, self.head_family, hyphenate=False), s.credit))
+            # A credit ("AFP") reads in its caption's direction, else its article's, as an attribution does.
+            rtl = text_rtl(s.caption, image.caption) if image.caption else bool(s.rtl)
+            credit = m.text(image.credit, self.head_family, hyphenate=False)
+            caption.append(Paragraph(credit, following(s.credit, rtl) if s.rtl is not None else s.credit))
         elif caption:
             caption.append(Spacer(1, s.size * 0.8))
         if not self.options.images:

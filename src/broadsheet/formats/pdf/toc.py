@@ -15,6 +15,7 @@ from __future__ import annotations
 import warnings
 from ast import literal_eval
 from typing import Any
+from xml.sax.saxutils import unescape
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -29,7 +30,7 @@ from broadsheet.formats.pdf.fonts import FontSet
 from broadsheet.formats.pdf.markup import Markup
 from broadsheet.formats.pdf.options import WriteOptions
 from broadsheet.formats.pdf.paragraphs import Paragraph, ScriptContents
-from broadsheet.formats.pdf.styles import Styles
+from broadsheet.formats.pdf.styles import Styles, following
 from broadsheet.model import Edition
 
 
@@ -52,6 +53,7 @@ class Contents(ScriptContents):
         :meth:`set_entries` gives the entries."""
         super().__init__(entry, **kwargs)
         self.numbers_left = rtl
+        self._bs_swapped: dict[int, ParagraphStyle] = {}
         self.language = language
         self.fonts = fonts
         self.directions: dict[str, bool | None] = {}
@@ -74,6 +76,60 @@ class Contents(ScriptContents):
         """Whether a title reads right to left: by its article's language (see
         :func:`~broadsheet.formats.pdf.shaping.base_direction`), else by its first strong letter."""
         return shaping.base_direction(title, self.directions.get(key) if key else None)
+
+    def _rows(self, entries: list[tuple[int, str, int, str | None]]) -> list[list[Any]]:
+        """The table's rows: a spacer where a level asks for space before, and a paragraph per entry.
+
+        Each title is set in its own direction as a paragraph, so that a long right-to-left title
+        wraps in reading order (its first words on its first line) and each line is ordered by
+        itself. Its page number sits at the end of its last line when the title reads towards
+        the numbers' side, else at the start of its first line (an Arabic title in an English
+        edition, flush left as every title there): the callback that marks the number's place is
+        the title's last or first item.
+        """
+        rows: list[list[Any]] = []
+        for level, title, page, key in entries:
+            plain = unescape(title)
+            rtl = self.entry_rtl(key, plain)
+            style = following(self.getLevelStyle(level), rtl)
+            markup = self._bs_entry_markup(plain, level)
+            if key:
+                markup = f'<a href="#{key}">{markup}</a>'
+            # reportlab glues the page-number callback to the title's word beside it, which breaks
+            # the shaping of that word (see paragraphs._strip_anchors): a space in a frag of its own
+            # keeps it out; a no-break one where the callback leads, as a line's first space is dropped.
+            key_value = repr(key).replace(",", "\\x2c").replace('"', "\\x2c") if key else None
+            end = f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{key_value}"/>'
+            if rtl == self.numbers_left:
+                markup += f'<font face="{style.fontName}"> </font>{end}'
+            else:
+                markup = f'{end}<font face="{style.fontName}">\u00a0</font> {markup}'
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            paragraph = Paragraph(markup, style)
+            if paragraph.style.__dict__.get("_bs_bidi") == "rtl":
+                # A right-to-left paragraph swaps its style's indents (a quote's moves to the right)
+                # and is set flush right; the contents' indents are the page's own (the numbers'
+                # column kept free), and its titles flush with the edge away from the numbers.
+                paragraph = Paragraph(markup, following(self._swapped(level), rtl))
+            rows.append([paragraph])
+        return rows
+
+    def _swapped(self, level: int) -> ParagraphStyle:
+        """The style of ``level`` with its left and right indents swapped, keeping its alignment
+        (made once per level)."""
+        found = self._bs_swapped.get(level)
+        if found is None:
+            style = self.getLevelStyle(level)
+            found = ParagraphStyle(
+                f"{style.name}-swapped",
+                parent=style,
+                leftIndent=style.rightIndent,
+                rightIndent=style.leftIndent,
+            )
+            found.__dict__["_bs_keep_alignment"] = True
+            self._bs_swapped[level] = found
+        return found
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Set the entries as :class:`ScriptContents` does, then draw their ends as references to forms
