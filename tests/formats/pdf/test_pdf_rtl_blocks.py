@@ -237,3 +237,18 @@ def test_a_pictures_latin_credit_follows_its_caption(language: str, flush_right:
     assert len(lines) == 1, lines
     edge = lines[0][-1].right if flush_right else lines[0][0].left
     assert abs(edge - (RIGHT if flush_right else LEFT)) < 1, lines
+
+
+@pytest.mark.parametrize("language", ["ar-EG", "he"])
+def test_a_byline_of_latin_names_reads_in_its_articles_direction(language: str) -> None:
+    article = Article(
+        title=WORDS[language][0],
+        language=language,
+        authors=[Person(name="John Michael Smith"), Person(name="Jane Doe")],
+        dateline="London",
+        body=[_p(WORDS[language][1])],
+    )
+    pdf = pypdf.PdfReader(io.BytesIO(broadsheet.write(article, "pdf", columns=1)))
+    for size in (SIZE * 0.85, SIZE * 0.8):  # the byline, the dateline
+        lines = _lines(pdf, size)
+        assert lines and abs(lines[0][-1].right - RIGHT) < 1, lines

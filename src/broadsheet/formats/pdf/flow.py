@@ -149,14 +149,19 @@ class ArticleFlow:
                 out.append(SetParagraph(m.text(line, self.text_family), s.lead))
         byline = self._byline()
         if byline:
-            out.append(Paragraph(byline, s.byline))
+            out.append(Paragraph(byline, self._labelled(s.byline)))
         meta = self._meta()
         if meta:
-            out.append(Paragraph(meta, s.meta))
+            out.append(Paragraph(meta, self._labelled(s.meta)))
         # Always end with a spacer: a head ending in a keep-with-next headline would be kept
         # together with the frame break that follows it, which reportlab cannot measure.
         out.append(Spacer(1, s.size * (0.9 if byline or meta else 0.4)))
         return out
+
+    def _labelled(self, style: ParagraphStyle) -> ParagraphStyle:
+        """``style`` for a line that opens with a label in the article's language ("بقلم", "Source:"):
+        it reads in the article's direction, however many of its names are in Latin letters."""
+        return style if self.styles.rtl is None else following(style, self.styles.rtl)
 
     def _person(self, person: Person, *, bracket_role: bool = False) -> str:
         text = self.markup.text(person.name, self.head_family, hyphenate=False)
@@ -207,7 +212,7 @@ class ArticleFlow:
                     text += " " + m.text(translation.title, hf, hyphenate=False)
                 links.append(m.link(translation.url, text) if translation.url else text)
             heading = m.text(label("translations", self.language) + ":", hf, hyphenate=False)
-            out.append(Paragraph(f"<b>{heading}</b> " + " · ".join(links), s.footer))
+            out.append(Paragraph(f"<b>{heading}</b> " + " · ".join(links), self._labelled(s.footer)))
         if a.rights:
             out.append(Paragraph(m.text(a.rights, hf, hyphenate=False), s.footer))
         return out
@@ -254,7 +259,7 @@ class ArticleFlow:
                 name = block.title or block.provider or block.url
                 provider = f"{block.provider}: " if block.provider and block.title else ""
                 text = m.text(f"{label('embed', self.language)} · {provider}{name}", self.head_family)
-                link = Paragraph(m.link(block.url, text), s.embed)
+                link = Paragraph(m.link(block.url, text), self._labelled(s.embed))
                 if block.text is None:
                     return [link]
                 # Print cannot play a post: its words as the page quoted them, set as a quote, then its link.
