@@ -38,7 +38,7 @@ from reportlab.platypus.paragraph import FragLine
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from broadsheet.errors import MissingGlyphsWarning
-from broadsheet.formats.pdf import shaping, word_breaks
+from broadsheet.formats.pdf import shaping, word_breaks, word_widths
 
 _VARIANTS: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[bool, str], ParagraphStyle]] = (
     weakref.WeakKeyDictionary()
@@ -223,6 +223,8 @@ def _shape_word(word: Any, *args: Any, **kwargs: Any) -> Any:
 # reportlab's paragraph calls the name it imported; rebinding it there is the one place a word's
 # shaping can be skipped (reportlab 5.1 has no hook for it).
 _reportlab_paragraph.shapeFragWord = _shape_word
+# The same for its word measuring: widths are kept per font and size (see word_widths).
+_reportlab_paragraph.stringWidth = word_widths.string_width
 
 
 class Paragraph(_ReportlabParagraph):  # type: ignore[misc]

@@ -1,0 +1,142 @@
+"""What makes the PDF writer fast gives reportlab's own results: widths, subset codes, escapes; a long
+paragraph costs CPU time linear in its length."""
+
+from __future__ import annotations
+
+import time
+
+import attrs
+import pytest
+from pdf_seed import seed_article
+from reportlab.lib.rl_accel import escapePDF
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import paragraph as reportlab_paragraph
+
+import broadsheet
+from broadsheet.formats.pdf import page_canvas, word_widths
+from broadsheet.formats.pdf.fonts import bundled_path, font_set
+from broadsheet.formats.pdf.subset_fonts import SubsetFont
+from broadsheet.model import Paragraph, Text
+
+WORDS = ["Держсекретар", "Blinken", "Женеві,", "засідання", "\u00adпере\u00adговори", "ΑΘΗΝΑ", "", " "]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_widths() -> None:
+    word_widths.clear()
+
+
+def test_reportlab_paragraphs_measure_words_through_the_cache() -> None:
+    import broadsheet.formats.pdf.paragraphs  # noqa: F401 (puts the cache in place)
+
+    assert reportlab_paragraph.stringWidth is word_widths.string_width
+
+
+def test_cached_widths_are_reportlabs() -> None:
+    fonts = font_set()
+    for name in (fonts.text.regular, fonts.text.bold, fonts.heading.regular):
+        for size in (7, 9.5, 10, 10.0, 24):
+            for word in WORDS:
+                expected = pdfmetrics.stringWidth(word, name, size)
+                assert word_widths.string_width(word, name, size) == expected
+                assert word_widths.string_width(word, name, size) == expected  # the kept one
+
+
+def test_two_fonts_and_two_sizes_never_share_a_width() -> None:
+    fonts = font_set()
+    text, heading = fonts.text.regular, fonts.heading.regular
+    word = "Держсекретар"
+    assert pdfmetrics.stringWidth(word, text, 10) != pdfmetrics.stringWidth(word, heading, 10)
+    first = word_widths.string_width(word, text, 10)
+    assert word_widths.string_width(word, heading, 10) == pdfmetrics.stringWidth(word, heading, 10)
+    assert word_widths.string_width(word, text, 20) == pytest.approx(2 * first)
+    assert word_widths.string_width(word, text, 10) == first
+
+
+def test_a_font_put_under_a_known_name_gets_its_own_widths(monkeypatch: pytest.MonkeyPatch) -> None:
+    # reportlab keeps the first TrueType font of a name, but replaces other kinds: the widths
+    # follow the font object the name stands for.
+    name = "bs-test-width-cache"
+    word = "Держсекретар"
+    pdfmetrics.registerFont(TTFont(name, str(bundled_path("text", "regular"))))
+    regular = word_widths.string_width(word, name, 10)
+    monkeypatch.setitem(pdfmetrics._fonts, name, TTFont(name, str(bundled_path("text", "bold"))))
+    bold = word_widths.string_width(word, name, 10)
+    assert bold == pdfmetrics.stringWidth(word, name, 10)
+    assert bold != regular
+
+
+def test_the_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(word_widths, "MAX_WORDS", 100)
+    name = font_set().text.regular
+    for number in range(1_000):
+        word = f"w{number}"
+        assert word_widths.string_width(word, name, 10) == pdfmetrics.stringWidth(word, name, 10)
+    assert len(word_widths._CACHES[name][1]) <= 100
+
+
+def test_bytes_are_measured_as_reportlab_does() -> None:
+    name = font_set().text.regular
+    word = "засідання".encode()
+    assert word_widths.string_width(word, name, 10) == pdfmetrics.stringWidth(word, name, 10)
+
+
+class _Doc:
+    """Stands for a PDF document: fonts keep their subsets per document object."""
+
+
+def test_subset_codes_are_reportlabs() -> None:
+    path = str(bundled_path("text", "regular"))
+    ours, theirs = SubsetFont("bs-test-subsets", path), TTFont("bs-test-subsets-rl", path)
+    covered = sorted(code for code, glyph in theirs.face.charToGlyph.items() if glyph and code > 32)
+    many = "".join(chr(code) for code in covered[:700])  # more than one subset of 256
+    lines = [
+        "",
+        "Blinken",
+        "Blinken\u00a0met",
+        "Держсекретар Блінкен",
+        many,
+        many[::-1],
+        "Blinken Держ",
+        "\u2fff a",
+    ]
+    doc_ours, doc_theirs = _Doc(), _Doc()
+    for line in lines * 2:  # the second time every character has its code
+        assert ours.splitString(line, doc_ours) == theirs.splitString(line, doc_theirs), line
+    assert len(theirs.state[doc_theirs].subsets) > 2
+    assert ours.state[doc_ours].subsets == theirs.state[doc_theirs].subsets
+    assert ours.state[doc_ours].assignments == theirs.state[doc_theirs].assignments
+
+
+def test_escapes_are_reportlabs() -> None:
+    canvas = page_canvas.PageCanvas(None)
+    every = bytes(range(256))
+    assert canvas._escape(every) == escapePDF(every)
+    assert canvas._escape(b"(a\\b)") == escapePDF(b"(a\\b)") == "\\(a\\\\b\\)"
+    assert canvas._escape("(plain)") == escapePDF("(plain)")
+
+
+def _cpu_seconds(chars: int) -> float:
+    """The least CPU time of two writes of the seed story with one paragraph of ``chars`` characters."""
+    base = seed_article()
+    words = "Держсекретар Сполучених Штатів Ентоні Блінкен після зустрічі з міністром закордонних справ РФ. "
+    body = (words * (chars // len(words) + 1))[:chars].rstrip()
+    article = attrs.evolve(base, body=(Paragraph(children=(Text(text=body),)),), see_also=(), images=())
+    best = float("inf")
+    for _ in range(2):
+        # CPU time of this process, not the wall clock: other processes on a busy machine do not
+        # count against it.
+        started = time.process_time()
+        broadsheet.write(article, "pdf")
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def test_a_long_paragraph_costs_cpu_time_linear_in_its_length() -> None:
+    # Judged by growth, not by a time limit a loaded machine breaks: eight times the text may take
+    # at most twelve times as long (linear takes eight or less; reportlab re-breaking the rest of
+    # the paragraph on every page took over thirty).
+    _cpu_seconds(2_000)  # imports and fonts outside the timing
+    small, large = _cpu_seconds(20_000), _cpu_seconds(160_000)
+    assert large < 12 * max(small, 0.02), f"{small:.3f} s for 20,000 characters, {large:.3f} s for 160,000"
