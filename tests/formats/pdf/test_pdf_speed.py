@@ -12,12 +12,17 @@ from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import paragraph as reportlab_paragraph
+from reportlab.platypus.paragraph import _SHYStr, split
 
 import broadsheet
 from broadsheet.formats.pdf import page_canvas, word_widths
 from broadsheet.formats.pdf.fonts import bundled_path, font_set
+from broadsheet.formats.pdf.long_paragraphs import _soft_hyphen_words
+from broadsheet.formats.pdf.paragraphs import Paragraph
+from broadsheet.formats.pdf.styles import Palette, Styles
 from broadsheet.formats.pdf.subset_fonts import SubsetFont
-from broadsheet.model import Paragraph, Text
+from broadsheet.model import Paragraph as ParagraphNode
+from broadsheet.model import Text
 
 WORDS = ["Держсекретар", "Blinken", "Женеві,", "засідання", "\u00adпере\u00adговори", "ΑΘΗΝΑ", "", " "]
 
@@ -122,7 +127,7 @@ def _cpu_seconds(chars: int) -> float:
     base = seed_article()
     words = "Держсекретар Сполучених Штатів Ентоні Блінкен після зустрічі з міністром закордонних справ РФ. "
     body = (words * (chars // len(words) + 1))[:chars].rstrip()
-    article = attrs.evolve(base, body=(Paragraph(children=(Text(text=body),)),), see_also=(), images=())
+    article = attrs.evolve(base, body=(ParagraphNode(children=(Text(text=body),)),), see_also=(), images=())
     best = float("inf")
     for _ in range(2):
         # CPU time of this process, not the wall clock: other processes on a busy machine do not
@@ -140,3 +145,31 @@ def test_a_long_paragraph_costs_cpu_time_linear_in_its_length() -> None:
     _cpu_seconds(2_000)  # imports and fonts outside the timing
     small, large = _cpu_seconds(20_000), _cpu_seconds(160_000)
     assert large < 12 * max(small, 0.02), f"{small:.3f} s for 20,000 characters, {large:.3f} s for 160,000"
+
+
+def test_soft_hyphenated_words_are_made_once_and_break_the_same_lines() -> None:
+    text = (
+        "Держ\u00adсек\u00adре\u00adтар Спо\u00adлу\u00adче\u00adних Шта\u00adтів і Ен\u00adто\u00adні. " * 60
+    )
+    words = split(text)
+    made = _soft_hyphen_words(words)
+    assert [str(word) for word in made] == [word.replace("\u00ad", "") for word in words]
+    assert all(
+        isinstance(word, _SHYStr) for word, plain in zip(made, words, strict=True) if "\u00ad" in plain
+    )
+    assert made[0] is made[5]  # a repeated word is one object
+    style = Styles(10, font_set(), Palette("screen"), justify=True).body
+
+    def lines(given: list[str]) -> list[tuple[float, list[str]]]:
+        frag = Paragraph(text, style).frags[0]
+        del frag.text
+        frag.words = list(given)
+        return [
+            (extra, [str(word) for word in line])
+            for extra, line in Paragraph(None, style, frags=[frag]).breakLines(120).lines
+        ]
+
+    broken = lines(words)
+    assert len(broken) > 40
+    assert any(line[-1].endswith("-") for _, line in broken)  # broken at soft hyphens
+    assert lines(made) == broken

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
-from reportlab.platypus.paragraph import _getFragWords, _processed_frags, split, strip
+from reportlab.platypus.paragraph import _getFragWords, _processed_frags, _shy, _SHYStr, split, strip
 
 LONG_CHARS = 12_000
 """Paragraph markup longer than this is set through a window."""
@@ -118,10 +118,29 @@ def _as_words(paragraph: Paragraph) -> None:
         for name in ("lines", "kind", "text"):
             if hasattr(words, name):
                 delattr(words, name)
-        words.words = split(strip(first.text))
+        words.words = _soft_hyphen_words(split(strip(first.text)))
         paragraph.frags = [words]
         return
     paragraph.frags = _getFragWords(frags)
+
+
+def _soft_hyphen_words(words: list[str]) -> list[str]:
+    """``words`` with each soft-hyphenated one as reportlab's breaking makes it, one object per word.
+
+    reportlab turns a word with soft hyphens into its hyphenation form each
+    time it breaks lines (each window); made here once, and shared by the
+    repeats of a word, it is only looked up (it keeps nothing of one line).
+    """
+    shared: dict[str, str] = {}
+    out: list[str] = []
+    for word in words:
+        if _shy in word:
+            found = shared.get(word)
+            if found is None:
+                found = shared[word] = _SHYStr(word)
+            word = found
+        out.append(word)
+    return out
 
 
 class LongParagraph(Flowable):  # type: ignore[misc]
