@@ -17,7 +17,7 @@ from reportlab.platypus.paragraph import _SHYStr, split
 import broadsheet
 from broadsheet.formats.pdf import page_canvas, word_widths
 from broadsheet.formats.pdf.fonts import bundled_path, font_set
-from broadsheet.formats.pdf.long_paragraphs import _soft_hyphen_words
+from broadsheet.formats.pdf.long_paragraphs import LongParagraph, _soft_hyphen_words
 from broadsheet.formats.pdf.paragraphs import Paragraph
 from broadsheet.formats.pdf.styles import Palette, Styles
 from broadsheet.formats.pdf.subset_fonts import SubsetFont
@@ -173,3 +173,16 @@ def test_soft_hyphenated_words_are_made_once_and_break_the_same_lines() -> None:
     assert len(broken) > 40
     assert any(line[-1].endswith("-") for _, line in broken)  # broken at soft hyphens
     assert lines(made) == broken
+
+
+def test_a_long_paragraph_with_entities_is_set_as_one_run() -> None:
+    style = Styles(10, font_set(), Palette("screen"), justify=True).body
+    markup = "Q&amp;A: AT&amp;T &lt;NATO&gt; і&#160;Блінкен. " * 400
+    parsed = Paragraph(markup, style)
+    assert len(parsed.frags) > 1000  # reportlab's parser cuts the run at every entity
+    long = LongParagraph(Paragraph(markup, style))
+    frags = long.paragraph.frags
+    assert len(frags) == 1 and hasattr(frags[0], "words")
+    assert frags[0].words[:5] == ["Q&A:", "AT&T", "<NATO>", "і\u00a0Блінкен.", "Q&A:"]
+    bold = Paragraph("<b>AT&amp;T</b> " + markup, style)  # not alike: reportlab's words of fragments
+    assert len(LongParagraph(bold).paragraph.frags) > 1
