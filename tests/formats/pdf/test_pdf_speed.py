@@ -114,6 +114,33 @@ def test_subset_codes_are_reportlabs() -> None:
     assert ours.state[doc_ours].assignments == theirs.state[doc_theirs].assignments
 
 
+def test_escaped_codes_are_reportlabs_or_refused() -> None:
+    font = SubsetFont("bs-test-escaped", str(bundled_path("text", "regular")))
+    covered = sorted(code for code, glyph in font.face.charToGlyph.items() if glyph and code > 32)
+    many = "".join(chr(code) for code in covered[:700])
+    doc = _Doc()
+    assert font.escaped("Blinken", doc) is None  # no codes for this document yet
+    lines = ["Blinken (AT&T) \\ x", "Blinken\u00a0met", "Держсекретар Блінкен", "новий: ї", many, "\t"]
+    escaped_some = False
+    for line in lines * 2:
+        escaped = font.escaped(line, doc)
+        runs = font.splitString(line, doc)  # gives new characters their codes
+        if escaped is not None:
+            escaped_some = True
+            assert runs == [(0, runs[0][1])] and escaped == escapePDF(runs[0][1]), line
+        elif font.escaped(line, doc) is not None:  # refused only while a character had no code
+            assert runs == [(0, runs[0][1])] and font.escaped(line, doc) == escapePDF(runs[0][1])
+        else:
+            # a code outside the first subset, or a character the font has no glyph for
+            unknown = [
+                char for char in line if char != "\u00a0" and ord(char) not in font.state[doc].assignments
+            ]
+            assert any(subset for subset, _ in runs) or unknown, line
+    assert escaped_some
+    assert font.escaped(many, doc) is None
+    assert font.escaped("", doc) is None
+
+
 def test_escapes_are_reportlabs() -> None:
     canvas = page_canvas.PageCanvas(None)
     every = bytes(range(256))

@@ -19,12 +19,7 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
 
-_ESCAPES = {
-    code: (f"\\{code:03o}" if code < 32 or code >= 127 else "\\" + chr(code))
-    for code in range(256)
-    if code < 32 or code >= 127 or chr(code) in "\\()"
-}
-"""How a PDF string writes a byte (as a Latin-1 character) that is not printable ASCII, or is ``\\``, ``(``, ``)``."""
+from broadsheet.formats.pdf.subset_fonts import ESCAPES
 
 
 class PageCanvas(Canvas):  # type: ignore[misc]
@@ -46,6 +41,6 @@ class PageCanvas(Canvas):  # type: ignore[misc]
     def _escape(self, s: Any) -> str:
         """``s`` escaped for a PDF string, as reportlab's ``escapePDF`` does it, in one C loop for bytes."""
         if isinstance(s, bytes):
-            return s.decode("latin-1").translate(_ESCAPES)
+            return s.decode("latin-1").translate(ESCAPES)
         escaped: str = super()._escape(s)
         return escaped
