@@ -15,8 +15,8 @@ from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 
-MAX_WORDS = 50_000
-"""A font's widths are forgotten (all at once) when it holds more than this many words and sizes."""
+MAX_WORDS = 20_000
+"""A font's widths are forgotten (all at once) when it holds more than this many words and sizes (about 2 MB)."""
 
 _measure = pdfmetrics.stringWidth
 
@@ -39,7 +39,8 @@ def string_width(text: Any, fontName: str, fontSize: float, encoding: str = "utf
     if width is None:
         if len(widths) >= MAX_WORDS:
             widths.clear()
-        width = widths[key] = _measure(text, fontName, fontSize, encoding)
+        width = _measure(text, fontName, fontSize, encoding)
+        widths[str(text), fontSize] = width  # a plain copy: reportlab's word objects carry more
     return width
 
 
