@@ -1,6 +1,6 @@
 """PDF layout cost against reportlab alone doing the same layout, measured in the same run.
 
-    python bench/pdf_layout.py [--repeat N] [--skip-memory]
+    python bench/pdf_layout.py [--repeat N] [--skip-memory] [--only editions|paragraphs|memory]
 
 The floor is plain platypus: the same page size, margins, column frames,
 fonts, paragraph styles and paragraph markup (headline, lead and body of
@@ -11,11 +11,18 @@ fallback. The two run in turns and a ratio is the median of broadsheet's
 whole ``write`` over the floor of the same turn, so the machine's load
 mostly cancels out of it (not out of the times).
 
-Rows: a 50-article edition (tests/formats/pdf/pdf_seed.py) in 1 and 2
-columns; one paragraph of 100 000 and 200 000 characters (its time should
-double, not quadruple); and the peak memory of writing a 500-article
-edition, in a fresh process (Python allocations by tracemalloc, and the
-process's own peak resident size, VmHWM).
+Rows: a 50-article edition (tests/formats/pdf/pdf_seed.py) in 1, 2 and 3
+columns; one paragraph of 50 000, 100 000 and 200 000 characters (its time
+should double, not quadruple), the seed story's words repeated, and the
+200 000 again with no word repeated (each word numbered: the worst case for
+the widths broadsheet keeps per word); and the peak memory of writing a
+500-article edition, in a fresh process (Python allocations by tracemalloc,
+and the process's own peak resident size, VmHWM).
+
+The floor measures words with reportlab's own ``stringWidth`` (broadsheet
+puts its width cache into reportlab's paragraph module, see
+broadsheet.formats.pdf.word_widths); it draws with the fonts broadsheet
+registered, whose ``splitString`` is broadsheet's (subset_fonts).
 """
 
 from __future__ import annotations
@@ -38,7 +45,9 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "tests" / "formats" / "pdf"), str(HERE.parent / "tests")]
 
 from pdf_seed import edition, seed_article  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate, Paragraph  # noqa: E402
+from reportlab.platypus import paragraph as reportlab_paragraph  # noqa: E402
 
 import broadsheet  # noqa: E402
 from broadsheet.formats.pdf.options import WriteOptions  # noqa: E402
@@ -77,16 +86,21 @@ def floor_maker(document: Document, options: WriteOptions) -> Callable[[], bytes
     articles = document.articles if isinstance(document, Edition) else (document,)
 
     def lay_out() -> bytes:
-        buffer = io.BytesIO()
-        doc = BaseDocTemplate(buffer, pagesize=(g.width, g.height), invariant=1)
-        doc.addPageTemplates([PageTemplate(id="cols", frames=g.frames("floor"))])
-        story: list[object] = []
-        for number, items in enumerate(_paragraphs(articles, styles, markup)):
-            if number:
-                story.append(PageBreak())
-            story.extend(Paragraph(text, style) for text, style in items)
-        doc.build(story)
-        return buffer.getvalue()
+        cached = reportlab_paragraph.stringWidth
+        reportlab_paragraph.stringWidth = stringWidth  # reportlab alone: no width cache
+        try:
+            buffer = io.BytesIO()
+            doc = BaseDocTemplate(buffer, pagesize=(g.width, g.height), invariant=1)
+            doc.addPageTemplates([PageTemplate(id="cols", frames=g.frames("floor"))])
+            story: list[object] = []
+            for number, items in enumerate(_paragraphs(articles, styles, markup)):
+                if number:
+                    story.append(PageBreak())
+                story.extend(Paragraph(text, style) for text, style in items)
+            doc.build(story)
+            return buffer.getvalue()
+        finally:
+            reportlab_paragraph.stringWidth = cached
 
     return lay_out
 
@@ -118,15 +132,22 @@ def pages(data: bytes) -> int:
     return len(pypdf.PdfReader(io.BytesIO(data)).pages)
 
 
-def long_paragraph(chars: int) -> Article:
-    """The seed story with one body paragraph of about ``chars`` characters (its own text repeated)."""
+def long_paragraph(chars: int, *, distinct: bool = False) -> Article:
+    """The seed story with one body paragraph of about ``chars`` characters (its own text repeated).
+
+    ``distinct``: every word of each repeat numbered (Блінкен3, Блінкен4, …), so no word repeats.
+    """
     base = seed_article()
     words = " ".join(
         b.children[0].text
         for b in base.body
         if isinstance(b, ParagraphNode) and isinstance(b.children[0], Text)
     )
-    text = (words + " ") * (chars // (len(words) + 1) + 1)
+    if distinct:
+        count = chars // (len(words) + 1) + 1
+        text = " ".join(" ".join(f"{word}{number}" for word in words.split()) for number in range(count))
+    else:
+        text = (words + " ") * (chars // (len(words) + 1) + 1)
     return attrs.evolve(
         base, body=(ParagraphNode(children=(Text(text=text[:chars].rstrip()),)),), see_also=()
     )
@@ -180,13 +201,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per measurement (default 5)")
     parser.add_argument("--skip-memory", action="store_true", help="leave out the 500-article memory row")
+    parser.add_argument(
+        "--only", choices=("editions", "paragraphs", "memory"), help="run only these rows (default: all)"
+    )
     args = parser.parse_args()
+    rows = {args.only} if args.only else {"editions", "paragraphs", "memory"}
+    if args.skip_memory:
+        rows.discard("memory")
     import reportlab
 
     print(f"reportlab {reportlab.Version}, python {sys.version.split()[0]}, median of {args.repeat}")
     print(f"{'document':<34} {'pages':>5} {'broadsheet':>11} {'floor':>9} {'ratio':>6}")
     fifty = edition(50)
-    for columns in (1, 2, 3):
+    for columns in (1, 2, 3) if "editions" in rows else ():
         lay_out = floor_maker(fifty, WriteOptions(columns=columns))
         ours, floor, ratio = paired(
             lambda c=columns: broadsheet.write(fifty, "pdf", columns=c), lay_out, args.repeat
@@ -194,24 +221,26 @@ def main() -> int:
         count = pages(broadsheet.write(fifty, "pdf", columns=columns))
         label = f"edition, 50 articles, {columns} col"
         print(f"{label:<34} {count:>5} {ours * 1000:>9.0f}ms {floor * 1000:>7.0f}ms {ratio:>6.2f}")
-    times = {}
-    for chars in (50_000, 100_000, 200_000):
-        article = long_paragraph(chars)
+    times: dict[tuple[int, bool], float] = {}
+    sizes = [(50_000, False), (100_000, False), (200_000, False), (200_000, True)]
+    for chars, distinct in sizes if "paragraphs" in rows else ():
+        article = long_paragraph(chars, distinct=distinct)
         ours, floor, ratio = paired(
             lambda a=article: broadsheet.write(a, "pdf"),
             floor_maker(article, WriteOptions()),
             max(1, args.repeat // 2),
         )
-        times[chars] = ours
+        times[chars, distinct] = ours
         count = pages(broadsheet.write(article, "pdf"))
-        label = f"one paragraph, {chars:,} chars"
+        label = f"one paragraph, {chars:,} chars" + (", no word twice" if distinct else "")
         print(f"{label:<34} {count:>5} {ours * 1000:>9.0f}ms {floor * 1000:>7.0f}ms {ratio:>6.2f}")
-    print(
-        f"one paragraph: time 100k/50k = {times[100_000] / times[50_000]:.2f}, "
-        f"200k/100k = {times[200_000] / times[100_000]:.2f} (2.0 is linear; the floor is reportlab re-breaking "
-        "the rest of the paragraph on every page)"
-    )
-    if not args.skip_memory:
+    if times:
+        print(
+            f"one paragraph: time 100k/50k = {times[100_000, False] / times[50_000, False]:.2f}, "
+            f"200k/100k = {times[200_000, False] / times[100_000, False]:.2f} (2.0 is linear; the floor is "
+            "reportlab re-breaking the rest of the paragraph on every page)"
+        )
+    if "memory" in rows:
         for columns in (1, 2):
             traced = memory(500, columns, trace=True)
             plain = memory(500, columns, trace=False)

@@ -31,10 +31,11 @@ from pathlib import Path
 
 import attrs
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from broadsheet.errors import WriteError
 from broadsheet.formats.pdf import font_instances
+from broadsheet.formats.pdf.subset_fonts import SubsetFont
 
 STYLES = ("regular", "bold", "italic", "bolditalic")
 """The four styles of a family, in the order files are given."""
@@ -182,7 +183,7 @@ def _load(path: str, digest: str, *, variable: bool = False) -> tuple[str, froze
     """
     name = f"bs{digest[:10]}-{Path(path).stem}"[:60]
     try:
-        font = TTFont(name, path)
+        font = SubsetFont(name, path)  # reportlab's TTFont, drawing lines faster
     except TTFError as error:
         raise WriteError(f"font {path}: cannot be used: {error}") from error
     except Exception as error:  # a corrupt file can fail anywhere in the parser

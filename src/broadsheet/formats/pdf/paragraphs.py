@@ -30,6 +30,7 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph as _ReportlabParagraph
@@ -39,8 +40,10 @@ from reportlab.platypus.paragraph import FragLine
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from broadsheet.errors import MissingGlyphsWarning
-from broadsheet.formats.pdf import shaping, word_breaks
+from broadsheet.formats.pdf import shaping, word_breaks, word_widths
+from broadsheet.formats.pdf.page_canvas import PageCanvas
 from broadsheet.formats.pdf.styles import text_rtl
+from broadsheet.formats.pdf.subset_fonts import SubsetFont
 
 _VARIANTS: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[bool, str], ParagraphStyle]] = (
     weakref.WeakKeyDictionary()
@@ -246,10 +249,13 @@ def _rebinds_shape_word(version: str) -> bool:
 
 
 # reportlab's paragraph calls the name it imported; rebinding it there is the one place a word's
-# shaping can be skipped (reportlab 5.1 has no hook for it). Only on the versions it was checked on:
-# on another, numbers in right-to-left text may come out reversed (a test says so), nothing breaks.
+# shaping can be skipped, and its word measuring kept per font and size (see word_widths): reportlab
+# 5.1 has no hook for either. Only on the versions they were checked on: on another, numbers in
+# right-to-left text may come out reversed (a test says so) and long paragraphs are slower, nothing
+# breaks.
 if _rebinds_shape_word(reportlab.Version):
     _reportlab_paragraph.shapeFragWord = _shape_word
+    _reportlab_paragraph.stringWidth = word_widths.string_width
 
 
 class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
@@ -399,12 +405,30 @@ def _flush_right_offset(kind: int, line: Any, last: bool) -> float:
 
 
 class _Text(PDFTextObject):  # type: ignore[misc]
-    """reportlab's text object with the rise kept right when two rises follow each other.
+    """reportlab's text object with the rise kept right when two rises follow each other, and
+    a line in one subset of an embedded font written in one step.
 
     reportlab 5.1 writes one ``Ts`` for two rises in a row but does not record the second:
     after a mark HarfBuzz moves up or down that follows another (Thai ที่, เชื่อ: a vowel, then
     a tone mark), the letters after it were drawn at the mark's offset, below the line.
     """
+
+    def _formatText(self, text: Any) -> str:
+        """The operators reportlab writes for ``text``; for unshaped text all in a font's first
+        subset, made by one translation (see :meth:`SubsetFont.escaped`)."""
+        canvas = self._canvas
+        font = getFont(self._fontname)
+        if isinstance(font, SubsetFont) and isinstance(canvas, PageCanvas) and type(text) is str:
+            escaped = font.escaped(text, canvas._doc)
+            if escaped is not None:
+                code = f"({escaped}) Tj"
+                if getattr(self, "_curSubset") != 0:  # noqa: B009 (reportlab's attribute is untyped)
+                    name = font.getSubsetInternalName(0, canvas._doc)
+                    self._curSubset = 0
+                    return f"{name} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL {code}"
+                return code
+        formatted: str = super()._formatText(text)
+        return formatted
 
     def setRise(self, rise: float) -> None:
         """Move the baseline to ``rise``, replacing a ``Ts`` just written rather than adding one."""
