@@ -41,10 +41,16 @@ _PARTS = re.compile(r"[-_:.\s]+|(?<=[a-z])(?=[A-Z])")
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "form", "button", "textarea", "select"})
 
 
+_NO_PARTS: frozenset[str] = frozenset()
+
+
 def _name_parts(element: lxml.html.HtmlElement) -> frozenset[str]:
     """The words of the element's class and id: ``commentList`` and ``comment-list`` both give
     ``comment`` and ``list``, beside the whole token."""
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    classes, ident = element.get("class"), element.get("id")
+    if classes is None and ident is None:
+        return _NO_PARTS  # most elements: nothing to split
+    names = f"{classes or ''} {ident or ''}"
     tokens = names.split()
     parts = {token.lower() for token in tokens}
     for token in tokens:
@@ -317,7 +323,9 @@ def _heads(element: lxml.html.HtmlElement) -> Iterator[str]:
 def _is_item(element: lxml.html.HtmlElement) -> bool:
     """Whether the element is named as one comment: a token ending in ``comment`` or
     ``comment-item`` (not ``comment-content``, ``comments`` or ``comment-author-x``)."""
-    return element.tag in _ITEM_TAGS and not TUNING.comment_item_names.isdisjoint(_heads(element))
+    if element.tag not in _ITEM_TAGS or (element.get("class") is None and element.get("id") is None):
+        return False
+    return not TUNING.comment_item_names.isdisjoint(_heads(element))
 
 
 _ITEM_TAGS = frozenset({"li", "article", "div", "section"})
@@ -366,20 +374,22 @@ def _shaped(section: lxml.html.HtmlElement, language: str | None, clock: _Clock)
     :func:`_thread_item`); a list of such items inside one holds its replies.
 
     Each candidate is read once, on a walk that stops at the item's own lists, so the section is
-    walked about once; a list is judged by its first children only.
+    walked about once; a list is judged by its first children only, and all judging together
+    looks at no more than :attr:`~.Tuning.comment_shape_budget` elements.
     """
     judged: dict[lxml.html.HtmlElement, Comment | None] = {}
+    spent = [0]
 
     def judge(element: lxml.html.HtmlElement, depth: int) -> Comment | None:
         if element not in judged:
             judged[element] = (
-                None if _is_notice(element) else _thread_item(element, depth, language, clock, True)
+                None if _is_notice(element) else _thread_item(element, depth, language, clock, spent)
             )
         return judged[element]
 
     # (element, depth of the item it is in or -1, whether it is a candidate item of a list)
     stack: list[tuple[lxml.html.HtmlElement, int, bool]] = [(section, -1, False)]
-    while stack:
+    while stack and spent[0] < TUNING.comment_shape_budget:
         element, depth, candidate = stack.pop()
         in_item = depth >= 0  # an item's replies are in its lists, the only part its walk skipped
         if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
@@ -403,11 +413,15 @@ def _shaped(section: lxml.html.HtmlElement, language: str | None, clock: _Clock)
 
 
 def _thread_item(
-    item: lxml.html.HtmlElement, depth: int, language: str | None, clock: _Clock, shaped: bool = False
+    item: lxml.html.HtmlElement,
+    depth: int,
+    language: str | None,
+    clock: _Clock,
+    spent: list[int] | None = None,
 ) -> Comment | None:
     """One comment from an item: its text, author, date and link.
 
-    ``shaped``: the item is not named as a comment but judged by its shape. Its lists are its
+    ``spent`` (a counter of elements looked at, added to): the item is not named as a comment but judged by its shape. Its lists are its
     replies (left out), it gives a comment only with an author, a date and text, its text may be
     its unnamed blocks and its author the first short marked-up words outside them; its walk
     stops after :attr:`~.Tuning.comment_shape_elements` elements.
@@ -417,6 +431,7 @@ def _thread_item(
     replies: set[lxml.html.HtmlElement] = set()
     paragraphs: list[lxml.html.HtmlElement] = []  # the item's own <p>, outside its named parts
     walked: list[lxml.html.HtmlElement] = []  # elements in document order (shaped items only)
+    shaped = spent is not None
     budget = TUNING.comment_shape_elements if shaped else -1
     # The item's own descendants, not those of a reply inside it.
     stack: list[tuple[lxml.html.HtmlElement, bool, bool]] = [
@@ -429,10 +444,11 @@ def _thread_item(
         if (past_list and _is_item(element)) or (shaped and element.tag in ("ul", "ol")):
             replies.add(element)
             continue
-        if shaped:
+        if spent is not None:
             if budget == 0:
                 return None  # too big to be one comment
             budget -= 1
+            spent[0] += 1
             walked.append(element)
         parts = _name_parts(element)
         in_part = in_part or bool(element.get("class") or element.get("id"))
@@ -471,7 +487,7 @@ def _thread_item(
     elif text_el is not None:
         text = _lines(text_el, replies)
     elif shaped:
-        blocks = _free_blocks(item, walked, (author_el, time_el, date_el))
+        blocks = _free_blocks(item, walked, (author_el, time_el, date_el), replies)
         text = "\n".join(_lines(block, replies) for block in blocks)
     else:
         return None
@@ -608,6 +624,7 @@ def _free_blocks(
     item: lxml.html.HtmlElement,
     walked: list[lxml.html.HtmlElement],
     marks: tuple[lxml.html.HtmlElement | None, ...],
+    replies: set[lxml.html.HtmlElement],
 ) -> list[lxml.html.HtmlElement]:
     """A shaped item's text without a named part: its outermost blocks that hold neither its
     author nor its date and are not only links (a "Reply · Share" footer)."""
@@ -621,9 +638,8 @@ def _free_blocks(
             continue
         if element.tag not in BLOCK_LEVEL or element in holding:
             continue
-        words = "".join(element.itertext()).strip()
-        links = "".join("".join(a.itertext()) for a in element.iter("a", "button")).strip()
-        if words and len(links) < len(words):
+        words, links = _text_and_links(element, replies)
+        if words and links < words:
             out.append(element)
             taken.add(element)
     return out
@@ -647,6 +663,28 @@ def _thread_author(element: lxml.html.HtmlElement) -> tuple[str | None, str | No
     href = link.get("href") if link is not None else None
     text = " ".join(name_el.text_content().split())
     return text or None, href or None
+
+
+def _text_and_links(element: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> tuple[int, int]:
+    """Characters of the element's words, and of those inside links or buttons, ``skip`` left out;
+    the walk is bounded like a comment's text."""
+    words = links = 0
+    budget = TUNING.comment_shape_elements
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(element, False)]
+    while stack and budget > 0 and words < TUNING.comment_max_chars:
+        node, in_link = stack.pop()
+        budget -= 1
+        if node is not element and node.tail and node.tail.strip():
+            words += len(node.tail.strip())  # a tail is in the parent: inside a link when it is
+            links += len(node.tail.strip()) if in_link else 0
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS or node in skip:
+            continue
+        inside = in_link or node.tag in ("a", "button")
+        if node.text and node.text.strip():
+            words += len(node.text.strip())
+            links += len(node.text.strip()) if inside else 0
+        stack.extend((child, inside) for child in reversed(node))
+    return words, links
 
 
 def _lines(element: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> str:

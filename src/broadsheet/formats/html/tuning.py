@@ -218,6 +218,9 @@ class Tuning:
     comment_shape_elements: int = 300
     """An item judged by its shape is no comment when it holds more elements than this (the bound
     that keeps judging every list of a section linear)."""
+    comment_shape_budget: int = 100_000
+    """Judging items by their shape looks at no more than this many elements of a page in all (a
+    page of nested boxes, each judged by its first children, stays cheap)."""
     comment_header_siblings: int = 3
     """A comment box without its author or date looks for them in at most this many siblings
     before it inside its wrapper (``p.info`` before ``div.comment``)."""
