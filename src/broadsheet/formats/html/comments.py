@@ -363,15 +363,8 @@ def _thread(section: lxml.html.HtmlElement, language: str | None, clock: _Clock)
 
 
 def _is_notice(element: lxml.html.HtmlElement) -> bool:
-    """Whether the item is a pingback or trackback, not a comment: WordPress classes them so, and
-    themes print the word first ("Pingback von …", "Trackback: …")."""
-    if not TUNING.comment_notice_names.isdisjoint(_name_parts(element)):
-        return True
-    for chunk in itertools.islice(element.itertext(), 20):  # the first words, read lazily
-        words = chunk.split(maxsplit=1)
-        if words:
-            return words[0].rstrip(":").lower() in TUNING.comment_notice_names
-    return False
+    """Whether the item is a pingback or trackback (WordPress classes them so), not a comment."""
+    return not TUNING.comment_notice_names.isdisjoint(_name_parts(element))
 
 
 def _shaped(section: lxml.html.HtmlElement, language: str | None, clock: _Clock) -> Iterator[Comment]:
@@ -484,18 +477,14 @@ def _thread_item(
                 date_el = _first_named(header, TUNING.comment_date_names)
             if author_el is None:
                 author_el = _first_short(header, (time_el, date_el))
-    if time_el is None and date_el is None:
-        date_el = _permalink_date(item, language)
     text_el = _text_part(item, named_texts, (author_el, time_el, date_el))
-    if author_el is None:
-        # A shaped item's name may be any short marked-up words; a named item's a <cite> or bold
-        # words only (its links and spans are as often "Reply" or a count).
-        tags = _NAME_TAGS if shaped else ("cite", "b", "strong")
-        author_el = _first_short([item], (time_el, date_el), before=text_el, tags=tags)
+    if shaped and author_el is None:
+        author_el = _first_short([item], (time_el, date_el), before=text_el)
     if text_el is None and paragraphs:
         # No part named for the text: the paragraphs the item holds itself (not inside a named
-        # box, which is its author, date or reply link) are what the reader wrote.
-        text = "\n".join(_lines(p, replies) for p in paragraphs)
+        # box, which is its author, date or reply link) are what the reader wrote; one that is
+        # only a link ("Reply") is not.
+        text = "\n".join(_lines(p, replies) for p in paragraphs if _own_words(p, replies))
     elif text_el is not None:
         text = _lines(text_el, replies)
     elif shaped:
@@ -604,7 +593,6 @@ def _first_short(
     boxes: list[lxml.html.HtmlElement],
     dated: tuple[lxml.html.HtmlElement | None, ...],
     before: lxml.html.HtmlElement | None = None,
-    tags: tuple[str, ...] = _NAME_TAGS,
 ) -> lxml.html.HtmlElement | None:
     """The first short marked-up words (a ``<cite>``, ``<b>``, link or ``<span>``) in ``boxes``,
     not the date nor inside it, before ``before``: the author of a comment whose author part has
@@ -615,20 +603,11 @@ def _first_short(
             limit -= 1
             if element is before or limit < 0:
                 return None
-            if element.tag not in tags or any(d is not None and _within(element, d) for d in dated):
+            if element.tag not in _NAME_TAGS or any(d is not None and _within(element, d) for d in dated):
                 continue
             words = element.text_content().split()
             if 0 < len(words) <= 5 and len(" ".join(words)) <= 60 and not any(w[:1].isdigit() for w in words):
                 return element
-    return None
-
-
-def _permalink_date(item: lxml.html.HtmlElement, language: str | None) -> lxml.html.HtmlElement | None:
-    """The comment's own link (``href="#comment-7"``) when its words are a date: where themes
-    without a named date part print it."""
-    for link in itertools.islice(item.iter("a"), 20):
-        if "#" in (link.get("href") or "") and dates.from_text(link.text_content()[:80], language):
-            return link
     return None
 
 
@@ -660,8 +639,7 @@ def _free_blocks(
             continue
         if element.tag not in BLOCK_LEVEL or element in holding:
             continue
-        words, links = _text_and_links(element, replies)
-        if words and links < words:
+        if _own_words(element, replies):
             out.append(element)
             taken.add(element)
     return out
@@ -685,6 +663,12 @@ def _thread_author(element: lxml.html.HtmlElement) -> tuple[str | None, str | No
     href = link.get("href") if link is not None else None
     text = " ".join(name_el.text_content().split())
     return text or None, href or None
+
+
+def _own_words(element: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> bool:
+    """Whether the element holds words outside links and buttons."""
+    words, links = _text_and_links(element, skip)
+    return links < words
 
 
 def _text_and_links(element: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> tuple[int, int]:

@@ -211,8 +211,7 @@ class Tuning:
     """Name parts of a comment's printed date, when it has no ``<time>``."""
     comment_notice_names: frozenset[str] = frozenset({"pingback", "trackback"})
     """Name parts of an item that is a notice of a link from another page (WordPress classes
-    pingbacks and trackbacks so, inside its comment list), or the item's first word (themes print
-    "Pingback von …"): not a reader's comment, left out."""
+    pingbacks and trackbacks so, inside its comment list): not a reader's comment, left out."""
     comment_shape_sample: int = 6
     """A list inside a comment section whose items are not named as comments holds comments when
     at least half of its first this many children are shaped as one (an author, a date, text)."""
