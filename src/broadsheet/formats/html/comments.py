@@ -11,6 +11,11 @@ cleans it. Two general sources, the first that gives any comment wins:
    gives text (a ``comment-content`` part, else its paragraphs) and usually an author and a
    ``<time>``. A reply is an item inside another; its depth counts them. A section with no such
    item (a "12 comments" link, an empty form) gives nothing.
+3. In a section with no item named as a comment, items by their shape (Disqus's ``li.post``, bare
+   ``<li>``): the children of a list most of whose first few each have an author, a date and text.
+
+Pingbacks and trackbacks are no comments. A printed time without an offset is read in the offset
+of the article's own dates (``zone``).
 
 The walk is one pass over each section (a stack, no ancestor climbs), and the number of
 comments and the length of each are bounded.
