@@ -471,17 +471,6 @@ def _thread_item(
             date_el = element
         beyond = past_list or _opens(element, parts)
         stack.extend((child, beyond, in_part) for child in reversed(element))
-    if not shaped and (author_el is None or (time_el is None and date_el is None)):
-        # A comment box inside a wrapper that holds its author and date (``div.comment`` after
-        # ``p.info``): the header siblings before it.
-        header = _header(item)
-        if header:
-            author_el = author_el or _first_named(header, TUNING.comment_author_names)
-            if time_el is None and date_el is None:
-                time_el = next((e for h in header for e in h.iter("time")), None)
-                date_el = _first_named(header, TUNING.comment_date_names)
-            if author_el is None:
-                author_el = _first_short(header, (time_el, date_el))
     text_el = _text_part(item, named_texts, (author_el, time_el, date_el))
     if shaped and author_el is None:
         author_el = _first_short([item], (time_el, date_el), before=text_el)
@@ -565,30 +554,6 @@ def _printed_date(element: lxml.html.HtmlElement, language: str | None) -> dates
             if stamp is not None:
                 return stamp
     return dates.from_text(element.text_content(), language)
-
-
-def _header(item: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """The siblings before a wrapped item (not in the thread's list, not other items), nearest
-    last: where a comment box's author and date sit."""
-    parent = item.getparent()
-    if parent is None or parent.tag in ("ul", "ol") or _is_item(parent):
-        return []
-    out: list[lxml.html.HtmlElement] = []
-    for sibling in item.itersiblings(preceding=True):
-        if len(out) == TUNING.comment_header_siblings or not isinstance(sibling.tag, str):
-            break
-        if sibling.tag in _SKIP_TAGS or _is_item(sibling) or sum(1 for _ in sibling.iter()) > 50:
-            break  # a form, another comment, or a box too big to be a header
-        out.append(sibling)
-    return out[::-1]
-
-
-def _first_named(boxes: list[lxml.html.HtmlElement], names: frozenset[str]) -> lxml.html.HtmlElement | None:
-    for box in boxes:
-        for element in box.iter():
-            if isinstance(element.tag, str) and not names.isdisjoint(_name_parts(element)):
-                return element
-    return None
 
 
 _NAME_TAGS = ("cite", "b", "strong", "a", "span")

@@ -221,9 +221,6 @@ class Tuning:
     comment_shape_budget: int = 100_000
     """Judging items by their shape looks at no more than this many elements of a page in all (a
     page of nested boxes, each judged by its first children, stays cheap)."""
-    comment_header_siblings: int = 3
-    """A comment box without its author or date looks for them in at most this many siblings
-    before it inside its wrapper (``p.info`` before ``div.comment``)."""
 
 
 TUNING = Tuning()
