@@ -71,7 +71,7 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
     base_url = options.url or meta.url
     # Read before the body extractor runs: it may clean the tree.
     description_printed = _printed(meta.description, root)
-    found_comments = _comments(root, meta.language, options.url or meta.url) if options.comments else ()
+    found_comments = _comments(root, meta, options.url or meta.url) if options.comments else ()
     from broadsheet.formats.html.body import extract_body
 
     body = extract_body(
@@ -119,10 +119,14 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
     return article
 
 
-def _comments(root: lxml.html.HtmlElement, language: str | None, base_url: str | None) -> tuple[Comment, ...]:
+def _comments(
+    root: lxml.html.HtmlElement, meta: metadata.Metadata, base_url: str | None
+) -> tuple[Comment, ...]:
     from broadsheet.formats.html.comments import find_comments  # loaded only when asked for
 
-    return find_comments(root, language, base_url)
+    # The article's own dates carry the page's clock: a comment's printed time is read on it.
+    dated = meta.published or meta.modified
+    return find_comments(root, meta.language, base_url, zone=dated.tzinfo if dated else None)
 
 
 def _subtitle(subtitle: str | None, title: str) -> str | None:

@@ -209,6 +209,18 @@ class Tuning:
         {"date", "datetime", "time", "timestamp", "published", "meta", "metadata", "commentmetadata"}
     )
     """Name parts of a comment's printed date, when it has no ``<time>``."""
+    comment_notice_names: frozenset[str] = frozenset({"pingback", "trackback"})
+    """Name parts of an item that is a notice of a link from another page (WordPress classes
+    pingbacks and trackbacks so, inside its comment list): not a reader's comment, left out."""
+    comment_shape_sample: int = 6
+    """A list inside a comment section whose items are not named as comments holds comments when
+    at least half of its first this many children are shaped as one (an author, a date, text)."""
+    comment_shape_elements: int = 300
+    """An item judged by its shape is no comment when it holds more elements than this (the bound
+    that keeps judging every list of a section linear)."""
+    comment_shape_budget: int = 100_000
+    """Judging items by their shape looks at no more than this many elements of a page in all (a
+    page of nested boxes, each judged by its first children, stays cheap)."""
 
 
 TUNING = Tuning()
