@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from PIL import Image as PILImage
 import broadsheet
 from broadsheet.errors import WriteError
 from broadsheet.formats.pdf import PdfWarning
-from broadsheet.model import Article, Figure, Image, Paragraph, Table, TableCell, Text
+from broadsheet.model import Article, Block, BulletList, Figure, Image, Paragraph, Table, TableCell, Text
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "pdf"
 
@@ -96,6 +97,48 @@ def test_a_table_cell_taller_than_a_page_splits() -> None:
     article = Article(title="Tall cell", body=[Table(rows=[[cell, TableCell(children=[Text(text="x")])]])])
     data = broadsheet.write(article, "pdf")
     assert len(reader(data).pages) > 3
+
+
+def _glued_tall_rows() -> Table:
+    # Hypothesis found it: in 2 columns, nine narrow grid columns make the rows hundreds of points
+    # tall, and row spans glue the body rows together, taller than the first column under the
+    # headline; reportlab could place it nowhere ("too large on page 1").
+    def cell(words: str, **spans: int) -> TableCell:
+        return TableCell(children=[Text(text=words)] if words else [], **spans)
+
+    return Table(
+        rows=[
+            [
+                cell("", colspan=2, header=True),
+                cell("OÆ", colspan=2, rowspan=2),
+                cell("IØ\U0001123dCEEUU", colspan=3, rowspan=2),
+            ],
+            [
+                cell("", colspan=2),
+                cell("T CO1O¥news news news news ٱلعربية", rowspan=2),
+                cell("news news ґанокnews news news news „лапки“ news", header=True, colspan=3),
+            ],
+            [
+                cell(
+                    "\U0002471dŁIEANLJEIC.YELAE\ua8300JGO%Tnews news Москва «цитата»", header=True, colspan=2
+                ),
+                cell("news news news news news «цитата»"),
+                cell("Київ", colspan=2),
+            ],
+        ],
+        header_rows=1,
+    )
+
+
+@pytest.mark.parametrize("in_list", [False, True])
+def test_rows_a_span_glues_taller_than_a_column_split_inside_rows(in_list: bool) -> None:
+    table = _glued_tall_rows()
+    body: list[Block] = [BulletList(items=[[table]])] if in_list else [table]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # glyphs no font has: reported, not fatal
+        data = broadsheet.write(Article(title="0", body=body), "pdf", columns=2)
+    letters = "".join(text(data).split())  # narrow columns break words anywhere
+    assert "Київ" in letters and "Москва«цитата»" in letters and "OÆ" in letters
 
 
 def test_a_table_too_wide_for_the_page_is_a_clear_error() -> None:

@@ -52,6 +52,10 @@ from broadsheet.model import (
     Paragraph as ParagraphNode,
 )
 
+HEAD_SHARE = 0.6
+"""A headline block taller than this share of the page is set in the columns instead of above them,
+so an article's first column is never shorter than the rest of it."""
+
 
 @attrs.frozen(kw_only=True)
 class Entry:
@@ -399,7 +403,17 @@ class ArticleFlow:
         out: list[Flowable] = []
         if block.caption:
             out.append(Paragraph(self.markup.text(block.caption, self.head_family), s.table_caption))
-        out.extend(data_table(block, width, s, self.markup, where=f"{self.where}, {path}"))
+        out.extend(
+            data_table(
+                block,
+                width,
+                s,
+                self.markup,
+                where=f"{self.where}, {path}",
+                # The shortest column the table may meet: the first, under the headline block.
+                max_height=self.frame.height * (1 - HEAD_SHARE),
+            )
+        )
         return out
 
     def _related(self, links: tuple[RelatedLink, ...], title: str | None) -> list[Flowable]:

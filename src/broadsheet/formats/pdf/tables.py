@@ -98,8 +98,17 @@ def _column_widths(grid: list[list[TableCell | None]], width: float, language: s
     return [width * weight / total for weight in weights]
 
 
-def data_table(table: Table, width: float, styles: Styles, markup: Markup, *, where: str) -> list[Flowable]:
-    """The table as reportlab tables of at most :data:`CHUNK_ROWS` body rows each."""
+def data_table(
+    table: Table,
+    width: float,
+    styles: Styles,
+    markup: Markup,
+    *,
+    where: str,
+    max_height: float | None = None,
+) -> list[Flowable]:
+    """The table as reportlab tables of at most :data:`CHUNK_ROWS` body rows each; ``max_height``
+    is the column's height, which no part that cannot split may exceed."""
     if not table.rows or not any(table.rows):
         return []
     grid, spans = layout_grid(table)
@@ -147,8 +156,34 @@ def data_table(table: Table, width: float, styles: Styles, markup: Markup, *, wh
             if first <= r0 <= last
         ] + [span for span in spans if span[3] < len(head)]
         rows = head + body[start : start + CHUNK_ROWS]
-        out.append(_table(rows, len(head), widths, chunk_spans, styles, split_in_row=long_cells))
+        chunk = _table(rows, len(head), widths, chunk_spans, styles, split_in_row=long_cells)
+        if not long_cells and max_height and _tallest_unit(chunk, width, len(head), chunk_spans) > max_height:
+            # A row (or rows a row span glues together) taller than a column, from short texts in
+            # narrow columns: split inside rows, or the layout cannot place it at all.
+            chunk = _table(rows, len(head), widths, chunk_spans, styles, split_in_row=True)
+        out.append(chunk)
     return out
+
+
+def _tallest_unit(table: TableFlowable, width: float, head: int, spans: list[Span]) -> float:
+    """The height of the tallest run of body rows the table cannot split between (a row, or rows
+    a row span joins), with the header rows repeated above it."""
+    table.wrap(width, 1e9)
+    heights: list[float] = list(table._rowHeights)
+    ends: dict[int, int] = {}  # the last row any span starting at row r0 reaches
+    for _, r0, _, r1 in spans:
+        ends[r0] = max(ends.get(r0, r0), r1)
+    tallest = 0.0
+    row = head
+    while row < len(heights):
+        end = row
+        probe = row
+        while probe <= end:  # a span starting inside the unit may reach further
+            end = max(end, ends.get(probe, probe))
+            probe += 1
+        tallest = max(tallest, sum(heights[row : end + 1]))
+        row = end + 1
+    return tallest + sum(heights[:head])
 
 
 def _scaled(style: ParagraphStyle, scale: float) -> ParagraphStyle:

@@ -14,7 +14,7 @@ from broadsheet.formats._shared.typography import is_rtl
 from broadsheet.formats._shared.wording import document_language
 from broadsheet.formats.pdf import images
 from broadsheet.formats.pdf.balance import ArticleEnd
-from broadsheet.formats.pdf.flow import ArticleFlow, ColumnBox, Entry, mark
+from broadsheet.formats.pdf.flow import HEAD_SHARE, ArticleFlow, ColumnBox, Entry, mark
 from broadsheet.formats.pdf.fonts import font_set
 from broadsheet.formats.pdf.hyphenation import hyphenator
 from broadsheet.formats.pdf.layout import Geometry, Later, PdfDocument, reads_right_to_left
@@ -25,9 +25,6 @@ from broadsheet.formats.pdf.styles import Palette, Styles
 from broadsheet.formats.pdf.toc import Contents, contents, cover
 from broadsheet.model import Article, Document, Edition
 from broadsheet.version import __version__
-
-HEAD_SHARE = 0.6
-"""A headline block taller than this share of the page is set in the columns instead of above them."""
 
 
 def write(document: Document, options: WriteOptions | None = None) -> bytes:
