@@ -57,6 +57,7 @@ from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import (
     Block,
     BulletList,
+    Embed,
     Figure,
     Heading,
     Inline,
@@ -163,8 +164,9 @@ class BlockReader:
         """Prose characters of the container :meth:`read` reads, the measure of a drop's share."""
         self.blocks: list[Block] = []
         self.pending: list[Inline] = []
-        self.pending_figures: list[Figure] = []
-        self.inline = InlineReader(base_url, self._inline_image)
+        self.pending_figures: list[Figure | Embed] = []
+        """Pictures and players met amid inline text: they stand after its paragraph."""
+        self.inline = InlineReader(base_url, self._inline_image, self._inline_frame)
         self.seen_text = False
         self.loose = True
         self.bylines: list[str] = []
@@ -198,6 +200,11 @@ class BlockReader:
         image = make_image(element, self.base_url)
         if image is not None:
             self.pending_figures.append(Figure(image=image))
+
+    def _inline_frame(self, element: html.HtmlElement) -> None:
+        embed = frame_embed(element, self.base_url)
+        if embed is not None:
+            self.pending_figures.append(embed)
 
     def _flush(self) -> None:
         if self.pending:
