@@ -85,6 +85,7 @@ _FIGURE_NAME = re.compile(
 )
 _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'»«“”’)\]]*$")
 _COMMENTS = re.compile(r"comment(?!ar)|disqus|discussion|kommentare|reaction")
 _MAX_DEPTH = 120
 _FIGURE_CONTENT = ("table", "pre")
@@ -99,6 +100,16 @@ def normalised_words(text: str) -> str:
 def prose_length(element: html.HtmlElement) -> int:
     """Characters in the element's paragraphs long enough to be prose."""
     return sum(len(text) for p in element.iter("p") if len(text := p.text_content()) >= PROSE_LENGTH)
+
+
+def _in_header(element: html.HtmlElement) -> bool:
+    """Whether an element stands in a header: a ``<header>`` or a box named one, a few levels up."""
+    for level, ancestor in enumerate(element.iterancestors()):
+        if level >= TUNING.header_levels or ancestor.tag in ("body", "main", "article"):
+            return False
+        if ancestor.tag == "header" or "header" in class_words(ancestor):
+            return True
+    return False
 
 
 def _first_text(element: html.HtmlElement) -> str:
@@ -461,6 +472,12 @@ class BlockReader:
             return
         if len(inlines) == 1 and isinstance(inlines[0], Link):
             self._teaser(inlines[0])  # a headline linking elsewhere is a teaser
+            return
+        if not self.seen_text and not _SENTENCE_END.search(text) and _in_header(element):
+            # Above the story's first line, a heading in a header is the page's headline block
+            # (a kicker and the headline, printed again where the title is an <h1> elsewhere);
+            # crossheads head the story's text, never a header. A sentence there is the standfirst.
+            tracing.dropped("header_heading", text)
             return
         label = read_also_label(text, self.lexicon)
         if label is not None and len(label) >= len(text) - 2:
