@@ -103,11 +103,12 @@ def prose_length(element: html.HtmlElement) -> int:
 
 
 def _in_header(element: html.HtmlElement) -> bool:
-    """Whether an element stands in a header: a ``<header>`` or a box named one, a few levels up."""
+    """Whether an element stands in a header: a ``<header>``, an ``<hgroup>`` or a box named a
+    header or head ("article-head", "ContentHead"), a few levels up."""
     for level, ancestor in enumerate(element.iterancestors()):
         if level >= TUNING.header_levels or ancestor.tag in ("body", "main", "article"):
             return False
-        if ancestor.tag == "header" or "header" in class_words(ancestor):
+        if ancestor.tag in ("header", "hgroup") or "head" in class_words(ancestor):
             return True
     return False
 
