@@ -149,6 +149,8 @@ class Tuning:
     """Below the story, a short line this much link text is a prompt, even when it reads as a sentence."""
     bio_text: int = 400
     """An author's bio under the story is at most this long."""
+    pull_quote_words: int = 6
+    """A block quote whose first this-many words a paragraph of the story prints too is a pull quote."""
     # --- end edges -------------------------------------------------------------------------
 
     # --- metadata --------------------------------------------------------------------------
