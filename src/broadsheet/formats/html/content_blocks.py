@@ -180,6 +180,8 @@ class BlockReader:
         """Pictures and players met amid inline text: they stand after its paragraph."""
         self.inline = InlineReader(base_url, self._inline_image, self._inline_frame)
         self.seen_text = False
+        self.seen_prose = False
+        """Whether a paragraph of prose was read (above it stand labels, stamps, the headline block)."""
         self.loose = True
         self.bylines: list[str] = []
         """Byline lines found above the first paragraph ("By Jane Doe")."""
@@ -266,6 +268,7 @@ class BlockReader:
         try:
             self.blocks.append(Paragraph(children=inlines))
             self.seen_text = True
+            self.seen_prose = self.seen_prose or len(text) >= PROSE_LENGTH
         except ModelError:
             return
 
@@ -474,8 +477,8 @@ class BlockReader:
         if len(inlines) == 1 and isinstance(inlines[0], Link):
             self._teaser(inlines[0])  # a headline linking elsewhere is a teaser
             return
-        if not self.seen_text and not _SENTENCE_END.search(text) and _in_header(element):
-            # Above the story's first line, a heading in a header is the page's headline block
+        if not self.seen_prose and not _SENTENCE_END.search(text) and _in_header(element):
+            # Above the story's first prose, a heading in a header is the page's headline block
             # (a kicker and the headline, printed again where the title is an <h1> elsewhere);
             # crossheads head the story's text, never a header. A sentence there is the standfirst.
             tracing.dropped("header_heading", text)
