@@ -85,7 +85,7 @@ _FIGURE_NAME = re.compile(
 )
 _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'»«“”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.…。][\"'»«“”’)\]]*$")
 _COMMENTS = re.compile(r"comment(?!ar)|disqus|discussion|kommentare|reaction")
 _MAX_DEPTH = 120
 _FIGURE_CONTENT = ("table", "pre")
