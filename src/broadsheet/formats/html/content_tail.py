@@ -301,8 +301,11 @@ def pull_quotes(edges: _Edges) -> None:
         + " "
     )
     for index in quotes:
-        opening = _WORDS.findall(edges.texts[index].split("\n", 1)[0].lower())[: TUNING.pull_quote_words]
-        if len(opening) == TUNING.pull_quote_words and f" {' '.join(opening)} " in prose:
+        words = _WORDS.findall(edges.texts[index].split("\n", 1)[0].lower())
+        size = TUNING.pull_quote_words
+        if len(words) >= size and any(
+            f" {' '.join(part)} " in prose for part in (words[:size], words[-size:])
+        ):  # its opening words, or its closing ones when the pull quote starts mid-sentence
             edges.drop("pull_quote", index)
 
 
