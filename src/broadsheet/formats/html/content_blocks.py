@@ -57,6 +57,7 @@ from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import (
     Block,
     BulletList,
+    Embed,
     Figure,
     Heading,
     Inline,
@@ -84,6 +85,7 @@ _FIGURE_NAME = re.compile(
 )
 _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"[.…。][\"'»«“”’)\]]*$")
 _COMMENTS = re.compile(r"comment(?!ar)|disqus|discussion|kommentare|reaction")
 _MAX_DEPTH = 120
 _FIGURE_CONTENT = ("table", "pre")
@@ -98,6 +100,17 @@ def normalised_words(text: str) -> str:
 def prose_length(element: html.HtmlElement) -> int:
     """Characters in the element's paragraphs long enough to be prose."""
     return sum(len(text) for p in element.iter("p") if len(text := p.text_content()) >= PROSE_LENGTH)
+
+
+def _in_header(element: html.HtmlElement) -> bool:
+    """Whether an element stands in a header: a ``<header>``, an ``<hgroup>`` or a box named a
+    header or head ("article-head", "ContentHead"), a few levels up."""
+    for level, ancestor in enumerate(element.iterancestors()):
+        if level >= TUNING.header_levels or ancestor.tag in ("body", "main", "article"):
+            return False
+        if ancestor.tag in ("header", "hgroup") or "head" in class_words(ancestor):
+            return True
+    return False
 
 
 def _first_text(element: html.HtmlElement) -> str:
@@ -163,9 +176,12 @@ class BlockReader:
         """Prose characters of the container :meth:`read` reads, the measure of a drop's share."""
         self.blocks: list[Block] = []
         self.pending: list[Inline] = []
-        self.pending_figures: list[Figure] = []
-        self.inline = InlineReader(base_url, self._inline_image)
+        self.pending_figures: list[Figure | Embed] = []
+        """Pictures and players met amid inline text: they stand after its paragraph."""
+        self.inline = InlineReader(base_url, self._inline_image, self._inline_frame)
         self.seen_text = False
+        self.seen_prose = False
+        """Whether a paragraph of prose was read (above it stand labels, stamps, the headline block)."""
         self.loose = True
         self.bylines: list[str] = []
         """Byline lines found above the first paragraph ("By Jane Doe")."""
@@ -198,6 +214,11 @@ class BlockReader:
         image = make_image(element, self.base_url)
         if image is not None:
             self.pending_figures.append(Figure(image=image))
+
+    def _inline_frame(self, element: html.HtmlElement) -> None:
+        embed = frame_embed(element, self.base_url)
+        if embed is not None:
+            self.pending_figures.append(embed)
 
     def _flush(self) -> None:
         if self.pending:
@@ -247,6 +268,7 @@ class BlockReader:
         try:
             self.blocks.append(Paragraph(children=inlines))
             self.seen_text = True
+            self.seen_prose = self.seen_prose or len(text) >= PROSE_LENGTH
         except ModelError:
             return
 
@@ -454,6 +476,12 @@ class BlockReader:
             return
         if len(inlines) == 1 and isinstance(inlines[0], Link):
             self._teaser(inlines[0])  # a headline linking elsewhere is a teaser
+            return
+        if not self.seen_prose and not _SENTENCE_END.search(text) and _in_header(element):
+            # Above the story's first prose, a heading in a header is the page's headline block
+            # (a kicker and the headline, printed again where the title is an <h1> elsewhere);
+            # crossheads head the story's text, never a header. A sentence there is the standfirst.
+            tracing.dropped("header_heading", text)
             return
         label = read_also_label(text, self.lexicon)
         if label is not None and len(label) >= len(text) - 2:

@@ -34,6 +34,7 @@ BLOCK_LEVEL = frozenset(
 _EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
 _STRONG = frozenset({"strong", "b"})
 _MAX_DEPTH = 48
+_PLAYERS = frozenset({"iframe", "video", "audio"})
 _UNSAFE_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|livescript|data|about|blob):", re.IGNORECASE)
 
 
@@ -50,10 +51,17 @@ def absolute_url(href: str | None, base_url: str | None) -> str | None:
 class InlineReader:
     """Reads inline content, reporting images it meets to ``on_image`` (they become figures)."""
 
-    def __init__(self, base_url: str | None, on_image: Callable[[html.HtmlElement], None]) -> None:
-        """Remember the page address links are resolved against and where to report images."""
+    def __init__(
+        self,
+        base_url: str | None,
+        on_image: Callable[[html.HtmlElement], None],
+        on_frame: Callable[[html.HtmlElement], None] | None = None,
+    ) -> None:
+        """Remember the page address links are resolved against and where to report images and
+        players (an ``iframe``, ``video`` or ``audio`` amid the text, which become embeds)."""
         self.base_url = base_url
         self.on_image = on_image
+        self.on_frame = on_frame
 
     def children(self, element: html.HtmlElement, depth: int = 0) -> list[Inline]:
         """The inline nodes of everything inside ``element`` (not yet tidied)."""
@@ -78,9 +86,12 @@ class InlineReader:
             return [Text(text=f" {element.text_content()} ")]
         if tag == "br":
             return [LineBreak()]
-        if tag == "iframe":
+        if tag in _PLAYERS:
             # An iframe's own content is fallback for browsers without frames, parsed as raw text
-            # (often escaped markup); no browser shows it. What it plays is read at block level.
+            # (often escaped markup); no browser shows it, nor a player's fallback. What it plays
+            # is reported, to stand as an embed after the text around it.
+            if self.on_frame is not None:
+                self.on_frame(element)
             return [Text(text=" ")]
         if tag == "img":
             self.on_image(element)

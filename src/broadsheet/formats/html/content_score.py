@@ -191,6 +191,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     value = [0.0] * count  # an element's score before chrome is taken into account
     noise = [0.0] * count  # the part of the score that links and chrome take away
     unit = [False] * count  # read as one paragraph: its children's values do not add up
+    blurbs = _teaser_blurbs(page)
     for index in range(count - 1, -1, -1):
         tag = tags[index]
         size = total[index]
@@ -199,7 +200,7 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
         if tag in PARAGRAPH_TAGS and not holds_blocks[index]:
             unit[index] = True
             links = linked[index]
-            if size >= prose_length and links < 0.5 * size:
+            if size >= prose_length and links < 0.5 * size and index not in blurbs:
                 prose[index] = size
                 value[index] = float(size)
             else:
@@ -320,6 +321,31 @@ def _choose(page: PageIndex, anchor: int = -1) -> int:
     if tracing.active() is not None:
         _report(page, score, noisy, total, hints, first=first, climbed=climbed, settled=settled, best=best)
     return best
+
+
+def _teaser_blurbs(page: PageIndex) -> set[int]:
+    """The paragraphs that are teasers' blurbs: each under a heading that is nothing but a link,
+    in a row of at least ``feed_items`` such pairs in one element (the shape of a list of other
+    stories, whatever its name). Their prose is the other stories', not this one's."""
+    tags = page.tags
+    pairs: dict[int, list[int]] = {}
+    for index, tag in enumerate(tags):
+        if tag != "p":
+            continue
+        before = page.elements[index].getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is None or before.tag not in _TEASER_HEADINGS or len(before) != 1:
+            continue
+        link = before[0]
+        if link.tag != "a" or (before.text or "").strip() or (link.tail or "").strip():
+            continue
+        pairs.setdefault(page.parent_of[index], []).append(index)
+    needed = TUNING.feed_items
+    return {index for found in pairs.values() if len(found) >= needed for index in found}
+
+
+_TEASER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 def _story_lists(

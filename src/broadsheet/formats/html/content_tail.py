@@ -32,6 +32,7 @@ from broadsheet.model import (
     Link,
     OrderedList,
     Paragraph,
+    QuoteBlock,
     RelatedBox,
     RelatedLink,
     Relation,
@@ -49,6 +50,7 @@ _SIGN_OFF = re.compile(r"[^,.!?]{2,40},\s*[^,]{2,40}")
 _PRICE_LINE = re.compile(r"[$€£¥₽₴]\s?\d|\d(?:[.,]\d+)?\s?(?:[$€£¥₽₴]|(?:eur|usd|chf|gbp)\b)", re.IGNORECASE)
 """A price in a line ("Preis: 24,90 €", "$499"): what a product story closes with."""
 _LETTER = re.compile(r"[^\W\d_]")
+_WORDS = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’.-]+){1,3}"
 _AUTHOR_BIO = (
@@ -283,7 +285,32 @@ def author_bio(edges: _Edges) -> None:
         break
 
 
+def pull_quotes(edges: _Edges) -> None:
+    """A block quote whose opening words a paragraph of the story prints too is a pull quote: it
+    leaves, and the words stay where the story says them."""
+    quotes = [index for index, block in enumerate(edges.out) if isinstance(block, QuoteBlock)]
+    if not quotes:
+        return
+    prose = (
+        " "
+        + " ".join(
+            " ".join(_WORDS.findall(edges.texts[index].lower()))
+            for index, block in enumerate(edges.out)
+            if isinstance(block, Paragraph)
+        )
+        + " "
+    )
+    for index in quotes:
+        words = _WORDS.findall(edges.texts[index].split("\n", 1)[0].lower())
+        size = TUNING.pull_quote_words
+        if len(words) >= size and any(
+            f" {' '.join(part)} " in prose for part in (words[:size], words[-size:])
+        ):  # its opening words, or its closing ones when the pull quote starts mid-sentence
+            edges.drop("pull_quote", index)
+
+
 EDGE_RULES = (
+    pull_quotes,
     leading_stamps,
     trailing_stamps,
     short_lead_lines,

@@ -127,6 +127,9 @@ class Tuning:
     """Above the story, a list of short lines (this long at most), half of them stamps, is its metadata."""
     toc_slack: int = 5
     """Characters an entry of a table of contents may hold besides its link (a number, a dash)."""
+    header_levels: int = 4
+    """A heading above the story's first line is the page's headline block when a ``<header>``
+    (or a box named one) holds it this many levels up at most."""
     # --- end blocks ------------------------------------------------------------------------
 
     # --- edges -----------------------------------------------------------------------------
@@ -146,6 +149,8 @@ class Tuning:
     """Below the story, a short line this much link text is a prompt, even when it reads as a sentence."""
     bio_text: int = 400
     """An author's bio under the story is at most this long."""
+    pull_quote_words: int = 6
+    """A block quote whose first this-many words a paragraph of the story prints too is a pull quote."""
     # --- end edges -------------------------------------------------------------------------
 
     # --- metadata --------------------------------------------------------------------------
