@@ -174,8 +174,13 @@ _BYLINE_CLASS = (
 
 
 def printed_authors(root: lxml.html.HtmlElement, language: str | None = None) -> tuple[Person, ...]:
-    """The names in the first short element whose class says "author" or "byline"."""
+    """The names in the first short element whose class says "author" or "byline", outside the
+    readers' comments (a ``comment-author`` is a commenter)."""
+    from broadsheet.formats.html.comments import in_comments
+
     for element in elements(root.xpath(_BYLINE_CLASS))[:20]:
+        if in_comments(element):
+            continue
         line = " ".join(t.strip() for t in element.itertext() if t.strip())
         if not 3 <= len(line) <= 120:
             continue

@@ -63,6 +63,18 @@ def _name_parts(element: lxml.html.HtmlElement) -> frozenset[str]:
     return frozenset(parts)
 
 
+
+def in_comments(element: lxml.html.HtmlElement) -> bool:
+    """Whether ``element`` is part of a readers' comment or of a comment thread, by its own or an
+    ancestor's name: a commenter's ``comment-author`` names no author of the article."""
+    node: lxml.html.HtmlElement | None = element
+    while node is not None:
+        parts = _name_parts(node)
+        if parts and (not TUNING.comment_section_names.isdisjoint(parts) or _is_item(node)):
+            return True
+        node = node.getparent()
+    return False
+
 def find_comments(
     root: lxml.html.HtmlElement,
     language: str | None = None,
