@@ -63,7 +63,6 @@ def _name_parts(element: lxml.html.HtmlElement) -> frozenset[str]:
     return frozenset(parts)
 
 
-
 def in_comments(element: lxml.html.HtmlElement) -> bool:
     """Whether ``element`` is part of a readers' comment or of a comment thread, by its own or an
     ancestor's name: a commenter's ``comment-author`` names no author of the article."""
@@ -74,6 +73,7 @@ def in_comments(element: lxml.html.HtmlElement) -> bool:
             return True
         node = node.getparent()
     return False
+
 
 def find_comments(
     root: lxml.html.HtmlElement,
