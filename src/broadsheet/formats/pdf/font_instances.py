@@ -22,7 +22,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from broadsheet.formats._shared.cache_folder import cache_folder
+from broadsheet.formats._shared.cache_folder import cache_folder, write_cache_file
 
 __all__ = ["BOLD", "static_instance"]
 
@@ -57,7 +57,7 @@ def _instance(variable: str, digest: str, weight: int) -> Path | None:
     made = _make(variable, weight)
     if made is None:
         return None
-    if stored is not None and _store(stored, made):
+    if stored is not None and write_cache_file(stored, made):
         return stored
     return _temporary(made, name)
 
@@ -92,24 +92,6 @@ def _make(variable: str, weight: int) -> bytes | None:
         return out.getvalue()
     except Exception:  # fontTools fails in many ways on fonts it cannot instance: no bold face
         return None
-
-
-def _store(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically (a temporary beside it, then a rename); False on failure."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".font-", suffix=".tmp", dir=path.parent)
-    except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        return False
-    return True
 
 
 def _temporary(data: bytes, name: str) -> Path | None:
