@@ -208,6 +208,14 @@ def test_words_in_a_mixed_line_follow_the_bidi_algorithm() -> None:
     assert shaping.visual_order(levels) == [3, 1, 2, 0]
 
 
+def test_an_unassigned_code_point_in_a_right_to_left_line_is_a_neutral() -> None:
+    # Unicode gives an unassigned code point no bidi class, on which python-bidi fails an assertion
+    # (hypothesis found one in an edition); it takes its neighbours' direction.
+    unassigned = next(chr(c) for c in range(0x0870, 0x10FFFF) if not unicodedata.bidirectional(chr(c)))
+    levels, gaps = shaping.levels_with_gaps(["الشرطة", "a" + unassigned, unassigned, "تعلن"], rtl=True)
+    assert len(levels) == 4 and len(gaps) == 3 and levels[0] == 1 and levels[1] == 2
+
+
 def test_numbers_apart_in_a_right_to_left_line_keep_their_order() -> None:
     # "3 May 2024, 2:05 pm": the year and the time are separate runs (an Arabic comma and a space
     # between them), drawn in the order python-bidi's own display gives, not swapped as one run.

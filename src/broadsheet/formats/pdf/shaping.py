@@ -169,8 +169,12 @@ def base_direction(text: str, language_rtl: bool | None) -> bool:
 
 
 def _neutral(char: str) -> str:
-    # Shaped words hold private-use stand-ins for ligature glyphs; they take their neighbours' direction.
-    return "!" if 0xE000 <= ord(char) <= 0xF8FF else char
+    # Shaped words hold private-use stand-ins for ligature glyphs; they take their neighbours'
+    # direction. So does a code point Unicode has not assigned (no bidi class): python-bidi fails
+    # an assertion on it.
+    if 0xE000 <= ord(char) <= 0xF8FF or not unicodedata.bidirectional(char):
+        return "!"
+    return char
 
 
 def token_levels(tokens: Sequence[str], rtl: bool) -> list[int]:
@@ -246,19 +250,6 @@ def visual_order(levels: Sequence[int]) -> list[int]:
                 order[start:position] = reversed(order[start:position])
                 start = None
     return order
-
-
-def visual_words(text: str, rtl: bool) -> str:
-    """Plain text with its words in drawing order, each word left in logical order for HarfBuzz.
-
-    For the few places reportlab sets a line itself (the table of contents):
-    right for a line that does not wrap.
-    """
-    words = text.split()
-    if len(words) < 2 or not bidi_available():
-        return text
-    order = interleaved_order(*levels_with_gaps(words, rtl))
-    return " ".join(words[i] for i in order)
 
 
 def split_spaces(text: str) -> list[str]:
