@@ -33,14 +33,16 @@ _VERSION = 1
 """Part of a stored file's name: raised when the way instances are made changes."""
 
 
-def static_instance(variable: Path, weight: int) -> Path | None:
+def static_instance(variable: Path, weight: int, digest: str | None = None) -> Path | None:
     """A static TrueType file of ``variable`` at ``wght`` ``weight``, from the cache or made now;
-    None without fontTools or when the file has no ``wght`` axis."""
-    try:
-        data = variable.read_bytes()
-    except OSError:
-        return None
-    return _instance(str(variable), hashlib.sha256(data).hexdigest(), weight)
+    None without fontTools or when the file has no ``wght`` axis. ``digest`` is the variable
+    file's SHA-256 when the caller already has it (the fonts module digests every file it loads)."""
+    if digest is None:
+        try:
+            digest = hashlib.sha256(variable.read_bytes()).hexdigest()
+        except OSError:
+            return None
+    return _instance(str(variable), digest, weight)
 
 
 @functools.lru_cache(maxsize=8)

@@ -154,8 +154,9 @@ def _thai_family() -> Family | None:
     files = sorted((Path(spec.origin).parent / "files").glob("NotoSansThai*.ttf"))
     if not files:  # pragma: no cover - a broken installation
         return None
-    name, coverage = _load(str(files[0]), _digest(files[0]), variable=True)
-    bold_file = font_instances.static_instance(files[0], font_instances.BOLD)
+    digest = _digest(files[0])
+    name, coverage = _load(str(files[0]), digest, variable=True)
+    bold_file = font_instances.static_instance(files[0], font_instances.BOLD, digest)
     bold = _load(str(bold_file), _digest(bold_file))[0] if bold_file is not None else name
     pdfmetrics.registerFontFamily(name, normal=name, bold=bold, italic=name, boldItalic=bold)
     return Family(regular=name, bold=bold, italic=name, bolditalic=bold, coverage=coverage)

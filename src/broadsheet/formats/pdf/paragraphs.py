@@ -34,7 +34,7 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph as _ReportlabParagraph
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import Table
 from reportlab.platypus import paragraph as _reportlab_paragraph
 from reportlab.platypus.paragraph import FragLine
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
@@ -447,8 +447,8 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
 
     reportlab would set each entry in the level's font alone; here ``entry``
     turns an entry's title into markup with fallback fonts, set in a
-    :class:`Paragraph` (shaped where needed), and right-to-left titles get
-    their words in drawing order as one line.
+    :class:`Paragraph` (shaped where needed); the rows themselves are
+    :class:`~broadsheet.formats.pdf.toc.Contents`'s.
     """
 
     def __init__(self, entry: Any, **kwargs: Any) -> None:
@@ -482,36 +482,10 @@ class ScriptContents(TableOfContents):  # type: ignore[misc]
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return (self.width, self.height)
 
-    def entry_rtl(self, key: str | None, title: str) -> bool:
-        """Whether the entry ``key``'s title (plain text) reads right to left: by its first strong letter."""
-        return shaping.is_rtl_paragraph(title)
-
     def _rows(self, entries: list[tuple[int, str, int, str | None]]) -> list[list[Any]]:
-        """The table's rows: a spacer where a level asks for space before, and a paragraph per entry."""
-        rows: list[list[Any]] = []
-        for level, title, page, key in entries:
-            style = self.getLevelStyle(level)
-            plain = unescape(title)
-            if shaping.has_rtl(plain) and shaping.shaping_available():
-                plain = shaping.visual_words(plain, self.entry_rtl(key, plain))
-            markup = self._bs_entry_markup(plain, level)
-            if key:
-                markup = f'<a href="#{key}">{markup}</a>'
-            # reportlab glues the page-number callback to the title's last word, which breaks the
-            # shaping of that word (see _strip_anchors): a space in a frag of its own keeps it out.
-            key_value = repr(key).replace(",", "\\x2c").replace('"', "\\x2c") if key else None
-            end = f'<onDraw name="drawTOCEntryEnd" label="{page},{level},{key_value}"/>'
-            if self.numbers_left:
-                # Right-to-left contents have their numbers at the left: the callback marks where
-                # the title's first line starts. A no-break space holds it (a word without letters
-                # is not shaped), as a word-breaking space would be dropped at the line's start.
-                markup = f'{end}<font face="{style.fontName}">\u00a0</font> {markup}'
-            else:
-                markup += f'<font face="{style.fontName}"> </font>{end}'
-            if style.spaceBefore:
-                rows.append([Spacer(1, style.spaceBefore)])
-            rows.append([Paragraph(markup, style, order=False)])
-        return rows
+        """The table's rows for ``entries``: each title a paragraph in its own direction, made by
+        :class:`~broadsheet.formats.pdf.toc.Contents`, the one kind of contents the writer sets."""
+        raise NotImplementedError
 
 
 MAX_EXTRA_SPACE_EM = 0.6
