@@ -111,6 +111,15 @@ def _hyphenated(match: re.Match[str]) -> str:
     return f"{match[1]}-{match[2]}"
 
 
+def lowered_name(name: str) -> str:
+    """A class or id name lower-cased, a camelCase word cut where its capitals start
+    ("elementAuthors" reads "element-authors")."""
+    lowered = name.lower()
+    if lowered != name:  # only a name with capitals can be camelCase (most are not: no regex)
+        lowered = _CAMEL.sub(_hyphenated, name).lower()
+    return lowered
+
+
 @functools.lru_cache(maxsize=16384)
 def _name_strength(names: str) -> int:
     strength = NOT_CHROME
@@ -142,9 +151,7 @@ def _specialised(token: str, tokens: list[str]) -> bool:
 def _token_strength(token: str) -> int:
     if _hidden_token(token):
         return WEAK_CHROME  # hidden until a script or the reader's click shows it, perhaps
-    lowered = token.lower()
-    if lowered != token:  # only a name with capitals can be camelCase (most are not: no regex)
-        lowered = _CAMEL.sub(_hyphenated, token).lower()
+    lowered = lowered_name(token)
     if lowered.startswith(_VALUE_PREFIXES):
         return NOT_CHROME
     parts = [part for part in _NAME_PARTS.split(lowered) if part]
@@ -183,12 +190,16 @@ _BOILERPLATE_TEXT = r"(?i)\s*(?:©|{body.boilerplate})\b"
 
 
 def class_words(element: html.HtmlElement) -> str:
-    """The element's class and id, lower-cased and joined, for name matching."""
+    """The element's class and id, lower-cased and joined, for name matching; a camelCase word is
+    cut where its capitals start ("elementAuthors" reads "element-authors")."""
     names = element.get("class") or ""
     ident = element.get("id")
     if ident:
         names = f"{names} {ident}"
-    return names.lower()
+    return _lowered_names(names)
+
+
+_lowered_names = functools.lru_cache(maxsize=16384)(lowered_name)
 
 
 def is_hidden(element: html.HtmlElement) -> bool:

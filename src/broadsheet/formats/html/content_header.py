@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from lxml import html
 
 from broadsheet.formats.html.content_chrome import class_words, is_chrome, opens_with_label
+from broadsheet.formats.html.content_inlines import spaced_text
 from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon
 
@@ -34,7 +35,8 @@ def _words(text: str) -> str:
 
 
 def _text(element: html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
+    # A space wherever a block separates words: a byline set as "<dt>By</dt><dd>Jane</dd>".
+    return " ".join(spaced_text(element).split())
 
 
 def find_headline(root: html.HtmlElement, title: str | None) -> html.HtmlElement | None:

@@ -31,6 +31,28 @@ BLOCK_LEVEL = frozenset(
 )  # fmt: skip
 """Tags a browser lays out as blocks: they end a paragraph, or at least a word."""
 
+
+def spaced_text(element: html.HtmlElement) -> str:
+    """The element's text with a space where a block or line break separates words in a browser
+    (``text_content()`` glues "<p>Talks over.</p><a>January 21</a>" into "over.January")."""
+    pieces: list[str] = []
+    stack: list[tuple[html.HtmlElement, bool]] = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
+        if not isinstance(node.tag, str):  # a comment or processing instruction: only its tail
+            pieces.append(node.tail or "")
+            continue
+        if node.tag in BLOCK_LEVEL or node.tag == "br":
+            pieces.append(" ")
+        if closing:
+            pieces.append(node.tail or "" if node is not element else "")
+            continue
+        pieces.append(node.text or "")
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return "".join(pieces)
+
+
 _EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
 _STRONG = frozenset({"strong", "b"})
 _MAX_DEPTH = 48

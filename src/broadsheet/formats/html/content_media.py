@@ -13,7 +13,7 @@ from lxml import html
 
 from broadsheet.errors import ModelError
 from broadsheet.formats.html.content_chrome import class_words
-from broadsheet.formats.html.content_inlines import BLOCK_LEVEL, absolute_url
+from broadsheet.formats.html.content_inlines import absolute_url, spaced_text
 from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import Embed, Image
 
@@ -330,27 +330,6 @@ def _post_words(element: html.HtmlElement) -> tuple[str | None, str | None]:
         rest.append(child.tail or "")
     attribution = " ".join(" ".join(rest).split()).lstrip("—–-― ").strip()[:200]
     return words or None, attribution or None
-
-
-def spaced_text(element: html.HtmlElement) -> str:
-    """The element's text with a space where a block or line break separates words in a browser
-    (``text_content()`` glues "<p>Talks over.</p><a>January 21</a>" into "over.January")."""
-    pieces: list[str] = []
-    stack: list[tuple[html.HtmlElement, bool]] = [(element, False)]
-    while stack:
-        node, closing = stack.pop()
-        if not isinstance(node.tag, str):  # a comment or processing instruction: only its tail
-            pieces.append(node.tail or "")
-            continue
-        if node.tag in BLOCK_LEVEL or node.tag == "br":
-            pieces.append(" ")
-        if closing:
-            pieces.append(node.tail or "" if node is not element else "")
-            continue
-        pieces.append(node.text or "")
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
-    return "".join(pieces)
 
 
 def frame_embed(element: html.HtmlElement, base_url: str | None) -> Embed | None:

@@ -22,6 +22,7 @@ from broadsheet.formats.html.content_chrome import (
     WEAK_CHROME,
     chrome_strength,
     looks_related,
+    lowered_name,
 )
 from broadsheet.formats.html.tuning import TUNING
 
@@ -60,12 +61,6 @@ _CONTENT_SUFFIXES = frozenset(
 _CONTENT_COMPOUNDS = frozenset(owner + part for owner in _CONTENT_OWNERS for part in _CONTENT_PARTS)
 """The pairs written as one word ("articlebody", "postcontent")."""
 _NAME_PARTS = re.compile(r"[-_:.]+")
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-
-
-def _hyphenated(match: re.Match[str]) -> str:
-    # "articleBody" -> "article-Body": a function, three times faster than the template r"\1-\2".
-    return f"{match[1]}-{match[2]}"
 
 
 @functools.lru_cache(maxsize=8192)
@@ -73,10 +68,7 @@ def content_name(names: str) -> bool:
     """Whether a class or id names the story's text: ``articleBody``, ``entry-content``,
     ``post_content``, ``story-body__inner``, ``c-article-text`` (every part is read, camelCase too)."""
     for token in names.split():
-        lowered = token.lower()
-        if lowered != token:  # only a name with capitals can be camelCase (most are not: no regex)
-            lowered = _CAMEL.sub(_hyphenated, token).lower()
-        parts = [p for p in _NAME_PARTS.split(lowered) if p]
+        parts = [p for p in _NAME_PARTS.split(lowered_name(token)) if p]
         while len(parts) > 2 and parts[-1] in _CONTENT_SUFFIXES:
             parts.pop()
         if len(parts) >= 2 and parts[-2] in _CONTENT_OWNERS and parts[-1] in _CONTENT_PARTS:
