@@ -73,21 +73,49 @@ def _size(value: str | None) -> int | None:
     return int(digits.group(1)) or None if digits else None
 
 
+def srcset_candidates(srcset: str) -> list[tuple[str, float]]:
+    """The candidates of a ``srcset``, each its URL and its width (an ``x`` density counts a
+    thousand per ``1x``; no descriptor is ``1x``), parsed as the HTML standard says.
+
+    A URL is a run of non-space characters and may hold commas (``/crops/w=875,q=90/a.jpg``):
+    only a comma after a space, or at the URL's end, separates candidates.
+    """
+    out: list[tuple[str, float]] = []
+    position, length = 0, len(srcset)
+    while position < length:
+        while position < length and (srcset[position].isspace() or srcset[position] == ","):
+            position += 1
+        start = position
+        while position < length and not srcset[position].isspace():
+            position += 1
+        url = srcset[start:position]
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            end = srcset.find(",", position)
+            end = length if end < 0 else end
+            descriptor, position = srcset[position:end].strip().lower(), end + 1
+        if not url:
+            continue
+        width = 1000.0
+        for part in descriptor.split():
+            try:
+                if part.endswith("w"):
+                    width = float(part[:-1])
+                elif part.endswith("x"):
+                    width = float(part[:-1]) * 1000
+            except ValueError:
+                continue
+        out.append((url, width))
+    return out
+
+
 def _best_of_srcset(srcset: str) -> str | None:
     best, best_width = None, -1.0
-    for candidate in srcset.split(","):
-        parts = candidate.split()
-        if not parts:
-            continue
-        width = 0.0
-        if len(parts) > 1:
-            descriptor = parts[1].lower()
-            try:
-                width = float(descriptor[:-1]) * (1000 if descriptor.endswith("x") else 1)
-            except ValueError:
-                width = 0.0
+    for url, width in srcset_candidates(srcset):
         if width > best_width:
-            best, best_width = parts[0], width
+            best, best_width = url, width
     return best
 
 
