@@ -17,9 +17,11 @@ from broadsheet.formats.html.content_inlines import absolute_url, spaced_text
 from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import Embed, Image
 
-_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-full-src",
-                 "data-hi-res-src", "data-fallback-src", "src")  # fmt: skip
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "src")
+"""Where an ``img`` keeps its address: lazy loading's attributes hold the real one, ``src`` a placeholder."""
 _SRCSET_SOURCES = ("data-srcset", "data-lazy-srcset", "srcset")
+_ZOOM_SOURCES = ("data-full-src", "data-hi-res-src", "data-fallback-src")
+"""The larger copy a page opens on a click (or a fallback): the picture, when nothing else shows it."""
 _PLACEHOLDER = re.compile(
     r"(?:^data:|blank\.|spacer|pixel\.|1x1|transparent\.|placeholder|loader\.gif)", re.I
 )
@@ -131,6 +133,10 @@ def image_source(element: html.HtmlElement) -> str | None:
             best = _best_of_srcset(value)
             if best and not _PLACEHOLDER.search(best):
                 return best
+    for name in _ZOOM_SOURCES:
+        value = element.get(name)
+        if value and value.strip() and not _PLACEHOLDER.search(value.strip()[:200]):
+            return value.strip()
     return None
 
 
