@@ -17,11 +17,11 @@ from broadsheet.formats.html.content_inlines import absolute_url, spaced_text
 from broadsheet.lexicon import EVERY, Lexicon
 from broadsheet.model import Embed, Image
 
-_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "src")
-"""Where an ``img`` keeps its address: lazy loading's attributes hold the real one, ``src`` a placeholder."""
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url")
+"""Where lazy loading keeps an ``img``'s real address (its ``src`` is a placeholder until then)."""
 _SRCSET_SOURCES = ("data-srcset", "data-lazy-srcset", "srcset")
-_ZOOM_SOURCES = ("data-full-src", "data-hi-res-src", "data-fallback-src")
-"""The larger copy a page opens on a click (or a fallback): the picture, when nothing else shows it."""
+_PLAIN_SOURCES = ("src", "data-full-src", "data-hi-res-src", "data-fallback-src")
+"""The address the page gives old browsers (``src``), then the larger copy a click opens (or a fallback)."""
 _PLACEHOLDER = re.compile(
     r"(?:^data:|blank\.|spacer|pixel\.|1x1|transparent\.|placeholder|loader\.gif)", re.I
 )
@@ -122,7 +122,11 @@ def _best_of_srcset(srcset: str) -> str | None:
 
 
 def image_source(element: html.HtmlElement) -> str | None:
-    """The real address of an ``img`` (or ``source``), looking past lazy-loading placeholders."""
+    """The real address of an ``img`` (or ``source``), looking past lazy-loading placeholders.
+
+    A ``srcset`` lists the picture's sizes and its largest is taken over ``src``, the copy for
+    browsers that read no ``srcset``.
+    """
     for name in _LAZY_SOURCES:
         value = element.get(name)
         if value and value.strip() and not _PLACEHOLDER.search(value.strip()[:200]):
@@ -133,7 +137,7 @@ def image_source(element: html.HtmlElement) -> str | None:
             best = _best_of_srcset(value)
             if best and not _PLACEHOLDER.search(best):
                 return best
-    for name in _ZOOM_SOURCES:
+    for name in _PLAIN_SOURCES:
         value = element.get(name)
         if value and value.strip() and not _PLACEHOLDER.search(value.strip()[:200]):
             return value.strip()
