@@ -23,7 +23,7 @@ _SRCSET_SOURCES = ("data-srcset", "data-lazy-srcset", "srcset")
 _PLAIN_SOURCES = ("src", "data-full-src", "data-hi-res-src", "data-fallback-src")
 """The address the page gives old browsers (``src``), then the larger copy a click opens (or a fallback)."""
 _PLACEHOLDER = re.compile(
-    r"(?:^data:|blank\.|spacer|pixel\.|1x1|transparent\.|placeholder|loader\.gif)", re.I
+    r"(?:^data:|blank\.|spacer|pixel\.|1x1|transparent[^/]{0,80}\.(?:gif|png)|placeholder|loader\.gif)", re.I
 )
 _CREDIT_NAME = re.compile(r"credit|copyright|source|photographer|byline|attribution|quelle|fotograf|author")
 _CAPTION_NAME = re.compile(r"caption|legend|description|beschreibung|subtitle|bildunterschrift|text")
