@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 import lxml.html
 
 from broadsheet.errors import ModelError
 from broadsheet.formats.html import jsonld
+from broadsheet.formats.html.content_media import image_source, is_decorative
 from broadsheet.formats.html.pagemeta import PageMeta, absolute, by_itemprop, first_text
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import Image
 
 
@@ -47,7 +52,37 @@ def find_lead_image(
         found = [first, *same, *[i for i in found[1:] if i not in same]]
     # One lead image: JSON-LD often lists the same picture in several crops,
     # and the body's figures are placed in the body, not here.
-    return _unique(found)[:1]
+    return tuple(_as_printed(image, root, base) for image in _unique(found)[:1])
+
+
+_SIZE_SUFFIX = re.compile(r"-\d{2,5}x\d{2,5}(?=\.\w{1,5}$)")
+"""WordPress's size suffix on a resized copy's file name (``photo-585x439.jpg``)."""
+
+
+def _file_name(url: str) -> str:
+    name = urlsplit(url).path.rsplit("/", 1)[-1]
+    return _SIZE_SUFFIX.sub("", name).lower()
+
+
+def _as_printed(image: Image, root: lxml.html.HtmlElement, base: str | None) -> Image:
+    """The lead image at the address the page shows it under: the first ``img`` holding the same file
+    (its name, a WordPress size suffix aside), a resized copy of the picture the metadata names."""
+    name = _file_name(image.url)
+    if len(name.rsplit(".", 1)[0]) < TUNING.lead_file_name:
+        return image
+    for element in itertools.islice(root.iter("img"), TUNING.lead_printed_scan):
+        source = image_source(element)
+        if not source or is_decorative(element):
+            continue
+        url = absolute(source, base)
+        if url and url != image.url and _file_name(url) == name:
+            # The copy's own size, not the one the metadata gives its original.
+            width, height = _pixels(element.get("width")), _pixels(element.get("height"))
+            try:
+                return attrs.evolve(image, url=url, width=width, height=height)
+            except ModelError:
+                return image
+    return image
 
 
 def _link_image(root: lxml.html.HtmlElement) -> str | None:

@@ -61,6 +61,11 @@ class Tuning:
     """Chrome-named boxes inside the story holding this much prose are kept ..."""
     keep_size_share: int = 4
     """... or one this-th of the story's prose, whichever is more."""
+    lead_printed_scan: int = 400
+    """Pictures looked at, in page order, for the copy of the metadata's lead image the page shows."""
+    lead_file_name: int = 10
+    """A file name (without its extension) this short (``photo.jpg``) is too common to say two
+    addresses hold the same picture."""
     opening_figures: int = 2
     """At most this many photos between the headline and the story's container open the story."""
     opening_pictures: int = 8
