@@ -55,7 +55,7 @@ def find_lead_image(
     return tuple(_as_printed(image, root, base) for image in _unique(found)[:1])
 
 
-_SIZE_SUFFIX = re.compile(r"-\d{2,5}x\d{2,5}(?=\.\w{1,5}$)")
+_SIZE_SUFFIX = re.compile(r"-(\d{2,5})x\d{2,5}(?=\.\w{1,5}$)")
 """WordPress's size suffix on a resized copy's file name (``photo-585x439.jpg``)."""
 
 
@@ -64,25 +64,41 @@ def _file_name(url: str) -> str:
     return _SIZE_SUFFIX.sub("", name).lower()
 
 
+def _copy_width(url: str, element: lxml.html.HtmlElement) -> int:
+    """How wide a copy is shown: its ``width``, else its file name's size suffix, else 0."""
+    width = _pixels(element.get("width"))
+    if width is None:
+        suffix = _SIZE_SUFFIX.search(urlsplit(url).path.rsplit("/", 1)[-1])
+        width = int(suffix.group(1)) if suffix else 0
+    return width
+
+
 def _as_printed(image: Image, root: lxml.html.HtmlElement, base: str | None) -> Image:
-    """The lead image at the address the page shows it under: the first ``img`` holding the same file
-    (its name, a WordPress size suffix aside), a resized copy of the picture the metadata names."""
+    """The lead image at the address the page shows it under: the widest ``img`` holding the same
+    file (its name, a WordPress size suffix aside), a resized copy of the picture the metadata
+    names; the first of equally wide ones (a thumbnail of it may come first, in a teaser)."""
     name = _file_name(image.url)
     if len(name.rsplit(".", 1)[0]) < TUNING.lead_file_name:
         return image
+    best: tuple[int, str, lxml.html.HtmlElement] | None = None
     for element in itertools.islice(root.iter("img"), TUNING.lead_printed_scan):
         source = image_source(element)
         if not source or is_decorative(element):
             continue
         url = absolute(source, base)
         if url and url != image.url and _file_name(url) == name:
-            # The copy's own size, not the one the metadata gives its original.
-            width, height = _pixels(element.get("width")), _pixels(element.get("height"))
-            try:
-                return attrs.evolve(image, url=url, width=width, height=height)
-            except ModelError:
-                return image
-    return image
+            width = _copy_width(url, element)
+            if best is None or width > best[0]:
+                best = (width, url, element)
+    if best is None:
+        return image
+    _, url, element = best
+    # The copy's own size, not the one the metadata gives its original.
+    width, height = _pixels(element.get("width")), _pixels(element.get("height"))
+    try:
+        return attrs.evolve(image, url=url, width=width, height=height)
+    except ModelError:
+        return image
 
 
 def _link_image(root: lxml.html.HtmlElement) -> str | None:
