@@ -10,6 +10,7 @@ a page with neither raises :class:`~broadsheet.errors.ReadError`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ import attrs
 from broadsheet.errors import ModelError, OptionError, ReadError
 from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text, inline_text
 from broadsheet.formats.html import bylines, dates, document, metadata, profiles
+from broadsheet.formats.html.tuning import TUNING
 from broadsheet.model import Article, Comment, Figure, Heading, Image, Person, collect, values
 
 if TYPE_CHECKING:
@@ -71,6 +73,7 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
     base_url = options.url or meta.url
     # Read before the body extractor runs: it may clean the tree.
     description_printed = _printed(meta.description, root)
+    lead_shown = _shown(meta.images, root, options.url or meta.url)
     found_comments = _comments(root, meta, options.url or meta.url) if options.comments else ()
     from broadsheet.formats.html.body import extract_body
 
@@ -107,7 +110,7 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
             publisher=meta.publisher,
             source=meta.source,
             rights=meta.rights,
-            images=_images(lead_images, body.images, body.blocks, printed=bool(body.lead_images)),
+            images=_images(lead_images, body.images, body.blocks, printed=bool(body.lead_images) or lead_shown),
             body=body.blocks,
             translations=meta.translations,
             comments=found_comments,
@@ -222,6 +225,25 @@ def _printed(description: str | None, root: lxml.html.HtmlElement) -> bool:
             if wanted in values.clean_line(element.text_content()):
                 return True
             element = element.getparent()
+    return False
+
+
+def _shown(images: tuple[Image, ...], root: lxml.html.HtmlElement, base_url: str | None) -> bool:
+    """Whether the page shows the metadata's lead image itself, at the same address, in an ``img``.
+
+    Then it is the lead picture even when the body opens with a figure of its own (another
+    picture: the metadata's is set above the body, out of the extractor's sight).
+    """
+    if not images:
+        return False
+    from broadsheet.formats.html.content_inlines import absolute_url
+    from broadsheet.formats.html.content_media import image_source
+
+    wanted = _image_key(images[0].url)
+    for element in itertools.islice(root.iter("img"), TUNING.lead_printed_scan):
+        source = absolute_url(image_source(element), base_url)
+        if source and _image_key(source) == wanted:
+            return True
     return False
 
 
