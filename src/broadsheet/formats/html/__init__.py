@@ -110,7 +110,9 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
             publisher=meta.publisher,
             source=meta.source,
             rights=meta.rights,
-            images=_images(lead_images, body.images, body.blocks, printed=bool(body.lead_images) or lead_shown),
+            images=_images(
+                lead_images, body.images, body.blocks, printed=bool(body.lead_images) or lead_shown
+            ),
             body=body.blocks,
             translations=meta.translations,
             comments=found_comments,
@@ -291,7 +293,8 @@ def _images(
     The metadata's lead image is left out when the body shows a figure near
     its top: that figure is the lead picture, usually in another crop or size
     (and so under another URL). Otherwise it comes first, and always when it is
-    printed in the article's header (``printed``).
+    printed in the article's header or shown
+    at its own address elsewhere on the page (``printed``).
     """
     figures = collect(blocks, _figure_images)
     placed = {_image_key(image.url) for image in figures}

@@ -94,9 +94,10 @@ def _as_printed(image: Image, root: lxml.html.HtmlElement, base: str | None) -> 
         return image
     _, url, element = best
     # The copy's own size, not the one the metadata gives its original.
-    width, height = _pixels(element.get("width")), _pixels(element.get("height"))
     try:
-        return attrs.evolve(image, url=url, width=width, height=height)
+        return attrs.evolve(
+            image, url=url, width=_pixels(element.get("width")), height=_pixels(element.get("height"))
+        )
     except ModelError:
         return image
 
