@@ -70,7 +70,7 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
     meta = metadata.extract(root, url=options.url, headers=options.headers)
     if profile is not None:
         meta = _apply_profile(meta, profile, root)
-    base_url = options.url or meta.url
+    base_url = metadata.document_base(root, options.url or meta.url)
     # Read before the body extractor runs: it may clean the tree.
     description_printed = _printed(meta.description, root)
     lead_shown = _shown(meta.images, root, options.url or meta.url)

@@ -91,7 +91,7 @@ def extract(
     """Read the metadata of a parsed page; ``url`` is where it was fetched from, if known."""
     meta = PageMeta(root)
     canonical = _canonical(root, meta, url)
-    base = _base_url(root, url or canonical)
+    base = document_base(root, url or canonical)
     graph = jsonld.Graph(jsonld.nodes(jsonld.blocks(root)))
     article = graph.article(canonical or url) or {}
     language = _language(root, meta, article, headers)
@@ -140,7 +140,9 @@ def _canonical(root: lxml.html.HtmlElement, meta: PageMeta, url: str | None) -> 
     return url
 
 
-def _base_url(root: lxml.html.HtmlElement, url: str | None) -> str | None:
+def document_base(root: lxml.html.HtmlElement, url: str | None) -> str | None:
+    """The address the page's relative links and pictures resolve against: its first ``<base href>``
+    (itself resolved against ``url``), else ``url``."""
     for base in root.iter("base"):
         href = (base.get("href") or "").strip()
         if href:
