@@ -111,7 +111,11 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
             source=meta.source,
             rights=meta.rights,
             images=_images(
-                lead_images, body.images, body.blocks, printed=bool(body.lead_images) or lead_shown
+                lead_images,
+                body.images,
+                body.blocks,
+                printed=bool(body.lead_images) or lead_shown,
+                portraits=frozenset(values.clean_line(person.name).casefold() for person in authors),
             ),
             body=body.blocks,
             translations=meta.translations,
@@ -286,7 +290,12 @@ def _lead_pictures(meta_images: tuple[Image, ...], printed: tuple[Image, ...]) -
 
 
 def _images(
-    meta_images: tuple[Image, ...], found: tuple[Image, ...], blocks: tuple[Any, ...], *, printed: bool
+    meta_images: tuple[Image, ...],
+    found: tuple[Image, ...],
+    blocks: tuple[Any, ...],
+    *,
+    printed: bool,
+    portraits: frozenset[str] = frozenset(),
 ) -> tuple[Image, ...]:
     """The lead image from the metadata, then figures the body found but did not place.
 
@@ -294,11 +303,14 @@ def _images(
     its top: that figure is the lead picture, usually in another crop or size
     (and so under another URL). Otherwise it comes first, and always when it is
     printed in the article's header or shown
-    at its own address elsewhere on the page (``printed``).
+    at its own address elsewhere on the page (``printed``), and when the first
+    of those figures is an author's portrait (its alt text one of the names in
+    ``portraits``): a byline's picture does not lead the story.
     """
     figures = collect(blocks, _figure_images)
     placed = {_image_key(image.url) for image in figures}
-    if not printed and any(isinstance(b, Figure) for b in blocks[:_LEAD_FIGURE_WITHIN]):
+    early = [b for b in blocks[:_LEAD_FIGURE_WITHIN] if isinstance(b, Figure)]
+    if not printed and early and not _portrait(early[0], portraits):
         meta_images = ()
     out: list[Image] = []
     keys: set[str] = set()
@@ -313,6 +325,11 @@ def _images(
 
 _LEAD_FIGURE_WITHIN = 6
 """A figure among the body's first blocks is taken for the lead picture."""
+
+
+def _portrait(figure: Figure, names: frozenset[str]) -> bool:
+    """Whether a figure is an author's portrait: its alt text is one of the authors' ``names``."""
+    return bool(figure.image.alt) and values.clean_line(figure.image.alt or "").casefold() in names
 
 
 def _figure_images(node: object) -> tuple[Image, ...]:
