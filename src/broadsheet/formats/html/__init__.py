@@ -11,6 +11,7 @@ a page with neither raises :class:`~broadsheet.errors.ReadError`.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from broadsheet.errors import ModelError, OptionError, ReadError
 from broadsheet.formats._shared.plain_text import RUNNING_TEXT, block_text, inline_text
 from broadsheet.formats.html import bylines, dates, document, metadata, profiles
 from broadsheet.formats.html.tuning import TUNING
-from broadsheet.model import Article, Comment, Figure, Heading, Image, Person, collect, values
+from broadsheet.model import Article, Comment, Figure, Heading, Image, Paragraph, Person, collect, values
 
 if TYPE_CHECKING:
     import lxml.html
@@ -92,6 +93,7 @@ def read(data: bytes, options: ReadOptions | None = None) -> Article:
     authors = meta.authors
     if not authors or meta.authors_are_outlets:
         authors = _people(body.authors) or authors or meta.printed_authors
+    authors = _without_dateline(authors, body.blocks)
     lead = _lead(meta.description if description_printed else None, body)
     lead_images = _lead_pictures(meta.images, body.lead_images)
     try:
@@ -195,6 +197,25 @@ def _first_heading(blocks: tuple[Any, ...]) -> str | None:
         if isinstance(block, Heading):
             return inline_text(block.children).strip() or None
     return None
+
+
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2})\s*(?:,[^()\n]{0,30})?(?:\([^()\n]{1,30}\))?\s*[-–—]\s"
+)
+
+
+def _without_dateline(authors: tuple[Person, ...], blocks: tuple[Any, ...]) -> tuple[Person, ...]:
+    """The authors without the place the story's dateline prints ("BERLIN (dpa) – …" beside a
+    byline "Jane Roe, Berlin"): a name that is the dateline's place is where, not who."""
+    if len(authors) < 2:
+        return authors
+    first = next((block for block in blocks[:3] if isinstance(block, Paragraph)), None)
+    found = _DATELINE.match(inline_text(first.children)) if first is not None else None
+    if found is None:
+        return authors
+    place = found.group("place").casefold()
+    kept = tuple(person for person in authors if person.name.casefold() != place)
+    return kept or authors
 
 
 def _people(candidates: tuple[str, ...]) -> tuple[Person, ...]:
