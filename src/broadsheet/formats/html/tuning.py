@@ -130,6 +130,8 @@ class Tuning:
     header_levels: int = 4
     """A heading above the story's first line is the page's headline block when a ``<header>``
     (or a box named one) holds it this many levels up at most."""
+    style_chars: int = 500_000
+    """Characters of a page's ``<style>`` read for the classes it hides (the bound of that work)."""
     # --- end blocks ------------------------------------------------------------------------
 
     # --- edges -----------------------------------------------------------------------------
