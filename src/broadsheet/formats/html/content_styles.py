@@ -20,7 +20,9 @@ __all__ = ["hidden_classes", "mark_hidden"]
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _BRACE = re.compile(r"[{}]")
 _ONE_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_HIDING = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)", re.I)
+_HIDING = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)", re.I
+)
 
 
 def hidden_classes(css: str) -> frozenset[str]:
