@@ -18,7 +18,7 @@ __all__ = ["is_prompt_box"]
 
 _BUTTON_PART = re.compile(r"(?:^|[-_])(?:btn|button|cta)(?:$|[-_])")
 _BOX_TAGS = frozenset({"div", "section", "aside", "article", "form"})
-_MEDIA = ("figure", "video", "iframe", "audio", "table", "blockquote")
+_MEDIA = ("figure", "video", "iframe", "audio", "table", "blockquote", "h1")
 
 
 def is_control(element: html.HtmlElement) -> bool:
@@ -31,7 +31,7 @@ def is_control(element: html.HtmlElement) -> bool:
     if not names or tag not in ("a", "div", "span"):
         return False
     lowered = names.lower()
-    if "bt" not in lowered and "cta" not in lowered:
+    if "btn" not in lowered and "button" not in lowered and "cta" not in lowered:
         return False
     return any(_BUTTON_PART.search(token) for token in lowered.split()) and _button_words(element)
 
@@ -44,7 +44,7 @@ def _button_words(element: html.HtmlElement) -> bool:
 def is_prompt_box(element: html.HtmlElement) -> bool:
     """Whether a small box (at most :attr:`~.Tuning.prompt_elements` elements and
     :attr:`~.Tuning.prompt_text` characters) holds a button among its text and no figure, player,
-    table or quotation."""
+    table, quotation or headline (``h1``: the story's head, whose byline may be styled a button)."""
     if element.tag not in _BOX_TAGS:
         return False
     found = False
