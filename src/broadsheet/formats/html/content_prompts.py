@@ -36,6 +36,18 @@ def is_control(element: html.HtmlElement) -> bool:
     return any(_BUTTON_PART.search(token) for token in lowered.split()) and _button_words(element)
 
 
+BUTTON_MARK = "data-broadsheet-button"
+"""The attribute :func:`mark_button` gives the box of a ``<button>`` removed as junk."""
+
+
+def mark_button(button: html.HtmlElement) -> None:
+    """Mark the parent of a labelled ``<button>`` about to be removed, so that its box is still
+    known to hold a button."""
+    parent = button.getparent()
+    if parent is not None and _button_words(button):
+        parent.set(BUTTON_MARK, "")
+
+
 def _button_words(element: html.HtmlElement) -> bool:
     words = len(element.text_content().split())
     return 0 < words <= TUNING.button_words
@@ -47,13 +59,19 @@ def is_prompt_box(element: html.HtmlElement) -> bool:
     table, quotation or headline (``h1``: the story's head, whose byline may be styled a button)."""
     if element.tag not in _BOX_TAGS:
         return False
-    found = False
-    for count, descendant in enumerate(element.iterdescendants()):
+    found = marked = pictured = False
+    for count, descendant in enumerate(element.iter()):
         if count >= TUNING.prompt_elements:
             return False  # the bound that keeps asking every block linear
         if not isinstance(descendant.tag, str):
             continue
         if descendant.tag in _MEDIA:
             return False
-        found = found or is_control(descendant)
-    return found and len(element.text_content()) <= TUNING.prompt_text
+        pictured = pictured or descendant.tag == "img"
+        marked = marked or descendant.get(BUTTON_MARK) is not None
+        found = found or (descendant is not element and is_control(descendant))
+    # A <button> beside a picture enlarges it or turns a gallery's page.
+    if not found and not (marked and not pictured):
+        return False
+    text = len(element.text_content())
+    return text <= (TUNING.prompt_text if found else TUNING.button_box_text)

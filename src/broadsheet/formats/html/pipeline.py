@@ -33,6 +33,7 @@ from broadsheet.formats.html.content_header import (
 )
 from broadsheet.formats.html.content_hydration import hydrated_body, payload_scripts
 from broadsheet.formats.html.content_media import figure_image, is_unnamed_figure
+from broadsheet.formats.html.content_prompts import mark_button
 from broadsheet.formats.html.content_score import PageIndex, boxes_after, choose_main
 from broadsheet.formats.html.content_styles import mark_hidden
 from broadsheet.formats.html.content_tail import trim
@@ -109,6 +110,8 @@ def drop_junk(state: State) -> None:
             continue
         if recording and element.tag in _VISIBLE_JUNK:
             tracing.dropped("junk_tags", element)
+        if element.tag == "button":
+            mark_button(element)
         _drop(element)
 
 

@@ -136,6 +136,10 @@ class Tuning:
     """A button's label has at most this many words ("Jetzt bestellen", "Create an account")."""
     prompt_text: int = 1000
     """A box holding a button is a prompt to the reader when it holds at most this much text ..."""
+    button_box_text: int = 400
+    """A box known to hold a button only by a ``<button>`` removed as junk (a control whose look the
+    page's scripts give, an expander or a consent switch as often as a prompt's) is a prompt when
+    it holds at most this much text."""
     prompt_elements: int = 200
     """... and at most this many elements."""
     style_chars: int = 500_000
