@@ -30,7 +30,6 @@ from broadsheet.formats.html.content_chrome import (
     is_chrome,
     is_hidden,
     looks_related,
-    name_strength,
 )
 from broadsheet.formats.html.content_inlines import (
     BLOCK_LEVEL,
@@ -383,10 +382,6 @@ class BlockReader:
     def _chrome_rule(self, element: html.HtmlElement) -> str | None:
         """The rule that names ``element`` chrome to drop (``None`` to read it), size checked."""
         strength = chrome_strength(element)
-        if element.tag == "article":
-            # An <article> inside the story's container is a box of it (a fact box, a teaser), not
-            # the page's story: its name says what box.
-            strength = max(strength, name_strength(element))
         if strength != STRONG_CHROME and next(element.iter("img", "video", "iframe"), None) is None:
             # A built name read whole is read for boxes of text only: a picture or a player in a
             # box named "banner" or "player" is still the story's.

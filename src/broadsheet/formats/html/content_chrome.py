@@ -282,15 +282,6 @@ def _is_overlay(element: html.HtmlElement) -> bool:
     return "fixed" in style and "position:fixed" in style.replace(" ", "").lower()
 
 
-def name_strength(element: html.HtmlElement) -> int:
-    """How surely the element's class and id alone name it chrome, whatever its tag."""
-    strength = NOT_CHROME
-    for names in (element.get("class"), element.get("id")):
-        if names:
-            strength = max(strength, _name_strength(names))
-    return strength
-
-
 def built_name_strength(element: html.HtmlElement) -> int:
     """How surely the element's class names it chrome once a CSS-modules build's hashes are cut
     off them ("Article_elementPoll__0I_DP" reads "Article_elementPoll"); ``NOT_CHROME`` when no
