@@ -21,9 +21,7 @@ from broadsheet.formats.html.content_cards import is_feed, teaser_card
 from broadsheet.formats.html.content_chrome import (
     JUNK_TAGS,
     NOT_CHROME,
-    STRONG_CHROME,
     WEAK_CHROME,
-    built_name_strength,
     chrome_strength,
     class_words,
     is_boilerplate_text,
@@ -382,10 +380,6 @@ class BlockReader:
     def _chrome_rule(self, element: html.HtmlElement) -> str | None:
         """The rule that names ``element`` chrome to drop (``None`` to read it), size checked."""
         strength = chrome_strength(element)
-        if strength != STRONG_CHROME and next(element.iter("img", "video", "iframe"), None) is None:
-            # A built name read whole is read for boxes of text only: a picture or a player in a
-            # box named "banner" or "player" is still the story's.
-            strength = max(strength, built_name_strength(element))
         if strength == NOT_CHROME:
             if self._is_meta(element):
                 return "meta_block"

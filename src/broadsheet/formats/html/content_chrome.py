@@ -104,19 +104,6 @@ _SERIAL = re.compile(r"\d+$|(?=[a-f]*\d)[0-9a-f]{8,}$")
 """A number or a generated hexadecimal serial ("2", "624c6b1b33fc") ending a name: it names an
 instance, not a kind."""
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_CSS_MODULE = re.compile(r"([A-Za-z][A-Za-z0-9-]*_[A-Za-z][\w-]*?)__([\w-]{5})")
-"""The hash a CSS-modules build appends to a name ("Article_elementPoll__0I_DP"): five letters,
-digits, hyphens or underscores after two underscores, in a ``File_local`` name; it names no kind."""
-
-
-def without_module_hash(name: str) -> str:
-    """A class name without the hash a CSS-modules build appended to it, if it has one."""
-    match = _CSS_MODULE.fullmatch(name) if "__" in name else None
-    if match is None:
-        return name
-    suffix = match[2]
-    hashed = any(c.isdigit() or c in "_-" for c in suffix) or any(c.isupper() for c in suffix[1:])
-    return match[1] if hashed else name
 
 
 def _hyphenated(match: re.Match[str]) -> str:
@@ -280,17 +267,6 @@ def _is_overlay(element: html.HtmlElement) -> bool:
         return True
     style = element.get("style") or ""
     return "fixed" in style and "position:fixed" in style.replace(" ", "").lower()
-
-
-def built_name_strength(element: html.HtmlElement) -> int:
-    """How surely the element's class names it chrome once a CSS-modules build's hashes are cut
-    off them ("Article_elementPoll__0I_DP" reads "Article_elementPoll"); ``NOT_CHROME`` when no
-    name of it carries such a hash."""
-    names = element.get("class")
-    if not names or "__" not in names:
-        return NOT_CHROME
-    cut = " ".join(without_module_hash(token) for token in names.split())
-    return NOT_CHROME if cut == names else _name_strength(cut)
 
 
 def is_chrome(element: html.HtmlElement) -> bool:
