@@ -39,7 +39,7 @@ from broadsheet.formats.html.content_styles import mark_hidden
 from broadsheet.formats.html.content_tail import trim
 from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon, for_language
-from broadsheet.model import Block, Emphasis, Figure, Heading, Paragraph, RelatedBox, Separator, Strong
+from broadsheet.model import Block, Figure, Heading, RelatedBox, Separator
 
 __all__ = ["STAGES", "Stage", "State", "run"]
 
@@ -393,14 +393,6 @@ def finish_blocks(blocks: list[Block]) -> tuple[Block, ...]:
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
-        if isinstance(block, RelatedBox) and isinstance(previous, Paragraph) and is_box_lead_in(previous):
-            # "More on this topic in our weekly check:" above a box of links introduces the box.
-            out.pop()
-            text = inline_text(previous.children).strip()
-            tracing.dropped("box_lead_in", text)
-            if block.label is None:
-                block = RelatedBox(links=block.links, label=text.rstrip(" :："))
-            previous = out[-1] if out else None
         if isinstance(previous, Heading) and isinstance(block, (Heading, RelatedBox)):
             # A crosshead heads text. Right above a box it is the box's label; right above
             # another crosshead it is a kicker or a section name of the site.
@@ -421,13 +413,6 @@ def finish_blocks(blocks: list[Block]) -> tuple[Block, ...]:
         shift = min(levels) - 1
         out = [attrs.evolve(b, level=b.level - shift) if isinstance(b, Heading) else b for b in out]
     return tuple(out)
-
-
-def is_box_lead_in(paragraph: Paragraph) -> bool:
-    """Whether a paragraph is a short line ending in a colon, which introduces what follows it."""
-    text = inline_text(paragraph.children).strip()
-    emphasis = len(paragraph.children) == 1 and isinstance(paragraph.children[0], (Strong, Emphasis))
-    return emphasis and len(text) <= TUNING.box_lead_in and text.endswith((":", "："))
 
 
 def _select(root: html.HtmlElement, selector: str) -> list[html.HtmlElement]:

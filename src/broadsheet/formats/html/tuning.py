@@ -105,8 +105,6 @@ class Tuning:
     """A read-also box holds at most this much text; more is a section of the page."""
     box_heading: int = 60
     """The heading a box prints above its links is at most this long."""
-    box_lead_in: int = 120
-    """A line ending in a colon right above a box of links introduces the box when at most this long."""
     drop_share: float = 0.5
     """No drop rule inside the container (hidden, chrome names) takes a block holding this share of
     the container's text: the name misleads, and dropping it would leave no story."""
