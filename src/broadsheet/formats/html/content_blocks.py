@@ -48,6 +48,7 @@ from broadsheet.formats.html.content_media import (
     is_unnamed_figure,
     make_image,
 )
+from broadsheet.formats.html.content_prompts import is_prompt_box
 from broadsheet.formats.html.content_quotes import attribution, quote_language
 from broadsheet.formats.html.content_related import read_also_label, related_box
 from broadsheet.formats.html.content_score import PROSE_LENGTH, WEAK_CHROME_PROSE
@@ -380,7 +381,11 @@ class BlockReader:
         """The rule that names ``element`` chrome to drop (``None`` to read it), size checked."""
         strength = chrome_strength(element)
         if strength == NOT_CHROME:
-            return "meta_block" if self._is_meta(element) else None
+            if self._is_meta(element):
+                return "meta_block"
+            if is_prompt_box(element) and not self._holds_the_story(element):
+                return "prompt_box"
+            return None
         prose = prose_length(element)
         if _COMMENTS.search(class_words(element)):
             # Readers' comments are long prose, never the story: only a block holding nearly all

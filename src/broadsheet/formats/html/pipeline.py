@@ -33,7 +33,9 @@ from broadsheet.formats.html.content_header import (
 )
 from broadsheet.formats.html.content_hydration import hydrated_body, payload_scripts
 from broadsheet.formats.html.content_media import figure_image, is_unnamed_figure
+from broadsheet.formats.html.content_prompts import mark_button
 from broadsheet.formats.html.content_score import PageIndex, boxes_after, choose_main
+from broadsheet.formats.html.content_styles import mark_hidden
 from broadsheet.formats.html.content_tail import trim
 from broadsheet.formats.html.tuning import TUNING
 from broadsheet.lexicon import EVERY, Lexicon, for_language
@@ -95,6 +97,9 @@ class Stage:
 def drop_junk(state: State) -> None:
     """Remove scripts, styles, form controls and plug-ins (keeping script texts that may hold the story); read AMP images as images."""
     root = state.root
+    # Before the styles leave: what the page's own stylesheet hides (a dialog, a prompt that a
+    # script shows) is marked hidden, as if the markup said so.
+    mark_hidden(root)
     state.scripts = payload_scripts(root)
     recording = tracing.active() is not None
     for element in list(root.iter(*JUNK_TAGS, "amp-img")):
@@ -105,6 +110,8 @@ def drop_junk(state: State) -> None:
             continue
         if recording and element.tag in _VISIBLE_JUNK:
             tracing.dropped("junk_tags", element)
+        if element.tag == "button":
+            mark_button(element)
         _drop(element)
 
 

@@ -135,6 +135,18 @@ class Tuning:
     header_levels: int = 4
     """A heading above the story's first line is the page's headline block when a ``<header>``
     (or a box named one) holds it this many levels up at most."""
+    button_words: int = 6
+    """A button's label has at most this many words ("Jetzt bestellen", "Create an account")."""
+    prompt_text: int = 1000
+    """A box holding a button is a prompt to the reader when it holds at most this much text ..."""
+    button_box_text: int = 400
+    """A box known to hold a button only by a ``<button>`` removed as junk (a control whose look the
+    page's scripts give, an expander or a consent switch as often as a prompt's) is a prompt when
+    it holds at most this much text."""
+    prompt_elements: int = 200
+    """... and at most this many elements."""
+    style_chars: int = 500_000
+    """Characters of a page's ``<style>`` read for the classes it hides (the bound of that work)."""
     # --- end blocks ------------------------------------------------------------------------
 
     # --- edges -----------------------------------------------------------------------------
